@@ -1,0 +1,5 @@
+// Public surface of dist/core.js (DESIGN.md §8). Losses come from ./losses, knowledge from ./knowledge.
+export type { Tensor, F64Tensor, LossResult, Reduction } from './types';
+export * from './losses';
+export * from './knowledge';
+export { mineTriplets } from './mineTriplets';

@@ -1,0 +1,68 @@
+// Builds every artefact of DESIGN.md §8 into dist/. `--watch` rebuilds on change, `--production` minifies.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  // Desktop: extension host (Node) + language server (Node, IPC or --stdio) + CLI + core library.
+  { ...common, platform: 'node', format: 'cjs', external: ['vscode'], entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, platform: 'node', format: 'cjs', entryPoints: { server: 'server/src/node/server-main.ts' }, outdir: 'dist' },
+  { ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, platform: 'node', format: 'cjs', entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' }, outdir: 'dist' },
+  { ...common, platform: 'neutral', format: 'cjs', entryPoints: { core: 'core/src/index.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
+  // Browser (vscode.dev): extension in the web extension host, server as one IIFE Web Worker.
+  {
+    ...common, platform: 'browser', format: 'cjs', external: ['vscode'],
+    entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+  },
+  {
+    ...common, platform: 'browser', format: 'iife', entryPoints: { server: 'server/src/web/server-main.ts' }, outdir: 'dist/web',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    // The TypeScript compiler is large: the worker loads dist/web/typescript.js lazily with importScripts.
+    external: ['typescript'],
+    alias: { 'node:fs': './server/src/web/empty-module.ts', fs: './server/src/web/empty-module.ts', path: './server/src/web/empty-module.ts', module: './server/src/web/empty-module.ts' },
+  },
+  // Loss Explorer webview: one script for the page (core is bundled into it).
+  { ...common, platform: 'browser', format: 'iife', entryPoints: { explorer: 'webview/src/explorer/main.ts' }, outdir: 'dist/webview', loader: { '.css': 'css' } },
+];
+
+function copyAssets() {
+  mkdirSync('dist/wasm', { recursive: true });
+  copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/wasm/web-tree-sitter.wasm');
+  copyFileSync(join(dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'), 'dist/wasm/tree-sitter-python.wasm');
+  mkdirSync('dist/web', { recursive: true });
+  // The worker cannot `require`; it loads the compiler's browser-ready UMD file on first TS/JS document.
+  copyFileSync(require.resolve('typescript/lib/typescript.js'), 'dist/web/typescript.js');
+  if (existsSync('webview/media')) {
+    mkdirSync('dist/webview', { recursive: true });
+    for (const f of readdirSync('webview/media')) copyFileSync(join('webview/media', f), join('dist/webview', f));
+  }
+}
+
+const present = builds.filter(b => Object.values(b.entryPoints).every(p => existsSync(p)));
+if (watch) {
+  copyAssets();
+  for (const b of present) { const ctx = await esbuild.context(b); await ctx.watch(); }
+  console.log('[esbuild] watching…');
+} else {
+  const t0 = Date.now();
+  await Promise.all(present.map(b => esbuild.build(b)));
+  copyAssets();
+  console.log(`[esbuild] built ${present.length} bundles in ${Date.now() - t0} ms${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,32 @@
+// CONTRACT (implementation in progress by the engine owner): the analysis entry point used by the
+// LSP server and the CLI. Runtime-neutral: no Node built-ins.
+import type { Finding } from './findings';
+import type { FileHost } from '../workspace/host';
+import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
+
+export interface WorkspaceOptions {
+  /** Reads files that are not open (imports of open files). */
+  host: FileHost;
+  /** Workspace folder URIs (no trailing slash). Imports resolve against the importing file's folder and these roots. */
+  roots: string[];
+  /** Front ends by language; the TypeScript one may be created lazily. */
+  frontEnd(language: 'python' | 'typescript'): FrontEnd | undefined;
+}
+
+/**
+ * Holds parsed files and their summaries. Open documents are pushed with `update`; files they
+ * import are pulled through the host by `resolveImports`. `check` is synchronous and cheap enough
+ * to run on every keystroke.
+ */
+export interface AnalysisWorkspace {
+  update(uri: string, text: string, languageId: LanguageId, changes?: readonly ContentChange[]): void;
+  remove(uri: string): void;
+  /** Loads (through the host) every workspace file that `uri` imports, transitively. */
+  resolveImports(uri: string): Promise<void>;
+  /** Findings of every rule for `uri`, before configuration (selection, severities, suppressions). */
+  check(uri: string): Finding[];
+  /** Files whose findings may change when `uri` changes (its importers, transitively). */
+  dependents(uri: string): string[];
+  /** Syntax errors of the last parse of `uri` (reported by the server as info only when nothing else parses). */
+  has(uri: string): boolean;
+}
