@@ -1,0 +1,120 @@
+// What the interpreter observes for rules: loss calls, activations, logs and compiles, each with the
+// abstract values of its arguments. Rules never walk syntax themselves.
+import type { Expr, FunctionDef, Span } from '../../ir';
+import type { LossFamily, LossSpec } from './apis/losses';
+import type { ActivationSpec } from './apis/activations';
+import type { CallSite, ObjectValue, Value } from './values';
+
+export interface ArgInfo {
+  value: Value;
+  /** The argument as written at the call. */
+  expr: Expr;
+  uri: string;
+}
+
+export interface LossCallEvent {
+  type: 'loss';
+  spec: LossSpec;
+  /** The family after `from_logits` is taken into account. */
+  family: LossFamily;
+  /** The call that computes the loss (`criterion(out, y)`, `F.cross_entropy(out, y)`). */
+  site: CallSite;
+  /** The constructor call of a loss object (`nn.CrossEntropyLoss(...)`), when the loss is an object. */
+  ctor?: CallSite;
+  input?: ArgInfo;
+  target?: ArgInfo;
+  input2?: ArgInfo;
+  /** Keyword arguments that configure the loss (constructor and call merged; call wins). */
+  options: Map<string, LossOption>;
+  /** Name of the enclosing user function (`forward`, `compute_loss`), or undefined at module level. */
+  inFunction?: string;
+}
+
+export interface LossOption {
+  value: Value;
+  /** the keyword's value as written */
+  expr: Expr;
+  /** the whole `name=value` argument */
+  argSpan: Span;
+  uri: string;
+}
+
+/** A loss object constructed (`nn.KLDivLoss(...)`), whether or not it is called in this file. */
+export interface LossObjectEvent {
+  type: 'loss-object';
+  spec: LossSpec;
+  site: CallSite;
+}
+
+export interface ActivationEvent {
+  type: 'activation';
+  /** canonical path for functions and layers (`torch.nn.functional.softmax`, `torch.nn.Softmax`), `.name` for tensor methods */
+  path: string;
+  spec: ActivationSpec;
+  site: CallSite;
+  /** true for layers (nn.Softmax(...), Dense(..., activation='softmax')) */
+  layer: boolean;
+  /** The axis argument when the activation takes one (undefined: not given). */
+  dim?: ArgInfo;
+  /** Size of the axis the activation normalises over, when known (Dense units, Linear out_features). */
+  axisSize?: number;
+  /** The value the activation was applied to (functions and methods). */
+  operand?: ArgInfo;
+}
+
+export interface LogEvent {
+  type: 'log';
+  site: CallSite;
+  arg: ArgInfo;
+  /** The log is a factor of a product (`y * log(p)`): a hand-written cross-entropy term. */
+  inProduct: boolean;
+  inFunction?: string;
+}
+
+export interface CompileEvent {
+  type: 'compile';
+  framework: 'keras' | 'tfjs';
+  site: CallSite;
+  /** The compiled model (container or functional model) */
+  model: ObjectValue;
+  /** What the model outputs (kind of its last layer). */
+  output: Value;
+  /** The `loss` argument as written */
+  loss: ArgInfo;
+}
+
+/** `torch.tensor(...)` / `torch.zeros(..., requires_grad=True)` and friends inside a function, for LL016. */
+export interface TensorCreationEvent {
+  type: 'tensor-creation';
+  site: CallSite;
+  path: string;
+  inFunction?: string;
+}
+
+export interface ReturnEvent {
+  type: 'return';
+  uri: string;
+  span: Span;
+  value: Value;
+  expr: Expr;
+  inFunction: string;
+}
+
+/** A user function or method analysed (once per definition), for rules that read its body. */
+export interface FunctionEvent {
+  type: 'function';
+  uri: string;
+  def: FunctionDef;
+  className?: string;
+}
+
+/** `model.fit(x, y)` on a Keras / TF.js model. */
+export interface FitEvent {
+  type: 'fit';
+  model: ObjectValue;
+  y?: ArgInfo;
+}
+
+export type AnalysisEvent =
+  | LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent
+  | TensorCreationEvent | ReturnEvent | FunctionEvent;

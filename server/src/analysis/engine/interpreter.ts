@@ -1,0 +1,822 @@
+// The value-kind interpreter (DESIGN.md §4): an abstract interpretation of the IR that gives every
+// expression a kind and records the events rules look at. Calls of user functions and methods are
+// evaluated with the caller's argument values (context-sensitive, bounded), so kinds flow through
+// wrappers, `forward`, `nn.Sequential`, Keras/TF.js models and imports between files.
+import type { Arg, ClassDef, Expr, FunctionDef, Module, Stmt } from '../../ir';
+import type { AnalysisEvent, ArgInfo, LossOption } from './events';
+import {
+  ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, ACTIVATION_NAMES, CONTAINERS, EXP_FUNCTIONS, FUNCTIONAL_MODELS,
+  KIND_KEEPING_FUNCTIONS, KIND_KEEPING_METHODS, LAYERS, LOG_FUNCTIONS, type ActivationSpec, type LayerSpec,
+} from './apis/activations';
+import { LOSS_SPECS, type ArgRef, type LossSpec } from './apis/losses';
+import { frameworkModule, normalizePath } from './symbols';
+import {
+  Scope, UNKNOWN, certainTensor, join, tensor,
+  type CallSite, type ClassValue, type FunctionValue, type InstanceValue, type Kind, type ObjectValue, type Origin,
+  type TensorValue, type Value,
+} from './values';
+
+/** How the interpreter reaches other files of the workspace. */
+export interface ModuleLoader {
+  /** The lowered module and its text for an import seen in `fromUri`, or undefined when it is not a workspace file. */
+  resolve(fromUri: string, module: string, level: number): { uri: string; module: Module; text: string } | undefined;
+}
+
+interface Frame {
+  uri: string;
+  fn?: FunctionValue;
+  returns?: Value;
+  depth: number;
+}
+
+const MAX_DEPTH = 5;
+const MAX_CALLS = 4000;
+const LABEL_NAMES = /^(y|y_?true|labels?|targets?|gts?|ground_?truth|y_?batch|onehot_?labels|one_?hot|classes)$/i;
+const PRED_NAMES = /^(logits?|preds?|predictions?|outputs?|out|y_?pred|y_?hat|scores?|probs?)$/i;
+
+export class Interpreter {
+  readonly events: AnalysisEvent[] = [];
+  private readonly modules = new Map<string, Scope>();
+  private readonly texts = new Map<string, string>();
+  private readonly active = new Set<FunctionDef>();
+  /** log calls that are factors of a product (`y * log(p)`), marked before they are evaluated */
+  private readonly productLogs = new Set<Expr>();
+  private readonly analysedFunctions = new Set<FunctionDef>();
+  private calls = 0;
+
+  constructor(private readonly loader: ModuleLoader) {}
+
+  /** Evaluates a module's top level, then every function and method once on its own (parameters unknown). */
+  run(uri: string, module: Module, text: string): void {
+    const scope = this.evalModule(uri, module, text);
+    this.analyseDefinitions(module.body, scope, uri);
+  }
+
+  textOf(uri: string): string | undefined {
+    return this.texts.get(uri);
+  }
+
+  private evalModule(uri: string, module: Module, text: string): Scope {
+    const cached = this.modules.get(uri);
+    if (cached) return cached;
+    const scope = new Scope(undefined, uri);
+    this.modules.set(uri, scope);
+    this.texts.set(uri, text);
+    this.execBlock(module.body, scope, { uri, depth: 0 });
+    if (module.defaultExport) scope.set('__default__', this.evalExpr(module.defaultExport, scope, { uri, depth: 0 }));
+    if (module.exports) {
+      // TS/JS: exported names may differ from local names.
+      for (const [exported, local] of module.exports) if (exported !== local) scope.set(exported, scope.lookup(local) ?? UNKNOWN);
+    }
+    return scope;
+  }
+
+  private analyseDefinitions(body: Stmt[], scope: Scope, uri: string): void {
+    for (const s of body) {
+      if (s.k === 'func') {
+        const fn = scope.lookup(s.def.name);
+        if (fn && fn.t === 'function' && fn.def === s.def) this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+      } else if (s.k === 'class') {
+        const cls = scope.lookup(s.def.name);
+        if (cls && cls.t === 'class' && cls.def === s.def) {
+          const self = this.instantiate(cls, undefined, { uri, depth: 0 });
+          for (const m of s.def.body) {
+            if (m.k === 'func' && m.def.name !== '__init__') {
+              const fn: FunctionValue = { t: 'function', def: m.def, uri, scope: cls.scope, self, qualname: `${s.def.name}.${m.def.name}` };
+              this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+            }
+          }
+        }
+      } else if (s.k === 'if' || s.k === 'block' || s.k === 'loop') {
+        this.analyseDefinitions(s.body, scope, uri);
+        if (s.k !== 'block') this.analyseDefinitions(s.orelse, scope, uri);
+      }
+    }
+  }
+
+  // ---- statements -------------------------------------------------------------------------
+
+  private execBlock(stmts: Stmt[], scope: Scope, frame: Frame): void {
+    for (const s of stmts) this.exec(s, scope, frame);
+  }
+
+  private exec(s: Stmt, scope: Scope, frame: Frame): void {
+    switch (s.k) {
+      case 'assign': {
+        const v = this.evalExpr(s.value, scope, frame);
+        for (const t of s.targets) this.assign(t, s.aug ? UNKNOWN : v, scope, frame);
+        return;
+      }
+      case 'expr':
+        this.evalExpr(s.expr, scope, frame);
+        return;
+      case 'return': {
+        const v = s.value ? this.evalExpr(s.value, scope, frame) : { t: 'const', value: null } as Value;
+        frame.returns = join(frame.returns, v);
+        if (frame.fn && s.value) {
+          this.events.push({ type: 'return', uri: frame.uri, span: s.span, value: v, expr: s.value, inFunction: frame.fn.def.name });
+        }
+        return;
+      }
+      case 'if':
+        return this.execIf(s, scope, frame);
+      case 'loop': {
+        if (s.iter) {
+          const it = this.evalExpr(s.iter, scope, frame);
+          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
+        }
+        const before = snapshot(scope);
+        this.execBlock(s.body, scope, frame);
+        this.execBlock(s.orelse, scope, frame);
+        mergeInto(scope, before, snapshot(scope));
+        return;
+      }
+      case 'block':
+        for (const it of s.items) this.evalExpr(it, scope, frame);
+        this.execBlock(s.body, scope, frame);
+        return;
+      case 'func': {
+        const fn: FunctionValue = { t: 'function', def: s.def, uri: frame.uri, scope, qualname: s.def.name };
+        scope.set(s.def.name, fn);
+        return;
+      }
+      case 'class':
+        scope.set(s.def.name, this.defineClass(s.def, scope, frame));
+        return;
+      case 'import': {
+        if (s.alias) scope.set(s.alias, this.importModule(s.module, 0, frame.uri));
+        else {
+          const first = s.module.split('.')[0];
+          scope.set(first, this.importModule(first, 0, frame.uri));
+        }
+        return;
+      }
+      case 'importFrom': {
+        const fw = s.level === 0 ? frameworkModule(s.module) : undefined;
+        if (fw) {
+          for (const n of s.names) scope.set(n.alias ?? n.name, { t: 'sym', path: normalizePath(`${fw}.${n.name}`) });
+          return;
+        }
+        const loaded = this.loader.resolve(frame.uri, s.module, s.level);
+        const mod = loaded ? this.evalModule(loaded.uri, loaded.module, loaded.text) : undefined;
+        for (const n of s.names) {
+          let v: Value = UNKNOWN;
+          if (mod) v = n.name === 'default' ? mod.vars.get('__default__') ?? UNKNOWN : mod.vars.get(n.name) ?? UNKNOWN;
+          if (v === UNKNOWN && !mod && s.level > 0) {
+            // `from . import network`: the name may be a module of the package.
+            const sub = this.loader.resolve(frame.uri, s.module ? `${s.module}.${n.name}` : n.name, s.level);
+            if (sub) v = { t: 'module', uri: sub.uri, exports: this.evalModule(sub.uri, sub.module, sub.text) };
+          }
+          scope.set(n.alias ?? n.name, v);
+        }
+        if (s.star && mod) for (const [k, v] of mod.vars) scope.set(k, v);
+        return;
+      }
+    }
+  }
+
+  private execIf(s: Extract<Stmt, { k: 'if' }>, scope: Scope, frame: Frame): void {
+    this.evalExpr(s.test, scope, frame);
+    // The loss sees the training path: `if self.training:` takes the body, `if not self.training:` the else branch.
+    const training = trainingTest(s.test);
+    if (training === 'train') return this.execBlock(s.body, scope, frame);
+    if (training === 'eval') return this.execBlock(s.orelse, scope, frame);
+    const before = snapshot(scope);
+    const retBefore = frame.returns;
+    this.execBlock(s.body, scope, frame);
+    const afterBody = snapshot(scope);
+    restore(scope, before);
+    this.execBlock(s.orelse, scope, frame);
+    const afterElse = snapshot(scope);
+    mergeInto(scope, afterBody, afterElse);
+    void retBefore;
+  }
+
+  private assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
+    switch (target.k) {
+      case 'name':
+        scope.set(target.id, v);
+        return;
+      case 'tuple':
+      case 'list':
+        target.elts.forEach((t, i) => this.assign(t, v.t === 'tuple' ? v.elts[i] ?? UNKNOWN : v.t === 'tensor' ? v : UNKNOWN, scope, frame));
+        return;
+      case 'dict':
+        for (const e of target.entries) {
+          const key = e.key && e.key.k === 'str' ? e.key.value : undefined;
+          this.assign(e.value, key !== undefined && v.t === 'dict' ? v.entries.get(key) ?? UNKNOWN : UNKNOWN, scope, frame);
+        }
+        return;
+      case 'attr': {
+        const obj = this.evalExpr(target.obj, scope, frame);
+        if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
+        return;
+      }
+      case 'subscript': {
+        const obj = this.evalExpr(target.obj, scope, frame);
+        const key = target.index.k === 'str' ? target.index.value : undefined;
+        if (obj.t === 'dict' && key !== undefined) obj.entries.set(key, v);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  // ---- expressions ------------------------------------------------------------------------
+
+  evalExpr(e: Expr, scope: Scope, frame: Frame): Value {
+    switch (e.k) {
+      case 'name':
+        return scope.lookup(e.id) ?? UNKNOWN;
+      case 'attr':
+        return this.getAttr(this.evalExpr(e.obj, scope, frame), e.name);
+      case 'call':
+        return this.evalCall(e, scope, frame);
+      case 'subscript':
+        return this.subscript(this.evalExpr(e.obj, scope, frame), e.index, scope, frame);
+      case 'num':
+        return { t: 'const', value: e.value };
+      case 'str':
+        return { t: 'const', value: e.value };
+      case 'const':
+        return { t: 'const', value: e.value };
+      case 'tuple':
+      case 'list':
+        return { t: 'tuple', elts: e.elts.map(x => this.evalExpr(x, scope, frame)) };
+      case 'dict': {
+        const entries = new Map<string, Value>();
+        for (const en of e.entries) {
+          const v = this.evalExpr(en.value, scope, frame);
+          if (en.key && en.key.k === 'str') entries.set(en.key.value, v);
+          else if (en.key) this.evalExpr(en.key, scope, frame);
+        }
+        return { t: 'dict', entries };
+      }
+      case 'binop':
+        return this.binop(e, scope, frame);
+      case 'unary': {
+        const v = this.evalExpr(e.operand, scope, frame);
+        if (e.op === '-' && v.t === 'const' && typeof v.value === 'number') return { t: 'const', value: -v.value };
+        return UNKNOWN;
+      }
+      case 'cond': {
+        this.evalExpr(e.test, scope, frame);
+        return join(this.evalExpr(e.body, scope, frame), this.evalExpr(e.orelse, scope, frame));
+      }
+      case 'lambda':
+        return { t: 'function', def: e.fn, uri: frame.uri, scope, qualname: '<lambda>' };
+      case 'unknown':
+        for (const c of e.children) this.evalExpr(c, scope, frame);
+        return UNKNOWN;
+    }
+  }
+
+  private binop(e: Extract<Expr, { k: 'binop' }>, scope: Scope, frame: Frame): Value {
+    if (e.op === '*') for (const side of [e.left, e.right]) if (isLogCall(side)) this.productLogs.add(side);
+    const l = this.evalExpr(e.left, scope, frame);
+    const r = this.evalExpr(e.right, scope, frame);
+    if (l.t === 'const' && r.t === 'const' && typeof l.value === 'number' && typeof r.value === 'number') {
+      switch (e.op) {
+        case '+': return { t: 'const', value: l.value + r.value };
+        case '-': return { t: 'const', value: l.value - r.value };
+        case '*': return { t: 'const', value: l.value * r.value };
+      }
+    }
+    // `2 * y - 1` turns {0,1} labels into ±1 labels.
+    if (e.op === '-' && r.t === 'const' && r.value === 1 && e.left.k === 'binop' && e.left.op === '*') {
+      const a = this.evalExpr(e.left.left, scope, frame);
+      const b = this.evalExpr(e.left.right, scope, frame);
+      const lab = [a, b].find(x => x.t === 'tensor' && x.kind === 'labels01');
+      if (lab && [a, b].some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
+    }
+    if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
+    // `p + eps` keeps the meaning of p but guards a log against 0.
+    if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
+    return UNKNOWN;
+  }
+
+  private subscript(obj: Value, index: Expr, scope: Scope, frame: Frame): Value {
+    const idx = this.evalExpr(index, scope, frame);
+    const n = idx.t === 'const' && typeof idx.value === 'number' ? idx.value : undefined;
+    if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
+    if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
+    if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
+    if (obj.t === 'tensor') return { ...obj, entries: obj.entries };
+    if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
+    return UNKNOWN;
+  }
+
+  getAttr(obj: Value, name: string): Value {
+    switch (obj.t) {
+      case 'sym':
+        return { t: 'sym', path: normalizePath(`${obj.path}.${name}`) };
+      case 'module':
+        return obj.exports.vars.get(name) ?? UNKNOWN;
+      case 'instance': {
+        const own = obj.attrs.get(name);
+        if (own) return own;
+        const m = lookupMethod(obj.cls, name);
+        if (m) return { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: obj, qualname: `${m.cls.def.name}.${name}` };
+        return UNKNOWN;
+      }
+      case 'class': {
+        const m = lookupMethod(obj, name);
+        return m ? { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, qualname: `${m.cls.def.name}.${name}` } : obj.scope.vars.get(name) ?? UNKNOWN;
+      }
+      case 'tensor':
+        return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
+      case 'union':
+        return mapUnion(obj, o => this.getAttr(o, name));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  // ---- calls ------------------------------------------------------------------------------
+
+  private evalCall(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame): Value {
+    // Method calls on tensors and framework objects are dispatched on the receiver.
+    if (e.callee.k === 'attr') {
+      const recv = this.evalExpr(e.callee.obj, scope, frame);
+      const site = this.callSite(e, scope, frame, recv);
+      const method = e.callee.name;
+      const viaReceiver = this.callMethod(recv, method, site, frame);
+      if (viaReceiver !== undefined) return viaReceiver;
+      return this.call(this.getAttr(recv, method), site, frame);
+    }
+    const callee = this.evalExpr(e.callee, scope, frame);
+    return this.call(callee, this.callSite(e, scope, frame, callee), frame);
+  }
+
+  private callSite(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame, callee: Value): CallSite {
+    const positional: Value[] = [];
+    const keywords = new Map<string, Value>();
+    for (const a of e.args) {
+      const v = this.evalExpr(a.value, scope, frame);
+      if (a.name) keywords.set(a.name, v);
+      else if (!a.star) positional.push(v);
+    }
+    // TF.js takes options as one object literal: its properties act as keyword arguments.
+    if (isTfjs(callee) || (callee.t === 'object' && callee.path.startsWith('tfjs'))) {
+      e.args.forEach((a, i) => {
+        if (!a.name && a.value.k === 'dict') {
+          const d = positional[i];
+          if (d && d.t === 'dict') for (const [k, v] of d.entries) keywords.set(k, v);
+        }
+      });
+    }
+    return { uri: frame.uri, expr: e, positional, keywords };
+  }
+
+  call(callee: Value, site: CallSite, frame: Frame): Value {
+    switch (callee.t) {
+      case 'sym':
+        return this.callSymbol(callee.path, site, frame);
+      case 'function':
+        return this.callFunction(callee, site.positional, site.keywords, site, frame, false);
+      case 'class':
+        return this.instantiate(callee, site, frame);
+      case 'instance': {
+        const m = lookupMethod(callee.cls, 'forward') ?? lookupMethod(callee.cls, 'call') ?? lookupMethod(callee.cls, '__call__');
+        if (!m) return UNKNOWN;
+        const fn: FunctionValue = { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: callee, qualname: `${m.cls.def.name}.${m.def.name}` };
+        return this.callFunction(fn, site.positional, site.keywords, site, frame, false);
+      }
+      case 'object':
+        return this.callObject(callee, site, frame);
+      case 'union': {
+        let out: Value | undefined;
+        for (const o of callee.options) out = join(out, this.call(o, site, frame));
+        return out ?? UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private callSymbol(path: string, site: CallSite, frame: Frame): Value {
+    const loss = LOSS_SPECS.get(path);
+    if (loss) {
+      if (loss.form === 'class') {
+        this.events.push({ type: 'loss-object', spec: loss, site });
+        return { t: 'object', path, call: site };
+      }
+      this.emitLoss(loss, site, undefined, frame);
+      return tensor('unknown');
+    }
+    const act = ACTIVATION_FUNCTIONS.get(path);
+    if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
+    if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame);
+    if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
+    if (KIND_KEEPING_FUNCTIONS.has(path)) return /clamp|clip/i.test(path) ? guard(keepKind(site.positional[0])) : keepKind(site.positional[0]);
+    if (CONTAINERS.has(path)) {
+      const layers = path === 'torch.nn.Sequential' ? site.positional
+        : path === 'tfjs.sequential' ? tupleElts(site.keywords.get('layers'))
+          : tupleElts(site.positional[0] ?? site.keywords.get('layers'));
+      return { t: 'object', path, call: site, layers: layers.slice() };
+    }
+    if (FUNCTIONAL_MODELS.has(path)) {
+      const out = site.keywords.get('outputs') ?? (path === 'keras.Model' ? site.positional[1] : undefined);
+      return { t: 'object', path, call: site, output: out ?? UNKNOWN };
+    }
+    const layer = LAYERS.get(path);
+    if (layer) return this.makeLayer(path, layer, site, frame);
+    if (path === 'tfjs.tidy') {
+      const fn = site.positional.find(v => v.t === 'function');
+      return fn ? this.call(fn, { ...site, positional: [], keywords: new Map() }, frame) : UNKNOWN;
+    }
+    if (/^torch\.(tensor|zeros|ones|full|empty|randn|rand|zeros_like|ones_like|as_tensor)$/.test(path)) {
+      if (frame.fn) this.events.push({ type: 'tensor-creation', site, path, inFunction: frame.fn.def.name });
+      const rg = site.keywords.get('requires_grad');
+      if ((rg && rg.t === 'const' && rg.value === true) || (path === 'torch.tensor' && containsItemCall(site.expr.args[0]?.value))) {
+        return tensor('unknown', { created: site.expr.span });
+      }
+    }
+    if (path === 'torch.randint') return randintKind(site);
+    if (path === 'torch.tensor' || path === 'tf.constant' || path === 'tfjs.tensor' || path === 'tfjs.tensor1d' || path === 'tfjs.tensor2d' || path === 'numpy.array') {
+      return literalTensorKind(site.expr.args[0]?.value);
+    }
+    return UNKNOWN;
+  }
+
+  /** Tensor and framework-object methods; undefined when the receiver has no special meaning for `name`. */
+  private callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined {
+    const recvArg = site.expr.callee.k === 'attr' ? site.expr.callee.obj : site.expr;
+    if (recv.t === 'tensor' || recv.t === 'unknown' || recv.t === 'union') {
+      if (recv.t === 'unknown' && !ACTIVATION_METHODS.has(name) && name !== 'log') return undefined;
+      const act = ACTIVATION_METHODS.get(name);
+      if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
+      if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg);
+      if (name === 'exp') return expOf(recv);
+      if (KIND_KEEPING_METHODS.has(name)) return /^(clamp_?|clip|clipByValue)$/.test(name) ? guard(keepKind(recv)) : keepKind(recv);
+      if (recv.t === 'tensor') return UNKNOWN;
+    }
+    if (recv.t === 'object') {
+      if (name === 'add' && recv.layers) {
+        recv.layers.push(site.positional[0] ?? UNKNOWN);
+        return { t: 'const', value: null };
+      }
+      if (name === 'compile' && (recv.layers || recv.output)) {
+        const lossExpr = argExpr(site.expr.args, { pos: recv.path.startsWith('tfjs') ? 99 : 1, kw: ['loss'] }, recv.path.startsWith('tfjs'));
+        const loss = recv.path.startsWith('tfjs') ? site.keywords.get('loss') : site.keywords.get('loss') ?? site.positional[1];
+        if (lossExpr && loss) {
+          const output = this.callObject(recv, { ...site, positional: [UNKNOWN], keywords: new Map() }, frame);
+          this.events.push({
+            type: 'compile', framework: recv.path.startsWith('tfjs') ? 'tfjs' : 'keras', site, model: recv, output,
+            loss: { value: loss, expr: lossExpr, uri: frame.uri },
+          });
+        }
+        return { t: 'const', value: null };
+      }
+      if (name === 'fit' && (recv.layers || recv.output)) {
+        const yExpr = argExpr(site.expr.args, { pos: 1, kw: ['y'] });
+        this.events.push({ type: 'fit', model: recv, y: yExpr ? { value: argValue(site, { pos: 1, kw: ['y'] }) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined });
+        return UNKNOWN;
+      }
+      if ((name === 'predict' || name === 'apply' || name === 'call' || name === 'forward') && (recv.layers || recv.output || LAYERS.has(recv.path))) {
+        return this.callObject(recv, site, frame);
+      }
+    }
+    return undefined;
+  }
+
+  private callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
+    const loss = LOSS_SPECS.get(obj.path);
+    if (loss) {
+      this.emitLoss(loss, site, obj.call, frame);
+      return tensor('unknown');
+    }
+    if (obj.layers) {
+      let v: Value = site.positional[0] ?? UNKNOWN;
+      for (const layer of obj.layers) v = this.applyLayer(layer, v, site, frame);
+      return v;
+    }
+    if (obj.output) return obj.output;
+    return this.applyLayer(obj, site.positional[0] ?? UNKNOWN, site, frame);
+  }
+
+  private applyLayer(layer: Value, input: Value, site: CallSite, frame: Frame): Value {
+    if (layer.t === 'object') {
+      if (layer.layers || layer.output) return this.callObject(layer, { ...site, positional: [input] }, frame);
+      if (layer.passThrough) return keepKind(input);
+      return layer.layerOut ?? UNKNOWN;
+    }
+    if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym') return this.call(layer, { ...site, positional: [input], keywords: new Map() }, frame);
+    return UNKNOWN;
+  }
+
+  private makeLayer(path: string, spec: LayerSpec, site: CallSite, frame: Frame): Value {
+    const obj: ObjectValue = { t: 'object', path, call: site };
+    const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
+    const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
+    let act: ActivationSpec | undefined;
+    if (spec.activation) {
+      const a = argValue(site, { pos: spec.activation.pos, kw: [spec.activation.kw] });
+      act = activationFromValue(a);
+      if (a && !act && !(a.t === 'const' && (a.value === null || a.value === undefined))) {
+        obj.layerOut = UNKNOWN; // an activation LossLens does not model (relu, tanh, a custom one)
+        return obj;
+      }
+    } else if (spec.out !== 'keep' && spec.out !== 'linear') {
+      act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim };
+    }
+    const label = layerLabel(path, site, frame);
+    if (act && act.act !== 'other') {
+      const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw] }) : undefined;
+      this.events.push({
+        type: 'activation', path, spec: act, site, layer: true, axisSize: units,
+        dim: dimExpr ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri } : undefined,
+      });
+    }
+    const origin: Origin = { uri: frame.uri, span: site.expr.span, label };
+    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
+    else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units });
+    else obj.passThrough = true;
+    return obj;
+  }
+
+  private applyActivation(spec: ActivationSpec, site: CallSite, operand: Value | undefined, operandPos: number, frame: Frame, path: string, operandExpr?: Expr): Value {
+    const opExpr = operandExpr ?? (operandPos >= 0 ? site.expr.args[operandPos]?.value : undefined);
+    const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw, 'dim', 'axis'] }) : undefined;
+    const input = operand && operand.t === 'tensor' ? operand : undefined;
+    if (spec.act !== 'other') {
+      this.events.push({
+        type: 'activation', path, spec, site, layer: false,
+        dim: dimExpr ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri } : undefined,
+        axisSize: input?.units,
+        operand: opExpr ? { value: operand ?? UNKNOWN, expr: opExpr, uri: frame.uri } : undefined,
+      });
+    }
+    const text = this.texts.get(frame.uri);
+    const calleeText = text ? text.slice(site.expr.callee.span.start, site.expr.callee.span.end) : path;
+    const origin: Origin = { uri: frame.uri, span: site.expr.span, label: operandPos < 0 ? `${path}()` : calleeText, inner: opExpr?.span };
+    return tensor(spec.kind, { origin, units: input?.units, dim: null });
+  }
+
+  private applyLog(site: CallSite, operand: Value | undefined, pos: number, frame: Frame, operandExpr?: Expr): Value {
+    const expr = operandExpr ?? site.expr.args[pos]?.value;
+    if (expr) this.events.push({ type: 'log', site, arg: { value: operand ?? UNKNOWN, expr, uri: frame.uri }, inProduct: this.productLogs.has(site.expr), inFunction: frame.fn?.def.name });
+    const t = certainTensor(operand);
+    if (t?.kind === 'probs-softmax') return tensor('log-probs', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))' }, units: t.units });
+    if (t?.kind === 'probs-sigmoid') return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))' } });
+    return UNKNOWN;
+  }
+
+  private emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): void {
+    const options = new Map<string, LossOption>();
+    for (const cs of ctor ? [ctor, site] : [site]) {
+      for (const a of cs.expr.args) if (a.name) options.set(a.name, { value: cs.keywords.get(a.name) ?? UNKNOWN, expr: a.value, argSpan: a.span, uri: cs.uri });
+    }
+    let family = spec.family;
+    if (spec.fromLogits) {
+      const fl = options.get('from_logits')?.value;
+      family = fl && fl.t === 'const' && fl.value === true ? spec.fromLogits.logits : spec.fromLogits.probs;
+      if (fl && fl.t !== 'const') family = 'other'; // from_logits computed at run time: say nothing
+    }
+    const info = (ref: ArgRef | undefined): ArgInfo | undefined => {
+      if (!ref) return undefined;
+      const expr = argExpr(site.expr.args, ref);
+      if (!expr) return undefined;
+      return { value: argValue(site, ref) ?? UNKNOWN, expr, uri: frame.uri };
+    };
+    this.events.push({
+      type: 'loss', spec, family, site, ctor, options,
+      input: info(spec.input), target: info(spec.target), input2: info(spec.input2),
+      inFunction: frame.fn?.def.name,
+    });
+  }
+
+  // ---- user functions and classes ---------------------------------------------------------
+
+  callFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value {
+    if (this.active.has(fn.def) || frame.depth >= MAX_DEPTH || this.calls >= MAX_CALLS) return UNKNOWN;
+    this.calls++;
+    this.active.add(fn.def);
+    try {
+      const scope = new Scope(fn.scope, fn.uri);
+      const params = fn.def.params;
+      let pi = 0;
+      const isMethod = fn.self !== undefined && params.length > 0 && !params[0].star;
+      if (isMethod) { scope.set(params[0].name, fn.self!); pi = 1; }
+      let ai = 0;
+      for (; pi < params.length; pi++) {
+        const p = params[pi];
+        if (p.star) { scope.set(p.name, UNKNOWN); continue; }
+        let v: Value | undefined = ai < positional.length ? positional[ai++] : keywords.get(p.name);
+        if (v === undefined) {
+          if (standalone) v = paramGuess(p.name);
+          else v = p.default ? this.evalExpr(p.default, fn.scope, { uri: fn.uri, depth: frame.depth + 1 }) : UNKNOWN;
+        } else if (site && v.t === 'tensor') {
+          // Remember where the value entered the function: a finding inside is reported at this argument.
+          const argE = ai - 1 < site.expr.args.length && ai - 1 >= 0 && !site.expr.args[ai - 1].name ? site.expr.args[ai - 1] : site.expr.args.find(a => a.name === p.name);
+          if (argE) v = { ...v, entries: [...(v.entries ?? []), { uri: site.uri, span: argE.value.span, callee: fn.qualname }] };
+        }
+        scope.set(p.name, v);
+      }
+      if (standalone && !this.analysedFunctions.has(fn.def)) {
+        this.analysedFunctions.add(fn.def);
+        this.events.push({ type: 'function', uri: fn.uri, def: fn.def, className: fn.self?.t === 'instance' ? fn.self.cls.def.name : undefined });
+      }
+      const inner: Frame = { uri: fn.uri, fn, depth: frame.depth + 1 };
+      if (!this.texts.has(fn.uri)) return UNKNOWN;
+      this.execBlock(fn.def.body, scope, inner);
+      return inner.returns ?? UNKNOWN;
+    } finally {
+      this.active.delete(fn.def);
+    }
+  }
+
+  private defineClass(def: ClassDef, scope: Scope, frame: Frame): ClassValue {
+    const bases = def.bases.map(b => this.evalExpr(b, scope, frame));
+    const clsScope = new Scope(scope, frame.uri);
+    const cls: ClassValue = { t: 'class', def, uri: frame.uri, scope: clsScope, bases };
+    this.execBlock(def.body, clsScope, frame);
+    return cls;
+  }
+
+  private instantiate(cls: ClassValue, site: CallSite | undefined, frame: Frame): InstanceValue {
+    const inst: InstanceValue = { t: 'instance', cls, attrs: new Map() };
+    for (const init of ['__init__', 'constructor', 'build']) {
+      const m = lookupMethod(cls, init);
+      if (m) {
+        const fn: FunctionValue = { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: inst, qualname: `${cls.def.name}.${init}` };
+        this.callFunction(fn, site?.positional ?? [], site?.keywords ?? new Map(), undefined, frame, site === undefined);
+      }
+    }
+    return inst;
+  }
+
+  private importModule(module: string, level: number, fromUri: string): Value {
+    const fw = level === 0 ? frameworkModule(module) : undefined;
+    if (fw) return { t: 'sym', path: fw };
+    const loaded = this.loader.resolve(fromUri, module, level);
+    if (!loaded) return UNKNOWN;
+    return { t: 'module', uri: loaded.uri, exports: this.evalModule(loaded.uri, loaded.module, loaded.text) };
+  }
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+function lookupMethod(cls: ClassValue, name: string, seen = new Set<ClassValue>()): { def: FunctionDef; cls: ClassValue } | undefined {
+  if (seen.has(cls)) return undefined;
+  seen.add(cls);
+  for (const s of cls.def.body) if (s.k === 'func' && s.def.name === name) return { def: s.def, cls };
+  for (const b of cls.bases) if (b.t === 'class') { const m = lookupMethod(b, name, seen); if (m) return m; }
+  return undefined;
+}
+
+function trainingTest(test: Expr): 'train' | 'eval' | undefined {
+  if (test.k === 'attr' && test.name === 'training') return 'train';
+  if (test.k === 'unary' && (test.op === 'not' || test.op === '!') && test.operand.k === 'attr' && test.operand.name === 'training') return 'eval';
+  return undefined;
+}
+
+function snapshot(scope: Scope): Map<string, Value> {
+  return new Map(scope.vars);
+}
+
+function restore(scope: Scope, snap: Map<string, Value>): void {
+  scope.vars.clear();
+  for (const [k, v] of snap) scope.vars.set(k, v);
+}
+
+/** After two paths: variables equal on both keep their value, the others join. */
+function mergeInto(scope: Scope, a: Map<string, Value>, b: Map<string, Value>): void {
+  scope.vars.clear();
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    const va = a.get(k);
+    const vb = b.get(k);
+    scope.vars.set(k, va === vb ? va! : join(va ?? UNKNOWN, vb ?? UNKNOWN));
+  }
+}
+
+function mapUnion(u: Extract<Value, { t: 'union' }>, f: (v: Value) => Value): Value {
+  let out: Value | undefined;
+  for (const o of u.options) out = join(out, f(o));
+  return out ?? UNKNOWN;
+}
+
+function keepKind(v: Value | undefined): Value {
+  if (!v) return UNKNOWN;
+  if (v.t === 'tensor' || v.t === 'union') return v;
+  return UNKNOWN;
+}
+
+function guard(v: Value): Value {
+  return v.t === 'tensor' ? { ...v, guarded: true } : v;
+}
+
+function isLogCall(e: Expr): boolean {
+  if (e.k === 'unary') return isLogCall(e.operand);
+  if (e.k !== 'call') return false;
+  const c = e.callee;
+  return (c.k === 'attr' && c.name === 'log') || (c.k === 'name' && c.id === 'log');
+}
+
+function containsItemCall(e: Expr | undefined): boolean {
+  if (!e) return false;
+  if (e.k === 'call' && e.callee.k === 'attr' && e.callee.name === 'item') return true;
+  if (e.k === 'call') return containsItemCall(e.callee) || e.args.some(a => containsItemCall(a.value));
+  if (e.k === 'attr') return containsItemCall(e.obj);
+  if (e.k === 'binop') return containsItemCall(e.left) || containsItemCall(e.right);
+  return false;
+}
+
+function expOf(v: Value | undefined): Value {
+  const t = certainTensor(v);
+  if (t?.kind === 'log-probs') return tensor('probs-softmax', { origin: t.origin, units: t.units });
+  if (t?.kind === 'log-sigmoid') return tensor('probs-sigmoid', { origin: t.origin });
+  return UNKNOWN;
+}
+
+function tupleElts(v: Value | undefined): Value[] {
+  return v && v.t === 'tuple' ? v.elts : [];
+}
+
+function isTfjs(v: Value): boolean {
+  return v.t === 'sym' && v.path.startsWith('tfjs');
+}
+
+/** The argument expression for a parameter given by position or keyword; `dictOnly` for TF.js option objects. */
+export function argExpr(args: Arg[], ref: { pos: number; kw: string[] }, dictOnly = false): Expr | undefined {
+  for (const a of args) if (a.name && ref.kw.includes(a.name)) return a.value;
+  if (!dictOnly) {
+    let i = 0;
+    for (const a of args) {
+      if (a.name || a.star) continue;
+      if (i === ref.pos) return a.value;
+      i++;
+    }
+  }
+  for (const a of args) {
+    if (!a.name && a.value.k === 'dict') {
+      for (const en of a.value.entries) if (en.key && en.key.k === 'str' && ref.kw.includes(en.key.value)) return en.value;
+    }
+  }
+  return undefined;
+}
+
+export function argValue(site: CallSite, ref: { pos: number; kw: string[] }): Value | undefined {
+  for (const k of ref.kw) { const v = site.keywords.get(k); if (v) return v; }
+  return ref.pos < site.positional.length ? site.positional[ref.pos] : undefined;
+}
+
+function activationFromValue(v: Value | undefined): ActivationSpec | undefined {
+  if (!v) return undefined;
+  if (v.t === 'const' && typeof v.value === 'string') return ACTIVATION_NAMES.get(v.value);
+  if (v.t === 'sym') {
+    const a = ACTIVATION_FUNCTIONS.get(v.path);
+    return a && a.act !== 'other' ? a : undefined;
+  }
+  return undefined;
+}
+
+function layerLabel(path: string, site: CallSite, frame: Frame): string {
+  void frame;
+  const short = path.replace(/^torch\.nn\./, 'nn.').replace(/^keras\.layers\./, '').replace(/^tfjs\./, 'tf.');
+  return site.expr.args.length ? `${short}(…)` : `${short}()`;
+}
+
+function paramGuess(name: string): Value {
+  if (LABEL_NAMES.test(name)) return tensor('unknown', { nameHint: 'labels' });
+  if (PRED_NAMES.test(name)) return tensor('unknown', { nameHint: 'predictions' });
+  return UNKNOWN;
+}
+
+function randintKind(site: CallSite): Value {
+  const lo = site.positional.length >= 3 ? site.positional[0] : { t: 'const', value: 0 } as Value;
+  const hi = site.positional.length >= 3 ? site.positional[1] : site.positional[0] ?? site.keywords.get('high');
+  if (lo.t === 'const' && lo.value === 0 && hi && hi.t === 'const' && hi.value === 2) return tensor('labels01');
+  return tensor('class-indices');
+}
+
+/** Kind of a literal tensor: integer labels, {0,1}, ±1 or one-hot rows; anything else unknown. */
+function literalTensorKind(e: Expr | undefined): Value {
+  if (!e || (e.k !== 'list' && e.k !== 'tuple')) return tensor('unknown');
+  const nums: number[] = [];
+  let rows = 0;
+  let oneHot = true;
+  let floats = false;
+  for (const x of e.elts) {
+    if (x.k === 'list' || x.k === 'tuple') {
+      rows++;
+      const row = x.elts.map(v => v.k === 'num' ? v.value : v.k === 'unary' && v.op === '-' && v.operand.k === 'num' ? -v.operand.value : NaN);
+      if (row.some(v => v !== 0 && v !== 1) || row.filter(v => v === 1).length !== 1) oneHot = false;
+      if (x.elts.some(v => v.k === 'num' && /[.eE]/.test(v.raw))) floats = true;
+      nums.push(...row);
+    } else {
+      nums.push(x.k === 'num' ? x.value : x.k === 'unary' && x.op === '-' && x.operand.k === 'num' ? -x.operand.value : NaN);
+      if (x.k === 'num' && /[.eE]/.test(x.raw)) floats = true;
+    }
+  }
+  if (nums.length === 0 || nums.some(Number.isNaN)) return tensor('unknown');
+  if (rows > 0) return oneHot ? tensor('one-hot') : tensor('unknown');
+  if (floats) return tensor('unknown');
+  if (nums.every(v => v === 0 || v === 1)) return tensor('labels01');
+  if (nums.every(v => v === -1 || v === 1)) return tensor('labels-pm1');
+  if (nums.every(v => Number.isInteger(v) && v >= 0)) return tensor('class-indices');
+  return tensor('unknown');
+}
+
+export type { Kind, TensorValue };

@@ -1,0 +1,218 @@
+// Abstract values of the value-kind analysis (DESIGN.md §4). A tensor's `kind` says what its numbers
+// mean (logits, probabilities, labels…); everything else models the objects that produce tensors:
+// framework symbols, layers, loss objects, user classes, functions and containers.
+import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
+
+export type Kind =
+  | 'logits'
+  | 'probs-sigmoid'
+  | 'probs-softmax'
+  | 'log-probs'
+  | 'log-sigmoid'
+  | 'class-indices'
+  | 'one-hot'
+  | 'labels01'
+  | 'labels-pm1'
+  | 'bounded'
+  | 'unknown';
+
+/** Where a kind was produced: the activation call or layer, for messages, related information and fixes. */
+export interface Origin {
+  uri: string;
+  span: Span;
+  /** How the producer reads in a message: `F.softmax`, `nn.Softmax(dim=1)`, `Dense(10, activation='softmax')`. */
+  label: string;
+  /** The activation's input expression when the producer is a call like `softmax(x, …)` (fixes replace the call by it). */
+  inner?: Span;
+}
+
+/** Where a value entered a user-defined function (the argument at the call site), outermost first. */
+export interface Entry {
+  uri: string;
+  span: Span;
+  callee: string;
+}
+
+export interface TensorValue {
+  t: 'tensor';
+  kind: Kind;
+  origin?: Origin;
+  /** Softmax axis as written (null when omitted). */
+  dim?: number | null;
+  /** Size of the class axis when known (Linear out_features, Dense units). */
+  units?: number;
+  /** Parameter-name evidence (`labels`, `logits`…): only LL020 reads it. */
+  nameHint?: 'labels' | 'predictions';
+  entries?: Entry[];
+  /** Clamped or offset away from 0 (`p.clamp(min=eps)`): a log of it is guarded. */
+  guarded?: boolean;
+  /** A freshly created tensor (`torch.tensor(…)`): the creation call, for LL016. */
+  created?: Span;
+}
+
+/** A framework symbol reached through imports: a module, function or class such as `torch.nn.functional.softmax`. */
+export interface SymbolValue {
+  t: 'sym';
+  path: string;
+}
+
+/** An instance of a framework class (layer, loss object, optimizer…) with the constructor call that made it. */
+export interface ObjectValue {
+  t: 'object';
+  path: string;
+  call?: CallSite;
+  /** For containers (nn.Sequential, keras Sequential, tfjs sequential): the layers in order. */
+  layers?: Value[];
+  /** For functional models (keras.Model / tf.model): what calling it returns. */
+  output?: Value;
+  /** For layers: what applying the layer gives (`passThrough`: the input's own kind). */
+  layerOut?: Value;
+  passThrough?: boolean;
+}
+
+export interface CallSite {
+  uri: string;
+  expr: Extract<Expr, { k: 'call' }>;
+  /** Evaluated arguments by position and keyword (TS object-literal options are spread into `keywords`). */
+  positional: Value[];
+  keywords: Map<string, Value>;
+}
+
+export interface FunctionValue {
+  t: 'function';
+  def: FunctionDef;
+  uri: string;
+  /** The environment the function closes over. */
+  scope: Scope;
+  /** Bound `self` for methods reached through an instance. */
+  self?: Value;
+  qualname: string;
+}
+
+export interface ClassValue {
+  t: 'class';
+  def: ClassDef;
+  uri: string;
+  scope: Scope;
+  bases: Value[];
+}
+
+export interface InstanceValue {
+  t: 'instance';
+  cls: ClassValue;
+  /** `self.x = …` assignments seen so far (all paths joined). */
+  attrs: Map<string, Value>;
+}
+
+export interface TupleValue {
+  t: 'tuple';
+  elts: Value[];
+}
+
+export interface DictValue {
+  t: 'dict';
+  entries: Map<string, Value>;
+}
+
+export interface ConstValue {
+  t: 'const';
+  value: number | string | boolean | null | undefined;
+}
+
+/** A module of the workspace (import of a user file). */
+export interface ModuleValue {
+  t: 'module';
+  uri: string;
+  exports: Scope;
+}
+
+/** Values that disagree on different paths (if/else). Rules treat a union as unknown unless every member agrees. */
+export interface UnionValue {
+  t: 'union';
+  options: Value[];
+}
+
+export interface UnknownValue {
+  t: 'unknown';
+}
+
+export type Value =
+  | TensorValue
+  | SymbolValue
+  | ObjectValue
+  | FunctionValue
+  | ClassValue
+  | InstanceValue
+  | TupleValue
+  | DictValue
+  | ConstValue
+  | ModuleValue
+  | UnionValue
+  | UnknownValue;
+
+export const UNKNOWN: UnknownValue = { t: 'unknown' };
+
+export function tensor(kind: Kind, extra: Partial<Omit<TensorValue, 't' | 'kind'>> = {}): TensorValue {
+  return { t: 'tensor', kind, ...extra };
+}
+
+/** Variables of a module, function or class body; reads fall through to the parent. */
+export class Scope {
+  readonly vars = new Map<string, Value>();
+  constructor(readonly parent: Scope | undefined, readonly uri: string) {}
+  lookup(name: string): Value | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  set(name: string, v: Value): void {
+    this.vars.set(name, v);
+  }
+}
+
+/** Joins the values two paths give one variable. Equal tensors merge; anything else becomes a union. */
+export function join(a: Value | undefined, b: Value | undefined): Value {
+  if (a === undefined) return b ?? UNKNOWN;
+  if (b === undefined || a === b) return a;
+  const opts: Value[] = [];
+  for (const v of [a, b]) {
+    for (const o of v.t === 'union' ? v.options : [v]) if (!opts.some(x => sameValue(x, o))) opts.push(o);
+  }
+  if (opts.length === 1) return opts[0];
+  return { t: 'union', options: opts.slice(0, 8) };
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.t === 'tensor' && b.t === 'tensor') return a.kind === b.kind && sameSpan(a.origin?.span, b.origin?.span);
+  if (a.t === 'sym' && b.t === 'sym') return a.path === b.path;
+  if (a.t === 'const' && b.t === 'const') return a.value === b.value;
+  if (a.t === 'unknown' && b.t === 'unknown') return true;
+  return false;
+}
+
+function sameSpan(a: Span | undefined, b: Span | undefined): boolean {
+  return a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+}
+
+/**
+ * The tensor a value certainly is: every path must agree on the kind (DESIGN.md §4 "Certainty").
+ * Mixed or unknown gives undefined, and rules stay silent.
+ */
+export function certainTensor(v: Value | undefined): TensorValue | undefined {
+  if (!v) return undefined;
+  if (v.t === 'tensor') return v.kind === 'unknown' ? undefined : v;
+  if (v.t === 'union') {
+    const ts = v.options.map(certainTensor);
+    const first = ts[0];
+    if (first && ts.every(t => t && t.kind === first.kind)) return first;
+  }
+  return undefined;
+}
+
+export function constValue(v: Value | undefined): ConstValue['value'] | typeof NOT_CONST {
+  return v && v.t === 'const' ? v.value : NOT_CONST;
+}
+export const NOT_CONST = Symbol('not-const');

@@ -1,0 +1,189 @@
+// The analysis workspace: parsed files, import resolution between them, and `check` = interpreter + rules.
+import type { Module, Stmt } from '../ir';
+import type { ContentChange, LanguageId } from '../parse/frontend';
+import { frontEndLanguage } from '../parse/frontend';
+import { rules } from '../rules/registry';
+import type { Finding } from './findings';
+import type { AnalysisWorkspace, WorkspaceOptions } from './workspace';
+import { Interpreter, type ModuleLoader } from './engine/interpreter';
+import type { Report, RuleContext } from './engine/rule-api';
+import { frameworkModule } from './engine/symbols';
+import { uriDirname, uriJoin } from './uri';
+
+export type { AnalysisWorkspace, WorkspaceOptions } from './workspace';
+export type { Finding } from './findings';
+
+interface FileEntry {
+  text: string;
+  languageId: LanguageId;
+  module?: Module;
+  /** URIs this file imports (resolved to workspace files). */
+  imports: Set<string>;
+}
+
+const PY_EXTS = ['.py', '/__init__.py'];
+const TS_EXTS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
+
+export function createAnalysisWorkspace(options: WorkspaceOptions): AnalysisWorkspace {
+  return new Workspace(options);
+}
+
+class Workspace implements AnalysisWorkspace {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly missing = new Set<string>();
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  update(uri: string, text: string, languageId: LanguageId, changes?: readonly ContentChange[]): void {
+    const prev = this.files.get(uri);
+    if (!prev) this.missing.clear();
+    const fe = this.options.frontEnd(frontEndLanguage(languageId));
+    const module = fe?.parse(uri, text, prev && prev.module ? changes : undefined);
+    this.files.set(uri, { text, languageId, module, imports: prev?.imports ?? new Set() });
+  }
+
+  remove(uri: string): void {
+    const f = this.files.get(uri);
+    if (!f) return;
+    this.options.frontEnd(frontEndLanguage(f.languageId))?.forget(uri);
+    this.files.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  async resolveImports(uri: string, seen = new Set<string>()): Promise<void> {
+    if (seen.has(uri)) return;
+    seen.add(uri);
+    const f = this.files.get(uri);
+    if (!f?.module) return;
+    const imports = new Set<string>();
+    for (const imp of collectImports(f.module.body)) {
+      const found = await this.load(this.candidates(uri, f.languageId, imp.module, imp.level, imp.names));
+      for (const u of found) imports.add(u);
+    }
+    f.imports = imports;
+    for (const u of imports) await this.resolveImports(u, seen);
+  }
+
+  check(uri: string): Finding[] {
+    const f = this.files.get(uri);
+    if (!f?.module) return [];
+    const loader: ModuleLoader = {
+      resolve: (fromUri, module, level) => {
+        const from = this.files.get(fromUri);
+        if (!from) return undefined;
+        for (const c of this.candidates(fromUri, from.languageId, module, level, [])) {
+          const e = this.files.get(c);
+          if (e?.module && c !== fromUri) return { uri: c, module: e.module, text: e.text };
+        }
+        return undefined;
+      },
+    };
+    const interp = new Interpreter(loader);
+    interp.run(uri, f.module, f.text);
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const rule of rules) {
+      const ctx: RuleContext = {
+        uri,
+        events: interp.events,
+        text: u => interp.textOf(u) ?? this.files.get(u)?.text,
+        report: (r: Report) => {
+          if (r.uri !== uri) return;
+          const key = `${rule.meta.id}:${r.span.start}:${r.span.end}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({
+            code: rule.meta.id, name: rule.meta.name, severity: rule.meta.severity, message: r.message,
+            uri, span: r.span, related: r.related ?? [], fix: r.fix,
+          });
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        // A rule bug must not take the other rules (or the server) down with it.
+        console.error(`LossLens: rule ${rule.meta.id} failed on ${uri}: ${(e as Error).stack ?? e}`);
+      }
+    }
+    findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    return findings;
+  }
+
+  dependents(uri: string): string[] {
+    const out = new Set<string>();
+    const visit = (u: string) => {
+      for (const [other, f] of this.files) if (f.imports.has(u) && !out.has(other)) { out.add(other); visit(other); }
+    };
+    visit(uri);
+    out.delete(uri);
+    return [...out];
+  }
+
+  /** URIs an import may name, most likely first. */
+  private candidates(fromUri: string, languageId: LanguageId, module: string, level: number, names: string[]): string[] {
+    const dir = uriDirname(fromUri);
+    if (languageId === 'python') {
+      if (level === 0 && frameworkModule(module)) return [];
+      let bases: string[];
+      if (level > 0) {
+        let b = dir;
+        for (let i = 1; i < level; i++) b = uriDirname(b);
+        bases = [b];
+      } else {
+        bases = [dir, ...this.options.roots.filter(r => r !== dir)];
+      }
+      const rel = module.split('.').filter(Boolean).join('/');
+      const out: string[] = [];
+      for (const b of bases) {
+        if (rel) for (const ext of PY_EXTS) out.push(uriJoin(b, rel + ext));
+        else out.push(uriJoin(b, '__init__.py'));
+        // `from pkg import mod`: each name may be a submodule.
+        for (const n of names) out.push(uriJoin(b, rel, n + '.py'));
+      }
+      return out;
+    }
+    if (!module.startsWith('.')) return [];
+    const base = uriJoin(dir, module);
+    const out = TS_EXTS.map(ext => base + ext);
+    if (/\.(m|c)?js$/.test(module)) out.unshift(base.replace(/\.(m|c)?js$/, '.ts'));
+    return out;
+  }
+
+  private async load(cands: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const c of cands) {
+      if (this.files.has(c)) { found.push(c); if (!c.endsWith('__init__.py')) break; continue; }
+      if (this.missing.has(c)) continue;
+      let text: string | undefined;
+      try {
+        text = await this.options.host.readFile(c);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) { this.missing.add(c); continue; }
+      const lang: LanguageId = c.endsWith('.py') ? 'python' : /\.tsx$/.test(c) ? 'typescriptreact' : /\.ts$/.test(c) ? 'typescript' : 'javascript';
+      this.update(c, text, lang);
+      found.push(c);
+      if (!c.endsWith('__init__.py')) break;
+    }
+    return found;
+  }
+}
+
+function collectImports(body: Stmt[], out: { module: string; level: number; names: string[] }[] = []): { module: string; level: number; names: string[] }[] {
+  for (const s of body) {
+    switch (s.k) {
+      case 'import': out.push({ module: s.module, level: 0, names: [] }); break;
+      case 'importFrom': out.push({ module: s.module, level: s.level, names: s.names.map(n => n.name) }); break;
+      case 'if': case 'loop': collectImports(s.body, out); collectImports(s.orelse, out); break;
+      case 'block': collectImports(s.body, out); break;
+      case 'func': collectImports(s.def.body, out); break;
+      case 'class': collectImports(s.def.body, out); break;
+      default: break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { compiledLoss } from '../analysis/engine/compile-loss';
+import { certainTensor } from '../analysis/engine/values';
+import { doubleSoftmaxFloor, removeActivationFix } from './helpers';
+
+export const doubleSoftmax: Rule = {
+  meta: {
+    id: 'LL001',
+    name: 'double-softmax',
+    severity: 'error',
+    frameworks: ['torch', 'tf', 'keras', 'tfjs'],
+    summary: 'Softmax output passed to a loss that applies softmax itself',
+    fix: { title: 'Remove the softmax and pass the logits', applicability: 'unsafe' },
+    docs: {
+      what: 'Flags softmax probabilities passed to a loss that computes log-softmax of its input itself: `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`, `tf.losses.softmax_cross_entropy`, TF.js `tf.losses.softmaxCrossEntropy`, and Keras cross-entropy with `from_logits=True` after a softmax layer.',
+      why: `These losses expect logits. Fed probabilities, they apply a second softmax to numbers in [0, 1], which squashes every prediction towards uniform: with 10 classes the loss can never fall below ${doubleSoftmaxFloor(10).toFixed(3)} even for a perfect prediction, and the gradients shrink accordingly, so training stalls at poor accuracy without any error.`,
+      example: {
+        language: 'python',
+        code: [
+          'import torch.nn as nn',
+          'import torch.nn.functional as F',
+          '',
+          'def train_step(model, x, y):',
+          '    probs = F.softmax(model(x), dim=1)',
+          '    return nn.CrossEntropyLoss()(probs, y)',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch.nn as nn',
+          '',
+          'def train_step(model, x, y):',
+          '    logits = model(x)',
+          '    return nn.CrossEntropyLoss()(logits, y)',
+        ].join('\n'),
+      },
+      fixSafety: 'Unsafe: removing the softmax changes the values the loss sees (that is the point) and any other use of the softmax output in between.',
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type === 'loss' && ev.family === 'softmax-ce' && ev.input) {
+        const t = tensorOf(ev.input);
+        if (t?.kind !== 'probs-softmax') continue;
+        const where = anchorOf(ev.input);
+        const floor = t.units && t.units > 1 ? ` With ${t.units} classes the loss can never go below ${doubleSoftmaxFloor(t.units).toFixed(3)}.` : '';
+        ctx.report({
+          ...where,
+          message: `${t.origin?.label ?? 'softmax'} output is passed to ${ev.spec.label}, which applies log-softmax itself: the softmax is applied twice, flattening the predictions and shrinking the gradients.${floor} Pass the logits.`,
+          related: relatedToOrigin(t.origin, 'softmax applied here'),
+          fix: removeActivationFix(ctx, t.origin, 'Remove the softmax and pass the logits'),
+        });
+      } else if (ev.type === 'compile') {
+        const loss = compiledLoss(ev);
+        const out = certainTensor(ev.output);
+        if (!loss || loss.family !== 'softmax-ce' || out?.kind !== 'probs-softmax') continue;
+        ctx.report({
+          uri: ev.loss.uri,
+          span: ev.loss.expr.span,
+          message: `The model ends in a softmax (${out.origin?.label ?? 'softmax'}) but ${loss.label} has from_logits=True, so it applies softmax again. Use from_logits=True with a linear last layer, or keep the softmax and from_logits=False.`,
+          related: relatedToOrigin(out.origin, 'softmax applied here'),
+        });
+      }
+    }
+  },
+};

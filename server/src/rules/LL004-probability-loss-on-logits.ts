@@ -1,0 +1,63 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { compiledLoss } from '../analysis/engine/compile-loss';
+import { certainTensor } from '../analysis/engine/values';
+
+export const probabilityLossOnLogits: Rule = {
+  meta: {
+    id: 'LL004',
+    name: 'probability-loss-on-logits',
+    severity: 'error',
+    frameworks: ['torch', 'tf', 'keras', 'tfjs'],
+    summary: 'A loss that expects probabilities is fed unbounded logits',
+    docs: {
+      what: 'Flags unbounded values (the output of a Linear/Dense layer with no activation) passed to a loss that expects probabilities: `nn.BCELoss`, `F.binary_cross_entropy`, `tf.losses.logLoss`, Keras cross-entropy with `from_logits=False` (the default) on a linear output, and TF.js compile strings `categoricalCrossentropy` / `binaryCrossentropy` on a linear output.',
+      why: 'These losses take log(p) and log(1 − p). PyTorch raises at run time as soon as a value leaves [0, 1]; Keras silently clips the values to [1e-7, 1 − 1e-7], so every negative logit becomes probability 1e-7 and the gradient through the clip is zero: the model stops learning from those examples.',
+      example: {
+        language: 'python',
+        code: [
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10)])',
+          'model.compile(optimizer="adam", loss="categorical_crossentropy")',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10)])',
+          'model.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=True))',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type === 'loss' && (ev.family === 'bce-prob' || ev.family === 'cce-prob') && ev.input) {
+        const t = tensorOf(ev.input);
+        if (t?.kind !== 'logits') continue;
+        const instead = ev.spec.framework === 'keras' ? 'pass from_logits=True' : ev.spec.framework === 'tfjs' ? 'use tf.losses.sigmoidCrossEntropy' : 'use the with-logits loss';
+        ctx.report({
+          ...anchorOf(ev.input),
+          message: `${ev.spec.label} expects probabilities in [0, 1] but gets unbounded logits from ${t.origin?.label ?? 'a linear layer'}: ${instead}.`,
+          related: relatedToOrigin(t.origin, 'unbounded output produced here'),
+        });
+      } else if (ev.type === 'compile') {
+        const loss = compiledLoss(ev);
+        const out = certainTensor(ev.output);
+        if (!loss || (loss.family !== 'bce-prob' && loss.family !== 'cce-prob') || out?.kind !== 'logits') continue;
+        const instead = ev.framework === 'keras'
+          ? `use ${loss.family === 'bce-prob' ? 'keras.losses.BinaryCrossentropy' : loss.sparse ? 'keras.losses.SparseCategoricalCrossentropy' : 'keras.losses.CategoricalCrossentropy'}(from_logits=True) or add activation='${loss.family === 'bce-prob' ? 'sigmoid' : 'softmax'}' to the last layer`
+          : `add activation: '${loss.family === 'bce-prob' ? 'sigmoid' : 'softmax'}' to the last layer`;
+        ctx.report({
+          uri: ev.loss.uri,
+          span: ev.loss.expr.span,
+          message: `${loss.label} expects probabilities but the model's last layer (${out.origin?.label ?? 'linear'}) has no activation, so it outputs unbounded logits: ${instead}.`,
+          related: relatedToOrigin(out.origin, 'last layer without activation'),
+        });
+      }
+    }
+  },
+};

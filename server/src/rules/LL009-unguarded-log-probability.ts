@@ -1,0 +1,48 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+
+export const unguardedLogProbability: Rule = {
+  meta: {
+    id: 'LL009',
+    name: 'unguarded-log-probability',
+    severity: 'warning',
+    frameworks: ['torch', 'tf', 'tfjs'],
+    summary: 'Hand-written cross-entropy takes log of probabilities without clamp/eps',
+    docs: {
+      what: 'Flags hand-written cross-entropy terms (`y * torch.log(p)`) where p is a softmax or sigmoid output with no clamp or epsilon in front of the log.',
+      why: 'As soon as a probability rounds to 0 or 1 in float32 (1 − sigmoid(z) is exactly 0 for z above about 17; a softmax entry underflows to 0 about 104 below the largest logit), a log of it is −inf, 0 · −inf is NaN, and one NaN poisons every weight at the next step. The built-in losses work on logits with log-sum-exp and never produce it.',
+      example: {
+        language: 'python',
+        code: [
+          'import torch',
+          '',
+          'def my_ce(logits, y_onehot):',
+          '    p = torch.softmax(logits, dim=1)',
+          '    return -(y_onehot * torch.log(p)).sum(dim=1).mean()',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def my_ce(logits, y_onehot):',
+          '    return F.cross_entropy(logits, y_onehot)',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'log' || !ev.inProduct) continue;
+      const t = tensorOf(ev.arg);
+      if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
+      ctx.report({
+        uri: ev.site.uri,
+        span: ev.site.expr.span,
+        message: `Hand-written cross-entropy takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. Use the built-in loss on the logits (F.cross_entropy / binary_cross_entropy_with_logits).`,
+        related: relatedToOrigin(t.origin, 'probabilities produced here'),
+      });
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { compiledLoss } from '../analysis/engine/compile-loss';
+import { certainTensor } from '../analysis/engine/values';
+
+export const singleUnitClassifier: Rule = {
+  meta: {
+    id: 'LL012',
+    name: 'single-unit-classifier',
+    severity: 'error',
+    frameworks: ['torch', 'keras', 'tfjs'],
+    summary: 'Softmax over one unit, or one output unit into softmax cross-entropy',
+    docs: {
+      what: "Flags a softmax over an axis of size 1 (`Dense(1, activation='softmax')`, `F.softmax` over the output of `Linear(h, 1)`) and a single output unit fed to a softmax cross-entropy (`Linear(h, 1)` + `CrossEntropyLoss`, `Dense(1)` + categorical cross-entropy).",
+      why: 'Softmax over one value is always exactly 1.0, and softmax cross-entropy over one class is always 0: the loss is constant, every gradient is 0 and the model never learns, with no error or warning. Binary classification needs one unit with sigmoid (and binary cross-entropy) or two units with softmax.',
+      example: {
+        language: 'python',
+        code: [
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="softmax")])',
+          'model.compile(optimizer="adam", loss="binary_crossentropy")',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])',
+          'model.compile(optimizer="adam", loss="binary_crossentropy")',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type === 'activation' && ev.spec.act === 'softmax' && ev.axisSize === 1) {
+        ctx.report({
+          uri: ev.site.uri,
+          span: ev.site.expr.span,
+          message: 'Softmax over a single unit always outputs 1.0: the loss is constant and no gradient flows. For binary classification use one unit with sigmoid, or two units with softmax.',
+        });
+      } else if (ev.type === 'loss' && ev.family === 'softmax-ce' && ev.input) {
+        const t = tensorOf(ev.input);
+        if (t?.kind !== 'logits' || t.units !== 1) continue;
+        ctx.report({
+          ...anchorOf(ev.input),
+          message: `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
+          related: relatedToOrigin(t.origin, 'single output unit'),
+        });
+      } else if (ev.type === 'compile') {
+        const loss = compiledLoss(ev);
+        const out = certainTensor(ev.output);
+        if (!loss || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce') || out?.units !== 1 || out.kind === 'probs-softmax') continue;
+        ctx.report({
+          uri: ev.loss.uri,
+          span: ev.loss.expr.span,
+          message: `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
+          related: relatedToOrigin(out.origin, 'single output unit'),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { relatedToOrigin } from '../analysis/engine/rule-api';
+import { compiledLoss } from '../analysis/engine/compile-loss';
+import { certainTensor } from '../analysis/engine/values';
+
+export const lossActivationMismatch: Rule = {
+  meta: {
+    id: 'LL013',
+    name: 'loss-activation-mismatch',
+    severity: 'warning',
+    frameworks: ['keras', 'tfjs'],
+    summary: 'Binary CE with a multi-unit softmax, or categorical CE with sigmoid outputs (compile)',
+    docs: {
+      what: 'Flags Keras and TF.js models compiled with a loss whose family does not match the output activation: binary cross-entropy on a multi-unit softmax, categorical cross-entropy on sigmoid outputs.',
+      why: 'Binary cross-entropy treats each softmax output as an independent yes/no probability, which contradicts the softmax constraint that they sum to 1; categorical cross-entropy on independent sigmoids ignores the false classes entirely (only −log p_true counts), so nothing pushes the other outputs down. Either way Keras reports a meaningless accuracy and the model learns the wrong thing.',
+      example: {
+        language: 'python',
+        code: [
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")])',
+          'model.compile(optimizer="adam", loss="binary_crossentropy")',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")])',
+          'model.compile(optimizer="adam", loss="categorical_crossentropy")',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'compile') continue;
+      const loss = compiledLoss(ev);
+      const out = certainTensor(ev.output);
+      if (!loss || !out || out.units === 1) continue;
+      let message: string | undefined;
+      if (loss.family === 'bce-prob' && out.kind === 'probs-softmax') {
+        message = `${loss.label} treats each output as an independent probability, but the model ends in a softmax (${out.origin?.label ?? 'softmax'}): use categorical cross-entropy for one-of-N classes, or sigmoid outputs for multi-label.`;
+      } else if (loss.family === 'cce-prob' && out.kind === 'probs-sigmoid') {
+        message = `${loss.label} expects a softmax distribution but the model ends in sigmoid (${out.origin?.label ?? 'sigmoid'}): use binary cross-entropy for multi-label outputs, or softmax for one-of-N classes.`;
+      }
+      if (!message) continue;
+      ctx.report({ uri: ev.loss.uri, span: ev.loss.expr.span, message, related: relatedToOrigin(out.origin, 'output activation') });
+    }
+  },
+};

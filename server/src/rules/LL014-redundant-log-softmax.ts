@@ -1,0 +1,51 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { removeActivationFix } from './helpers';
+
+export const redundantLogSoftmax: Rule = {
+  meta: {
+    id: 'LL014',
+    name: 'redundant-log-softmax',
+    severity: 'info',
+    frameworks: ['torch'],
+    summary: 'log_softmax into CrossEntropyLoss (identical result, wasted work)',
+    fix: { title: 'Remove the redundant log_softmax', applicability: 'safe' },
+    docs: {
+      what: 'Flags `F.log_softmax` / `nn.LogSoftmax` output passed to `nn.CrossEntropyLoss` / `F.cross_entropy`.',
+      why: 'log_softmax is idempotent (log-probabilities already log-sum-exp to 0), so the result is identical, but the extra pass costs time and memory for the activations it stores for backward. Either pass the logits to CrossEntropyLoss, or keep log_softmax and use NLLLoss.',
+      example: {
+        language: 'python',
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def step(model, x, y):',
+          '    return F.cross_entropy(F.log_softmax(model(x), dim=1), y)',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def step(model, x, y):',
+          '    return F.cross_entropy(model(x), y)',
+        ].join('\n'),
+      },
+      fixSafety: 'Safe: log_softmax(log_softmax(x)) = log_softmax(x), so the loss is unchanged.',
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'loss' || ev.family !== 'softmax-ce' || ev.spec.framework !== 'torch' || !ev.input) continue;
+      const t = tensorOf(ev.input);
+      if (t?.kind !== 'log-probs') continue;
+      const fix = removeActivationFix(ctx, t.origin, 'Remove the redundant log_softmax');
+      ctx.report({
+        ...anchorOf(ev.input),
+        message: `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits, or use NLLLoss.`,
+        related: relatedToOrigin(t.origin, 'log_softmax applied here'),
+        fix: fix && { ...fix, applicability: 'safe' },
+      });
+    }
+  },
+};

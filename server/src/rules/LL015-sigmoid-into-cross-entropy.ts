@@ -1,0 +1,47 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+
+export const sigmoidIntoCrossEntropy: Rule = {
+  meta: {
+    id: 'LL015',
+    name: 'sigmoid-into-cross-entropy',
+    severity: 'warning',
+    frameworks: ['torch', 'tf', 'tfjs'],
+    summary: 'Sigmoid outputs into a loss that applies softmax itself',
+    docs: {
+      what: 'Flags sigmoid outputs passed to `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits` or TF.js `tf.losses.softmaxCrossEntropy`.',
+      why: 'The loss applies softmax to its input. Sigmoid squeezes every logit into (0, 1), so the softmax over them is nearly uniform: with 10 classes the probability of the true class can never exceed e / (e + 9) = 0.23, the loss never drops below 1.46, and the gradients are tiny. It usually means a multi-label model (sigmoid + BCEWithLogitsLoss) was mixed with a multi-class loss.',
+      example: {
+        language: 'python',
+        code: [
+          'import torch',
+          'import torch.nn as nn',
+          '',
+          'def step(model, x, y):',
+          '    return nn.CrossEntropyLoss()(torch.sigmoid(model(x)), y)',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch.nn as nn',
+          '',
+          'def step(model, x, y):',
+          '    return nn.CrossEntropyLoss()(model(x), y)',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'loss' || ev.family !== 'softmax-ce' || !ev.input) continue;
+      const t = tensorOf(ev.input);
+      if (t?.kind !== 'probs-sigmoid') continue;
+      ctx.report({
+        ...anchorOf(ev.input),
+        message: `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use BCEWithLogitsLoss (multi-label).`,
+        related: relatedToOrigin(t.origin, 'sigmoid applied here'),
+      });
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import type { TensorValue } from '../analysis/engine/values';
+
+/** A function that computes a loss: its name or its class says so. */
+export function isLossFunction(fn: string, className?: string): boolean {
+  return /loss|criterion|objective/i.test(fn) || (fn === 'forward' && !!className && /loss|criterion/i.test(className));
+}
+
+export const detachedLoss: Rule = {
+  meta: {
+    id: 'LL016',
+    name: 'detached-loss',
+    severity: 'warning',
+    frameworks: ['torch'],
+    summary: 'A loss returns a fresh leaf tensor or a re-wrapped value: no gradient reaches the parameters',
+    docs: {
+      what: 'Flags a loss function or a loss module\'s `forward` that returns a freshly created tensor (`torch.tensor(0., requires_grad=True)`) or re-wraps a value (`torch.tensor(loss.item())`).',
+      why: 'A new tensor has no history: backward() computes gradients only for that leaf, every model parameter gets grad None (or zero), and the optimiser silently does nothing while the printed loss looks normal. `requires_grad=True` only makes the new tensor itself a leaf; it does not connect it to the model.',
+      example: {
+        language: 'python',
+        code: [
+          'import torch',
+          'import torch.nn.functional as F',
+          '',
+          'def compute_loss(logits, y):',
+          '    loss = F.cross_entropy(logits, y)',
+          '    return torch.tensor(loss.item(), requires_grad=True)',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def compute_loss(logits, y):',
+          '    return F.cross_entropy(logits, y)',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'return' || !isLossFunction(ev.inFunction)) continue;
+      const v = ev.value;
+      const created = v.t === 'tensor' ? (v as TensorValue).created : undefined;
+      if (!created) continue;
+      ctx.report({
+        uri: ev.uri,
+        span: created,
+        message: `${ev.inFunction} returns a newly created tensor: it has no autograd history, so backward() reaches no model parameter and training does nothing. Return the loss tensor computed from the model output.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,96 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import type { Expr, Stmt } from '../ir';
+import { isLossFunction } from './LL016-detached-loss';
+
+export const pythonLoopInLoss: Rule = {
+  meta: {
+    id: 'LL017',
+    name: 'python-loop-in-loss',
+    severity: 'info',
+    frameworks: ['torch'],
+    summary: 'Nested Python loops over the batch inside a loss: vectorize',
+    docs: {
+      what: 'Flags nested Python `for` loops over the batch (`range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, or `range(n)` with n the batch size) inside a loss function or a loss module\'s forward.',
+      why: 'Each iteration launches small tensor operations from the interpreter: an O(n²) pair loop over a batch of 256 runs 65,536 Python iterations and several hundred thousand kernel launches per step, typically 100–1000× slower than the same computation on the whole pairwise-distance matrix, and it builds a huge autograd graph.',
+      example: {
+        language: 'python',
+        code: [
+          'def contrastive_loss(emb, labels, margin=1.0):',
+          '    total = 0.0',
+          '    for i in range(len(emb)):',
+          '        for j in range(len(emb)):',
+          '            d = (emb[i] - emb[j]).norm()',
+          '            total = total + d',
+          '    return total',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch',
+          '',
+          'def contrastive_loss(emb, labels, margin=1.0):',
+          '    return torch.cdist(emb, emb).sum()',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'function' || !isLossFunction(ev.def.name, ev.className)) continue;
+      const batchVars = new Set<string>();
+      collectBatchSizeVars(ev.def.body, batchVars);
+      visit(ev.def.body, false);
+      function visit(body: Stmt[], insideBatchLoop: boolean): void {
+        for (const s of body) {
+          if (s.k === 'loop' && s.kind === 'for' && s.iter && isBatchRange(s.iter, batchVars)) {
+            if (!insideBatchLoop && containsBatchLoop(s.body, batchVars)) {
+              ctx.report({
+                uri: ev.uri,
+                span: { start: s.span.start, end: Math.min(s.span.end, s.iter.span.end) },
+                message: `Nested Python loops over the batch in ${ev.def.name}: O(n²) interpreter iterations and kernel launches per step. Vectorize with tensor operations (torch.cdist, broadcasting, masks).`,
+              });
+              continue;
+            }
+          }
+          if (s.k === 'if' || s.k === 'loop') { visit(s.body, insideBatchLoop); visit(s.orelse, insideBatchLoop); }
+          else if (s.k === 'block') visit(s.body, insideBatchLoop);
+        }
+      }
+    }
+  },
+};
+
+function containsBatchLoop(body: Stmt[], vars: Set<string>): boolean {
+  for (const s of body) {
+    if (s.k === 'loop' && s.kind === 'for' && s.iter && isBatchRange(s.iter, vars)) return true;
+    if ((s.k === 'if' || s.k === 'loop') && (containsBatchLoop(s.body, vars) || containsBatchLoop(s.orelse, vars))) return true;
+    if (s.k === 'block' && containsBatchLoop(s.body, vars)) return true;
+  }
+  return false;
+}
+
+/** `range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, `range(n)` with n a batch size; also with a start argument. */
+function isBatchRange(e: Expr, vars: Set<string>): boolean {
+  if (e.k !== 'call' || e.callee.k !== 'name' || e.callee.id !== 'range' || e.args.length === 0) return false;
+  const last = e.args[e.args.length - 1].value;
+  return isBatchSize(last) || (last.k === 'name' && vars.has(last.id));
+}
+
+function isBatchSize(e: Expr): boolean {
+  if (e.k === 'call' && e.callee.k === 'name' && e.callee.id === 'len') return true;
+  if (e.k === 'call' && e.callee.k === 'attr' && e.callee.name === 'size' && e.args.length === 1 && e.args[0].value.k === 'num' && e.args[0].value.value === 0) return true;
+  if (e.k === 'subscript' && e.obj.k === 'attr' && e.obj.name === 'shape' && e.index.k === 'num' && e.index.value === 0) return true;
+  return false;
+}
+
+function collectBatchSizeVars(body: Stmt[], out: Set<string>): void {
+  for (const s of body) {
+    if (s.k === 'assign' && isBatchSize(s.value)) for (const t of s.targets) if (t.k === 'name') out.add(t.id);
+    if (s.k === 'assign' && s.value.k === 'attr' && s.value.name === 'shape') {
+      for (const t of s.targets) if (t.k === 'tuple' && t.elts[0]?.k === 'name') out.add(t.elts[0].id);
+    }
+    if (s.k === 'if' || s.k === 'loop') { collectBatchSizeVars(s.body, out); collectBatchSizeVars(s.orelse, out); }
+    if (s.k === 'block') collectBatchSizeVars(s.body, out);
+  }
+}

@@ -1,0 +1,93 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import type { ArgInfo } from '../analysis/engine/events';
+import type { Expr } from '../ir';
+
+const LABEL_KINDS = new Set(['class-indices', 'one-hot', 'labels01', 'labels-pm1']);
+const PRED_KINDS = new Set(['logits', 'probs-softmax', 'probs-sigmoid', 'log-probs', 'log-sigmoid']);
+const LABEL_NAME = /^(y|y_?true|labels?|targets?|gts?|ground_?truth|y_?batch|onehot_?labels|one_?hot_?labels)$/i;
+const PRED_NAME = /^(logits?|preds?|predictions?|outputs?|y_?pred|y_?hat|scores?|probs?)$/i;
+
+function lastName(e: Expr): string | undefined {
+  if (e.k === 'name') return e.id;
+  if (e.k === 'attr') return e.name;
+  return undefined;
+}
+
+/** 'labels' | 'predictions' from the value's kind, else from its name (parameter hint or the expression's own name). */
+function roleOf(a: ArgInfo | undefined): 'labels' | 'predictions' | undefined {
+  if (!a) return undefined;
+  const v = a.value;
+  if (v.t === 'tensor') {
+    if (LABEL_KINDS.has(v.kind)) return 'labels';
+    if (PRED_KINDS.has(v.kind)) return 'predictions';
+    if (v.nameHint) return v.nameHint;
+  }
+  const n = lastName(a.expr);
+  if (n && LABEL_NAME.test(n)) return 'labels';
+  if (n && PRED_NAME.test(n)) return 'predictions';
+  return undefined;
+}
+
+export const swappedLossArguments: Rule = {
+  meta: {
+    id: 'LL020',
+    name: 'swapped-loss-arguments',
+    severity: 'warning',
+    frameworks: ['torch', 'tf', 'keras', 'tfjs'],
+    summary: 'Loss arguments in the wrong order (target first in PyTorch, predictions first in tf.losses)',
+    fix: { title: 'Swap the arguments', applicability: 'unsafe' },
+    docs: {
+      what: 'Flags loss calls whose arguments look swapped: PyTorch losses take (input, target), so a first argument that is labels and a second that is logits or probabilities is suspicious; Keras and TensorFlow/TF.js `tf.losses.*` take (labels, predictions), so the reverse is. Evidence is the inferred value kind, or names such as `labels`, `targets`, `y_true` versus `logits`, `preds`, `outputs`.',
+      why: 'Many losses run without error on swapped arguments and compute something else: MSE is symmetric but BCE, KL, cross-entropy with probability targets and all TF.js losses are not. `F.binary_cross_entropy(y, p)` takes log of the labels (log 0 = −inf, clamped to −100) and trains on garbage.',
+      example: {
+        language: 'python',
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def step(logits, labels):',
+          '    return F.binary_cross_entropy_with_logits(labels, logits)',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def step(logits, labels):',
+          '    return F.binary_cross_entropy_with_logits(logits, labels)',
+        ].join('\n'),
+      },
+      fixSafety: 'Unsafe: the evidence may be names only; check which argument is which before applying.',
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.events) {
+      if (ev.type !== 'loss' || !ev.input || !ev.target || ev.input2) continue;
+      // Only positional calls can be swapped by accident; keywords say what they are.
+      const args = ev.site.expr.args;
+      if (args.length < 2 || args[0].name || args[1].name) continue;
+      const first = ev.spec.target && ev.spec.target.pos === 0 ? ev.target : ev.input;
+      const second = first === ev.target ? ev.input : ev.target;
+      const expectFirst = first === ev.target ? 'labels' : 'predictions';
+      const r1 = roleOf(first);
+      const r2 = roleOf(second);
+      if (!r1 || !r2 || r1 === r2 || r1 === expectFirst) continue;
+      const text = ctx.text(ev.site.uri);
+      const a0 = args[0].value.span;
+      const a1 = args[1].value.span;
+      const order = expectFirst === 'predictions' ? '(input, target)' : '(labels, predictions)';
+      ctx.report({
+        uri: ev.site.uri,
+        span: ev.site.expr.span,
+        message: `Arguments of ${ev.spec.label} look swapped: it takes ${order}, but the first argument looks like ${r1} and the second like ${r2}.`,
+        fix: text === undefined ? undefined : {
+          title: 'Swap the arguments', applicability: 'unsafe',
+          edits: [
+            { uri: ev.site.uri, span: a0, newText: text.slice(a1.start, a1.end) },
+            { uri: ev.site.uri, span: a1, newText: text.slice(a0.start, a0.end) },
+          ],
+        },
+      });
+    }
+  },
+};

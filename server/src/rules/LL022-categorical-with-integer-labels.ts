@@ -1,0 +1,64 @@
+import type { Rule } from '../analysis/engine/rule-api';
+import { anchorOf, tensorOf } from '../analysis/engine/rule-api';
+import { compiledLoss } from '../analysis/engine/compile-loss';
+import type { CompileEvent } from '../analysis/engine/events';
+
+export const categoricalWithIntegerLabels: Rule = {
+  meta: {
+    id: 'LL022',
+    name: 'categorical-with-integer-labels',
+    severity: 'warning',
+    frameworks: ['keras', 'tfjs', 'tf'],
+    summary: 'Categorical cross-entropy fed integer class ids: use the sparse variant',
+    docs: {
+      what: 'Flags categorical cross-entropy (which expects one-hot targets) fed integer class ids where they are visible: `fit(x, y)` after compiling with `categorical_crossentropy`, or a direct call of a categorical loss with class-index labels.',
+      why: 'With integer labels of shape (N,) or (N, 1) Keras either fails with a shape error or, for (N, 1) labels and a one-unit output, broadcasts them and computes a meaningless number. The sparse variant takes the ids directly and skips building one-hot tensors.',
+      example: {
+        language: 'python',
+        code: [
+          'import numpy as np',
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])',
+          'model.compile(optimizer="adam", loss="categorical_crossentropy")',
+          'model.fit(np.zeros((4, 8)), np.array([0, 2, 1, 2]))',
+        ].join('\n'),
+      },
+      useInstead: {
+        language: 'python',
+        code: [
+          'import numpy as np',
+          'from tensorflow import keras',
+          '',
+          'model = keras.Sequential([keras.layers.Dense(3, activation="softmax")])',
+          'model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")',
+          'model.fit(np.zeros((4, 8)), np.array([0, 2, 1, 2]))',
+        ].join('\n'),
+      },
+    },
+  },
+  check(ctx) {
+    const compiles = new Map<object, CompileEvent>();
+    for (const ev of ctx.events) if (ev.type === 'compile') compiles.set(ev.model, ev);
+    for (const ev of ctx.events) {
+      if (ev.type === 'fit' && ev.y) {
+        const c = compiles.get(ev.model);
+        const loss = c && compiledLoss(c);
+        if (!c || !loss || loss.sparse || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce')) continue;
+        if (tensorOf(ev.y)?.kind !== 'class-indices') continue;
+        const sparse = c.framework === 'keras' ? "'sparse_categorical_crossentropy'" : "'sparseCategoricalCrossentropy'";
+        ctx.report({
+          uri: c.loss.uri, span: c.loss.expr.span,
+          message: `${loss.label} expects one-hot targets but fit() gets integer class ids: use ${sparse}.`,
+          related: [{ uri: ev.y.uri, span: ev.y.expr.span, message: 'integer class ids' }],
+        });
+      } else if (ev.type === 'loss' && ev.target && !ev.spec.sparseTarget && (ev.family === 'cce-prob' || ev.family === 'softmax-ce') && ev.spec.framework !== 'torch') {
+        if (tensorOf(ev.target)?.kind !== 'class-indices') continue;
+        ctx.report({
+          ...anchorOf(ev.target),
+          message: `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
+        });
+      }
+    }
+  },
+};
