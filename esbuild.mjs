@@ -8,6 +8,13 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// web-tree-sitter is an ES module that locates itself with import.meta.url; CommonJS bundles have no
+// import.meta, so Node builds get the bundle file's own URL instead.
+const nodeImportMeta = {
+  define: { 'import.meta.url': '__losslens_import_meta_url' },
+  banner: { js: "var __losslens_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -21,9 +28,9 @@ const common = {
 const builds = [
   // Desktop: extension host (Node) + language server (Node, IPC or --stdio) + CLI + core library.
   { ...common, platform: 'node', format: 'cjs', external: ['vscode'], entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
-  { ...common, platform: 'node', format: 'cjs', entryPoints: { server: 'server/src/node/server-main.ts' }, outdir: 'dist' },
-  { ...common, platform: 'node', format: 'cjs', entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, platform: 'node', format: 'cjs', entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' }, outdir: 'dist' },
+  { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { server: 'server/src/node/server-main.ts' }, outdir: 'dist' },
+  { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node\n' + nodeImportMeta.banner.js } },
+  { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' }, outdir: 'dist' },
   { ...common, platform: 'neutral', format: 'cjs', entryPoints: { core: 'core/src/index.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
   // Browser (vscode.dev): extension in the web extension host, server as one IIFE Web Worker.
   {
@@ -35,8 +42,8 @@ const builds = [
     ...common, platform: 'browser', format: 'iife', entryPoints: { server: 'server/src/web/server-main.ts' }, outdir: 'dist/web',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     // The TypeScript compiler is large: the worker loads dist/web/typescript.js lazily with importScripts.
-    external: ['typescript'],
-    alias: { 'node:fs': './server/src/web/empty-module.ts', fs: './server/src/web/empty-module.ts', path: './server/src/web/empty-module.ts', module: './server/src/web/empty-module.ts' },
+    // web-tree-sitter only reaches for these when it runs under Node; in the worker the branches are dead.
+    external: ['typescript', 'fs', 'fs/promises', 'path', 'module', 'url', 'node:*'],
   },
   // Loss Explorer webview: one script for the page (core is bundled into it).
   { ...common, platform: 'browser', format: 'iife', entryPoints: { explorer: 'webview/src/explorer/main.ts' }, outdir: 'dist/webview', loader: { '.css': 'css' } },

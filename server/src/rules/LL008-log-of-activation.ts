@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { anchorOfUse, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import type { LogEvent } from '../analysis/engine/events';
 import type { Fix } from '../analysis/findings';
 
@@ -44,12 +44,17 @@ export const logOfActivation: Rule = {
       const softmax = t.kind === 'probs-softmax';
       const tfjs = ctx.text(ev.site.uri) !== undefined && /\.(m|c)?[jt]sx?$/.test(ev.site.uri);
       const instead = softmax ? (tfjs ? 'tf.logSoftmax' : 'log_softmax') : (tfjs ? 'tf.logSigmoid' : 'F.logsigmoid');
+      const where = anchorOfUse(ev.arg, ev.site);
+      const inside = where.viaCall ? ` inside ${where.viaCall}` : '';
       ctx.report({
-        uri: ev.site.uri,
-        span: ev.site.expr.span,
-        message: `log of ${t.origin?.label ?? (softmax ? 'softmax' : 'sigmoid')} underflows to log(0) = −inf for confident predictions: use ${instead}, which is exact for any logits.`,
-        related: relatedToOrigin(t.origin, `${softmax ? 'softmax' : 'sigmoid'} applied here`),
-        fix: softmax ? logSoftmaxFix(ctx, ev, tfjs) : undefined,
+        uri: where.uri,
+        span: where.span,
+        message: `log of ${t.origin?.label ?? (softmax ? 'softmax' : 'sigmoid')}${inside} underflows to log(0) = −inf for confident predictions: use ${instead}, which is exact for any logits.`,
+        related: [
+          ...relatedToOrigin(t.origin, `${softmax ? 'softmax' : 'sigmoid'} applied here`),
+          ...(where.viaCall ? [{ uri: ev.site.uri, span: ev.site.expr.span, message: 'log taken here' }] : []),
+        ],
+        fix: softmax && !where.viaCall ? logSoftmaxFix(ctx, ev, tfjs) : undefined,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { anchorOfUse, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 
 export const unguardedLogProbability: Rule = {
   meta: {
@@ -37,11 +37,15 @@ export const unguardedLogProbability: Rule = {
       if (ev.type !== 'log' || !ev.inProduct) continue;
       const t = tensorOf(ev.arg);
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
+      const where = anchorOfUse(ev.arg, ev.site);
       ctx.report({
-        uri: ev.site.uri,
-        span: ev.site.expr.span,
-        message: `Hand-written cross-entropy takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. Use the built-in loss on the logits (F.cross_entropy / binary_cross_entropy_with_logits).`,
-        related: relatedToOrigin(t.origin, 'probabilities produced here'),
+        uri: where.uri,
+        span: where.span,
+        message: `Hand-written cross-entropy${where.viaCall ? ` in ${where.viaCall}` : ''} takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. Use the built-in loss on the logits (F.cross_entropy / binary_cross_entropy_with_logits).`,
+        related: [
+          ...relatedToOrigin(t.origin, 'probabilities produced here'),
+          ...(where.viaCall ? [{ uri: ev.site.uri, span: ev.site.expr.span, message: 'log taken here' }] : []),
+        ],
       });
     }
   },

@@ -40,14 +40,14 @@ export const detachedLoss: Rule = {
   },
   check(ctx) {
     for (const ev of ctx.events) {
-      if (ev.type !== 'return' || !isLossFunction(ev.inFunction)) continue;
+      if (ev.type !== 'return' || !isLossFunction(ev.inFunction, ev.className)) continue;
       const v = ev.value;
       const created = v.t === 'tensor' ? (v as TensorValue).created : undefined;
       if (!created) continue;
       ctx.report({
         uri: ev.uri,
         span: created,
-        message: `${ev.inFunction} returns a newly created tensor: it has no autograd history, so backward() reaches no model parameter and training does nothing. Return the loss tensor computed from the model output.`,
+        message: `${ev.className && ev.inFunction === 'forward' ? `${ev.className}.forward` : ev.inFunction} returns a newly created tensor: it has no autograd history, so backward() reaches no model parameter and training does nothing. Return the loss tensor computed from the model output.`,
       });
     }
   },

@@ -38,6 +38,7 @@ export const pythonLoopInLoss: Rule = {
   check(ctx) {
     for (const ev of ctx.events) {
       if (ev.type !== 'function' || !isLossFunction(ev.def.name, ev.className)) continue;
+      const fn = ev;
       const batchVars = new Set<string>();
       collectBatchSizeVars(ev.def.body, batchVars);
       visit(ev.def.body, false);
@@ -46,9 +47,9 @@ export const pythonLoopInLoss: Rule = {
           if (s.k === 'loop' && s.kind === 'for' && s.iter && isBatchRange(s.iter, batchVars)) {
             if (!insideBatchLoop && containsBatchLoop(s.body, batchVars)) {
               ctx.report({
-                uri: ev.uri,
+                uri: fn.uri,
                 span: { start: s.span.start, end: Math.min(s.span.end, s.iter.span.end) },
-                message: `Nested Python loops over the batch in ${ev.def.name}: O(n²) interpreter iterations and kernel launches per step. Vectorize with tensor operations (torch.cdist, broadcasting, masks).`,
+                message: `Nested Python loops over the batch in ${fn.def.name}: O(n²) interpreter iterations and kernel launches per step. Vectorize with tensor operations (torch.cdist, broadcasting, masks).`,
               });
               continue;
             }

@@ -63,6 +63,8 @@ export const swappedLossArguments: Rule = {
   check(ctx) {
     for (const ev of ctx.events) {
       if (ev.type !== 'loss' || !ev.input || !ev.target || ev.input2) continue;
+      // MSE, L1 and Huber are symmetric in their two arguments: the order changes nothing.
+      if (ev.family === 'regression') continue;
       // Only positional calls can be swapped by accident; keywords say what they are.
       const args = ev.site.expr.args;
       if (args.length < 2 || args[0].name || args[1].name) continue;

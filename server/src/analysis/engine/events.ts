@@ -98,6 +98,8 @@ export interface ReturnEvent {
   value: Value;
   expr: Expr;
   inFunction: string;
+  /** The class of the instance a method runs on (`forward` of a loss module). */
+  className?: string;
 }
 
 /** A user function or method analysed (once per definition), for rules that read its body. */

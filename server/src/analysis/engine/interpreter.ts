@@ -3,7 +3,7 @@
 // evaluated with the caller's argument values (context-sensitive, bounded), so kinds flow through
 // wrappers, `forward`, `nn.Sequential`, Keras/TF.js models and imports between files.
 import type { Arg, ClassDef, Expr, FunctionDef, Module, Stmt } from '../../ir';
-import type { AnalysisEvent, ArgInfo, LossOption } from './events';
+import type { ActivationEvent, AnalysisEvent, ArgInfo, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, ACTIVATION_NAMES, CONTAINERS, EXP_FUNCTIONS, FUNCTIONAL_MODELS,
   KIND_KEEPING_FUNCTIONS, KIND_KEEPING_METHODS, LAYERS, LOG_FUNCTIONS, type ActivationSpec, type LayerSpec,
@@ -27,10 +27,14 @@ interface Frame {
   fn?: FunctionValue;
   returns?: Value;
   depth: number;
+  /** The current path has returned: the statements after it are not reached on this path. */
+  done?: boolean;
 }
 
 const MAX_DEPTH = 5;
 const MAX_CALLS = 4000;
+/** Real instances per class whose methods are analysed (more would multiply the work for little gain). */
+const MAX_INSTANCES = 3;
 const LABEL_NAMES = /^(y|y_?true|labels?|targets?|gts?|ground_?truth|y_?batch|onehot_?labels|one_?hot|classes)$/i;
 const PRED_NAMES = /^(logits?|preds?|predictions?|outputs?|out|y_?pred|y_?hat|scores?|probs?)$/i;
 
@@ -43,13 +47,19 @@ export class Interpreter {
   private readonly productLogs = new Set<Expr>();
   private readonly analysedFunctions = new Set<FunctionDef>();
   private calls = 0;
+  /** How many conditional or repeated blocks (if branches, loop bodies) enclose the code being run. */
+  private branchDepth = 0;
+  /** Instances created by real constructor calls, per class: methods are analysed on them (their attributes are known). */
+  private readonly instances = new Map<ClassDef, InstanceValue[]>();
 
   constructor(private readonly loader: ModuleLoader) {}
 
   /** Evaluates a module's top level, then every function and method once on its own (parameters unknown). */
   run(uri: string, module: Module, text: string): void {
     const scope = this.evalModule(uri, module, text);
-    this.analyseDefinitions(module.body, scope, uri);
+    // Functions first: the instances they create are then known when the methods are analysed.
+    this.analyseDefinitions(module.body, scope, uri, 'functions');
+    this.analyseDefinitions(module.body, scope, uri, 'classes');
   }
 
   textOf(uri: string): string | undefined {
@@ -71,25 +81,35 @@ export class Interpreter {
     return scope;
   }
 
-  private analyseDefinitions(body: Stmt[], scope: Scope, uri: string): void {
+  private analyseDefinitions(body: Stmt[], scope: Scope, uri: string, what: 'functions' | 'classes'): void {
     for (const s of body) {
+      if ((s.k === 'func' || s.k === 'assign') && what === 'classes') continue;
+      if (s.k === 'class' && what === 'functions') continue;
       if (s.k === 'func') {
         const fn = scope.lookup(s.def.name);
         if (fn && fn.t === 'function' && fn.def === s.def) this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+      } else if (s.k === 'assign' && s.value.k === 'lambda') {
+        // `const loss = (y, p) => …` / `loss = lambda p, y: …`
+        for (const t of s.targets) {
+          const fn = t.k === 'name' ? scope.lookup(t.id) : undefined;
+          if (fn && fn.t === 'function' && fn.def === s.value.fn) this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+        }
       } else if (s.k === 'class') {
         const cls = scope.lookup(s.def.name);
         if (cls && cls.t === 'class' && cls.def === s.def) {
-          const self = this.instantiate(cls, undefined, { uri, depth: 0 });
-          for (const m of s.def.body) {
-            if (m.k === 'func' && m.def.name !== '__init__') {
-              const fn: FunctionValue = { t: 'function', def: m.def, uri, scope: cls.scope, self, qualname: `${s.def.name}.${m.def.name}` };
-              this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+          const selves = this.instances.get(s.def) ?? [this.instantiate(cls, undefined, { uri, depth: 0 })];
+          for (const self of selves) {
+            for (const m of s.def.body) {
+              if (m.k === 'func' && m.def.name !== '__init__') {
+                const fn: FunctionValue = { t: 'function', def: m.def, uri, scope: cls.scope, self, qualname: `${s.def.name}.${m.def.name}` };
+                this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+              }
             }
           }
         }
       } else if (s.k === 'if' || s.k === 'block' || s.k === 'loop') {
-        this.analyseDefinitions(s.body, scope, uri);
-        if (s.k !== 'block') this.analyseDefinitions(s.orelse, scope, uri);
+        this.analyseDefinitions(s.body, scope, uri, what);
+        if (s.k !== 'block') this.analyseDefinitions(s.orelse, scope, uri, what);
       }
     }
   }
@@ -97,7 +117,10 @@ export class Interpreter {
   // ---- statements -------------------------------------------------------------------------
 
   private execBlock(stmts: Stmt[], scope: Scope, frame: Frame): void {
-    for (const s of stmts) this.exec(s, scope, frame);
+    for (const s of stmts) {
+      if (frame.done) return;
+      this.exec(s, scope, frame);
+    }
   }
 
   private exec(s: Stmt, scope: Scope, frame: Frame): void {
@@ -113,8 +136,13 @@ export class Interpreter {
       case 'return': {
         const v = s.value ? this.evalExpr(s.value, scope, frame) : { t: 'const', value: null } as Value;
         frame.returns = join(frame.returns, v);
+        frame.done = true;
         if (frame.fn && s.value) {
-          this.events.push({ type: 'return', uri: frame.uri, span: s.span, value: v, expr: s.value, inFunction: frame.fn.def.name });
+          const self = frame.fn.self;
+          this.events.push({
+            type: 'return', uri: frame.uri, span: s.span, value: v, expr: s.value, inFunction: frame.fn.def.name,
+            className: self?.t === 'instance' ? self.cls.def.name : undefined,
+          });
         }
         return;
       }
@@ -125,15 +153,25 @@ export class Interpreter {
           const it = this.evalExpr(s.iter, scope, frame);
           if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
         }
+        // The body runs zero or more times: its assignments join with the values before it.
         const before = snapshot(scope);
+        this.branchDepth++;
         this.execBlock(s.body, scope, frame);
+        frame.done = false;
         this.execBlock(s.orelse, scope, frame);
+        frame.done = false;
+        this.branchDepth--;
         mergeInto(scope, before, snapshot(scope));
         return;
       }
       case 'block':
+        // try/except/finally are lowered in order; a return in `try` does not make the handlers
+        // unreachable, so every statement runs and the block never ends the path.
         for (const it of s.items) this.evalExpr(it, scope, frame);
-        this.execBlock(s.body, scope, frame);
+        for (const b of s.body) {
+          this.exec(b, scope, frame);
+          frame.done = false;
+        }
         return;
       case 'func': {
         const fn: FunctionValue = { t: 'function', def: s.def, uri: frame.uri, scope, qualname: s.def.name };
@@ -182,14 +220,21 @@ export class Interpreter {
     if (training === 'train') return this.execBlock(s.body, scope, frame);
     if (training === 'eval') return this.execBlock(s.orelse, scope, frame);
     const before = snapshot(scope);
-    const retBefore = frame.returns;
+    this.branchDepth++;
     this.execBlock(s.body, scope, frame);
+    const bodyDone = !!frame.done;
+    frame.done = false;
     const afterBody = snapshot(scope);
     restore(scope, before);
     this.execBlock(s.orelse, scope, frame);
-    const afterElse = snapshot(scope);
-    mergeInto(scope, afterBody, afterElse);
-    void retBefore;
+    const elseDone = !!frame.done;
+    this.branchDepth--;
+    // A branch that returned does not reach the code after the `if`: only the other one does.
+    if (bodyDone && elseDone) return;
+    frame.done = false;
+    if (bodyDone) return;
+    if (elseDone) return restore(scope, afterBody);
+    mergeInto(scope, afterBody, snapshot(scope));
   }
 
   private assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
@@ -215,7 +260,8 @@ export class Interpreter {
       case 'subscript': {
         const obj = this.evalExpr(target.obj, scope, frame);
         const key = target.index.k === 'str' ? target.index.value : undefined;
-        if (obj.t === 'dict' && key !== undefined) obj.entries.set(key, v);
+        // Inside a branch or loop the dict may keep its old entry on another path.
+        if (obj.t === 'dict' && key !== undefined) obj.entries.set(key, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(key), v) : v);
         return;
       }
       default:
@@ -251,7 +297,7 @@ export class Interpreter {
           if (en.key && en.key.k === 'str') entries.set(en.key.value, v);
           else if (en.key) this.evalExpr(en.key, scope, frame);
         }
-        return { t: 'dict', entries };
+        return { t: 'dict', entries, depth: this.branchDepth };
       }
       case 'binop':
         return this.binop(e, scope, frame);
@@ -302,7 +348,7 @@ export class Interpreter {
     if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
     if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
     if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
-    if (obj.t === 'tensor') return { ...obj, entries: obj.entries };
+    if (obj.t === 'tensor') return obj.units === undefined ? obj : { ...obj, units: undefined };
     if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
     return UNKNOWN;
   }
@@ -318,7 +364,7 @@ export class Interpreter {
         if (own) return own;
         const m = lookupMethod(obj.cls, name);
         if (m) return { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: obj, qualname: `${m.cls.def.name}.${name}` };
-        return UNKNOWN;
+        return classVar(obj.cls, name) ?? UNKNOWN;
       }
       case 'class': {
         const m = lookupMethod(obj, name);
@@ -342,11 +388,34 @@ export class Interpreter {
       const site = this.callSite(e, scope, frame, recv);
       const method = e.callee.name;
       const viaReceiver = this.callMethod(recv, method, site, frame);
+      // `out.sigmoid_()` changes `out` itself; any other in-place op leaves its kind unknown.
+      if (method.endsWith('_') && e.callee.obj.k === 'name' && (recv.t === 'tensor' || recv.t === 'union')) {
+        scope.set(e.callee.obj.id, viaReceiver && (viaReceiver.t === 'tensor' || viaReceiver.t === 'union') ? viaReceiver : UNKNOWN);
+      }
       if (viaReceiver !== undefined) return viaReceiver;
-      return this.call(this.getAttr(recv, method), site, frame);
+      const callee = this.getAttr(recv, method);
+      const out = this.call(callee, site, frame);
+      this.runCallbacks(callee, site, frame);
+      return out;
     }
     const callee = this.evalExpr(e.callee, scope, frame);
-    return this.call(callee, this.callSite(e, scope, frame, callee), frame);
+    const site = this.callSite(e, scope, frame, callee);
+    const out = this.call(callee, site, frame);
+    this.runCallbacks(callee, site, frame);
+    return out;
+  }
+
+  /**
+   * Function expressions handed to code LossLens does not run (`optimizer.minimize(() => loss)`,
+   * `tf.grad(f)`, `map(lambda …)`) are analysed on their own, so the losses inside them are seen.
+   */
+  private runCallbacks(callee: Value, site: CallSite, frame: Frame): void {
+    if (callee.t === 'function' || callee.t === 'class' || callee.t === 'instance' || (callee.t === 'sym' && callee.path === 'tfjs.tidy')) return;
+    site.expr.args.forEach((a, i) => {
+      if (a.value.k !== 'lambda') return;
+      const v = a.name ? site.keywords.get(a.name) : site.positional[site.expr.args.slice(0, i).filter(x => !x.name && !x.star).length];
+      if (v && v.t === 'function' && v.def === a.value.fn) this.callFunction(v, [], new Map(), undefined, frame, true);
+    });
   }
 
   private callSite(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame, callee: Value): CallSite {
@@ -409,12 +478,16 @@ export class Interpreter {
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
     if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame);
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
-    if (KIND_KEEPING_FUNCTIONS.has(path)) return /clamp|clip/i.test(path) ? guard(keepKind(site.positional[0])) : keepKind(site.positional[0]);
+    if (KIND_KEEPING_FUNCTIONS.has(path)) return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0]);
     if (CONTAINERS.has(path)) {
-      const layers = path === 'torch.nn.Sequential' ? site.positional
-        : path === 'tfjs.sequential' ? tupleElts(site.keywords.get('layers'))
-          : tupleElts(site.positional[0] ?? site.keywords.get('layers'));
-      return { t: 'object', path, call: site, layers: layers.slice() };
+      const layersArg = path === 'torch.nn.Sequential' ? undefined
+        : path === 'tfjs.sequential' ? site.keywords.get('layers') : site.positional[0] ?? site.keywords.get('layers');
+      const layers = path === 'torch.nn.Sequential' ? site.positional : tupleElts(layersArg);
+      const container: ObjectValue = { t: 'object', path, call: site, layers: layers.slice(), depth: this.branchDepth };
+      // `nn.Sequential(*blocks)`, `Sequential(layer_list)`: the layers are not all visible.
+      if (site.expr.args.some(a => a.star) || (layersArg !== undefined && layersArg.t !== 'tuple')) container.opaque = true;
+      this.checkStackedActivations(container.layers!, 0);
+      return container;
     }
     if (FUNCTIONAL_MODELS.has(path)) {
       const out = site.keywords.get('outputs') ?? (path === 'keras.Model' ? site.positional[1] : undefined);
@@ -449,12 +522,16 @@ export class Interpreter {
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg);
       if (name === 'exp') return expOf(recv);
-      if (KIND_KEEPING_METHODS.has(name)) return /^(clamp_?|clip|clipByValue)$/.test(name) ? guard(keepKind(recv)) : keepKind(recv);
+      if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
       if (recv.t === 'tensor') return UNKNOWN;
     }
     if (recv.t === 'object') {
       if (name === 'add' && recv.layers) {
         recv.layers.push(site.positional[0] ?? UNKNOWN);
+        // A layer added on one path only (`if flag: model.add(Softmax())`) leaves the output uncertain until
+        // a layer is added unconditionally after it.
+        recv.tailUncertain = this.branchDepth > (recv.depth ?? 0);
+        this.checkStackedActivations(recv.layers, recv.layers.length - 1);
         return { t: 'const', value: null };
       }
       if (name === 'compile' && (recv.layers || recv.output)) {
@@ -466,6 +543,7 @@ export class Interpreter {
             type: 'compile', framework: recv.path.startsWith('tfjs') ? 'tfjs' : 'keras', site, model: recv, output,
             loss: { value: loss, expr: lossExpr, uri: frame.uri },
           });
+          if (loss.t === 'function') this.callCompiledLossFunction(loss, output, lossExpr, frame);
         }
         return { t: 'const', value: null };
       }
@@ -481,6 +559,16 @@ export class Interpreter {
     return undefined;
   }
 
+  /**
+   * `compile(loss=my_loss)`: Keras calls `my_loss(y_true, y_pred)` with the model's output, so the function
+   * is run with it; a finding inside is reported at the `loss=` argument (one finding per flow).
+   */
+  private callCompiledLossFunction(fn: FunctionValue, output: Value, lossExpr: Expr, frame: Frame): void {
+    const entry = { uri: frame.uri, span: lossExpr.span, callee: fn.qualname };
+    const withEntry = (v: Value): Value => v.t === 'tensor' ? { ...v, entries: [entry] } : v.t === 'union' ? mapUnion(v, withEntry) : v;
+    this.callFunction(fn, [tensor('unknown', { nameHint: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
+  }
+
   private callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
     const loss = LOSS_SPECS.get(obj.path);
     if (loss) {
@@ -488,6 +576,7 @@ export class Interpreter {
       return tensor('unknown');
     }
     if (obj.layers) {
+      if (obj.opaque || obj.tailUncertain) return UNKNOWN;
       let v: Value = site.positional[0] ?? UNKNOWN;
       for (const layer of obj.layers) v = this.applyLayer(layer, v, site, frame);
       return v;
@@ -500,10 +589,30 @@ export class Interpreter {
     if (layer.t === 'object') {
       if (layer.layers || layer.output) return this.callObject(layer, { ...site, positional: [input] }, frame);
       if (layer.passThrough) return keepKind(input);
-      return layer.layerOut ?? UNKNOWN;
+      const out = layer.layerOut ?? UNKNOWN;
+      const inUnits = certainTensor(input)?.units;
+      if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined) return { ...out, units: inUnits };
+      return out;
     }
     if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym') return this.call(layer, { ...site, positional: [input], keywords: new Map() }, frame);
     return UNKNOWN;
+  }
+
+  /**
+   * An activation layer stacked after a layer with a known output size (`Sequential(Linear(h, 1), Softmax(dim=1))`,
+   * `model.add(Activation('softmax'))`): re-emits its activation event with that axis size, from layer `from` on.
+   */
+  private checkStackedActivations(layers: Value[], from: number): void {
+    let units: number | undefined;
+    layers.forEach((l, i) => {
+      if (l.t !== 'object' || l.layers || l.output) { units = undefined; return; }
+      if (l.keepsUnits) {
+        const a = l.activation;
+        if (i >= from && a && units !== undefined && a.axisSize === undefined && isLastAxis(a.path, !!a.dim, a.dim?.value)) this.events.push({ ...a, axisSize: units });
+        return;
+      }
+      units = l.layerOut?.t === 'tensor' ? l.layerOut.units : undefined;
+    });
   }
 
   private makeLayer(path: string, spec: LayerSpec, site: CallSite, frame: Frame): Value {
@@ -522,12 +631,15 @@ export class Interpreter {
       act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim };
     }
     const label = layerLabel(path, site, frame);
+    obj.keepsUnits = spec.out !== 'linear' && !spec.units;
     if (act && act.act !== 'other') {
       const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw] }) : undefined;
-      this.events.push({
+      const ev: ActivationEvent = {
         type: 'activation', path, spec: act, site, layer: true, axisSize: units,
         dim: dimExpr ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri } : undefined,
-      });
+      };
+      this.events.push(ev);
+      if (obj.keepsUnits) obj.activation = ev;
     }
     const origin: Origin = { uri: frame.uri, span: site.expr.span, label };
     if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
@@ -541,10 +653,11 @@ export class Interpreter {
     const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw, 'dim', 'axis'] }) : undefined;
     const input = operand && operand.t === 'tensor' ? operand : undefined;
     if (spec.act !== 'other') {
+      const dimValue = dimExpr ? argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) ?? UNKNOWN : undefined;
       this.events.push({
         type: 'activation', path, spec, site, layer: false,
-        dim: dimExpr ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri } : undefined,
-        axisSize: input?.units,
+        dim: dimExpr ? { value: dimValue!, expr: dimExpr, uri: frame.uri } : undefined,
+        axisSize: isLastAxis(path, dimExpr !== undefined, dimValue) ? input?.units : undefined,
         operand: opExpr ? { value: operand ?? UNKNOWN, expr: opExpr, uri: frame.uri } : undefined,
       });
     }
@@ -644,6 +757,10 @@ export class Interpreter {
         this.callFunction(fn, site?.positional ?? [], site?.keywords ?? new Map(), undefined, frame, site === undefined);
       }
     }
+    if (site) {
+      const known = this.instances.get(cls.def) ?? [];
+      if (known.length < MAX_INSTANCES) this.instances.set(cls.def, [...known, inst]);
+    }
     return inst;
   }
 
@@ -664,6 +781,27 @@ function lookupMethod(cls: ClassValue, name: string, seen = new Set<ClassValue>(
   for (const s of cls.def.body) if (s.k === 'func' && s.def.name === name) return { def: s.def, cls };
   for (const b of cls.bases) if (b.t === 'class') { const m = lookupMethod(b, name, seen); if (m) return m; }
   return undefined;
+}
+
+/** A class-level variable (`criterion = nn.BCELoss()` in the class body), searched through the bases. */
+function classVar(cls: ClassValue, name: string, seen = new Set<ClassValue>()): Value | undefined {
+  if (seen.has(cls)) return undefined;
+  seen.add(cls);
+  const own = cls.scope.vars.get(name);
+  if (own && own.t !== 'function') return own;
+  for (const b of cls.bases) if (b.t === 'class') { const v = classVar(b, name, seen); if (v) return v; }
+  return undefined;
+}
+
+/**
+ * Whether a softmax certainly normalises over the last axis (where Linear/Dense put their units). Only an
+ * explicit -1 says so in PyTorch: `dim=1` is the last axis of a 2-D input but the time axis of a 3-D one
+ * (attention pooling over `Linear(d, 1)` scores). Keras and TF.js default to the last axis.
+ */
+function isLastAxis(path: string, given: boolean, dim: Value | undefined): boolean {
+  if (dim && dim.t === 'const') return dim.value === -1;
+  if (given) return false;
+  return !path.startsWith('torch');
 }
 
 function trainingTest(test: Expr): 'train' | 'eval' | undefined {
@@ -703,9 +841,23 @@ function keepKind(v: Value | undefined): Value {
   return UNKNOWN;
 }
 
-function guard(v: Value): Value {
-  return v.t === 'tensor' ? { ...v, guarded: true } : v;
+/**
+ * What a kind-keeping operation gives: clamping guards probabilities against log(0) but bounds logits
+ * (no longer unbounded: unknown); reshaping keeps the kind but not the class-axis size.
+ */
+function transferKind(op: string, v: Value | undefined): Value {
+  if (!v) return UNKNOWN;
+  if (v.t === 'union') return mapUnion(v, o => transferKind(op, o));
+  if (v.t !== 'tensor') return UNKNOWN;
+  if (CLAMP_OPS.has(op)) return v.kind === 'logits' ? UNKNOWN : { ...v, guarded: true };
+  if (SHAPE_OPS.has(op)) return v.units === undefined ? v : { ...v, units: undefined };
+  return v;
 }
+const CLAMP_OPS = new Set(['clamp', 'clamp_', 'clip', 'clipByValue', 'clip_by_value']);
+const SHAPE_OPS = new Set([
+  'view', 'reshape', 'squeeze', 'unsqueeze', 'squeeze_', 'unsqueeze_', 'flatten', 'permute', 'transpose', 'view_as',
+  'reshape_as', 'expandDims', 'expand_dims', 'T',
+]);
 
 function isLogCall(e: Expr): boolean {
   if (e.k === 'unary') return isLogCall(e.operand);

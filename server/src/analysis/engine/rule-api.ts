@@ -1,5 +1,5 @@
 // What a rule file implements and what it gets to work with.
-import type { Span } from '../../ir';
+import type { Expr, Span } from '../../ir';
 import type { Fix, RelatedPlace } from '../findings';
 import type { RuleMeta } from '../../rules/rule';
 import type { AnalysisEvent, ArgInfo } from './events';
@@ -36,6 +36,18 @@ export function anchorOf(arg: ArgInfo): { uri: string; span: Span } {
   const entries = v.t === 'tensor' ? v.entries : undefined;
   if (entries && entries.length) return { uri: entries[0].uri, span: entries[0].span };
   return { uri: arg.uri, span: arg.expr.span };
+}
+
+/**
+ * Where a finding about an operation on a value goes (a `log` call): at the operation, unless the value
+ * entered a user-defined function as an argument, then at the outermost call that passed it in — the
+ * flow's one finding, also when the function lives in another file. `viaCall` names that function.
+ */
+export function anchorOfUse(arg: ArgInfo, site: { uri: string; expr: Expr }): { uri: string; span: Span; viaCall?: string } {
+  const v = arg.value;
+  const entries = v.t === 'tensor' ? v.entries : undefined;
+  if (entries && entries.length) return { uri: entries[0].uri, span: entries[0].span, viaCall: entries[entries.length - 1].callee };
+  return { uri: site.uri, span: site.expr.span };
 }
 
 /** Related information pointing at the activation that produced a kind. */

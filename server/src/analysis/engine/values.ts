@@ -2,6 +2,7 @@
 // mean (logits, probabilities, labels…); everything else models the objects that produce tensors:
 // framework symbols, layers, loss objects, user classes, functions and containers.
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
+import type { ActivationEvent } from './events';
 
 export type Kind =
   | 'logits'
@@ -68,6 +69,16 @@ export interface ObjectValue {
   /** For layers: what applying the layer gives (`passThrough`: the input's own kind). */
   layerOut?: Value;
   passThrough?: boolean;
+  /** Containers whose layers are not all visible (`nn.Sequential(*blocks)`): applying them gives unknown. */
+  opaque?: boolean;
+  /** The last layer was added on one path only. */
+  tailUncertain?: boolean;
+  /** Branch depth at creation (see Interpreter.branchDepth). */
+  depth?: number;
+  /** Activation and shape layers: the output has as many units as the input (nn.Softmax after Linear(h, 1)). */
+  keepsUnits?: boolean;
+  /** For activation layers: the activation event emitted at construction (re-emitted with the axis size once known). */
+  activation?: ActivationEvent;
 }
 
 export interface CallSite {
@@ -112,6 +123,8 @@ export interface TupleValue {
 export interface DictValue {
   t: 'dict';
   entries: Map<string, Value>;
+  /** Branch depth at creation: entries set deeper join with the old value. */
+  depth?: number;
 }
 
 export interface ConstValue {

@@ -68,8 +68,8 @@ const torchRows: Row[] = [
   ...torchPair('MultiLabelSoftMarginLoss', 'multilabel_soft_margin_loss', 'sigmoid-ce', 'multilabelSoftMarginLoss'),
   ...torchPair('GaussianNLLLoss', 'gaussian_nll_loss', 'other', 'gaussianNllLoss'),
   ...torchPair('PoissonNLLLoss', 'poisson_nll_loss', 'other', 'poissonNllLoss'),
-  ...torchPair('TripletMarginLoss', 'triplet_margin_loss', 'other', 'tripletMarginLoss'),
-  ...torchPair('CosineEmbeddingLoss', 'cosine_embedding_loss', 'other', 'cosineEmbeddingLoss'),
+  ...torchPair('TripletMarginLoss', 'triplet_margin_loss', 'other', 'tripletMarginLoss', { input: T(0, 'anchor'), input2: T(1, 'positive'), target: undefined }),
+  ...torchPair('CosineEmbeddingLoss', 'cosine_embedding_loss', 'other', 'cosineEmbeddingLoss', { input: T(0, 'input1'), input2: T(1, 'input2'), target: T(2, 'target') }),
   ['torchvision.ops.sigmoid_focal_loss', 'sigmoid_focal_loss', 'sigmoid-ce', 'sigmoidFocalLoss', { form: 'function', input: T(0, 'inputs'), target: T(1, 'targets') }],
 ];
 

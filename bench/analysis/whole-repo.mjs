@@ -1,0 +1,182 @@
+// Whole-repository check of the real-code corpus (bench/corpus, see bench/corpus-fetch.sh):
+// LossLens's CLI cold (--no-cache), then warm (cache filled by a first cached run), then Ruff's
+// wasm build over the same .py files, single thread, for a side-by-side ratio.
+//
+//   npm run build && npm install --prefix bench && bash bench/corpus-fetch.sh
+//   node bench/analysis/whole-repo.mjs [--corpus DIR] [--cli dist/cli.js] [--repeat N] [--workers N] [--json OUT]
+//
+// Each measured program runs in its own child process so wall time and peak RSS (the kernel's
+// high-water mark of the whole process, worker threads included) belong to it alone. Peak RSS
+// comes from /usr/bin/time when present, else from polling /proc/<pid>/status VmHWM.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+
+if (process.argv[2] === '--ruff-child') {
+  await ruffChild(process.argv[3]);
+  process.exit(0);
+}
+
+const args = parseArgs(process.argv.slice(2));
+const corpus = resolve(args.corpus ?? join(repo, 'bench', 'corpus'));
+const cli = resolve(args.cli ?? join(repo, 'dist', 'cli.js'));
+const repeat = Number(args.repeat ?? 1);
+if (!existsSync(corpus)) fail(`no corpus at ${corpus}: run bash bench/corpus-fetch.sh`);
+if (!existsSync(cli)) fail(`no CLI at ${cli}: run npm run build`);
+
+const files = listPy(corpus);
+const lines = files.reduce((n, f) => n + countLines(readFileSync(f, 'utf8')), 0);
+console.log(`corpus: ${files.length} .py files, ${lines} lines (${corpus})`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
+
+const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, files: files.length, lines, runs: {} };
+
+// The cache lives in the working directory: each run gets a fresh one outside the repository.
+const scratch = mkdtempSync(join(tmpdir(), 'losslens-bench-'));
+const cliArgs = cache => [cli, 'check', '--format', 'json', '--fail-on', 'never', ...(cache ? [] : ['--no-cache']), corpus];
+const workerEnv = args.workers ? { LOSSLENS_WORKERS: String(args.workers) } : {};
+try {
+  const cold = await best(repeat, () => measure(process.execPath, cliArgs(false), { cwd: scratch, env: workerEnv }));
+  const findings = JSON.parse(cold.stdout);
+  report('losslens cold (--no-cache)', cold, { findings: findings.length });
+  results.runs.cold = summary(cold, { findings: findings.length });
+
+  const cold1 = await best(repeat, () => measure(process.execPath, cliArgs(false), { cwd: scratch, env: { LOSSLENS_WORKERS: '1' } }));
+  report('losslens cold, 1 thread', cold1, { findings: JSON.parse(cold1.stdout).length });
+  results.runs.cold1 = summary(cold1, { findings: JSON.parse(cold1.stdout).length });
+
+  const cacheDir = mkdtempSync(join(tmpdir(), 'losslens-bench-cache-'));
+  const fill = await measure(process.execPath, cliArgs(true), { cwd: cacheDir, env: workerEnv });
+  report('losslens first cached run (fills .losslens-cache)', fill, { findings: JSON.parse(fill.stdout).length });
+  const warm = await best(repeat, () => measure(process.execPath, cliArgs(true), { cwd: cacheDir, env: workerEnv }));
+  report('losslens warm (cache hit)', warm, { findings: JSON.parse(warm.stdout).length });
+  results.runs.warm = summary(warm, { findings: JSON.parse(warm.stdout).length });
+  rmSync(cacheDir, { recursive: true, force: true });
+
+  const ruff = await best(repeat, () => measure(process.execPath, [fileURLToPath(import.meta.url), '--ruff-child', corpus], { cwd: scratch }));
+  const ruffOut = JSON.parse(ruff.stdout);
+  report(`ruff ${ruffOut.version} wasm, default rules, 1 thread`, ruff, { diagnostics: ruffOut.diagnostics, 'check loop s': (ruffOut.checkMs / 1000).toFixed(2) });
+  results.ruff = { version: ruffOut.version, ...summary(ruff, { diagnostics: ruffOut.diagnostics, checkSeconds: ruffOut.checkMs / 1000 }) };
+
+  console.log('');
+  console.log(`ratio cold wall, LossLens (default workers) / Ruff-wasm: ${(cold.wall / ruff.wall).toFixed(2)}`);
+  console.log(`ratio cold wall, LossLens 1 thread / Ruff-wasm:        ${(cold1.wall / ruff.wall).toFixed(2)}`);
+  console.log(`ratio CPU (user+sys), LossLens 1 thread / Ruff-wasm:    ${((cold1.user + cold1.sys) / (ruff.user + ruff.sys)).toFixed(2)}`);
+  console.log(`goal: LossLens cold <= Ruff-wasm (${cold.wall <= ruff.wall ? 'met' : 'NOT met'}), peak RSS < 300 MB (${cold.rssMB < 300 ? 'met' : 'NOT met'})`);
+  if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** Ruff in a child process: read every file, then check each, one after the other. */
+async function ruffChild(dir) {
+  const require = createRequire(join(repo, 'bench', 'package.json'));
+  const ruff = require('@astral-sh/ruff-wasm-nodejs');
+  const t0 = performance.now();
+  const ws = new ruff.Workspace(ruff.Workspace.defaultSettings(), ruff.PositionEncoding.Utf16);
+  let diagnostics = 0;
+  for (const f of listPy(dir)) diagnostics += ws.check(readFileSync(f, 'utf8')).length;
+  const checkMs = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ version: ruff.Workspace.version(), diagnostics, checkMs }));
+}
+
+/** Runs a program; wall time, CPU time and peak RSS of that process. */
+function measure(cmd, argv, { cwd, env = {} }) {
+  const load = loadavg()[0];
+  const timeBin = '/usr/bin/time';
+  const useTime = existsSync(timeBin);
+  const timeOut = join(tmpdir(), `losslens-time-${process.pid}-${Date.now()}.txt`);
+  const [exe, exeArgs] = useTime ? [timeBin, ['-o', timeOut, '-f', '%e %U %S %M', cmd, ...argv]] : [cmd, argv];
+  return new Promise((resolveRun, reject) => {
+    const t0 = performance.now();
+    const child = spawn(exe, exeArgs, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    let err = '';
+    let hwmKB = 0;
+    const poll = useTime ? undefined : setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) hwmKB = Math.max(hwmKB, Number(m[1]));
+      } catch { /* exited */ }
+    }, 20);
+    child.stdout.on('data', d => out.push(d));
+    child.stderr.on('data', d => { err += d; });
+    child.on('error', reject);
+    child.on('close', code => {
+      const wallJs = (performance.now() - t0) / 1000;
+      if (poll) clearInterval(poll);
+      if (code !== 0) { reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${err.slice(-2000)}`)); return; }
+      let wall = wallJs, user = NaN, sys = NaN, rssKB = hwmKB;
+      if (useTime) {
+        const [e, u, s, m] = readFileSync(timeOut, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
+        rmSync(timeOut, { force: true });
+        wall = e; user = u; sys = s; rssKB = m;
+      }
+      resolveRun({ wall, user, sys, rssMB: rssKB / 1024, load, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
+    });
+  });
+}
+
+/** The fastest of n runs (the one least disturbed by other work on a shared machine). */
+async function best(n, run) {
+  let b;
+  for (let i = 0; i < n; i++) {
+    const r = await run();
+    if (!b || r.wall < b.wall) b = r;
+  }
+  return b;
+}
+
+function report(label, r, extra) {
+  const parts = [
+    `wall ${r.wall.toFixed(2)} s`, `${Math.round(lines / r.wall).toLocaleString('en-US')} lines/s`,
+    `user+sys ${(r.user + r.sys).toFixed(2)} s`, `peak RSS ${r.rssMB.toFixed(0)} MB`, `load1 at start ${r.load.toFixed(1)}`,
+    ...Object.entries(extra).map(([k, v]) => `${k} ${v}`),
+  ];
+  console.log(`${label.padEnd(52)} ${parts.join(', ')}`);
+}
+
+function summary(r, extra) {
+  return { wallSeconds: r.wall, linesPerSecond: Math.round(lines / r.wall), cpuSeconds: r.user + r.sys, peakRssMB: Math.round(r.rssMB), load1: r.load, ...extra };
+}
+
+function listPy(dir) {
+  const out = [];
+  const walk = d => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (name.endsWith('.py')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([\w-]+)$/.exec(argv[i]);
+    if (!m) fail(`unexpected argument ${argv[i]}`);
+    out[m[1]] = argv[++i];
+  }
+  return out;
+}
+
+function fail(msg) {
+  console.error(msg);
+  process.exit(2);
+}

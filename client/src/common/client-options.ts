@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { RevealOutputChannelOn, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
+import type { InitializationOptions } from './protocol';
+
+export const clientId = 'losslens';
+export const clientName = 'LossLens';
+
+const languages = ['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact'];
+
+/**
+ * Desktop limits analysis to real files and unsaved buffers; vscode.dev serves files under
+ * schemes we cannot list in advance (vscode-vfs, vscode-test-web, github…), so the web build
+ * passes `undefined` and matches every scheme.
+ */
+export function documentSelector(schemes: readonly string[] | undefined): DocumentSelector {
+  if (!schemes) return languages.map(language => ({ language }));
+  return languages.flatMap(language => schemes.map(scheme => ({ scheme, language })));
+}
+
+export function clientOptions(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.LogOutputChannel,
+  traceOutputChannel: vscode.LogOutputChannel,
+  schemes: readonly string[] | undefined,
+): LanguageClientOptions {
+  const initializationOptions: InitializationOptions = { extensionUri: context.extensionUri.toString() };
+  return {
+    documentSelector: documentSelector(schemes),
+    synchronize: { configurationSection: 'losslens' },
+    initializationOptions,
+    outputChannel,
+    traceOutputChannel,
+    // The status bar and the output channel report failures; a modal popup per crash is noise.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+}

@@ -1,0 +1,29 @@
+import type { CatalogEntry } from '../types';
+
+export const binaryCrossEntropy: CatalogEntry = {
+  id: 'binaryCrossEntropy',
+  title: 'Binary cross-entropy on probabilities (BCE)',
+  family: 'classification',
+  formula: 'L = −[y·log p + (1 − y)·log(1 − p)],  p ∈ [0, 1] already passed through a sigmoid',
+  latex: String.raw`\ell(p, y) = -\left[y \log p + (1-y)\log(1-p)\right]`,
+  gradient:
+    '∂L/∂p = (p − y) / (p(1 − p)): explodes as p approaches the wrong end. PyTorch clamps each log at −100, so the loss tops out at 100 and saturated sigmoids lose their gradient.',
+  likelihood:
+    'Bernoulli labels: P(y | p) = pʸ(1 − p)¹⁻ʸ. Its negative log is exactly BCE, so minimising BCE is maximum likelihood for a binary outcome (or for pixel intensities in [0, 1] treated as probabilities).',
+  whenToUse:
+    'When the model genuinely outputs probabilities that did not come from a sigmoid you control (an ensemble average, a reconstruction in [0, 1] from a decoder, a GAN discriminator that must end in sigmoid).',
+  whenNot:
+    'After your own sigmoid: feed the logits to the with-logits version instead (log-sum-exp stable, safe under autocast/mixed precision, no −100 clamp). Never on raw logits: PyTorch raises for values outside [0, 1].',
+  params: [],
+  names: {
+    torch: ['nn.BCELoss', 'F.binary_cross_entropy'],
+    keras: ['keras.losses.BinaryCrossentropy', 'binary_crossentropy'],
+    tfjs: ['tf.losses.logLoss', 'binaryCrossentropy'],
+  },
+  snippets: {
+    torch: 'probs = torch.sigmoid(logits)  # prefer nn.BCEWithLogitsLoss on logits\nloss = nn.BCELoss()(probs, targets.float())',
+    keras: "model.add(keras.layers.Dense(1, activation='sigmoid'))\nmodel.compile(optimizer='adam', loss=keras.losses.BinaryCrossentropy())",
+    tfjs: "model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));\nmodel.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});",
+  },
+  axis: 'pt',
+};

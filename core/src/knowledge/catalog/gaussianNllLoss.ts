@@ -1,0 +1,26 @@
+import type { CatalogEntry } from '../types';
+
+export const gaussianNllLoss: CatalogEntry = {
+  id: 'gaussianNllLoss',
+  title: 'Gaussian negative log-likelihood (learned variance)',
+  family: 'probabilistic',
+  formula: 'v = max(var, eps);  L = ½·(log v + (μ − y)²/v)  (+ ½·log 2π when full)',
+  latex: String.raw`\ell(\mu, \sigma^2, y) = \tfrac12\left(\log \sigma^2 + \frac{(\mu - y)^2}{\sigma^2}\right) \;\left[+\tfrac12\log 2\pi\right]`,
+  gradient: '∂L/∂μ = (μ − y)/v (MSE scaled by the predicted precision);  ∂L/∂var = ½·(1/v − (μ − y)²/v²), zero when the variance equals the squared error.',
+  likelihood: 'Gaussian with a predicted, per-sample variance (heteroscedastic regression). With var fixed at 1 it is ½·MSE plus a constant.',
+  whenToUse: 'Regression that must also report its uncertainty: the model outputs a mean and a variance (or log-variance) per target — depth estimation, forecasting intervals, active learning.',
+  whenNot:
+    'When the variance head is unconstrained (PyTorch raises on a negative var and clamps small ones to eps: produce it with softplus or exp); early in training the model can "explain away" hard points with a huge variance — consider β-NLL or warm-up with MSE.',
+  params: [
+    { name: 'var', default: 1, min: 0.05, max: 5, plotOnly: true, meaning: 'Predicted variance σ², held fixed in the plot (it is the third input of the loss).' },
+  ],
+  names: {
+    torch: ['nn.GaussianNLLLoss', 'F.gaussian_nll_loss'],
+  },
+  snippets: {
+    torch: 'mean, log_var = head(x).chunk(2, dim=-1)\nloss = nn.GaussianNLLLoss()(mean, target, log_var.exp())',
+    keras: '# hand-written; the model predicts mean and log-variance\nloss = tf.reduce_mean(0.5 * (log_var + tf.square(y - mean) / tf.exp(log_var)))',
+    tfjs: 'const loss = logVar.add(y.sub(mean).square().div(logVar.exp())).mul(0.5).mean();',
+  },
+  axis: 'error',
+};

@@ -1,0 +1,27 @@
+import type { CatalogEntry } from '../types';
+
+export const hingeLoss: CatalogEntry = {
+  id: 'hingeLoss',
+  title: 'Hinge loss (binary SVM loss)',
+  family: 'classification',
+  formula: 'L = max(0, 1 − y·f) with y ∈ {−1, +1} and f the raw score',
+  latex: String.raw`\ell(f, y) = \max(0,\ 1 - y f)`,
+  gradient: '∂L/∂f = −y while y·f < 1, else 0: correct predictions with margin ≥ 1 stop contributing entirely.',
+  likelihood:
+    'Not a likelihood: a margin-maximising surrogate of the 0–1 error. With an L2 penalty on the weights it is the linear SVM objective ½‖w‖² + C·Σ max(0, 1 − yᵢ(wᵀxᵢ + b)).',
+  whenToUse:
+    'Max-margin classifiers, structured prediction, hinge-style GAN discriminators (the hinge version of the adversarial loss). When you want sparse training signal from only the examples inside the margin.',
+  whenNot:
+    'When you need calibrated probabilities (scores are not probabilities); with {0, 1} labels in a hand-written or PyTorch formula (labels must be ±1; Keras converts {0, 1} itself and TF.js hingeLoss expects {0, 1} and maps them to ±1).',
+  params: [],
+  names: {
+    keras: ['keras.losses.Hinge', 'hinge'],
+    tfjs: ['tf.losses.hingeLoss', 'hinge'],
+  },
+  snippets: {
+    torch: '# PyTorch has no binary hinge loss class; labels must be -1/+1\nloss = torch.clamp(1 - y * scores, min=0).mean()',
+    keras: "model.compile(optimizer='adam', loss=keras.losses.Hinge())  # y in {-1, 1} or {0, 1}",
+    tfjs: 'const loss = tf.losses.hingeLoss(labels01, scores);  // labels in {0, 1}, mapped to ±1 inside',
+  },
+  axis: 'logit',
+};

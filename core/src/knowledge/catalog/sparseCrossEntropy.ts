@@ -1,0 +1,28 @@
+import type { CatalogEntry } from '../types';
+
+export const sparseCrossEntropy: CatalogEntry = {
+  id: 'sparseCrossEntropy',
+  title: 'Sparse categorical cross-entropy (integer labels)',
+  family: 'classification',
+  formula: 'L = −log softmax(z)_c  with c the integer class index (no one-hot vector is ever built)',
+  latex: String.raw`\ell(z, c) = -z_c + \log\sum_k e^{z_k}, \quad c \in \{0, \dots, C-1\}`,
+  gradient: '∂L/∂zₖ = pₖ − [k = c]: identical to categorical cross-entropy.',
+  likelihood: 'Categorical labels, exactly as categorical cross-entropy: only the label encoding differs.',
+  whenToUse:
+    'Labels stored as class ids (0 … C−1), especially with many classes (language-model vocabularies) where one-hot targets would waste memory. In PyTorch this is simply CrossEntropyLoss with an integer (long) target.',
+  whenNot:
+    'One-hot or soft targets (use the categorical form: one-hot rows fed to the sparse loss are a shape error, and integer ids fed to the categorical loss are wrong targets — an error at best); multi-label targets.',
+  params: [],
+  names: {
+    torch: ['nn.CrossEntropyLoss', 'F.cross_entropy'],
+    keras: ['keras.losses.SparseCategoricalCrossentropy', 'sparse_categorical_crossentropy'],
+    tfjs: ['sparseCategoricalCrossentropy'],
+  },
+  snippets: {
+    torch: 'loss = F.cross_entropy(logits, targets)  # targets: LongTensor of class ids, shape (N,)',
+    keras: "model.compile(optimizer='adam',\n              loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))",
+    tfjs: "model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});  // softmax output, integer labels",
+  },
+  computedBy: 'crossEntropy',
+  axis: 'logit',
+};

@@ -1,0 +1,26 @@
+import type { CatalogEntry } from '../types';
+
+export const vaeElbo: CatalogEntry = {
+  id: 'vaeElbo',
+  title: 'VAE loss (negative ELBO: reconstruction + KL)',
+  family: 'generative',
+  formula: 'L = reconstruction(x̂, x) + β·KL(q(z|x) ‖ N(0, I)): reconstruction is BCE (binary/[0, 1] data) or MSE (real-valued data), summed per example; β = 1 is the ELBO, β > 1 a β-VAE',
+  latex: String.raw`\mathcal{L} = -\mathbb{E}_{q(z\mid x)}\left[\log p(x \mid z)\right] + \beta\,\mathrm{KL}\left(q(z \mid x)\,\|\,\mathcal{N}(0, I)\right)`,
+  gradient: 'Sum of the reconstruction gradient on the decoder output and β times the Gaussian-KL gradient on (μ, logVar); z = μ + σ·ε (reparameterisation) lets both reach the encoder.',
+  likelihood: 'Variational lower bound on log p(x): Bernoulli (BCE) or Gaussian (MSE) decoder likelihood plus the KL between approximate posterior and prior.',
+  whenToUse: 'Training variational autoencoders and their variants (β-VAE for disentanglement, conditional VAEs).',
+  whenNot:
+    'Mismatched scales: averaging the reconstruction over pixels but summing the KL over latents (or the reverse) silently changes β and causes posterior collapse or blurry samples; reconstructing with BCE data outside [0, 1].',
+  params: [
+    { name: 'beta', default: 1, min: 0, max: 10, meaning: 'β: weight of the KL term (1 = ELBO, > 1 = β-VAE).' },
+    { name: 'logVar', default: 0, min: -3, max: 3, plotOnly: true, meaning: 'log σ² of the latent, held fixed in the plot while μ varies.' },
+  ],
+  names: {},
+  snippets: {
+    torch: "recon = F.binary_cross_entropy(x_hat, x, reduction='sum') / x.size(0)\nkl = -0.5 * torch.sum(1 + log_var - mu.pow(2) - log_var.exp()) / x.size(0)\nloss = recon + beta * kl",
+    keras: 'recon = tf.reduce_mean(tf.reduce_sum(keras.losses.binary_crossentropy(x, x_hat), axis=(1, 2)))\nkl = -0.5 * tf.reduce_mean(tf.reduce_sum(1 + log_var - tf.square(mu) - tf.exp(log_var), axis=1))\nself.add_loss(recon + beta * kl)',
+    tfjs: 'const recon = tf.losses.logLoss(x, xHat, undefined, undefined, tf.Reduction.SUM).div(batch);\nconst kl = tf.sum(tf.scalar(1).add(logVar).sub(mu.square()).sub(logVar.exp())).mul(-0.5).div(batch);\nconst loss = recon.add(kl.mul(beta));',
+  },
+  computedBy: 'gaussianKlDivergence',
+  axis: 'error',
+};

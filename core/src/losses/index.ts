@@ -1,0 +1,62 @@
+// Every loss of DESIGN.md §8, by its contract name. The knowledge catalog looks functions up here by id.
+export { mseLoss, type MseLossOptions } from './mseLoss';
+export { l1Loss, type L1LossOptions } from './l1Loss';
+export { huberLoss, type HuberLossOptions } from './huberLoss';
+export { smoothL1Loss, type SmoothL1LossOptions } from './smoothL1Loss';
+export { binaryCrossEntropy, type BinaryCrossEntropyOptions } from './binaryCrossEntropy';
+export { binaryCrossEntropyWithLogits, type BinaryCrossEntropyWithLogitsOptions } from './binaryCrossEntropyWithLogits';
+export { crossEntropy, type CrossEntropyOptions } from './crossEntropy';
+export { nllLoss, type NllLossOptions } from './nllLoss';
+export { klDiv, type KlDivOptions } from './klDiv';
+export { hingeLoss, type HingeLossOptions } from './hingeLoss';
+export { hingeEmbeddingLoss, type HingeEmbeddingLossOptions } from './hingeEmbeddingLoss';
+export { softMarginLoss, type SoftMarginLossOptions } from './softMarginLoss';
+export { multiMarginLoss, type MultiMarginLossOptions } from './multiMarginLoss';
+export { multiclassHingeLoss, type MulticlassHingeLossOptions } from './multiclassHingeLoss';
+export { tripletMarginLoss, type TripletMarginLossOptions } from './tripletMarginLoss';
+export { marginRankingLoss, type MarginRankingLossOptions } from './marginRankingLoss';
+export { cosineEmbeddingLoss, type CosineEmbeddingLossOptions } from './cosineEmbeddingLoss';
+export { contrastiveLoss, type ContrastiveLossOptions } from './contrastiveLoss';
+export { sigmoidFocalLoss, type SigmoidFocalLossOptions } from './sigmoidFocalLoss';
+export { softmaxFocalLoss, type SoftmaxFocalLossOptions } from './softmaxFocalLoss';
+export { gaussianNllLoss, type GaussianNllLossOptions } from './gaussianNllLoss';
+export { poissonNllLoss, type PoissonNllLossOptions } from './poissonNllLoss';
+export { multilabelSoftMarginLoss, type MultilabelSoftMarginLossOptions } from './multilabelSoftMarginLoss';
+export { gaussianKlDivergence } from './gaussianKlDivergence';
+export type { ReductionMode } from '../reduction';
+
+import type { LossResult } from '../types';
+import { mseLoss } from './mseLoss';
+import { l1Loss } from './l1Loss';
+import { huberLoss } from './huberLoss';
+import { smoothL1Loss } from './smoothL1Loss';
+import { binaryCrossEntropy } from './binaryCrossEntropy';
+import { binaryCrossEntropyWithLogits } from './binaryCrossEntropyWithLogits';
+import { crossEntropy } from './crossEntropy';
+import { nllLoss } from './nllLoss';
+import { klDiv } from './klDiv';
+import { hingeLoss } from './hingeLoss';
+import { hingeEmbeddingLoss } from './hingeEmbeddingLoss';
+import { softMarginLoss } from './softMarginLoss';
+import { multiMarginLoss } from './multiMarginLoss';
+import { multiclassHingeLoss } from './multiclassHingeLoss';
+import { tripletMarginLoss } from './tripletMarginLoss';
+import { marginRankingLoss } from './marginRankingLoss';
+import { cosineEmbeddingLoss } from './cosineEmbeddingLoss';
+import { contrastiveLoss } from './contrastiveLoss';
+import { sigmoidFocalLoss } from './sigmoidFocalLoss';
+import { softmaxFocalLoss } from './softmaxFocalLoss';
+import { gaussianNllLoss } from './gaussianNllLoss';
+import { poissonNllLoss } from './poissonNllLoss';
+import { multilabelSoftMarginLoss } from './multilabelSoftMarginLoss';
+import { gaussianKlDivergence } from './gaussianKlDivergence';
+
+/** Name → function, for callers that pick a loss by catalog id. */
+export const lossFunctions = {
+  mseLoss, l1Loss, huberLoss, smoothL1Loss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss,
+  klDiv, hingeLoss, hingeEmbeddingLoss, softMarginLoss, multiMarginLoss, multiclassHingeLoss, tripletMarginLoss,
+  marginRankingLoss, cosineEmbeddingLoss, contrastiveLoss, sigmoidFocalLoss, softmaxFocalLoss, gaussianNllLoss,
+  poissonNllLoss, multilabelSoftMarginLoss, gaussianKlDivergence,
+} as const satisfies Record<string, (...args: never[]) => LossResult>;
+
+export type LossFunctionName = keyof typeof lossFunctions;

@@ -1,0 +1,232 @@
+// Checks batches of files of one root: reading, the ML-framework pre-check, the content-hash cache,
+// analysis, project configuration and conversion to output records. Runs on the main thread for
+// small runs and inside each worker thread for large ones.
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { AnalysisWorkspace } from '../analysis/workspace';
+import { createAnalysisWorkspace } from '../analysis/index';
+import type { Finding } from '../analysis/findings';
+import { languageOfPath, type FrontEnd } from '../parse/frontend';
+import type { FileHost } from '../workspace/host';
+import { applyConfiguration } from '../config/apply';
+import { isExcluded } from '../config/glob';
+import { lineStarts } from '../config/line-index';
+import { ProjectConfigLoader, projectSelection, type ConfigProblem } from '../config/project-config';
+import { relativeTo } from '../config/uri';
+import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
+import { skipReason } from '../lsp/limits';
+import type { FrontEndProvider } from '../node/front-ends';
+import { mayUseMlFramework } from './precheck';
+import { createListingFileHost } from './listing-host';
+import { toOutputRecord, type OutputRecord } from './output-record';
+
+export interface CacheEntry {
+  /** Content hash of the file. */
+  hash: string;
+  /** Files the analysis read for it (imports), by path, with their hashes ('' = missing). */
+  deps: Record<string, string>;
+  /** Raw findings, before configuration (so configuration changes need no re-analysis). */
+  findings: Finding[];
+}
+
+export interface BatchRequest {
+  root: string;
+  files: { path: string; explicit: boolean }[];
+  cache: Record<string, CacheEntry> | null;
+}
+
+export interface FileOutcome {
+  path: string;
+  records: OutputRecord[];
+  /** I/O or analysis failure: reported on stderr, exit code 2. */
+  error?: string;
+  /** Not analysed on purpose (too large, binary): reported on stderr, no failure. */
+  note?: string;
+  cacheEntry?: CacheEntry;
+  /** The file was analysed (not answered from the cache or skipped by the pre-check). */
+  analysed?: boolean;
+}
+
+export interface BatchResult {
+  outcomes: FileOutcome[];
+  configProblems: ConfigProblem[];
+}
+
+interface RootState {
+  workspace: AnalysisWorkspace;
+  /** Every file the workspace holds, with the hash of the text it parsed. */
+  loaded: Map<string, string>;
+}
+
+/** Parsed files kept per root between batches before the root's workspace is recycled. */
+const MAX_RESIDENT_FILES = Number(process.env.LL_RESIDENT) || 200;
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export class Checker {
+  private readonly roots = new Map<string, RootState>();
+  private readonly fsHost = createListingFileHost();
+  private readonly configs = new ProjectConfigLoader(this.fsHost);
+  private readonly currentHashes = new Map<string, Promise<string>>();
+
+  private readonly frontEnds: FrontEndProvider;
+
+  constructor(frontEnds: FrontEndProvider, private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE) {
+    this.frontEnds = oneShotFrontEnds(frontEnds);
+  }
+
+  async checkBatch(req: BatchRequest): Promise<BatchResult> {
+    const outcomes: FileOutcome[] = [];
+    const problems = new Map<string, ConfigProblem>();
+    const analysed = new Map<string, CacheEntry>();
+    let state: RootState | undefined;
+    for (const { path, explicit } of req.files) {
+      const uri = pathToFileURL(path).href;
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (e) {
+        outcomes.push({ path, records: [], error: `cannot read file: ${ioMessage(e)}` });
+        continue;
+      }
+      const reason = skipReason(text, this.maxFileSize);
+      if (reason) {
+        outcomes.push({ path, records: [], note: `skipped because ${reason}` });
+        continue;
+      }
+      const hash = contentHash(text);
+      this.currentHashes.set(path, Promise.resolve(hash));
+      const project = await this.configs.forFile(uri);
+      for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p);
+      if (!explicit && project && project.exclude.length) {
+        const rel = relativeTo(project.dir, uri);
+        if (rel !== undefined && isExcluded(rel, project.exclude)) continue;
+      }
+
+      let raw: Finding[] = [];
+      const outcome: FileOutcome = { path, records: [] };
+      const language = languageOfPath(path);
+      if (language && mayUseMlFramework(text)) {
+        const cached = req.cache?.[path];
+        if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
+          raw = cached.findings;
+          outcome.cacheEntry = cached;
+        } else {
+          state ??= this.rootState(req.root);
+          try {
+            // Already parsed as an import of an earlier file: the disk has not changed since.
+            if (!state.workspace.has(uri)) state.workspace.update(uri, text, language);
+            state.loaded.set(uri, hash);
+            await state.workspace.resolveImports(uri);
+            raw = state.workspace.check(uri);
+            outcome.analysed = true;
+            const entry: CacheEntry = { hash, deps: {}, findings: raw };
+            outcome.cacheEntry = entry;
+            analysed.set(uri, entry);
+          } catch (e) {
+            outcome.error = `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+          }
+        }
+      }
+      const final = applyConfiguration(raw, text, projectSelection(project), uri);
+      if (final.length) {
+        const starts = lineStarts(text);
+        outcome.records = final.map(f => toOutputRecord(f, path, text, starts));
+      }
+      outcomes.push(outcome);
+    }
+    if (state && req.cache) this.recordDependencies(state, analysed);
+    // Bounded memory on whole-repository scans: a root's parsed files are dropped once there are
+    // many; later batches re-read the few imports they share with earlier ones.
+    if (state && state.loaded.size > MAX_RESIDENT_FILES) this.roots.delete(req.root);
+    return { outcomes, configProblems: [...problems.values()] };
+  }
+
+  /** Fills `deps` of this batch's analysed files: every loaded file they (transitively) import. */
+  private recordDependencies(state: RootState, analysed: Map<string, CacheEntry>): void {
+    for (const [dep, hash] of state.loaded) {
+      let dependents: string[];
+      try {
+        dependents = state.workspace.dependents(dep);
+      } catch {
+        continue;
+      }
+      for (const d of dependents) {
+        const entry = analysed.get(d);
+        if (entry && d !== dep) entry.deps[fileURLToPath(dep)] = hash;
+      }
+    }
+  }
+
+  private async depsUnchanged(deps: Record<string, string>): Promise<boolean> {
+    for (const [path, hash] of Object.entries(deps)) {
+      if ((await this.currentHash(path)) !== hash) return false;
+    }
+    return true;
+  }
+
+  private currentHash(path: string): Promise<string> {
+    let p = this.currentHashes.get(path);
+    if (!p) {
+      p = readFile(path, 'utf8').then(contentHash, () => '');
+      this.currentHashes.set(path, p);
+    }
+    return p;
+  }
+
+  private rootState(root: string): RootState {
+    let s = this.roots.get(root);
+    if (!s) {
+      const loaded = new Map<string, string>();
+      const host: FileHost = {
+        readFile: async uri => {
+          const text = await this.fsHost.readFile(uri);
+          if (text === undefined || skipReason(text, this.maxFileSize)) return undefined;
+          loaded.set(uri, contentHash(text));
+          return text;
+        },
+      };
+      const workspace = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: this.frontEnds });
+      s = { workspace, loaded };
+      this.roots.set(root, s);
+    }
+    return s;
+  }
+}
+
+/**
+ * The CLI never re-parses a file incrementally, so parser state (tree-sitter trees live in wasm
+ * memory) is released right after lowering instead of being kept per file.
+ */
+export const STATS = { parses: 0, chars: 0, ms: 0 };
+function oneShotFrontEnds(provider: FrontEndProvider): FrontEndProvider {
+  const wrapped = new Map<string, FrontEnd | undefined>();
+  return language => {
+    if (!wrapped.has(language)) {
+      const fe = provider(language);
+      wrapped.set(language, fe && {
+        language: fe.language,
+        parse: (uri, text) => {
+          const t0 = performance.now();
+          const module = fe.parse(uri, text);
+          STATS.parses++; STATS.chars += text.length; STATS.ms += performance.now() - t0;
+          fe.forget(uri);
+          return module;
+        },
+        forget: uri => fe.forget(uri),
+      });
+    }
+    return wrapped.get(language);
+  };
+}
+
+function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES') return 'permission denied';
+  if (err?.code === 'ENOENT') return 'no such file or directory';
+  if (err?.code === 'EISDIR') return 'is a directory';
+  return err?.code ?? (e instanceof Error ? e.message : String(e));
+}

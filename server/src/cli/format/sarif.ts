@@ -1,0 +1,80 @@
+// SARIF 2.1.0 for GitHub code scanning: the rule catalogue in tool.driver, one result per finding,
+// paths relative to the working directory (the checkout root in CI) through %SRCROOT%.
+import { pathToFileURL } from 'node:url';
+import type { OutputRecord } from '../output-record';
+import type { RuleMeta } from '../../rules/rule';
+import { sarifLevel } from '../../config/severity';
+import { ruleDocsUrl, UNUSED_SUPPRESSION } from '../../config/rule-ids';
+import { relativeUnder } from '../paths';
+
+export interface SarifOptions {
+  cwd: string;
+  version: string;
+  rules: readonly RuleMeta[];
+}
+
+export function formatSarif(records: readonly OutputRecord[], options: SarifOptions): string {
+  const catalogue = [
+    ...options.rules.map(m => ({ id: m.id, name: m.name, severity: m.severity, summary: m.summary, what: m.docs?.what })),
+    { id: UNUSED_SUPPRESSION.id, name: UNUSED_SUPPRESSION.name, severity: UNUSED_SUPPRESSION.severity, summary: UNUSED_SUPPRESSION.summary, what: undefined },
+  ].sort((a, b) => a.id.localeCompare(b.id));
+  const index = new Map(catalogue.map((r, i) => [r.id, i]));
+  const rules = catalogue.map(r => ({
+    id: r.id,
+    name: pascal(r.name),
+    shortDescription: { text: r.summary },
+    fullDescription: { text: r.what || r.summary },
+    helpUri: ruleDocsUrl(r.id),
+    help: { text: `${r.summary} (${ruleDocsUrl(r.id)})`, markdown: `${r.summary}\n\n[${r.id} ${r.name}](${ruleDocsUrl(r.id)})` },
+    defaultConfiguration: { level: sarifLevel(r.severity) },
+    properties: { tags: ['machine-learning', 'loss-function'] },
+  }));
+  const srcRoot = pathToFileURL(options.cwd.endsWith('/') ? options.cwd : options.cwd + '/').href;
+  const results = records.map(r => {
+    const rel = relativeUnder(r.file, options.cwd);
+    const artifactLocation = rel !== undefined
+      ? { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
+      : { uri: pathToFileURL(r.file).href };
+    const result: Record<string, unknown> = {
+      ruleId: r.code,
+      level: sarifLevel(r.severity),
+      message: { text: r.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation,
+          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+        },
+      }],
+    };
+    const i = index.get(r.code);
+    if (i !== undefined) result.ruleIndex = i;
+    const properties: Record<string, unknown> = { severity: r.severity, name: r.name };
+    if (r.cell !== undefined) properties.cell = r.cell;
+    if (r.fix) properties.fix = r.fix;
+    result.properties = properties;
+    return result;
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'LossLens',
+          semanticVersion: options.version,
+          version: options.version,
+          informationUri: 'https://github.com/losslens/losslens',
+          rules,
+        },
+      },
+      originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
+      columnKind: 'unicodeCodePoints',
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function pascal(kebab: string): string {
+  return kebab.split('-').map(w => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}

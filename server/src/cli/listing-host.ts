@@ -1,0 +1,41 @@
+// The CLI's FileHost. Import resolution probes many candidate paths (`a/b.py`, `a/b/__init__.py`,
+// …) and most do not exist; during one run the tree does not change, so each folder is listed
+// once and missing candidates never touch the disk again.
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileHost } from '../workspace/host';
+
+export function createListingFileHost(): FileHost {
+  const listings = new Map<string, Set<string> | null>();
+  const listing = (dir: string): Set<string> | null => {
+    let l = listings.get(dir);
+    if (l === undefined) {
+      try {
+        l = new Set(readdirSync(dir));
+      } catch {
+        l = null;
+      }
+      listings.set(dir, l);
+    }
+    return l;
+  };
+  return {
+    async readFile(uri: string): Promise<string | undefined> {
+      if (!uri.startsWith('file:')) return undefined;
+      let path: string;
+      try {
+        path = fileURLToPath(uri);
+      } catch {
+        return undefined;
+      }
+      if (!listing(dirname(path))?.has(basename(path))) return undefined;
+      try {
+        return await readFile(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

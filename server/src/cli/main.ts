@@ -1,0 +1,49 @@
+// `losslens` / `node dist/cli.js` (DESIGN.md §8).
+import { ruleMetas } from '../rules/registry';
+import { packageVersion } from '../node/version';
+import { parseArgs, UsageError, USAGE } from './args';
+import { runCheck } from './check';
+import { formatRules } from './rules-command';
+
+async function main(argv: string[]): Promise<number> {
+  let cmd;
+  try {
+    cmd = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`error: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  switch (cmd.kind) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'version':
+      process.stdout.write(`losslens ${packageVersion()}\n`);
+      return 0;
+    case 'rules':
+      process.stdout.write(formatRules(ruleMetas, cmd.format));
+      return 0;
+    case 'check':
+      return runCheck(cmd, {
+        cwd: process.cwd(),
+        stdout: s => process.stdout.write(s),
+        stderr: s => process.stderr.write(s),
+        color: process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+        version: packageVersion(),
+        bundleDir: __dirname,
+        workers: Number(process.env.LOSSLENS_WORKERS) || 0,
+      });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  code => {
+    // Let stdout drain before exiting (large JSON/SARIF reports through a pipe).
+    process.exitCode = code;
+  },
+  e => {
+    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,40 @@
+// The CLI's finding record (DESIGN.md §8): 1-based lines and columns counted in characters (code
+// points), end exclusive.
+import type { Finding, Severity, Applicability } from '../analysis/findings';
+import { codePointPositionOf } from '../config/line-index';
+
+export interface OutputRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  name: string;
+  severity: Severity;
+  message: string;
+  cell?: number;
+  fix?: { title: string; applicability: Applicability };
+}
+
+export function toOutputRecord(f: Finding, file: string, text: string, starts: readonly number[]): OutputRecord {
+  const s = codePointPositionOf(text, starts, f.span.start);
+  const e = codePointPositionOf(text, starts, f.span.end);
+  const r: OutputRecord = {
+    file,
+    line: s.line + 1,
+    column: s.column + 1,
+    endLine: e.line + 1,
+    endColumn: e.column + 1,
+    code: f.code,
+    name: f.name,
+    severity: f.severity,
+    message: f.message,
+  };
+  if (f.fix) r.fix = { title: f.fix.title, applicability: f.fix.applicability };
+  return r;
+}
+
+export function compareRecords(a: OutputRecord, b: OutputRecord): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}

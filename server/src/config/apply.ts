@@ -1,0 +1,77 @@
+// Turns raw rule findings into what the user sees: severities and selection from settings and
+// project files, suppression comments, and hints for suppressions that suppressed nothing.
+import type { Finding, Severity } from '../analysis/findings';
+import { lineStarts, lineOfOffset } from './line-index';
+import { parseSuppressions, type Suppression } from './suppressions';
+import { effectiveSeverity, type RuleSelection } from './rule-selection';
+import { UNUSED_SUPPRESSION, defaultSeverity } from './rule-ids';
+
+export function applyConfiguration(findings: readonly Finding[], text: string, config: RuleSelection, uri?: string): Finding[] {
+  const starts = lineStarts(text);
+  const suppressions = parseSuppressions(text, starts);
+  const fileUri = uri ?? findings[0]?.uri ?? '';
+
+  const enabled: Finding[] = [];
+  for (const f of findings) {
+    const sev = effectiveSeverity(f.code, f.severity, config);
+    if (sev === 'off') continue;
+    enabled.push(sev === f.severity ? f : { ...f, severity: sev });
+  }
+
+  const fileAll = suppressions.some(s => s.kind === 'file' && s.codes === null);
+  const fileCodes = new Set(suppressions.filter(s => s.kind === 'file' && s.codes).flatMap(s => s.codes!.map(c => c.code)));
+  const byLine = new Map<number, Suppression[]>();
+  for (const s of suppressions) {
+    if (s.kind !== 'line') continue;
+    const list = byLine.get(s.line);
+    if (list) list.push(s);
+    else byLine.set(s.line, [s]);
+  }
+  /** Suppression → codes it actually suppressed ('*' for a bare ignore). */
+  const used = new Map<Suppression, Set<string>>();
+
+  const kept: Finding[] = [];
+  for (const f of enabled) {
+    if (f.uri !== fileUri && uri !== undefined) { kept.push(f); continue; }
+    if (fileAll || fileCodes.has(f.code)) continue;
+    const line = lineOfOffset(starts, f.span.start);
+    let suppressed = false;
+    for (const s of byLine.get(line) ?? []) {
+      if (s.codes === null || s.codes.some(c => c.code === f.code)) {
+        suppressed = true;
+        let set = used.get(s);
+        if (!set) { set = new Set(); used.set(s, set); }
+        set.add(s.codes === null ? '*' : f.code);
+      }
+    }
+    if (!suppressed) kept.push(f);
+  }
+
+  if (!fileAll) {
+    const hintSeverity = effectiveSeverity(UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.severity, config);
+    if (hintSeverity !== 'off') {
+      for (const s of byLine.values()) {
+        for (const sup of s) kept.push(...unusedHints(sup, used.get(sup), fileCodes, config, fileUri, hintSeverity));
+      }
+    }
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+function unusedHints(
+  s: Suppression, used: Set<string> | undefined, fileCodes: Set<string>, config: RuleSelection, uri: string, severity: Severity,
+): Finding[] {
+  const make = (message: string, span: Finding['span']): Finding => ({
+    code: UNUSED_SUPPRESSION.id, name: UNUSED_SUPPRESSION.name, severity, message, uri, span, related: [],
+  });
+  if (s.codes === null) return used ? [] : [make('Unused suppression', s.span)];
+  const out: Finding[] = [];
+  for (const c of s.codes) {
+    if (used?.has(c.code) || fileCodes.has(c.code)) continue;
+    // A suppression for a rule that is switched off cannot be used; it is not the comment's fault.
+    const def = defaultSeverity(c.code);
+    if (def && effectiveSeverity(c.code, def, config) === 'off') continue;
+    out.push(make(`Unused suppression for ${c.code}`, c.span));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// Offsets ↔ lines for UTF-16 offsets (what Finding spans use).
+
+/** Start offset of every line; a line ends at `\n`, `\r\n` or a lone `\r` (as in LSP). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 0-based line containing `offset`. */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** 0-based line and UTF-16 character of `offset` (LSP positions). */
+export function positionOf(starts: readonly number[], offset: number): { line: number; character: number } {
+  const line = lineOfOffset(starts, offset);
+  return { line, character: offset - starts[line] };
+}
+
+/**
+ * 0-based line and code-point column of `offset` (the CLI reports characters, so an emoji or a
+ * character outside the BMP counts once).
+ */
+export function codePointPositionOf(text: string, starts: readonly number[], offset: number): { line: number; column: number } {
+  const line = lineOfOffset(starts, offset);
+  let column = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = starts[line]; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    column++;
+  }
+  return { line, column };
+}

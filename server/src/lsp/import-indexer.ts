@@ -1,0 +1,100 @@
+// Resolves the imports of open documents (reading the files they import through the host), with
+// a cancellable work-done progress when it takes long enough to notice. Diagnostics of a document
+// wait for its resolution, unless the user cancels, in which case they use what is loaded.
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { AnalysisWorkspace } from '../analysis/workspace';
+import type { StatusReporter } from './status';
+import { errorText, type Log } from './safety';
+
+/** Below this, no progress UI appears. */
+const PROGRESS_DELAY_MS = 300;
+
+export class ImportIndexer {
+  private readonly pending = new Map<string, Promise<void>>();
+  private total = 0;
+  private finished = 0;
+  private progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancel: (() => void) | undefined;
+  private cancelled: Promise<void> = new Promise(r => (this.cancel = r));
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly status: StatusReporter,
+    private readonly log: Log,
+    private readonly progressSupported: boolean,
+  ) {}
+
+  /** Starts (or restarts) resolving `uri`'s imports; resolves when done or cancelled. */
+  schedule(workspace: AnalysisWorkspace, uri: string, show: boolean): Promise<void> {
+    const previous = this.pending.get(uri);
+    this.total++;
+    if (show) this.startProgressSoon();
+    const run = (async () => {
+      if (previous) await previous;
+      try {
+        await Promise.race([workspace.resolveImports(uri), this.cancelled]);
+      } catch (e) {
+        this.log(`LossLens: resolving the imports of ${uri} failed: ${errorText(e)}`);
+      } finally {
+        this.finished++;
+        this.report();
+      }
+    })();
+    this.pending.set(uri, run);
+    void run.then(() => {
+      if (this.pending.get(uri) === run) this.pending.delete(uri);
+    });
+    return run;
+  }
+
+  /** Waits for a pending resolution of `uri`, if any. */
+  ready(uri: string): Promise<void> {
+    return this.pending.get(uri) ?? Promise.resolve();
+  }
+
+  private startProgressSoon(): void {
+    if (this.progress || this.progressTimer) return;
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = undefined;
+      if (this.finished >= this.total) return;
+      this.status.set('busy', 'Resolving imports');
+      if (!this.progressSupported) return;
+      this.progress = this.connection.window.createWorkDoneProgress().then(
+        p => {
+          p.begin('LossLens', 0, this.message(), true);
+          p.token.onCancellationRequested(() => {
+            this.log('LossLens: import resolution cancelled; diagnostics use the files loaded so far.');
+            this.cancel?.();
+            this.cancelled = new Promise(r => (this.cancel = r));
+          });
+          return p;
+        },
+        () => undefined,
+      );
+      this.report();
+    }, PROGRESS_DELAY_MS);
+  }
+
+  private message(): string {
+    return `Resolving imports (${this.finished}/${this.total} files)`;
+  }
+
+  private report(): void {
+    const done = this.finished >= this.total;
+    if (done) {
+      if (this.progressTimer) { clearTimeout(this.progressTimer); this.progressTimer = undefined; }
+      const p = this.progress;
+      this.progress = undefined;
+      this.total = this.finished = 0;
+      if (p) void p.then(r => r?.done());
+      this.status.set('ready');
+      return;
+    }
+    const p = this.progress;
+    if (p) {
+      const pct = Math.round((100 * this.finished) / Math.max(1, this.total));
+      void p.then(r => r?.report(pct, this.message()));
+    }
+  }
+}

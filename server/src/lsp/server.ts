@@ -1,0 +1,454 @@
+// The language server, shared by the Node entry (stdio / IPC) and the Web Worker entry: wires
+// documents, settings, project configuration and the analysis workspace to LSP messages.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type FileEvent,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import type { AnalysisWorkspace } from '../analysis/workspace';
+import { createAnalysisWorkspace } from '../analysis/index';
+import type { FrontEnd, LanguageId } from '../parse/frontend';
+import { languageOfPath } from '../parse/frontend';
+import type { FileHost } from '../workspace/host';
+import { applyConfiguration } from '../config/apply';
+import { isExcluded } from '../config/glob';
+import { ProjectConfigLoader, projectSelection, isConfigFile, type ProjectConfig } from '../config/project-config';
+import { relativeTo, decodePath } from '../config/uri';
+import { OpenDocuments } from './documents';
+import { TextPositions } from './text-positions';
+import { SettingsStore } from './settings-store';
+import { StatusReporter } from './status';
+import { ImportIndexer } from './import-indexer';
+import { toDiagnostic, configProblemDiagnostic } from './diagnostics';
+import { skipReason } from './limits';
+import { guarded, guardedSync, errorText } from './safety';
+import { provideHover } from './hover';
+import { provideCodeActions } from './code-actions';
+import type { FeatureContext } from './feature-context';
+import type { InitializationOptions } from './protocol';
+
+export type FrontEndProvider = (language: 'python' | 'typescript') => FrontEnd | undefined;
+
+/** What differs between Node and the browser. */
+export interface ServerAdapters {
+  /** Reads files that are not open (fs in Node, the client in the browser). */
+  createFileHost(connection: Connection): FileHost;
+  /** Loads the parsers; the web build finds its wasm through `initializationOptions.extensionUri`. */
+  loadFrontEnds(params: InitializeParams, log: (message: string) => void): Promise<FrontEndProvider>;
+  version?: string;
+}
+
+const LANGUAGE_IDS = new Set<LanguageId>(['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact']);
+const PUSH_DELAY_MS = 150;
+const REFRESH_DELAY_MS = 250;
+const IMPORTS_DELAY_MS = 300;
+
+export function startServer(connection: Connection, adapters: ServerAdapters): void {
+  new LossLensServer(connection, adapters).listen();
+}
+
+class LossLensServer {
+  private readonly documents = new OpenDocuments();
+  private readonly positions = new TextPositions(this.documents);
+  private readonly status: StatusReporter;
+  private settings!: SettingsStore;
+  private indexer!: ImportIndexer;
+  private host!: FileHost;
+  private configs!: ProjectConfigLoader;
+  private workspace: AnalysisWorkspace | undefined;
+  private frontEnds: FrontEndProvider | undefined;
+  private ready: Promise<void> = Promise.resolve();
+  private roots: string[] = [];
+
+  private pullMode = false;
+  private refreshSupported = false;
+  private watchRegistration = false;
+  private configRegistration = false;
+
+  /** Documents whose current text the workspace holds (so edits can be passed incrementally). */
+  private readonly fed = new Set<string>();
+  private readonly lastGood = new Map<string, Diagnostic[]>();
+  private readonly skipLogged = new Map<string, string>();
+  private readonly publishedConfig = new Map<string, string>();
+  private readonly pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly importTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly connection: Connection, private readonly adapters: ServerAdapters) {
+    this.status = new StatusReporter(connection);
+  }
+
+  private readonly log = (message: string): void => this.connection.console.log(message);
+  private readonly logError = (message: string): void => this.connection.console.error(message);
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize(params => this.initialize(params));
+    c.onInitialized(() => guardedSync('initialized', this.logError, () => this.initialized()));
+    c.onDidOpenTextDocument(p => guardedSync('didOpen', this.logError, () => {
+      const d = p.textDocument;
+      this.documents.open(d.uri, d.languageId, d.version, d.text);
+      this.feed(d.uri);
+      this.resolveImports(d.uri, true);
+      this.afterEdit(d.uri);
+    }));
+    c.onDidChangeTextDocument(p => guardedSync('didChange', this.logError, () => {
+      const r = this.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+      if (!r) return;
+      this.feed(p.textDocument.uri, r.changes);
+      this.resolveImportsSoon(p.textDocument.uri);
+      this.afterEdit(p.textDocument.uri);
+    }));
+    c.onDidCloseTextDocument(p => guardedSync('didClose', this.logError, () => this.closed(p.textDocument.uri)));
+    c.onDidChangeConfiguration(p => guardedSync('didChangeConfiguration', this.logError, () => this.configurationChanged(p.settings)));
+    c.onDidChangeWatchedFiles(p => guardedSync('didChangeWatchedFiles', this.logError, () => this.filesChanged(p.changes)));
+    c.languages.diagnostics.on(async p => {
+      const uri = p.textDocument.uri;
+      const items = await guarded('diagnostics', this.logError, () => this.diagnose(uri), () => this.lastGood.get(uri) ?? []);
+      return { kind: 'full', items };
+    });
+    c.onHover(p => guarded('hover', this.logError, () => provideHover(this.featureContext(), p), () => null));
+    c.onCodeAction(p => guarded('codeAction', this.logError, () => provideCodeActions(this.featureContext(), p), () => []));
+    c.onShutdown(() => guardedSync('shutdown', this.logError, () => {
+      for (const t of [...this.pushTimers.values(), ...this.importTimers.values()]) clearTimeout(t);
+      if (this.refreshTimer) clearTimeout(this.refreshTimer);
+      for (const uri of this.fed) this.workspace?.remove(uri);
+      this.fed.clear();
+    }));
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities;
+    this.pullMode = caps.textDocument?.diagnostic !== undefined;
+    this.refreshSupported = caps.workspace?.diagnostics?.refreshSupport === true;
+    this.watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.configRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.settings = new SettingsStore(this.connection, caps.workspace?.configuration === true, options.settings);
+    this.indexer = new ImportIndexer(this.connection, this.status, this.log, caps.window?.workDoneProgress === true);
+    this.host = this.positions.recording(this.limitedHost(this.adapters.createFileHost(this.connection)));
+    this.configs = new ProjectConfigLoader(this.host);
+    this.roots = (params.workspaceFolders ?? []).map(f => trimSlash(f.uri));
+    if (this.roots.length === 0 && params.rootUri) this.roots = [trimSlash(params.rootUri)];
+
+    this.status.set('busy', 'Loading parsers');
+    this.ready = this.adapters.loadFrontEnds(params, this.log).then(
+      provider => {
+        this.frontEnds = provider;
+        this.createWorkspace();
+        this.status.set('ready');
+      },
+      e => {
+        this.logError(`LossLens: the parsers could not be loaded: ${errorText(e)}`);
+        this.status.set('error', 'The parsers could not be loaded (see the LossLens output)');
+      },
+    );
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        diagnosticProvider: { identifier: 'losslens', interFileDependencies: true, workspaceDiagnostics: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'LossLens', version: this.adapters.version },
+    };
+  }
+
+  private initialized(): void {
+    if (this.configRegistration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'losslens' }).catch(() => undefined);
+    }
+    if (this.watchRegistration) {
+      void this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/{pyproject,losslens}.toml' }, { globPattern: '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs}' }],
+        })
+        .catch(() => undefined);
+    }
+    try {
+      this.connection.workspace.onDidChangeWorkspaceFolders(e => guardedSync('workspaceFolders', this.logError, () => {
+        const removed = new Set(e.removed.map(f => trimSlash(f.uri)));
+        this.roots = [...this.roots.filter(r => !removed.has(r)), ...e.added.map(f => trimSlash(f.uri))];
+        this.createWorkspace();
+        this.refreshAll();
+      }));
+    } catch {
+      // The client does not support workspace folders.
+    }
+  }
+
+  private createWorkspace(): void {
+    if (!this.frontEnds) return;
+    for (const uri of this.fed) this.workspace?.remove(uri);
+    this.fed.clear();
+    this.workspace = createAnalysisWorkspace({ host: this.host, roots: this.roots, frontEnd: this.frontEnds });
+    for (const doc of this.documents.all()) {
+      this.feed(doc.uri);
+      this.resolveImports(doc.uri, true);
+    }
+  }
+
+  /** A host that declines huge and binary files instead of parsing them. */
+  private limitedHost(host: FileHost): FileHost {
+    return {
+      readFile: async uri => {
+        const text = await host.readFile(uri);
+        if (text === undefined) return undefined;
+        const reason = skipReason(text, this.settings.peek(uri).maxFileSize);
+        if (reason) {
+          this.logSkip(uri, reason);
+          return undefined;
+        }
+        return text;
+      },
+    };
+  }
+
+  /** Passes an open document's current text (and the edits that led to it) to the workspace. */
+  private feed(uri: string, changes?: Parameters<AnalysisWorkspace['update']>[3]): void {
+    const doc = this.documents.get(uri);
+    const ws = this.workspace;
+    if (!doc || !ws) return;
+    const languageId = analysedLanguage(doc.languageId, uri);
+    if (!languageId) return;
+    const text = doc.getText();
+    const reason = skipReason(text, this.settings.peek(uri).maxFileSize);
+    if (reason) {
+      this.logSkip(uri, reason);
+      if (this.fed.delete(uri)) ws.remove(uri);
+      return;
+    }
+    try {
+      ws.update(uri, text, languageId, this.fed.has(uri) ? changes : undefined);
+      this.fed.add(uri);
+    } catch (e) {
+      this.logError(`LossLens: parsing ${uri} failed: ${errorText(e)}`);
+      this.fed.delete(uri);
+      try { ws.remove(uri); } catch { /* already gone */ }
+    }
+  }
+
+  private logSkip(uri: string, reason: string): void {
+    if (this.skipLogged.get(uri) === reason) return;
+    this.skipLogged.set(uri, reason);
+    this.log(`LossLens: skipping ${uri}: ${reason}.`);
+  }
+
+  private resolveImports(uri: string, showProgress: boolean): void {
+    const ws = this.workspace;
+    if (!ws || !this.fed.has(uri)) return;
+    void this.indexer.schedule(ws, uri, showProgress).then(() => {
+      // Files read for this document may change what other open documents see.
+      this.afterImports(uri);
+    });
+  }
+
+  private resolveImportsSoon(uri: string): void {
+    const t = this.importTimers.get(uri);
+    if (t) clearTimeout(t);
+    this.importTimers.set(uri, setTimeout(() => {
+      this.importTimers.delete(uri);
+      guardedSync('resolveImports', this.logError, () => this.resolveImports(uri, false));
+    }, IMPORTS_DELAY_MS));
+  }
+
+  private afterImports(uri: string): void {
+    if (!this.pullMode) this.schedulePush(uri);
+  }
+
+  /** After a document changed: its own diagnostics, and those of open documents importing it. */
+  private afterEdit(uri: string): void {
+    const dependents = this.openDependents(uri);
+    if (this.pullMode) {
+      if (dependents.length > 0) this.scheduleRefresh();
+    } else {
+      this.schedulePush(uri);
+      for (const d of dependents) this.schedulePush(d);
+    }
+  }
+
+  private openDependents(uri: string): string[] {
+    try {
+      return (this.workspace?.dependents(uri) ?? []).filter(d => d !== uri && this.documents.get(d));
+    } catch (e) {
+      this.logError(`LossLens: dependents of ${uri} failed: ${errorText(e)}`);
+      return [];
+    }
+  }
+
+  private closed(uri: string): void {
+    const dependents = this.openDependents(uri);
+    this.documents.close(uri);
+    this.settings.forget(uri);
+    this.lastGood.delete(uri);
+    this.skipLogged.delete(uri);
+    const t = this.pushTimers.get(uri);
+    if (t) { clearTimeout(t); this.pushTimers.delete(uri); }
+    if (this.fed.delete(uri)) this.workspace?.remove(uri);
+    // The file on disk is the truth again for documents that import it.
+    for (const d of dependents) this.resolveImports(d, false);
+    if (!this.pullMode) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  }
+
+  private configurationChanged(pushed: unknown): void {
+    this.settings.changed(pushed);
+    // maxFileSize may have changed: give every document a fresh start.
+    for (const doc of this.documents.all()) {
+      if (this.fed.delete(doc.uri)) this.workspace?.remove(doc.uri);
+      this.feed(doc.uri);
+      this.resolveImports(doc.uri, false);
+    }
+    this.refreshAll();
+  }
+
+  private filesChanged(changes: FileEvent[]): void {
+    let configChanged = false;
+    for (const ch of changes) {
+      if (isConfigFile(ch.uri)) { configChanged = true; continue; }
+      if (this.documents.get(ch.uri) || !languageOfPath(ch.uri) || !this.workspace) continue;
+      // A file changed on disk that is not open: drop what was read so importers read it again.
+      const dependents = this.openDependents(ch.uri);
+      if (this.workspace.has(ch.uri)) this.workspace.remove(ch.uri);
+      this.positions.forget(ch.uri);
+      for (const d of dependents) this.resolveImports(d, ch.type !== FileChangeType.Deleted);
+    }
+    if (configChanged) this.configs.invalidate();
+    this.refreshAll();
+  }
+
+  private refreshAll(): void {
+    if (this.pullMode) this.scheduleRefresh();
+    else for (const doc of this.documents.all()) this.schedulePush(doc.uri);
+    void this.syncConfigProblems();
+  }
+
+  private scheduleRefresh(): void {
+    if (!this.refreshSupported) return;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }, REFRESH_DELAY_MS);
+  }
+
+  private schedulePush(uri: string): void {
+    const t = this.pushTimers.get(uri);
+    if (t) clearTimeout(t);
+    this.pushTimers.set(uri, setTimeout(() => {
+      this.pushTimers.delete(uri);
+      void this.push(uri);
+    }, PUSH_DELAY_MS));
+  }
+
+  private async push(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const diagnostics = await guarded('diagnostics', this.logError, () => this.diagnose(uri), () => this.lastGood.get(uri) ?? []);
+    // A newer edit has its own push scheduled; do not publish stale results over it.
+    const now = this.documents.get(uri);
+    if (!now || now.version !== version) return;
+    await this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+  }
+
+  /** The diagnostics of an open document, configuration applied. */
+  private async diagnose(uri: string): Promise<Diagnostic[]> {
+    await this.ready;
+    const doc = this.documents.get(uri);
+    const ws = this.workspace;
+    if (!doc || !ws || !analysedLanguage(doc.languageId, uri)) return [];
+    const settings = await this.settings.get(uri);
+    if (!settings.enable) return [];
+    if (isExcluded(this.pathInWorkspace(uri), settings.exclude)) return [];
+    const project = await this.configs.forFile(uri);
+    void this.syncConfigProblems();
+    if (project && isExcludedByProject(uri, project)) return [];
+    // The settings may have arrived after the document was fed with defaults.
+    if (!this.fed.has(uri)) this.feed(uri);
+    if (!this.fed.has(uri)) return [];
+    await this.indexer.ready(uri);
+    const current = this.documents.get(uri);
+    if (!current || !this.fed.has(uri)) return [];
+    let findings;
+    try {
+      findings = ws.check(uri);
+    } catch (e) {
+      this.logError(`LossLens: analysing ${uri} failed: ${errorText(e)}`);
+      this.status.set('error', `Analysis failed for ${shortName(uri)} (see the LossLens output)`);
+      return this.lastGood.get(uri) ?? [];
+    }
+    const final = applyConfiguration(findings, current.getText(), { editorSeverity: settings.rules, ...projectSelection(project) }, uri);
+    const converter = (u: string) => this.positions.converter(u);
+    const diagnostics = final.map(f => toDiagnostic(f, converter)).filter((d): d is Diagnostic => d !== undefined);
+    this.lastGood.set(uri, diagnostics);
+    return diagnostics;
+  }
+
+  /** Publishes problems of every configuration file read so far, clearing fixed ones. */
+  private async syncConfigProblems(): Promise<void> {
+    const loaded = await guarded('configuration', this.logError, () => this.configs.loaded(), () => [] as ProjectConfig[]);
+    const seen = new Set<string>();
+    for (const c of loaded) {
+      seen.add(c.uri);
+      const key = JSON.stringify(c.problems);
+      if ((this.publishedConfig.get(c.uri) ?? '[]') === key) continue;
+      this.publishedConfig.set(c.uri, key);
+      if (c.problems.length) this.log(`LossLens: ${c.uri} has ${c.problems.length} configuration problem(s); the valid settings still apply.`);
+      await this.connection.sendDiagnostics({ uri: c.uri, diagnostics: c.problems.map(configProblemDiagnostic) }).catch(() => undefined);
+    }
+    for (const [uri, key] of this.publishedConfig) {
+      if (seen.has(uri) || key === '[]') continue;
+      this.publishedConfig.set(uri, '[]');
+      await this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    }
+  }
+
+  /** `uri`'s path relative to the workspace folder containing it (or its whole path). */
+  private pathInWorkspace(uri: string): string {
+    let best: string | undefined;
+    for (const root of this.roots) {
+      const rel = relativeTo(root, uri);
+      if (rel !== undefined && (best === undefined || rel.length < best.length)) best = rel;
+    }
+    return best ?? decodePath(uri.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
+  }
+
+  private featureContext(): FeatureContext {
+    return {
+      document: uri => this.documents.get(uri),
+      workspace: () => this.workspace,
+      settings: uri => this.settings.get(uri),
+      rawSettings: uri => this.settings.raw(uri),
+      log: this.log,
+    };
+  }
+}
+
+function analysedLanguage(languageId: string, uri: string): LanguageId | undefined {
+  if (LANGUAGE_IDS.has(languageId as LanguageId)) return languageId as LanguageId;
+  return languageOfPath(uri.replace(/[?#].*$/, ''));
+}
+
+function isExcludedByProject(uri: string, project: ProjectConfig): boolean {
+  if (project.exclude.length === 0) return false;
+  const rel = relativeTo(project.dir, uri);
+  return rel !== undefined && isExcluded(rel, project.exclude);
+}
+
+function trimSlash(uri: string): string {
+  return uri.replace(/\/+$/, '');
+}
+
+function shortName(uri: string): string {
+  return decodePath(uri.slice(uri.lastIndexOf('/') + 1));
+}

@@ -1,0 +1,27 @@
+// FileHost over the local file system, for the desktop server and the CLI.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FileHost } from '../workspace/host';
+
+/**
+ * Reads `file:` URIs from disk; other schemes go to `fallback` (the desktop server asks the
+ * client for them) or are reported missing. Unreadable files are missing, never an exception.
+ */
+export function createFsFileHost(fallback?: FileHost): FileHost {
+  return {
+    async readFile(uri: string): Promise<string | undefined> {
+      if (!uri.startsWith('file:')) return fallback ? fallback.readFile(uri) : undefined;
+      let path: string;
+      try {
+        path = fileURLToPath(uri);
+      } catch {
+        return undefined;
+      }
+      try {
+        return await readFile(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type * as TS from 'typescript';
+import type { ContentChange } from '../frontend';
+
+/**
+ * Offset of an LSP position in `text`. Lines end at \n, \r\n or \r (as LSP says); a character past
+ * the end of its line means the line end, and a line past the last one means the end of the text.
+ */
+export function offsetAt(text: string, line: number, character: number): number {
+  let pos = 0;
+  for (let l = 0; l < line; l++) {
+    const nl = nextLineStart(text, pos);
+    if (nl < 0) return text.length;
+    pos = nl;
+  }
+  const lineEnd = endOfLine(text, pos);
+  return Math.min(pos + Math.max(0, character), lineEnd);
+}
+
+function nextLineStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return -1;
+}
+
+function endOfLine(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** The smallest single range whose replacement turns `oldText` into `newText` (common prefix and suffix kept). */
+export function diffRange(ts: typeof TS, oldText: string, newText: string): TS.TextChangeRange {
+  const max = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const maxSuffix = max - prefix;
+  while (
+    suffix < maxSuffix &&
+    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
+  ) suffix++;
+  return ts.createTextChangeRange(
+    ts.createTextSpan(prefix, oldText.length - prefix - suffix),
+    newText.length - prefix - suffix,
+  );
+}
+
+/**
+ * Replays LSP content changes on `oldText`. Returns the resulting text and one change range that
+ * covers them all, or undefined when a change replaces the whole document (nothing to reuse by
+ * position then; the caller diffs instead).
+ */
+export function replayChanges(
+  ts: typeof TS,
+  oldText: string,
+  changes: readonly ContentChange[],
+): { text: string; range: TS.TextChangeRange } | undefined {
+  let text = oldText;
+  const ranges: TS.TextChangeRange[] = [];
+  for (const change of changes) {
+    if (!change.range) return undefined;
+    const start = offsetAt(text, change.range.start.line, change.range.start.character);
+    const end = Math.max(start, offsetAt(text, change.range.end.line, change.range.end.character));
+    text = text.slice(0, start) + change.text + text.slice(end);
+    ranges.push(ts.createTextChangeRange(ts.createTextSpan(start, end - start), change.text.length));
+  }
+  if (ranges.length === 0) return { text, range: ts.createTextChangeRange(ts.createTextSpan(0, 0), 0) };
+  return { text, range: ts.collapseTextChangeRangesAcrossMultipleVersions(ranges) };
+}

