@@ -138,7 +138,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   if (!versioned(raw)) return undefined;
   switch (raw.type) {
     case 'show': {
-      if (!hasOnly(raw, ['v', 'type', 'args'])) return undefined;
+      if (!hasOnly(raw, ['v', 'type', 'args']) || !isObject(raw.args)) return undefined;
       const args = parseOpenArgs(raw.args);
       return args ? { v: 1, type: 'show', args } : undefined;
     }

@@ -34,18 +34,8 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opti
   // Branch-free on purpose: logits have random signs, and a sign test per element mispredicts half the time.
   // max(z, 0) = ½(|z| + z); σ(z) = (1 or e)/(1 + e) with e = e^−|z|, picked by neg ∈ {0, 1} (exactly 1 for
   // z < 0, 0 for z ≥ 0, since 2|z| + 1e-300 rounds to 2|z| for any |z| that matters).
-  if (!w && !pw) {
-    for (let i = 0; i < n; i++) {
-      const z = xd[i];
-      const t = yd[i];
-      const a = Math.abs(z);
-      const e = expNonPositive(-a);
-      const neg = (a - z) / (2 * a + 1e-300);
-      const l = 0.5 * (a + z) - z * t + log1pUnit(e);
-      total += l;
-      if (keep) keep[i] = l;
-      g[i] = s * ((neg * e + (1 - neg)) / (1 + e) - t);
-    }
+  if (!w && !pw && !keep) {
+    total = plainKernel(xd, yd, g, s);
   } else {
     for (let i = 0; i < n; i++) {
       const z = xd[i];
@@ -65,4 +55,20 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opti
     }
   }
   return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// The common case (reduced, unweighted) is its own small function: V8 optimizes it independently of the
+// validation code and without the weight loads and the maybe-null `keep` store (about 2× faster).
+function plainKernel(xd: Float64Array, yd: Float64Array, g: Float64Array, s: number): number {
+  let total = 0;
+  for (let i = 0; i < xd.length; i++) {
+    const z = xd[i];
+    const t = yd[i];
+    const a = Math.abs(z);
+    const e = expNonPositive(-a);
+    const neg = (a - z) / (2 * a + 1e-300);
+    total += 0.5 * (a + z) - z * t + log1pUnit(e);
+    g[i] = s * ((neg * e + (1 - neg)) / (1 + e) - t);
+  }
+  return total;
 }

@@ -21,23 +21,71 @@ export function huberLoss(input: Tensor, target: Tensor, options?: HuberLossOpti
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
-  let total = 0;
-  // Outside the quadratic zone c = d − (d − δ) is exactly δ when d − δ is exact (δ = 1, 0.5, 2.5, …) and
-  // otherwise within ulp(d)/2 of it; past 1024·δ (rare, so the branch predicts well) ±δ is taken directly.
+  const sums = keep ? huberElementwise(xd, yd, g, keep, delta) : huberReduced(xd, yd, g, delta, s);
+  let total = sums[0];
+  if (sums[1] !== 0) total = exactFallback(xd, yd, g, keep, delta, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// The kernels are separate small functions, one per output variant, so V8 optimizes each loop on its own
+// (a function holding validation code, or an unexercised second loop, keeps deoptimizing on the way out).
+// Outside the quadratic zone c = d − (d − δ) is exactly δ when d − δ is exact (δ = 1, 0.5, 2.5, …) and
+// otherwise within ulp(d)/2 of it. Past 1024·δ that can grow, so such elements are flagged (branch-free:
+// `beyond` stays 0 unless one exists) and the caller redoes the input with plain branches.
+function huberReduced(xd: Float64Array, yd: Float64Array, g: Float64Array, delta: number, s: number): [number, number] {
   const far = 1024 * delta;
-  for (let i = 0; i < n; i++) {
+  let total = 0;
+  let beyond = 0;
+  for (let i = 0; i < xd.length; i++) {
     const d = xd[i] - yd[i];
-    // c = clamp(d, −δ, δ) is the derivative and c·(d − c/2) the loss on both sides (½d² inside,
-    // δ(|d| − ½δ) outside). The clamp is written with relu(v) = ½(|v| + v), which is exact and
-    // branch-free: with random errors a branch per element mispredicts half the time (3× slower).
-    const hi = d - delta;
-    const lo = -d - delta;
-    let c = d - 0.5 * (Math.abs(hi) + hi) + 0.5 * (Math.abs(lo) + lo);
-    if (Math.abs(d) > far) c = d > 0 ? delta : -delta;
+    const c = clamp(d, delta);
+    const o = Math.abs(d) - far;
+    beyond += Math.abs(o) + o;
+    total += c * (d - 0.5 * c);
+    g[i] = s * c;
+  }
+  return [total, beyond];
+}
+
+function huberElementwise(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array, delta: number): [number, number] {
+  const far = 1024 * delta;
+  let total = 0;
+  let beyond = 0;
+  for (let i = 0; i < xd.length; i++) {
+    const d = xd[i] - yd[i];
+    const c = clamp(d, delta);
+    const o = Math.abs(d) - far;
+    beyond += Math.abs(o) + o;
+    const l = c * (d - 0.5 * c);
+    total += l;
+    keep[i] = l;
+    g[i] = c;
+  }
+  return [total, beyond];
+}
+
+/**
+ * clamp(d, −δ, δ), the Huber derivative; c·(d − c/2) is then the loss on both sides (½d² inside, δ(|d| − ½δ)
+ * outside). Written with relu(v) = ½(|v| + v), which is exact and branch-free: with random errors a branch
+ * per element mispredicts half the time (~3× slower).
+ */
+function clamp(d: number, delta: number): number {
+  const hi = d - delta;
+  const lo = -d - delta;
+  return d - 0.5 * (Math.abs(hi) + hi) + 0.5 * (Math.abs(lo) + lo);
+}
+
+function exactFallback(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, delta: number, s: number,
+): number {
+  let total = 0;
+  for (let i = 0; i < xd.length; i++) {
+    const d = xd[i] - yd[i];
+    const c = d < -delta ? -delta : d > delta ? delta : d;
     const l = c * (d - 0.5 * c);
     total += l;
     if (keep) keep[i] = l;
     g[i] = s * c;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

@@ -89,11 +89,13 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
   const fileCount = seen.size;
   const workerScript = join(io.bundleDir, 'cli-worker.js');
   const workers = io.workers || Math.min(4, availableParallelism());
+  let inProcess = batches;
   if (fileCount >= WORKER_THRESHOLD && workers > 1 && existsSync(workerScript)) {
-    await runOnWorkers(workerScript, workers, batches, r => results.push(r));
-  } else if (batches.length) {
-    const checker = new Checker(await loadNodeFrontEnds());
-    for (const b of batches) results.push(await checker.checkBatch(b));
+    inProcess = await runOnWorkers(workerScript, workers, batches, r => results.push(r));
+  }
+  if (inProcess.length) {
+    const checker = new Checker(await loadNodeFrontEnds(m => io.stderr(m + '\n')));
+    for (const b of inProcess) results.push(await checker.checkBatch(b));
   }
 
   const records: OutputRecord[] = [];
@@ -112,7 +114,6 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
     failed = true;
   }
   cache?.save();
-  if (process.env.LL_STATS) io.stderr(JSON.stringify({ ...(await import('./checker')).STATS, mem: process.memoryUsage() }) + '\n');
 
   records.sort(compareRecords);
   if (opts.format === 'json') io.stdout(formatJson(records));

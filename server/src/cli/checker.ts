@@ -60,7 +60,7 @@ interface RootState {
 }
 
 /** Parsed files kept per root between batches before the root's workspace is recycled. */
-const MAX_RESIDENT_FILES = Number(process.env.LL_RESIDENT) || 200;
+const MAX_RESIDENT_FILES = 100;
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -201,7 +201,6 @@ export class Checker {
  * The CLI never re-parses a file incrementally, so parser state (tree-sitter trees live in wasm
  * memory) is released right after lowering instead of being kept per file.
  */
-export const STATS = { parses: 0, chars: 0, ms: 0 };
 function oneShotFrontEnds(provider: FrontEndProvider): FrontEndProvider {
   const wrapped = new Map<string, FrontEnd | undefined>();
   return language => {
@@ -210,9 +209,7 @@ function oneShotFrontEnds(provider: FrontEndProvider): FrontEndProvider {
       wrapped.set(language, fe && {
         language: fe.language,
         parse: (uri, text) => {
-          const t0 = performance.now();
           const module = fe.parse(uri, text);
-          STATS.parses++; STATS.chars += text.length; STATS.ms += performance.now() - t0;
           fe.forget(uri);
           return module;
         },

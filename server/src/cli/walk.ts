@@ -43,8 +43,9 @@ export function walkFolder(root: string, problems: WalkProblem[]): string[] {
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
-        // Linked files are checked; linked folders are not followed (cycles).
-        try { isFile = statSync(full).isFile(); } catch { isFile = false; }
+        // Linked files are checked; linked folders are not followed (cycles). A dangling link to a
+        // source file counts as a file, so reading it reports the problem.
+        try { isFile = statSync(full).isFile(); } catch { isFile = true; }
         isDir = false;
       }
       if (isDir) {

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import { createAnalysisWorkspace } from '../analysis/index';
-import type { FrontEnd, LanguageId } from '../parse/frontend';
+import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { languageOfPath } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
@@ -74,6 +74,8 @@ class LossLensServer {
 
   /** Documents whose current text the workspace holds (so edits can be passed incrementally). */
   private readonly fed = new Set<string>();
+  /** Edits received but not parsed yet, in order. */
+  private readonly pending = new Map<string, ContentChange[]>();
   private readonly lastGood = new Map<string, Diagnostic[]>();
   private readonly skipLogged = new Map<string, string>();
   private readonly publishedConfig = new Map<string, string>();
@@ -102,7 +104,10 @@ class LossLensServer {
     c.onDidChangeTextDocument(p => guardedSync('didChange', this.logError, () => {
       const r = this.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
       if (!r) return;
-      this.feed(p.textDocument.uri, r.changes);
+      // Parsing waits until something needs the result, so a burst of keystrokes parses once.
+      const queued = this.pending.get(p.textDocument.uri);
+      if (queued) queued.push(...r.changes);
+      else this.pending.set(p.textDocument.uri, [...r.changes]);
       this.resolveImportsSoon(p.textDocument.uri);
       this.afterEdit(p.textDocument.uri);
     }));
@@ -214,8 +219,21 @@ class LossLensServer {
     };
   }
 
+  /** Parses the queued edits of every open document (imports of the one being checked included). */
+  private flushAll(): void {
+    for (const uri of [...this.pending.keys()]) this.flush(uri);
+  }
+
+  private flush(uri: string): void {
+    const changes = this.pending.get(uri);
+    if (!changes) return;
+    this.pending.delete(uri);
+    this.feed(uri, changes);
+  }
+
   /** Passes an open document's current text (and the edits that led to it) to the workspace. */
-  private feed(uri: string, changes?: Parameters<AnalysisWorkspace['update']>[3]): void {
+  private feed(uri: string, changes?: readonly ContentChange[]): void {
+    this.pending.delete(uri);
     const doc = this.documents.get(uri);
     const ws = this.workspace;
     if (!doc || !ws) return;
@@ -245,6 +263,7 @@ class LossLensServer {
   }
 
   private resolveImports(uri: string, showProgress: boolean): void {
+    this.flush(uri);
     const ws = this.workspace;
     if (!ws || !this.fed.has(uri)) return;
     void this.indexer.schedule(ws, uri, showProgress).then(() => {
@@ -289,6 +308,7 @@ class LossLensServer {
   private closed(uri: string): void {
     const dependents = this.openDependents(uri);
     this.documents.close(uri);
+    this.pending.delete(uri);
     this.settings.forget(uri);
     this.lastGood.delete(uri);
     this.skipLogged.delete(uri);
@@ -373,10 +393,14 @@ class LossLensServer {
     const project = await this.configs.forFile(uri);
     void this.syncConfigProblems();
     if (project && isExcludedByProject(uri, project)) return [];
+    this.flushAll();
     // The settings may have arrived after the document was fed with defaults.
     if (!this.fed.has(uri)) this.feed(uri);
     if (!this.fed.has(uri)) return [];
     await this.indexer.ready(uri);
+    // From here on nothing awaits: the parsed text, the document text used for suppressions and
+    // the positions all belong to the same version.
+    this.flushAll();
     const current = this.documents.get(uri);
     if (!current || !this.fed.has(uri)) return [];
     let findings;
@@ -426,7 +450,10 @@ class LossLensServer {
   private featureContext(): FeatureContext {
     return {
       document: uri => this.documents.get(uri),
-      workspace: () => this.workspace,
+      workspace: () => {
+        this.flushAll();
+        return this.workspace;
+      },
       settings: uri => this.settings.get(uri),
       rawSettings: uri => this.settings.raw(uri),
       log: this.log,

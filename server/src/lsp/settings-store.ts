@@ -1,7 +1,7 @@
 // Editor settings per resource: `workspace/configuration` with the document's URI as scope (so a
 // multi-root workspace gives each folder its own), cached until the client says they changed.
 // Invalid values are announced once per setting and replaced by defaults.
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { parseSettings, defaultSettings, type EditorSettings, type SettingProblem } from '../config/settings';
 
 interface Entry {
@@ -83,6 +83,7 @@ export class SettingsStore {
     this.warned.add(key);
     const text = `LossLens: invalid value for setting "${p.setting}": ${p.message}. Using the default.`;
     this.connection.console.warn(text);
-    void this.connection.window.showWarningMessage(text);
+    // A notification, not window/showMessageRequest: there is nothing to answer.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text }).catch(() => undefined);
   }
 }

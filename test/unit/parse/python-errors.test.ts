@@ -95,12 +95,16 @@ describe('python syntax errors', () => {
   });
 
   test('a 5 MB file parses and lowers without crashing', () => {
-    const unit = 'class M(nn.Module):\n    def forward(self, x):\n        h = self.fc(x)  # é 𝔼\n        return F.log_softmax(h, dim=1)\n\n';
+    // Half code, half docstring: big offsets and a big tree, at a cost the whole test suite can afford.
+    const doc = 'Doc é 𝔼. '.repeat(110);
+    const unit = `class M(nn.Module):\n    """${doc}"""\n    def forward(self, x):\n        h = self.fc(x)  # é 𝔼\n        return F.log_softmax(h, dim=1)\n\n`;
     const text = unit.repeat(Math.ceil(5_000_000 / unit.length));
     assert.ok(text.length >= 5_000_000);
     const m = fe.parse('file:///big.py', text);
     assert.deepEqual(m.syntaxErrors, []);
     assert.equal(m.body.length, Math.ceil(5_000_000 / unit.length));
+    assert.equal(printModule({ ...m, body: m.body.slice(-1) }),
+      `class M(nn.Module):\n  "${doc}"\n  def forward(self, x):\n    h = self.fc(x)\n    return F.log_softmax(h, dim=1=1)\n`);
     // and an incremental edit at the end of it
     const lines = text.split('\n').length - 1;
     const edited = fe.parse('file:///big.py', text + 'x = 1\n', [{ range: { start: { line: lines, character: 0 }, end: { line: lines, character: 0 } }, text: 'x = 1\n' }]);

@@ -116,6 +116,38 @@ describe('python incremental parsing', () => {
     fe.forget(uri);
   });
 
+  test('unchanged function bodies are reused, not lowered again', () => {
+    const uri = 'file:///reuse.py';
+    const before = fe.parse(uri, fixture);
+    const offset = fixture.length;
+    const added = 'y = 1\n';
+    const after = fe.parse(uri, fixture + added, [{ range: { start: positionAt(fixture, offset), end: positionAt(fixture, offset) }, text: added }]);
+    // The class body and its two method bodies: tree-sitter reuses their subtrees (it re-parses
+    // the statements next to an edit, here the last function), so the very same arrays come back.
+    const bodies = (m: Module) => m.body.flatMap(s => (s.k === 'class' ? [s.def.body, ...s.def.body.flatMap(f => (f.k === 'func' ? [f.def.body] : []))] : []));
+    assert.equal(bodies(after).length, 3);
+    bodies(after).forEach((b, k) => assert.equal(b, bodies(before)[k]));
+    // An edit before them shifts them: equal to a full parse, but copies.
+    const shifted = fe.parse(uri, '\n' + fixture + added, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    assertSameModule(shifted, fullParse('\n' + fixture + added), 'shifted');
+    bodies(shifted).forEach((b, k) => assert.notEqual(b, bodies(after)[k]));
+    fe.forget(uri);
+  });
+
+  test('a reused single expression that becomes part of a tuple statement', () => {
+    const uri = 'file:///tuple.py';
+    let text = 'def f():\n    g(x, k=1)\n    return 2\n';
+    fe.parse(uri, text);
+    for (const [line, character, insert] of [[1, 13, ', y'], [1, 16, ', h(z)'], [1, 4, 'a = ']] as const) {
+      const change: ContentChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
+      const lines = text.split('\n');
+      lines[line] = lines[line].slice(0, character) + insert + lines[line].slice(character);
+      text = lines.join('\n');
+      assertSameModule(fe.parse(uri, text, [change]), fullParse(text), JSON.stringify(text));
+    }
+    fe.forget(uri);
+  });
+
   test('changes that do not lead to the given text fall back to a full parse', () => {
     const uri = 'file:///stale.py';
     fe.parse(uri, 'x = 1\n');

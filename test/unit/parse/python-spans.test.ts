@@ -173,22 +173,24 @@ describe('python spans', () => {
       assert.ok(tree);
       const flat = new FlatTree();
       flat.load(tree, text, table);
-      // Walk tree-sitter in the flat tree's order (children of a node are consecutive) and compare.
-      const queue: Node[] = [tree.rootNode];
+      // Walk tree-sitter and the flat tree together (pre-order, first child / next sibling links).
       let compared = 0;
-      for (let i = 0; i < queue.length; i++) {
-        const node = queue[i];
+      const visit = (i: number, node: Node): void => {
         assert.equal(flat.sym[i], node.typeId, `type of node ${i}`);
         assert.equal(flat.start[i], node.startIndex, `start of ${node.type}`);
-        const isInnerComment = node.type === 'comment' && node.nextSibling !== null;
-        if (!isInnerComment) assert.equal(flat.end[i], node.endIndex, `end of ${node.type} at ${node.startIndex} in ${JSON.stringify(text.slice(0, 30))}`);
+        assert.equal(flat.end[i], node.endIndex, `end of ${node.type} at ${node.startIndex} in ${JSON.stringify(text.slice(0, 30))}`);
         compared++;
-        if (flat.count[i] > 0) {
-          assert.equal(flat.first[i], queue.length);
-          queue.push(...node.children);
-          assert.equal(flat.count[i], node.childCount);
+        if (flat.first[i] < 0) return;
+        const children = node.children;
+        let c = flat.first[i];
+        for (const child of children) {
+          assert.ok(c >= 0, `child count of ${node.type}`);
+          visit(c, child);
+          c = flat.next[c];
         }
-      }
+        assert.equal(c, -1, `child count of ${node.type}`);
+      };
+      visit(0, tree.rootNode);
       assert.equal(compared, flat.size, `node count for ${JSON.stringify(text.slice(0, 30))}`);
       tree.delete();
     }

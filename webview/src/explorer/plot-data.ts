@@ -11,6 +11,8 @@ export interface PlotColumn {
   /** null where x is outside the loss's domain. */
   loss: (number | null)[];
   grad: (number | null)[];
+  /** Why the loss could not be sampled (core rejected the parameters), if it could not. */
+  error?: string;
 }
 
 export interface PlotData {
@@ -24,9 +26,15 @@ export interface PlotData {
 
 export const PLOT_POINTS = DEFAULT_CURVE_POINTS;
 
+/** The title without its parenthesised aside: "Mean squared error (MSE, L2 loss)" → "Mean squared error". */
+export function shortTitle(title: string): string {
+  return title.replace(/\s*\([^()]*\)$/, '') || title;
+}
+
 export function seriesLabel(info: SourceInfo, series: PlotSeries): string {
   const shown = info.params.map(p => `${p.name} = ${formatParam(series.params[p.name] ?? p.default)}`);
-  return shown.length ? `${info.title} (${shown.join(', ')})` : info.title;
+  const title = shortTitle(info.title);
+  return shown.length ? `${title} (${shown.join(', ')})` : title;
 }
 
 export function formatParam(v: number): string {
@@ -60,16 +68,21 @@ export function buildPlotData(series: readonly PlotSeries[], range: PlotRange | 
       while (lo < n && x[lo] <= info.domain.min) lo++;
       while (hi >= 0 && x[hi] >= info.domain.max) hi--;
     }
+    let error: string | undefined;
     if (hi - lo >= 1) {
-      const c = lo === 0 && hi === n - 1 ? sample(s.id, s.params, r.min, r.max, n) : sample(s.id, s.params, x[lo], x[hi], hi - lo + 1);
-      for (let i = lo; i <= hi; i++) {
-        const l = c.loss[i - lo];
-        const g = c.grad[i - lo];
-        loss[i] = Number.isFinite(l) ? l : null;
-        grad[i] = Number.isFinite(g) ? g : null;
+      try {
+        const c = lo === 0 && hi === n - 1 ? sample(s.id, s.params, r.min, r.max, n) : sample(s.id, s.params, x[lo], x[hi], hi - lo + 1);
+        for (let i = lo; i <= hi; i++) {
+          const l = c.loss[i - lo];
+          const g = c.grad[i - lo];
+          loss[i] = Number.isFinite(l) ? l : null;
+          grad[i] = Number.isFinite(g) ? g : null;
+        }
+      } catch (err) {
+        error = err instanceof Error ? err.message : String(err);
       }
     }
-    columns.push({ info, series: s, label: seriesLabel(info, s), loss, grad });
+    columns.push({ info, series: s, label: seriesLabel(info, s), loss, grad, error });
   }
   return { x, columns, range: r, xLabel: [...labels].join(' · ') || 'x', mixedAxes: labels.size > 1 };
 }

@@ -6,6 +6,9 @@ import {
   binaryCrossEntropyWithLogits, catalog, crossEntropy, curve, curveInfo, getCatalogEntry, mseLoss, nllLoss,
   type CurveAxis, type LossParam,
 } from '../../../core/src/index';
+// curveInfo does not expose the open domain (probabilities, cosines) that curve() enforces; the spec
+// table is where core keeps it. (A `domain` field on CurveInfo would make this import unnecessary.)
+import { curveSpecs } from '../../../core/src/knowledge/curve/specs';
 
 export interface SourceInfo {
   id: string;
@@ -176,7 +179,11 @@ function catalogInfo(id: string): SourceInfo | undefined {
   const entry = getCatalogEntry(id);
   if (!entry) return undefined;
   const info = curveInfo(id);
-  return { id, title: entry.title, axis: info.axis, xLabel: info.xLabel, setup: info.setup, range: info.range, params: entry.params, inCatalog: true };
+  const domain = curveSpecs[id]?.domain;
+  return {
+    id, title: entry.title, axis: info.axis, xLabel: info.xLabel, setup: info.setup, range: info.range, params: entry.params, inCatalog: true,
+    domain: domain ? { min: domain[0], max: domain[1] } : undefined,
+  };
 }
 
 /** Display information of a source, or undefined for an unknown id. */

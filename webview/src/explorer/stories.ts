@@ -97,7 +97,7 @@ export const stories: readonly Story[] = [
     title: 'Outliers: MSE vs MAE vs Huber',
     preset: true,
     text: [
-      'Squaring makes one large error dominate: in the table, the single outlier owns essentially all of the MSE and its gradient is 97 times that of an L1 pull.',
+      'Squaring lets one large error dominate. In the table the single outlier (error 97) makes up the whole MSE, and its MSE gradient is 2 × 97 = 194 times the constant pull it gets from L1 or Huber.',
       'MAE pulls every wrong prediction with the same force, so the outlier cannot take over, but its gradient jumps at zero. Huber is quadratic inside ±δ and linear outside: smooth near the target, capped gradient for outliers. Move δ to see the switch point move.',
     ],
     series: [s('mseLoss'), s('l1Loss'), s('huberLoss', { delta: 1 })],
@@ -106,7 +106,7 @@ export const stories: readonly Story[] = [
   },
   {
     id: 'focal',
-    title: 'Focal loss: BCE with logits vs γ ∈ {0, 0.5, 1, 2, 5}',
+    title: 'Focal loss γ ∈ {0, 0.5, 1, 2, 5} vs BCE',
     preset: true,
     text: [
       'Focal loss multiplies cross-entropy by (1 − p_t)^γ. Easy examples (large logit, p_t near 1) are muted; hard ones (p_t small) keep almost their full weight. γ = 0 is plain cross-entropy and lies on top of the BCE curve; γ = 2 is the RetinaNet setting; γ = 5 almost ignores everything the model already gets right.',
@@ -118,7 +118,7 @@ export const stories: readonly Story[] = [
   },
   {
     id: 'ce-vs-mse',
-    title: 'Classification: softmax cross-entropy vs MSE on one-hot',
+    title: 'Softmax cross-entropy vs MSE on one-hot',
     preset: true,
     text: [
       'When the model is confidently wrong (large negative margin), cross-entropy keeps a gradient of about −1 on the logit, so the mistake is corrected quickly. MSE on the softmax output saturates: its gradient goes to 0 exactly where the model is most wrong.',

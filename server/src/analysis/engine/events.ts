@@ -3,7 +3,7 @@
 import type { Expr, FunctionDef, Span } from '../../ir';
 import type { LossFamily, LossSpec } from './apis/losses';
 import type { ActivationSpec } from './apis/activations';
-import type { CallSite, ObjectValue, Value } from './values';
+import type { CallSite, InstanceValue, ObjectValue, Value } from './values';
 
 export interface ArgInfo {
   value: Value;
@@ -75,8 +75,8 @@ export interface CompileEvent {
   type: 'compile';
   framework: 'keras' | 'tfjs';
   site: CallSite;
-  /** The compiled model (container or functional model) */
-  model: ObjectValue;
+  /** The compiled model (container, functional model or an instance of a subclassed keras.Model) */
+  model: ObjectValue | InstanceValue;
   /** What the model outputs (kind of its last layer). */
   output: Value;
   /** The `loss` argument as written */
@@ -113,7 +113,7 @@ export interface FunctionEvent {
 /** `model.fit(x, y)` on a Keras / TF.js model. */
 export interface FitEvent {
   type: 'fit';
-  model: ObjectValue;
+  model: ObjectValue | InstanceValue;
   y?: ArgInfo;
 }
 

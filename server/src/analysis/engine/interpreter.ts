@@ -42,6 +42,7 @@ export class Interpreter {
   readonly events: AnalysisEvent[] = [];
   private readonly modules = new Map<string, Scope>();
   private readonly texts = new Map<string, string>();
+  private readonly languages = new Map<string, Module['language']>();
   private readonly active = new Set<FunctionDef>();
   /** log calls that are factors of a product (`y * log(p)`), marked before they are evaluated */
   private readonly productLogs = new Set<Expr>();
@@ -49,8 +50,15 @@ export class Interpreter {
   private calls = 0;
   /** How many conditional or repeated blocks (if branches, loop bodies) enclose the code being run. */
   private branchDepth = 0;
+  /** Inside a call whose callee differs between paths: loss calls made there are not certain to happen. */
+  private uncertainCallee = 0;
   /** Instances created by real constructor calls, per class: methods are analysed on them (their attributes are known). */
   private readonly instances = new Map<ClassDef, InstanceValue[]>();
+  /** Operand values of the binary operations evaluated (read back by patterns such as `2 * y - 1`). */
+  private readonly operands = new WeakMap<Expr, [Value, Value]>();
+  private readonly memo = new Map<FunctionDef, Map<string, { value: Value; depth: number }>>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
 
   constructor(private readonly loader: ModuleLoader) {}
 
@@ -60,6 +68,11 @@ export class Interpreter {
     // Functions first: the instances they create are then known when the methods are analysed.
     this.analyseDefinitions(module.body, scope, uri, 'functions');
     this.analyseDefinitions(module.body, scope, uri, 'classes');
+  }
+
+  /** User-function bodies run so far (bounded by the call budget). */
+  get callCount(): number {
+    return this.calls;
   }
 
   textOf(uri: string): string | undefined {
@@ -72,6 +85,7 @@ export class Interpreter {
     const scope = new Scope(undefined, uri);
     this.modules.set(uri, scope);
     this.texts.set(uri, text);
+    this.languages.set(uri, module.language);
     this.execBlock(module.body, scope, { uri, depth: 0 });
     if (module.defaultExport) scope.set('__default__', this.evalExpr(module.defaultExport, scope, { uri, depth: 0 }));
     if (module.exports) {
@@ -88,11 +102,13 @@ export class Interpreter {
       if (s.k === 'func') {
         const fn = scope.lookup(s.def.name);
         if (fn && fn.t === 'function' && fn.def === s.def) this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
-      } else if (s.k === 'assign' && s.value.k === 'lambda') {
-        // `const loss = (y, p) => …` / `loss = lambda p, y: …`
-        for (const t of s.targets) {
-          const fn = t.k === 'name' ? scope.lookup(t.id) : undefined;
-          if (fn && fn.t === 'function' && fn.def === s.value.fn) this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
+      } else if (s.k === 'assign') {
+        // `const loss = (y, p) => …`, `loss = lambda p, y: …`, `const losses = { ce(y, p) { … } }`
+        const lambdas = s.value.k === 'lambda' ? [s.value] : s.value.k === 'dict' ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda') : [];
+        for (const l of lambdas) {
+          if (l.k !== 'lambda') continue;
+          const fn: FunctionValue = { t: 'function', def: l.fn, uri, scope, qualname: l.fn.name };
+          this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
         }
       } else if (s.k === 'class') {
         const cls = scope.lookup(s.def.name);
@@ -100,7 +116,7 @@ export class Interpreter {
           const selves = this.instances.get(s.def) ?? [this.instantiate(cls, undefined, { uri, depth: 0 })];
           for (const self of selves) {
             for (const m of s.def.body) {
-              if (m.k === 'func' && m.def.name !== '__init__') {
+              if (m.k === 'func' && m.def.name !== '__init__' && m.def.name !== 'constructor') {
                 const fn: FunctionValue = { t: 'function', def: m.def, uri, scope: cls.scope, self, qualname: `${s.def.name}.${m.def.name}` };
                 this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
               }
@@ -329,12 +345,12 @@ export class Interpreter {
         case '*': return { t: 'const', value: l.value * r.value };
       }
     }
-    // `2 * y - 1` turns {0,1} labels into ±1 labels.
-    if (e.op === '-' && r.t === 'const' && r.value === 1 && e.left.k === 'binop' && e.left.op === '*') {
-      const a = this.evalExpr(e.left.left, scope, frame);
-      const b = this.evalExpr(e.left.right, scope, frame);
-      const lab = [a, b].find(x => x.t === 'tensor' && x.kind === 'labels01');
-      if (lab && [a, b].some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
+    this.operands.set(e, [l, r]);
+    // `2 * y - 1` turns {0,1} labels into ±1 labels (the product's operands were just evaluated).
+    const product = e.op === '-' && r.t === 'const' && r.value === 1 && e.left.k === 'binop' && e.left.op === '*' ? this.operands.get(e.left) : undefined;
+    if (product) {
+      const lab = product.find(x => x.t === 'tensor' && x.kind === 'labels01');
+      if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
     }
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
     // `p + eps` keeps the meaning of p but guards a log against 0.
@@ -387,7 +403,10 @@ export class Interpreter {
       const recv = this.evalExpr(e.callee.obj, scope, frame);
       const site = this.callSite(e, scope, frame, recv);
       const method = e.callee.name;
-      const viaReceiver = this.callMethod(recv, method, site, frame);
+      // A receiver that differs between paths (two models, a model or None): call the method on each.
+      const viaReceiver = recv.t === 'union' && !recv.options.some(o => o.t === 'tensor')
+        ? mapUnion(recv, o => this.callMethod(o, method, site, frame) ?? this.call(this.getAttr(o, method), site, frame))
+        : this.callMethod(recv, method, site, frame);
       // `out.sigmoid_()` changes `out` itself; any other in-place op leaves its kind unknown.
       if (method.endsWith('_') && e.callee.obj.k === 'name' && (recv.t === 'tensor' || recv.t === 'union')) {
         scope.set(e.callee.obj.id, viaReceiver && (viaReceiver.t === 'tensor' || viaReceiver.t === 'union') ? viaReceiver : UNKNOWN);
@@ -412,9 +431,9 @@ export class Interpreter {
   private runCallbacks(callee: Value, site: CallSite, frame: Frame): void {
     if (callee.t === 'function' || callee.t === 'class' || callee.t === 'instance' || (callee.t === 'sym' && callee.path === 'tfjs.tidy')) return;
     site.expr.args.forEach((a, i) => {
-      if (a.value.k !== 'lambda') return;
+      if (a.star) return;
       const v = a.name ? site.keywords.get(a.name) : site.positional[site.expr.args.slice(0, i).filter(x => !x.name && !x.star).length];
-      if (v && v.t === 'function' && v.def === a.value.fn) this.callFunction(v, [], new Map(), undefined, frame, true);
+      if (v && v.t === 'function') this.callFunction(v, [], new Map(), undefined, frame, true);
     });
   }
 
@@ -455,8 +474,16 @@ export class Interpreter {
       case 'object':
         return this.callObject(callee, site, frame);
       case 'union': {
+        // `criterion = nn.CrossEntropyLoss() if a else nn.NLLLoss()`: which loss runs is not known, so the
+        // losses computed on this call are not reported (each holds on one path only).
+        const sameLoss = callee.options.every(o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path);
+        if (!sameLoss) this.uncertainCallee++;
         let out: Value | undefined;
-        for (const o of callee.options) out = join(out, this.call(o, site, frame));
+        try {
+          for (const o of callee.options) out = join(out, this.call(o, site, frame));
+        } finally {
+          if (!sameLoss) this.uncertainCallee--;
+        }
         return out ?? UNKNOWN;
       }
       default:
@@ -495,6 +522,10 @@ export class Interpreter {
     }
     const layer = LAYERS.get(path);
     if (layer) return this.makeLayer(path, layer, site, frame);
+    // Wrappers that run the module they are given: calling them calls the module.
+    if (path === 'torch.nn.DataParallel' || path === 'torch.nn.parallel.DistributedDataParallel' || path === 'torch.compile') {
+      return site.positional[0] ?? site.keywords.get('module') ?? site.keywords.get('model') ?? UNKNOWN;
+    }
     if (path === 'tfjs.tidy') {
       const fn = site.positional.find(v => v.t === 'function');
       return fn ? this.call(fn, { ...site, positional: [], keywords: new Map() }, frame) : UNKNOWN;
@@ -535,28 +566,41 @@ export class Interpreter {
         return { t: 'const', value: null };
       }
       if (name === 'compile' && (recv.layers || recv.output)) {
-        const lossExpr = argExpr(site.expr.args, { pos: recv.path.startsWith('tfjs') ? 99 : 1, kw: ['loss'] }, recv.path.startsWith('tfjs'));
-        const loss = recv.path.startsWith('tfjs') ? site.keywords.get('loss') : site.keywords.get('loss') ?? site.positional[1];
-        if (lossExpr && loss) {
-          const output = this.callObject(recv, { ...site, positional: [UNKNOWN], keywords: new Map() }, frame);
-          this.events.push({
-            type: 'compile', framework: recv.path.startsWith('tfjs') ? 'tfjs' : 'keras', site, model: recv, output,
-            loss: { value: loss, expr: lossExpr, uri: frame.uri },
-          });
-          if (loss.t === 'function') this.callCompiledLossFunction(loss, output, lossExpr, frame);
-        }
-        return { t: 'const', value: null };
+        const output = () => this.callObject(recv, { ...site, positional: [UNKNOWN], keywords: new Map() }, frame);
+        return this.compileModel(recv, recv.path.startsWith('tfjs'), output, site, frame);
       }
-      if (name === 'fit' && (recv.layers || recv.output)) {
-        const yExpr = argExpr(site.expr.args, { pos: 1, kw: ['y'] });
-        this.events.push({ type: 'fit', model: recv, y: yExpr ? { value: argValue(site, { pos: 1, kw: ['y'] }) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined });
-        return UNKNOWN;
-      }
+      if (name === 'fit' && (recv.layers || recv.output)) return this.fitModel(recv, site, frame);
+    }
+    // `model.to(device)`, `model.eval()`, `nn.Sequential(...).cuda()` return the module itself.
+    if ((recv.t === 'instance' || recv.t === 'object') && SELF_RETURNING_METHODS.has(name) && !(recv.t === 'instance' && lookupMethod(recv.cls, name))) return recv;
+    // A subclassed Keras model (`class Net(keras.Model)` with `call`): compile and fit act on what `call` returns.
+    if (recv.t === 'instance' && (name === 'compile' || name === 'fit') && !lookupMethod(recv.cls, name) && inheritsFrom(recv.cls, KERAS_MODEL_BASES)) {
+      if (name === 'fit') return this.fitModel(recv, site, frame);
+      return this.compileModel(recv, false, () => this.call(recv, { ...site, positional: [UNKNOWN], keywords: new Map() }, frame), site, frame);
+    }
+    if (recv.t === 'object') {
       if ((name === 'predict' || name === 'apply' || name === 'call' || name === 'forward') && (recv.layers || recv.output || LAYERS.has(recv.path))) {
         return this.callObject(recv, site, frame);
       }
     }
     return undefined;
+  }
+
+  private compileModel(model: ObjectValue | InstanceValue, tfjs: boolean, output: () => Value, site: CallSite, frame: Frame): Value {
+    const lossExpr = argExpr(site.expr.args, { pos: tfjs ? 99 : 1, kw: ['loss'] }, tfjs);
+    const loss = tfjs ? site.keywords.get('loss') : site.keywords.get('loss') ?? site.positional[1];
+    if (lossExpr && loss) {
+      const out = output();
+      this.events.push({ type: 'compile', framework: tfjs ? 'tfjs' : 'keras', site, model, output: out, loss: { value: loss, expr: lossExpr, uri: frame.uri } });
+      if (loss.t === 'function') this.callCompiledLossFunction(loss, out, lossExpr, frame);
+    }
+    return { t: 'const', value: null };
+  }
+
+  private fitModel(model: ObjectValue | InstanceValue, site: CallSite, frame: Frame): Value {
+    const yExpr = argExpr(site.expr.args, { pos: 1, kw: ['y'] });
+    this.events.push({ type: 'fit', model, y: yExpr ? { value: argValue(site, { pos: 1, kw: ['y'] }) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined });
+    return UNKNOWN;
   }
 
   /**
@@ -677,6 +721,7 @@ export class Interpreter {
   }
 
   private emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): void {
+    if (this.uncertainCallee > 0) return;
     const options = new Map<string, LossOption>();
     for (const cs of ctor ? [ctor, site] : [site]) {
       for (const a of cs.expr.args) if (a.name) options.set(a.name, { value: cs.keywords.get(a.name) ?? UNKNOWN, expr: a.value, argSpan: a.span, uri: cs.uri });
@@ -704,14 +749,50 @@ export class Interpreter {
 
   callFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value {
     if (this.active.has(fn.def) || frame.depth >= MAX_DEPTH || this.calls >= MAX_CALLS) return UNKNOWN;
+    // Calls whose arguments carry no kind give the same result every time: reuse it (helper methods that call
+    // each other would otherwise be re-run for every caller). A result computed deeper may be cut short, so it
+    // is reused only at the same depth or deeper.
+    const key = standalone ? undefined : this.memoKey(fn, positional, keywords);
+    const memo = key === undefined ? undefined : this.memo.get(fn.def)?.get(key);
+    if (memo && frame.depth >= memo.depth) return memo.value;
+    const result = this.runFunction(fn, positional, keywords, site, frame, standalone);
+    if (key !== undefined) {
+      let m = this.memo.get(fn.def);
+      if (!m) this.memo.set(fn.def, m = new Map());
+      m.set(key, { value: result, depth: frame.depth });
+    }
+    return result;
+  }
+
+  private memoKey(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>): string | undefined {
+    const parts: string[] = [this.idOf(fn.self)];
+    for (const [k, v] of [...positional.map((v, i) => [String(i), v] as const), ...keywords]) {
+      if (v.t === 'unknown' || (v.t === 'tensor' && v.kind === 'unknown' && !v.nameHint && !v.created)) parts.push(`${k}=?`);
+      else if (v.t === 'const') parts.push(`${k}=${typeof v.value}:${String(v.value)}`);
+      else return undefined;
+    }
+    return parts.join('|');
+  }
+
+  private idOf(o: Value | undefined): string {
+    if (!o) return '-';
+    let id = this.ids.get(o);
+    if (id === undefined) this.ids.set(o, id = this.nextId++);
+    return String(id);
+  }
+
+  private runFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value {
     this.calls++;
     this.active.add(fn.def);
     try {
       const scope = new Scope(fn.scope, fn.uri);
       const params = fn.def.params;
       let pi = 0;
-      const isMethod = fn.self !== undefined && params.length > 0 && !params[0].star;
-      if (isMethod) { scope.set(params[0].name, fn.self!); pi = 1; }
+      if (fn.self !== undefined && this.languages.get(fn.uri) === 'typescript') scope.set('this', fn.self);
+      else if (fn.self !== undefined && params.length > 0 && !params[0].star && !hasDecorator(fn.def, 'staticmethod')) {
+        scope.set(params[0].name, hasDecorator(fn.def, 'classmethod') && fn.self.t === 'instance' ? fn.self.cls : fn.self);
+        pi = 1;
+      }
       let ai = 0;
       for (; pi < params.length; pi++) {
         const p = params[pi];
@@ -750,6 +831,7 @@ export class Interpreter {
 
   private instantiate(cls: ClassValue, site: CallSite | undefined, frame: Frame): InstanceValue {
     const inst: InstanceValue = { t: 'instance', cls, attrs: new Map() };
+    if (this.languages.get(cls.uri) === 'typescript') this.initFields(cls, inst, frame);
     for (const init of ['__init__', 'constructor', 'build']) {
       const m = lookupMethod(cls, init);
       if (m) {
@@ -762,6 +844,20 @@ export class Interpreter {
       if (known.length < MAX_INSTANCES) this.instances.set(cls.def, [...known, inst]);
     }
     return inst;
+  }
+
+  /** TS field initializers (`model = tf.sequential();` in a class body) run for each new instance, bases first. */
+  private initFields(cls: ClassValue, inst: InstanceValue, frame: Frame, seen = new Set<ClassValue>()): void {
+    if (seen.has(cls)) return;
+    seen.add(cls);
+    for (const b of cls.bases) if (b.t === 'class') this.initFields(b, inst, frame, seen);
+    const scope = new Scope(cls.scope, cls.uri);
+    scope.set('this', inst);
+    for (const st of cls.def.body) {
+      if (st.k === 'assign' && st.targets.every(t => t.k === 'attr' && t.obj.k === 'name' && t.obj.id === 'this')) {
+        this.exec(st, scope, { uri: cls.uri, depth: frame.depth + 1 });
+      }
+    }
   }
 
   private importModule(module: string, level: number, fromUri: string): Value {
@@ -802,6 +898,20 @@ function isLastAxis(path: string, given: boolean, dim: Value | undefined): boole
   if (dim && dim.t === 'const') return dim.value === -1;
   if (given) return false;
   return !path.startsWith('torch');
+}
+
+const SELF_RETURNING_METHODS = new Set(['to', 'cuda', 'cpu', 'train', 'eval', 'float', 'double', 'half', 'bfloat16', 'requires_grad_', 'share_memory', 'to_empty']);
+
+const KERAS_MODEL_BASES = new Set(['keras.Model', 'keras.Sequential']);
+
+function inheritsFrom(cls: ClassValue, paths: ReadonlySet<string>, seen = new Set<ClassValue>()): boolean {
+  if (seen.has(cls)) return false;
+  seen.add(cls);
+  return cls.bases.some(b => (b.t === 'sym' && paths.has(b.path)) || (b.t === 'class' && inheritsFrom(b, paths, seen)));
+}
+
+function hasDecorator(def: FunctionDef, name: string): boolean {
+  return def.decorators.some(d => (d.k === 'name' && d.id === name) || (d.k === 'attr' && d.name === name));
 }
 
 function trainingTest(test: Expr): 'train' | 'eval' | undefined {

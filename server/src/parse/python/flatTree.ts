@@ -1,15 +1,15 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree, TreeCursor } from 'web-tree-sitter';
 import { ERROR_SYMBOL, K, type KindTable } from './nodeKinds';
 
 // Every property read on a web-tree-sitter node is a call into wasm, and those calls dominate the
-// cost of lowering. So the tree is copied once into flat typed arrays with as few calls as
-// possible (one `children` call per interior node, one `typeId` per node, `endIndex` only where
-// the end cannot be derived), and the lowering then runs on plain JS arrays.
+// cost of lowering. So the tree is copied once, by one tree-cursor walk, into flat typed arrays
+// with as few calls as possible (a cursor walk beats `node.children`, which allocates node objects
+// and a wasm buffer per call), and the lowering then runs on plain JS arrays.
 //
-// Ends are derived: an anonymous token ends at start + its type name's length, an ASCII
-// identifier ends where its characters stop, and an interior node ends where its last child ends
-// (except the parts of f-strings listed in KindTable.exactEnd).
-// Children of a node get consecutive indices, so child k of node i is `first[i] + k`.
+// Ends are derived where possible: an anonymous token ends at start + its type name's length, an
+// ASCII identifier ends where its characters stop, and an interior node ends where its last child
+// ends (except the parts of f-strings listed in KindTable.exactEnd). Nodes are numbered in
+// pre-order; `first[i]` is the first child of i and `next[c]` the next sibling of c (-1: none).
 
 export const FLAG_MISSING = 1;
 /** The node is an ERROR node or lies inside one. */
@@ -38,16 +38,17 @@ export class FlatTree {
   start = new Int32Array(0);
   end = new Int32Array(0);
   first = new Int32Array(0);
-  count = new Int32Array(0);
+  next = new Int32Array(0);
+  /** Last child so far while loading; the number of children is not needed afterwards. */
+  private last = new Int32Array(0);
   parent = new Int32Array(0);
   flags = new Uint8Array(0);
   /** tree-sitter node ids, recorded only for nodes that can be reused (0 elsewhere). */
   ids = new Int32Array(0);
   /** Previous-parse entries for subtrees that were not walked again. */
   reused: (ReusableEntry | undefined)[] = [];
-  /** Outermost ERROR nodes and MISSING nodes, in tree order. */
+  /** Outermost ERROR nodes and MISSING nodes, in source order. */
   errors: number[] = [];
-  private nodes: (Node | undefined)[] = [];
 
   private ensure(capacity: number): void {
     if (this.kind.length >= capacity) return;
@@ -58,7 +59,8 @@ export class FlatTree {
     this.start = new Int32Array(c);
     this.end = new Int32Array(c);
     this.first = new Int32Array(c);
-    this.count = new Int32Array(c);
+    this.next = new Int32Array(c);
+    this.last = new Int32Array(c);
     this.parent = new Int32Array(c);
     this.flags = new Uint8Array(c);
     this.ids = new Int32Array(c);
@@ -78,114 +80,142 @@ export class FlatTree {
     // descendantCount is exact without reuse and an upper bound with it.
     this.ensure(root.descendantCount);
     const { kind: kindOf, tokenLength, exactEnd } = table;
-    const { kind, sym, start, end, first, count, parent, flags, ids } = this;
-    const nodes = this.nodes;
+    const { kind, sym, start, end, first, next, last, parent, flags, ids } = this;
     const reused = this.reused;
     reused.length = 0;
     const errors: number[] = [];
     this.text = text;
 
-    const rootSym = root.typeId;
-    sym[0] = rootSym;
-    kind[0] = kindOf[rootSym];
-    start[0] = root.startIndex;
-    end[0] = root.endIndex;
-    parent[0] = -1;
-    flags[0] = 0;
-    ids[0] = 0;
-    nodes[0] = root;
-    let n = 1;
+    const cursor: TreeCursor = tree.walk();
+    let n = 0;
+
+    /** Records the cursor's node as the next node, child of `p`; true when its children are to be walked. */
+    const record = (p: number): boolean => {
+      const i = n++;
+      const s = cursor.nodeTypeId;
+      const k = kindOf[s];
+      const at = cursor.startIndex;
+      sym[i] = s;
+      kind[i] = k;
+      start[i] = at;
+      parent[i] = p;
+      first[i] = -1;
+      next[i] = -1;
+      last[i] = -1;
+      ids[i] = 0;
+      let f = 0;
+      if (p >= 0) {
+        if (last[p] < 0) first[p] = i;
+        else next[last[p]] = i;
+        last[p] = i;
+        f = flags[p] & FLAG_IN_ERROR;
+      }
+      if (s === ERROR_SYMBOL) {
+        if (f === 0) errors.push(i);
+        f |= FLAG_IN_ERROR;
+      }
+      flags[i] = f;
+
+      let leaf = true;
+      if (tokenLength[s] >= 0) end[i] = at + tokenLength[s]; // anonymous token
+      else if (k === K.Identifier) end[i] = identifierEnd(text, at, cursor);
+      else if (k === K.True || k === K.None) end[i] = at + 4;
+      else if (k === K.False) end[i] = at + 5;
+      else if (k === K.Integer || k === K.Float || k === K.Comment) end[i] = cursor.endIndex;
+      else if ((k === K.String && !isFormatString(text, at)) || k === K.Type) {
+        // A plain string's value is decoded from the source text, and type annotations are not
+        // lowered: their insides need not be walked.
+        end[i] = cursor.endIndex;
+      } else leaf = false;
+      if (leaf) {
+        if (hasError && cursor.nodeIsMissing) markMissing(i);
+        return false;
+      }
+
+      // Block bodies and single simple statements are the units of reuse between parses.
+      if (f === 0 && p >= 0 && (k === K.Block || kind[p] === K.ExpressionStatement)) {
+        const id = cursor.nodeId;
+        ids[i] = id;
+        const hit = lookup?.(id);
+        if (hit !== undefined && hit.kind === k && text.startsWith(hit.text, at)) {
+          reused[i] = hit;
+          end[i] = at + hit.text.length;
+          return false;
+        }
+      }
+      if (exactEnd[s] === 1) {
+        end[i] = cursor.endIndex;
+        flags[i] |= FLAG_EXACT_END;
+      } else {
+        end[i] = at; // until its last child is known; stays so when it has none
+      }
+      return true;
+    };
+
     const markMissing = (i: number): void => {
       flags[i] |= FLAG_MISSING;
       end[i] = start[i];
       if ((flags[i] & FLAG_IN_ERROR) === 0) errors.push(i);
     };
 
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i] as Node;
-      nodes[i] = undefined;
-      const k = kind[i];
-      const s = sym[i];
-      first[i] = n;
-      count[i] = 0;
-      if (reused[i] !== undefined) continue;
+    /** A walked node's children are all recorded: its end is its last child's end. */
+    const finish = (i: number): void => {
+      const c = last[i];
+      if (c < 0) {
+        // A named node without children (e.g. an empty block): ask.
+        if ((flags[i] & FLAG_EXACT_END) === 0) end[i] = cursor.endIndex;
+        if (hasError && cursor.nodeIsMissing) markMissing(i);
+      } else if ((flags[i] & FLAG_EXACT_END) === 0) {
+        end[i] = end[c];
+      }
+      const p = parent[i];
+      if (p >= 0 && (kind[i] === K.Error || (flags[i] & (FLAG_MISSING | FLAG_HAS_ERROR)) !== 0)) flags[p] |= FLAG_HAS_ERROR;
+    };
 
-      let leaf = true;
-      if (tokenLength[s] >= 0) end[i] = start[i] + tokenLength[s]; // anonymous token
-      else if (k === K.Identifier) end[i] = identifierEnd(text, start[i], node);
-      else if (k === K.True || k === K.None) end[i] = start[i] + 4;
-      else if (k === K.False) end[i] = start[i] + 5;
-      else if (k === K.Integer || k === K.Float) end[i] = node.endIndex;
-      else if (k === K.Comment) {
-        // A comment's end matters only when it closes its parent (the derived end of the parent).
-        const p = parent[i];
-        end[i] = i === first[p] + count[p] - 1 ? node.endIndex : start[i];
-      } else if (k === K.String && !isFormatString(text, start[i])) {
-        // The value is decoded from the source text: the parts inside need not be walked.
-        end[i] = node.endIndex;
-      } else leaf = false;
-      if (leaf) {
-        if (hasError && node.isMissing) markMissing(i);
-        continue;
-      }
-
-      const children = node.children;
-      const m = children.length;
-      if (m === 0) {
-        if (i !== 0) end[i] = node.endIndex;
-        if (hasError && node.isMissing) markMissing(i);
-        continue;
-      }
-      count[i] = m;
-      if (exactEnd[s] === 1) {
-        end[i] = node.endIndex;
-        flags[i] |= FLAG_EXACT_END;
-      }
-      const inError = (flags[i] & FLAG_IN_ERROR) !== 0;
-      const childFlags = inError ? FLAG_IN_ERROR : 0;
-      const parentAllowsReuse = lookup !== undefined && !inError;
-      for (let c = 0; c < m; c++) {
-        const child = children[c];
-        const cs = child.typeId;
-        const ck = kindOf[cs];
-        sym[n] = cs;
-        kind[n] = ck;
-        start[n] = child.startIndex;
-        parent[n] = i;
-        flags[n] = cs === ERROR_SYMBOL ? childFlags | FLAG_IN_ERROR : childFlags;
-        ids[n] = 0;
-        if (cs === ERROR_SYMBOL && !inError) errors.push(n);
-        if (parentAllowsReuse && (ck === K.Block || k === K.ExpressionStatement)) {
-          ids[n] = child.id;
-          const hit = lookup(child.id);
-          if (hit !== undefined && hit.kind === ck && text.startsWith(hit.text, child.startIndex)) {
-            reused[n] = hit;
-            end[n] = child.startIndex + hit.text.length;
-          }
+    try {
+      let walkChildren = record(-1);
+      let current = 0;
+      if (!walkChildren) end[0] = cursor.endIndex;
+      for (;;) {
+        if (walkChildren && cursor.gotoFirstChild()) {
+          const p = current;
+          current = n;
+          walkChildren = record(p);
+          continue;
         }
-        nodes[n] = child;
-        n++;
+        if (walkChildren) finish(current);
+        else if ((flags[current] & (FLAG_MISSING | FLAG_HAS_ERROR)) !== 0 || kind[current] === K.Error) {
+          if (parent[current] >= 0) flags[parent[current]] |= FLAG_HAS_ERROR;
+        }
+        // Climb until a next sibling exists, finishing every node left behind.
+        let p = parent[current];
+        while (p >= 0 && !cursor.gotoNextSibling()) {
+          cursor.gotoParent();
+          current = p;
+          finish(current);
+          p = parent[current];
+        }
+        if (p < 0) break;
+        current = n;
+        walkChildren = record(p);
       }
+    } finally {
+      cursor.delete();
     }
+    // The module spans the whole text, trailing blank lines and comments included.
+    end[0] = Math.max(end[0], root.endIndex);
     this.size = n;
-
-    // Children always have larger indices than their parent, so one backward pass completes the
-    // derived ends and carries error marks up to every ancestor.
-    for (let i = n - 1; i > 0; i--) {
-      if (count[i] > 0 && (flags[i] & FLAG_EXACT_END) === 0) end[i] = end[first[i] + count[i] - 1];
-      if (kind[i] === K.Error || (flags[i] & (FLAG_MISSING | FLAG_HAS_ERROR)) !== 0) flags[parent[i]] |= FLAG_HAS_ERROR;
-    }
     if (reused.length > n) reused.length = n;
     this.errors = errors.sort((a, b) => start[a] - start[b] || a - b);
   }
 }
 
-function identifierEnd(text: string, from: number, node: Node): number {
+function identifierEnd(text: string, from: number, cursor: TreeCursor): number {
   let j = from;
   for (;;) {
     const c = text.charCodeAt(j);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) j++;
-    else if (c > 127) return node.endIndex;
+    else if (c > 127) return cursor.endIndex;
     else return j;
   }
 }

@@ -42,7 +42,7 @@ class Lowering {
   private readonly start: Int32Array;
   private readonly end: Int32Array;
   private readonly first: Int32Array;
-  private readonly count: Int32Array;
+  private readonly next: Int32Array;
   private readonly flags: Uint8Array;
   private readonly named: Uint8Array;
   private readonly names: string[];
@@ -55,7 +55,7 @@ class Lowering {
     this.start = t.start;
     this.end = t.end;
     this.first = t.first;
-    this.count = t.count;
+    this.next = t.next;
     this.flags = t.flags;
     this.named = table.named;
     this.names = table.name;
@@ -86,24 +86,23 @@ class Lowering {
 
   /** Named children, comments left out. */
   private kids(i: number): number[] {
-    const n = this.count[i];
-    if (n === 0) return NONE as number[];
+    if (this.first[i] < 0) return NONE as number[];
     const out: number[] = [];
-    for (let c = this.first[i], e = c + n; c < e; c++) {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       if (this.named[this.sym[c]] === 1 && this.kind[c] !== K.Comment) out.push(c);
     }
     return out;
   }
 
   private kidOfKind(i: number, k: K): number {
-    for (let c = this.first[i], e = c + this.count[i]; c < e; c++) if (this.kind[c] === k) return c;
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) if (this.kind[c] === k) return c;
     return -1;
   }
 
   /** The first named child after the anonymous token `token`, or -1. */
   private kidAfter(i: number, token: string): number {
     let seen = false;
-    for (let c = this.first[i], e = c + this.count[i]; c < e; c++) {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       if (!seen) seen = this.isToken(c, token);
       else if (this.named[this.sym[c]] === 1 && this.kind[c] !== K.Comment) return c;
     }
@@ -111,8 +110,8 @@ class Lowering {
   }
 
   /** The first anonymous child, e.g. the operator of a binary expression. */
-  private firstToken(i: number, from = 0): number {
-    for (let c = this.first[i] + from, e = this.first[i] + this.count[i]; c < e; c++) {
+  private firstToken(i: number): number {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       if (this.named[this.sym[c]] === 0) return c;
     }
     return -1;
@@ -126,7 +125,7 @@ class Lowering {
 
   /** The statements inside a module, block or ERROR node. */
   private statements(i: number, out: Stmt[]): void {
-    for (let c = this.first[i], e = c + this.count[i]; c < e; c++) {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       if (this.named[this.sym[c]] === 1) this.stmt(c, out);
     }
   }
@@ -213,7 +212,7 @@ class Lowering {
   private expressionStatement(i: number, out: Stmt[]): void {
     const kids = this.kids(i);
     if (kids.length !== 1) {
-      if (kids.length > 1) out.push({ k: 'expr', expr: { k: 'tuple', elts: kids.map(c => this.expr(c)), span: this.span(i) }, span: this.span(i) });
+      if (kids.length > 1) out.push({ k: 'expr', expr: { k: 'tuple', elts: kids.map(c => this.exprOrReused(c)), span: this.span(i) }, span: this.span(i) });
       return;
     }
     const c = kids[0];
@@ -238,6 +237,17 @@ class Lowering {
     out.push(...lowered);
   }
 
+  /**
+   * An element of `a, b` as a statement: it may have been the single child of the statement at the
+   * previous parse (`a` before `, b` was typed), and then it was not walked again.
+   */
+  private exprOrReused(c: number): Expr {
+    const hit = this.t.reused[c] as LoweredEntry | undefined;
+    if (hit === undefined) return this.expr(c);
+    const s = hit.stmts[0];
+    return s !== undefined && s.k === 'expr' ? shiftSpans(s.expr, this.start[c] - hit.start) : this.unknown(c);
+  }
+
   /** `a = b = v`, `x, y = v`, `x: T = v`; a bare annotation `x: T` assigns nothing and is dropped. */
   private assignment(i: number, span: Span): Stmt | null {
     const targets: Expr[] = [];
@@ -246,7 +256,7 @@ class Lowering {
       let left = -1;
       let right = -1;
       let afterEq = false;
-      for (let c = this.first[cur], e = c + this.count[cur]; c < e; c++) {
+      for (let c = this.first[cur]; c >= 0; c = this.next[c]) {
         if (this.named[this.sym[c]] === 0) {
           if (this.names[this.sym[c]] === '=') afterEq = true;
         } else if (this.kind[c] !== K.Comment) {
@@ -506,7 +516,7 @@ class Lowering {
     let star = false;
     const names: { name: string; alias: string | null; span: Span }[] = [];
     let seenImport = false;
-    for (let c = this.first[i], e = c + this.count[i]; c < e; c++) {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       const k = this.kind[c];
       if (this.named[this.sym[c]] === 0) {
         const tok = this.names[this.sym[c]];
@@ -633,7 +643,7 @@ class Lowering {
   private collect(i: number, out: Expr[] = []): Expr[] {
     if (this.depth > MAX_DEPTH) return out;
     this.depth++;
-    for (let c = this.first[i], e = c + this.count[i]; c < e; c++) {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       if (this.named[this.sym[c]] === 0 || (this.flags[c] & FLAG_MISSING) !== 0) continue;
       const k = this.kind[c];
       if (EXPR_KINDS.has(k)) out.push(this.expr(c));
@@ -728,7 +738,7 @@ class Lowering {
   private comparison(i: number): Expr {
     const operands: number[] = [];
     const ops: string[] = [];
-    for (let c = this.first[i], e = c + this.count[i]; c < e; c++) {
+    for (let c = this.first[i]; c >= 0; c = this.next[c]) {
       if (this.named[this.sym[c]] === 1) {
         if (this.kind[c] !== K.Comment) operands.push(c);
       } else {
@@ -758,7 +768,7 @@ class Lowering {
       params: params < 0 ? [] : this.params(params),
       body: body < 0 ? [] : [{ k: 'return', value: this.expr(body), span: this.span(body) }],
       span: this.span(i),
-      nameSpan: this.count[i] > 0 ? this.span(keyword) : this.span(i),
+      nameSpan: keyword >= 0 ? this.span(keyword) : this.span(i),
       decorators: [],
     };
     return { k: 'lambda', fn, span: this.span(i) };

@@ -1,0 +1,42 @@
+// The docs that are generated or mirrored from code must match it: rule pages and the README rules
+// table (from the registry), and the README settings table (from package.json contributes).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { ruleMetas } from '../../../server/src/rules/registry';
+import { renderRuleDoc, renderRulesIndex, renderRulesTable, spliceReadme } from '../../../server/src/rules/docs';
+
+const readme = readFileSync('README.md', 'utf8');
+
+test('docs/rules/LLnnn.md are up to date with the registry (run `npm run docs`)', () => {
+  for (const m of ruleMetas) {
+    assert.equal(readFileSync(`docs/rules/${m.id}.md`, 'utf8'), renderRuleDoc(m), `docs/rules/${m.id}.md is stale`);
+  }
+  assert.equal(readFileSync('docs/rules/README.md', 'utf8'), renderRulesIndex(ruleMetas), 'docs/rules/README.md is stale');
+  const pages = readdirSync('docs/rules').filter(f => /^LL\d{3}\.md$/.test(f));
+  assert.deepEqual(pages.sort(), ruleMetas.map(m => `${m.id}.md`).sort(), 'a rule page exists for a rule that is not registered');
+});
+
+test('the README rules table is up to date with the registry (run `npm run docs`)', () => {
+  assert.equal(readme, spliceReadme(readme, renderRulesTable(ruleMetas)));
+});
+
+test('rule ids are unique, in order, and names are kebab-case', () => {
+  ruleMetas.forEach((m, i) => {
+    assert.equal(m.id, `LL${String(i + 1).padStart(3, '0')}`);
+    assert.match(m.name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+test('the README settings table lists every contributed setting with its default', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const props: Record<string, { default?: unknown }> = {};
+  const conf = pkg.contributes.configuration;
+  for (const c of Array.isArray(conf) ? conf : [conf]) Object.assign(props, c.properties);
+  const rows = new Map<string, string>();
+  for (const m of readme.matchAll(/^\| `(losslens\.[\w.]+)` \| `([^`]*)` \|/gm)) rows.set(m[1], m[2]);
+  assert.deepEqual([...rows.keys()].sort(), Object.keys(props).sort(), 'README settings table and package.json contributes.configuration differ');
+  for (const [key, p] of Object.entries(props)) {
+    assert.equal(rows.get(key), JSON.stringify(p.default), `README default for ${key}`);
+  }
+});
