@@ -5,6 +5,7 @@ import { readFileRequest, statusNotification, type ReadFileParams, type StatusPa
 import { readFileForServer } from './read-file';
 import { ServerStatusBar, type DisplayedState } from './status-bar';
 import { traceChannelFor } from './trace-channel';
+import { registerLossExplorer } from './explorer/register';
 
 export const commands = {
   restartServer: 'losslens.restartServer',
@@ -31,6 +32,7 @@ export async function activateClient(context: vscode.ExtensionContext, launcher:
   const trace = traceChannelFor(output, 'losslens');
   const status = new ServerStatusBar(commands.showOutput);
   context.subscriptions.push(output, trace, status);
+  registerLossExplorer(context, { log: output });
 
   const client = launcher.createClient(clientOptions(context, output, trace, launcher.schemes));
   client.onNotification(statusNotification, (params: StatusParams) => status.show(params.state, params.message));

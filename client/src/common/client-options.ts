@@ -28,6 +28,8 @@ export function clientOptions(
     documentSelector: documentSelector(schemes),
     synchronize: { configurationSection: 'losslens' },
     initializationOptions,
+    // Hovers link to the Loss Explorer with a command URI; only that command is trusted.
+    markdown: { isTrusted: { enabledCommands: ['losslens.openExplorer'] }, supportHtml: false },
     outputChannel,
     traceOutputChannel,
     // The status bar and the output channel report failures; a modal popup per crash is noise.

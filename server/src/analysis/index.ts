@@ -4,13 +4,13 @@ import type { ContentChange, LanguageId } from '../parse/frontend';
 import { frontEndLanguage } from '../parse/frontend';
 import { rules } from '../rules/registry';
 import type { Finding } from './findings';
-import type { AnalysisWorkspace, WorkspaceOptions } from './workspace';
+import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspace';
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { Report, RuleContext } from './engine/rule-api';
 import { frameworkModule } from './engine/symbols';
 import { uriDirname, uriJoin } from './uri';
 
-export type { AnalysisWorkspace, WorkspaceOptions } from './workspace';
+export type { AnalysisWorkspace, WorkspaceOptions, Inspection } from './workspace';
 export type { Finding } from './findings';
 
 interface FileEntry {
@@ -36,7 +36,7 @@ class Workspace implements AnalysisWorkspace {
 
   update(uri: string, text: string, languageId: LanguageId, changes?: readonly ContentChange[]): void {
     const prev = this.files.get(uri);
-    if (!prev) this.missing.clear();
+    this.missing.delete(uri);
     const fe = this.options.frontEnd(frontEndLanguage(languageId));
     const module = fe?.parse(uri, text, prev && prev.module ? changes : undefined);
     this.files.set(uri, { text, languageId, module, imports: prev?.imports ?? new Set() });
@@ -53,7 +53,10 @@ class Workspace implements AnalysisWorkspace {
     return this.files.has(uri);
   }
 
-  async resolveImports(uri: string, seen = new Set<string>()): Promise<void> {
+  async resolveImports(uri: string, seen?: Set<string>): Promise<void> {
+    // A file missing at the last resolution may exist now: each top-level resolution probes again
+    // (hosts cache directory listings, so this stays cheap).
+    if (!seen) { this.missing.clear(); seen = new Set(); }
     if (seen.has(uri)) return;
     seen.add(uri);
     const f = this.files.get(uri);
@@ -68,8 +71,12 @@ class Workspace implements AnalysisWorkspace {
   }
 
   check(uri: string): Finding[] {
+    return this.inspect(uri).findings;
+  }
+
+  inspect(uri: string): Inspection {
     const f = this.files.get(uri);
-    if (!f?.module) return [];
+    if (!f?.module) return { findings: [], events: [], text: f?.text ?? '', module: f?.module, textOf: () => undefined };
     const loader: ModuleLoader = {
       resolve: (fromUri, module, level) => {
         const from = this.files.get(fromUri);
@@ -109,7 +116,7 @@ class Workspace implements AnalysisWorkspace {
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    return findings;
+    return { findings, events: interp.events, text: f.text, module: f.module, textOf: u => interp.textOf(u) ?? this.files.get(u)?.text };
   }
 
   dependents(uri: string): string[] {

@@ -3,6 +3,19 @@
 import type { Finding } from './findings';
 import type { FileHost } from '../workspace/host';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
+import type { Module } from '../ir';
+import type { AnalysisEvent } from './engine/events';
+
+/** Everything one check of a file saw: for hovers, code actions and explanations. */
+export interface Inspection {
+  findings: Finding[];
+  /** The interpreter's events (loss calls with argument kinds, activations, compiles…), in all files it read. */
+  events: AnalysisEvent[];
+  text: string;
+  module: Module | undefined;
+  /** Text of any file the check read. */
+  textOf(uri: string): string | undefined;
+}
 
 export interface WorkspaceOptions {
   /** Reads files that are not open (imports of open files). */
@@ -25,8 +38,10 @@ export interface AnalysisWorkspace {
   resolveImports(uri: string): Promise<void>;
   /** Findings of every rule for `uri`, before configuration (selection, severities, suppressions). */
   check(uri: string): Finding[];
+  /** Like `check`, with the events and texts behind the findings. */
+  inspect(uri: string): Inspection;
   /** Files whose findings may change when `uri` changes (its importers, transitively). */
   dependents(uri: string): string[];
-  /** Syntax errors of the last parse of `uri` (reported by the server as info only when nothing else parses). */
+  /** Whether `uri` is loaded. */
   has(uri: string): boolean;
 }
