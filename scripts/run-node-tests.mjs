@@ -19,10 +19,12 @@ function walk(dir, out) {
 const files = walk('test', []).filter(f => filters.length === 0 || filters.some(x => f.includes(x)));
 if (files.length === 0) { console.error(`no test files match ${filters.join(' ')}`); process.exit(2); }
 
-rmSync('out/test', { recursive: true, force: true });
+// One output folder per run, so concurrent runs (watch mode, parallel terminals) never delete each other's bundles.
+const outDir = `out/test-run-${process.pid}`;
+rmSync(outDir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: files,
-  outdir: 'out/test',
+  outdir: outDir,
   outbase: 'test',
   bundle: true,
   platform: 'node',
@@ -32,6 +34,7 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const outFiles = files.map(f => join('out/test', relative('test', f)).replace(/\.ts$/, '.js'));
+const outFiles = files.map(f => join(outDir, relative('test', f)).replace(/\.ts$/, '.js'));
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...outFiles], { stdio: 'inherit' });
+rmSync(outDir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

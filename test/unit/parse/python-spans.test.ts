@@ -177,8 +177,14 @@ describe('python spans', () => {
       let compared = 0;
       const visit = (i: number, node: Node): void => {
         assert.equal(flat.sym[i], node.typeId, `type of node ${i}`);
-        assert.equal(flat.start[i], node.startIndex, `start of ${node.type}`);
-        assert.equal(flat.end[i], node.endIndex, `end of ${node.type} at ${node.startIndex} in ${JSON.stringify(text.slice(0, 30))}`);
+        // Tokens that do not end their parent are not located (-1): nothing reads their position.
+        const located = node.isNamed || node.nextSibling === null || node.tree.rootNode.hasError;
+        if (located || flat.start[i] !== -1) {
+          assert.equal(flat.start[i], node.startIndex, `start of ${node.type}`);
+          assert.equal(flat.end[i], node.endIndex, `end of ${node.type} at ${node.startIndex} in ${JSON.stringify(text.slice(0, 30))}`);
+        } else {
+          assert.equal(flat.end[i], -1);
+        }
         compared++;
         if (flat.first[i] < 0) return;
         const children = node.children;

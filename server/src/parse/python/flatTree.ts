@@ -8,8 +8,10 @@ import { ERROR_SYMBOL, K, type KindTable } from './nodeKinds';
 //
 // Ends are derived where possible: an anonymous token ends at start + its type name's length, an
 // ASCII identifier ends where its characters stop, and an interior node ends where its last child
-// ends (except the parts of f-strings listed in KindTable.exactEnd). Nodes are numbered in
-// pre-order; `first[i]` is the first child of i and `next[c]` the next sibling of c (-1: none).
+// ends (except the parts of f-strings listed in KindTable.exactEnd). Anonymous tokens that do not
+// end their parent have start and end -1: the lowering reads their type, never their position.
+// Nodes are numbered in pre-order; `first[i]` is the first child of i and `next[c]` the next
+// sibling of c (-1: none).
 
 export const FLAG_MISSING = 1;
 /** The node is an ERROR node or lies inside one. */
@@ -94,7 +96,9 @@ export class FlatTree {
       const i = n++;
       const s = cursor.nodeTypeId;
       const k = kindOf[s];
-      const at = cursor.startIndex;
+      // Where a token starts matters only when it ends its parent (see `climb`), so most tokens skip that call.
+      const token = tokenLength[s] >= 0;
+      const at = token && !hasError ? -1 : cursor.startIndex;
       sym[i] = s;
       kind[i] = k;
       start[i] = at;
@@ -117,7 +121,7 @@ export class FlatTree {
       flags[i] = f;
 
       let leaf = true;
-      if (tokenLength[s] >= 0) end[i] = at + tokenLength[s]; // anonymous token
+      if (token) end[i] = at < 0 ? -1 : at + tokenLength[s];
       else if (k === K.Identifier) end[i] = identifierEnd(text, at, cursor);
       else if (k === K.True || k === K.None) end[i] = at + 4;
       else if (k === K.False) end[i] = at + 5;
@@ -190,6 +194,11 @@ export class FlatTree {
         // Climb until a next sibling exists, finishing every node left behind.
         let p = parent[current];
         while (p >= 0 && !cursor.gotoNextSibling()) {
+          if (start[current] < 0) {
+            // A token that closes its parent: its end is the parent's end.
+            start[current] = cursor.startIndex;
+            end[current] = start[current] + tokenLength[sym[current]];
+          }
           cursor.gotoParent();
           current = p;
           finish(current);

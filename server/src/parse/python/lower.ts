@@ -762,13 +762,12 @@ class Lowering {
   private lambda(i: number): Expr {
     const params = this.kidOfKind(i, K.LambdaParameters);
     const body = this.kidAfter(i, ':');
-    const keyword = this.first[i];
     const fn: FunctionDef = {
       name: '<lambda>',
       params: params < 0 ? [] : this.params(params),
       body: body < 0 ? [] : [{ k: 'return', value: this.expr(body), span: this.span(body) }],
       span: this.span(i),
-      nameSpan: keyword >= 0 ? this.span(keyword) : this.span(i),
+      nameSpan: { start: this.start[i], end: this.start[i] + 'lambda'.length },
       decorators: [],
     };
     return { k: 'lambda', fn, span: this.span(i) };
