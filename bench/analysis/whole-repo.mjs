@@ -9,7 +9,7 @@
 // high-water mark of the whole process, worker threads included) belong to it alone. Peak RSS
 // comes from /usr/bin/time when present, else from polling /proc/<pid>/status VmHWM.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,10 +25,11 @@ if (process.argv[2] === '--ruff-child') {
 
 const args = parseArgs(process.argv.slice(2));
 const corpus = resolve(args.corpus ?? join(repo, 'bench', 'corpus'));
-const cli = resolve(args.cli ?? join(repo, 'dist', 'cli.js'));
+const builtCli = resolve(args.cli ?? join(repo, 'dist', 'cli.js'));
 const repeat = Number(args.repeat ?? 1);
 if (!existsSync(corpus)) fail(`no corpus at ${corpus}: run bash bench/corpus-fetch.sh`);
-if (!existsSync(cli)) fail(`no CLI at ${cli}: run npm run build`);
+if (!existsSync(builtCli)) fail(`no CLI at ${builtCli}: run npm run build`);
+const cli = snapshotCli(builtCli);
 
 const files = listPy(corpus);
 const lines = files.reduce((n, f) => n + countLines(readFileSync(f, 'utf8')), 0);
@@ -72,6 +73,23 @@ try {
   if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * Copies the CLI bundle, its worker and the wasm into bench/analysis/out/cli-snapshot (gitignored,
+ * inside the repository so `typescript` still resolves from node_modules), so a rebuild of dist/
+ * during the run cannot change what is measured or invalidate the warm cache half-way.
+ */
+function snapshotCli(built) {
+  const from = dirname(built);
+  const to = join(here, 'out', 'cli-snapshot');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  // bench/package.json says "type": "module"; the bundles are CommonJS.
+  writeFileSync(join(to, 'package.json'), '{ "type": "commonjs" }\n');
+  for (const f of ['cli.js', 'cli-worker.js']) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
+  if (existsSync(join(from, 'wasm'))) cpSync(join(from, 'wasm'), join(to, 'wasm'), { recursive: true });
+  return join(to, 'cli.js');
 }
 
 /** Ruff in a child process: read every file, then check each, one after the other. */

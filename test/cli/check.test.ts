@@ -93,7 +93,7 @@ test('text format: Ruff-like lines relative to the working directory, summary, n
   assert.equal(r.status, 1);
   const lines = r.stdout.trimEnd().split('\n');
   assert.match(lines[0], /^src\/train\.py:5:28: LL001 F\.softmax output is passed to F\.cross_entropy/);
-  assert.equal(lines.at(-1), 'Found 1 problem (1 fixable).');
+  assert.equal(lines.at(-1), 'Found 1 problem (1 fixable with `losslens fix --unsafe`).');
   assert.ok(!r.stdout.includes('\u001b['), 'no ANSI escapes');
   assert.equal(runCli(['check', '--no-cache', 'src/ok.py'], dir).stdout, 'All checks passed!\n');
 });

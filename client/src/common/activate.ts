@@ -6,6 +6,7 @@ import { readFileForServer } from './read-file';
 import { ServerStatusBar, type DisplayedState } from './status-bar';
 import { traceChannelFor } from './trace-channel';
 import { registerLossExplorer } from './explorer/register';
+import { registerLossLensCommands } from './commands/register';
 
 export const commands = {
   restartServer: 'losslens.restartServer',
@@ -35,6 +36,7 @@ export async function activateClient(context: vscode.ExtensionContext, launcher:
   registerLossExplorer(context, { log: output });
 
   const client = launcher.createClient(clientOptions(context, output, trace, launcher.schemes));
+  registerLossLensCommands(context, { client, log: output });
   client.onNotification(statusNotification, (params: StatusParams) => status.show(params.state, params.message));
   client.onRequest(readFileRequest, (params: ReadFileParams) => readFileForServer(params));
   context.subscriptions.push(

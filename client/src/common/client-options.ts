@@ -13,8 +13,12 @@ const languages = ['python', 'typescript', 'javascript', 'typescriptreact', 'jav
  * passes `undefined` and matches every scheme.
  */
 export function documentSelector(schemes: readonly string[] | undefined): DocumentSelector {
-  if (!schemes) return languages.map(language => ({ language }));
-  return languages.flatMap(language => schemes.map(scheme => ({ scheme, language })));
+  // Python cells of Jupyter notebooks (`vscode-notebook-cell:` documents): the server receives them
+  // through notebook document sync and analyses each notebook's cells as one program. Matching
+  // them here is what makes the client pull their diagnostics and ask for hovers and code actions.
+  const notebookCells = { notebook: 'jupyter-notebook', language: 'python' };
+  if (!schemes) return [...languages.map(language => ({ language })), notebookCells];
+  return [...languages.flatMap(language => schemes.map(scheme => ({ scheme, language }))), notebookCells];
 }
 
 export function clientOptions(

@@ -1,6 +1,6 @@
 // The analysis workspace: parsed files, import resolution between them, and `check` = interpreter + rules.
 import type { Module, Stmt } from '../ir';
-import type { ContentChange, LanguageId } from '../parse/frontend';
+import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { frontEndLanguage } from '../parse/frontend';
 import { rules } from '../rules/registry';
 import type { Finding } from './findings';
@@ -9,6 +9,7 @@ import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { Report, RuleContext } from './engine/rule-api';
 import { frameworkModule } from './engine/symbols';
 import { uriDirname, uriJoin } from './uri';
+import { relativeSpecifiers } from './tfjs-gate';
 
 export type { AnalysisWorkspace, WorkspaceOptions, Inspection } from './workspace';
 export type { Finding } from './findings';
@@ -19,6 +20,8 @@ interface FileEntry {
   module?: Module;
   /** URIs this file imports (resolved to workspace files). */
   imports: Set<string>;
+  /** The front end that parsed `module`, which holds its parse state. */
+  fe?: FrontEnd;
 }
 
 const PY_EXTS = ['.py', '/__init__.py'];
@@ -31,22 +34,49 @@ export function createAnalysisWorkspace(options: WorkspaceOptions): AnalysisWork
 class Workspace implements AnalysisWorkspace {
   private readonly files = new Map<string, FileEntry>();
   private readonly missing = new Set<string>();
+  /** TS/JS files kept unparsed because the TypeScript front end declined to load for them (no TF.js in sight). */
+  private readonly unparsed = new Set<string>();
 
   constructor(private readonly options: WorkspaceOptions) {}
 
   update(uri: string, text: string, languageId: LanguageId, changes?: readonly ContentChange[]): void {
     const prev = this.files.get(uri);
     this.missing.delete(uri);
-    const fe = this.options.frontEnd(frontEndLanguage(languageId));
-    const module = fe?.parse(uri, text, prev && prev.module ? changes : undefined);
-    this.files.set(uri, { text, languageId, module, imports: prev?.imports ?? new Set() });
+    const language = frontEndLanguage(languageId);
+    const fe = this.options.frontEnd(language, text);
+    const module = fe?.parse(uri, text, prev?.module && prev.fe === fe ? changes : undefined);
+    this.files.set(uri, { text, languageId, module, fe: module ? fe : undefined, imports: prev?.imports ?? new Set() });
+    if (module || language !== 'typescript') this.unparsed.delete(uri);
+    else this.unparsed.add(uri);
+    if (fe && language === 'typescript') this.parseDeferred(fe);
   }
 
   remove(uri: string): void {
     const f = this.files.get(uri);
     if (!f) return;
-    this.options.frontEnd(frontEndLanguage(f.languageId))?.forget(uri);
+    f.fe?.forget(uri);
     this.files.delete(uri);
+    this.unparsed.delete(uri);
+  }
+
+  /** Once the TypeScript front end is loaded (by a file that uses TF.js), the files deferred earlier are parsed too. */
+  private parseDeferred(fe: FrontEnd): void {
+    for (const uri of this.unparsed) {
+      const f = this.files.get(uri);
+      if (f && !f.module) {
+        f.module = fe.parse(uri, f.text);
+        f.fe = fe;
+      }
+    }
+    this.unparsed.clear();
+  }
+
+  /** Asks again for the front end of a deferred file (another file may have loaded it since). */
+  private retryDeferred(uri: string): void {
+    const f = this.files.get(uri);
+    if (!f || f.module || !this.unparsed.has(uri)) return;
+    const fe = this.options.frontEnd('typescript', f.text);
+    if (fe) this.parseDeferred(fe);
   }
 
   has(uri: string): boolean {
@@ -58,7 +88,15 @@ class Workspace implements AnalysisWorkspace {
     // (hosts cache directory listings, so this stays cheap).
     if (!seen) { this.missing.clear(); seen = new Set(); }
     if (seen.has(uri)) return;
+    const top = seen.size === 0;
     seen.add(uri);
+    const deferred = this.files.get(uri);
+    if (deferred && !deferred.module && this.unparsed.has(uri) && top) {
+      // TS/JS that does not mention TF.js: it may still use it through the workspace files it imports
+      // (`import { buildModel } from './model'`). Reading them (one level) loads the parser when one does.
+      for (const spec of relativeSpecifiers(deferred.text)) await this.load(this.candidates(uri, deferred.languageId, spec, 0, []));
+      this.retryDeferred(uri);
+    }
     const f = this.files.get(uri);
     if (!f?.module) return;
     const imports = new Set<string>();
@@ -75,6 +113,7 @@ class Workspace implements AnalysisWorkspace {
   }
 
   inspect(uri: string): Inspection {
+    this.retryDeferred(uri);
     const f = this.files.get(uri);
     if (!f?.module) return { findings: [], events: [], text: f?.text ?? '', module: f?.module, textOf: () => undefined };
     const loader: ModuleLoader = {

@@ -22,8 +22,12 @@ export interface WorkspaceOptions {
   host: FileHost;
   /** Workspace folder URIs (no trailing slash). Imports resolve against the importing file's folder and these roots. */
   roots: string[];
-  /** Front ends by language; the TypeScript one may be created lazily. */
-  frontEnd(language: 'python' | 'typescript'): FrontEnd | undefined;
+  /**
+   * Front ends by language; the TypeScript one may be created lazily. `text` is the document about to be
+   * parsed: a lazily loaded front end may decline to load for it (TS/JS that does not use TF.js), and is
+   * asked again for later documents. Without `text` the front end is always provided when it can be.
+   */
+  frontEnd(language: 'python' | 'typescript', text?: string): FrontEnd | undefined;
 }
 
 /**

@@ -15,6 +15,7 @@ export const USAGE = `LossLens: catches loss-function mistakes in PyTorch, Keras
 
 Usage:
   losslens check [--format text|json|sarif] [--fail-on error|warning|info|never] [--no-cache] PATH...
+  losslens fix [--unsafe] [--diff] PATH...
   losslens rules [--format text|json]
   losslens --version
   losslens --help
@@ -23,6 +24,11 @@ check    Analyse files and folders (each folder is a workspace root for imports;
          .gitignore, virtual environments, node_modules and hidden folders are skipped).
          Exit code: 0 clean, 1 findings at or above --fail-on (default: warning),
          2 usage, configuration or I/O error.
+fix      Apply the safe fixes (with --unsafe also those that change values, see each
+         rule's "Fix safety"), repeating until nothing fixable is left; files are
+         replaced atomically. --diff prints a unified diff instead and writes nothing.
+         Exit code: 0 no finding left at warning or above, 1 findings remain (with
+         --diff also when fixes would apply), 2 usage or I/O error.
 rules    List the rules: id, name, default severity, summary.
 `;
 

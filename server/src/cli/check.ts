@@ -60,7 +60,7 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
     const root = isDir ? abs : dirname(abs);
     const files = isDir ? walkFolder(abs, walkProblems) : [abs];
     if (!isDir && !isAnalysableFile(abs)) {
-      io.stderr(`warning: ${arg}: not a Python, TypeScript or JavaScript file; skipped\n`);
+      io.stderr(`warning: ${arg}: not a Python, TypeScript or JavaScript file or a Jupyter notebook; skipped\n`);
       continue;
     }
     const list = jobs.get(root) ?? [];

@@ -20,6 +20,8 @@ import type { FrontEndProvider } from '../node/front-ends';
 import { mayUseMlFramework } from './precheck';
 import { createListingFileHost } from './listing-host';
 import { toOutputRecord, type OutputRecord } from './output-record';
+import { isNotebookPath } from '../notebook';
+import { readNotebookFile, notebookRecords, type NotebookFile } from './notebook-file';
 
 export interface CacheEntry {
   /** Content hash of the file. */
@@ -92,7 +94,9 @@ export class Checker {
         outcomes.push({ path, records: [], error: `cannot read file: ${ioMessage(e)}` });
         continue;
       }
-      const reason = skipReason(text, this.maxFileSize);
+      // A notebook's size limit applies to its code, not to its outputs (checked below).
+      const isNotebook = isNotebookPath(path);
+      const reason = isNotebook ? undefined : skipReason(text, this.maxFileSize);
       if (reason) {
         outcomes.push({ path, records: [], note: `skipped because ${reason}` });
         continue;
@@ -106,10 +110,21 @@ export class Checker {
         if (rel !== undefined && isExcluded(rel, project.exclude)) continue;
       }
 
+      // A notebook is analysed as the Python program its code cells make, in document order.
+      let notebook: NotebookFile | undefined;
+      if (isNotebook) {
+        const nb = readNotebookFile(text, explicit);
+        if ('error' in nb || 'note' in nb) { outcomes.push({ path, records: [], ...nb }); continue; }
+        const tooBig = skipReason(nb.model.text, this.maxFileSize);
+        if (tooBig) { outcomes.push({ path, records: [], note: `skipped because ${tooBig}` }); continue; }
+        notebook = nb;
+      }
+      const source = notebook ? notebook.model.text : text;
+
       let raw: Finding[] = [];
       const outcome: FileOutcome = { path, records: [] };
-      const language = languageOfPath(path);
-      if (language && mayUseMlFramework(text)) {
+      const language = notebook ? 'python' : languageOfPath(path);
+      if (language && mayUseMlFramework(source)) {
         const cached = req.cache?.[path];
         if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
           raw = cached.findings;
@@ -118,7 +133,7 @@ export class Checker {
           state ??= this.rootState(req.root);
           try {
             // Already parsed as an import of an earlier file: the disk has not changed since.
-            if (!state.workspace.has(uri)) state.workspace.update(uri, text, language);
+            if (!state.workspace.has(uri)) state.workspace.update(uri, source, language);
             state.loaded.set(uri, hash);
             await state.workspace.resolveImports(uri);
             raw = state.workspace.check(uri);
@@ -131,8 +146,9 @@ export class Checker {
           }
         }
       }
-      const final = applyConfiguration(raw, text, projectSelection(project), uri);
-      if (final.length) {
+      const final = applyConfiguration(raw, source, projectSelection(project), uri);
+      if (final.length && notebook) outcome.records = notebookRecords(final, path, notebook);
+      else if (final.length) {
         const starts = lineStarts(text);
         outcome.records = final.map(f => toOutputRecord(f, path, text, starts));
       }

@@ -2,13 +2,15 @@
 import { ruleMetas } from '../rules/registry';
 import { packageVersion } from '../node/version';
 import { parseArgs, UsageError, USAGE } from './args';
-import { runCheck } from './check';
+import { runCheck, type CliIo } from './check';
+import { runFix } from './fix';
+import { parseFixArgs } from './fix-args';
 import { formatRules } from './rules-command';
 
 async function main(argv: string[]): Promise<number> {
   let cmd;
   try {
-    cmd = parseArgs(argv);
+    cmd = argv[0] === 'fix' ? parseFixArgs(argv.slice(1)) : parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`error: ${e.message}\n\n${USAGE}`);
@@ -24,17 +26,23 @@ async function main(argv: string[]): Promise<number> {
     case 'rules':
       process.stdout.write(formatRules(ruleMetas, cmd.format));
       return 0;
+    case 'fix':
+      return runFix(cmd, cliIo());
     case 'check':
-      return runCheck(cmd, {
-        cwd: process.cwd(),
-        stdout: s => process.stdout.write(s),
-        stderr: s => process.stderr.write(s),
-        color: process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
-        version: packageVersion(),
-        bundleDir: __dirname,
-        workers: Number(process.env.LOSSLENS_WORKERS) || 0,
-      });
+      return runCheck(cmd, cliIo());
   }
+}
+
+function cliIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    stdout: s => process.stdout.write(s),
+    stderr: s => process.stderr.write(s),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+    version: packageVersion(),
+    bundleDir: __dirname,
+    workers: Number(process.env.LOSSLENS_WORKERS) || 0,
+  };
 }
 
 main(process.argv.slice(2)).then(

@@ -15,6 +15,11 @@ export interface OutputRecord {
   message: string;
   cell?: number;
   fix?: { title: string; applicability: Applicability };
+  /**
+   * Notebooks only (not part of the JSON output): where the finding is in the .ipynb file itself,
+   * 1-based, for SARIF; `line`/`column` above are inside cell `cell`.
+   */
+  fileRegion?: { line: number; column: number; endLine: number; endColumn: number };
 }
 
 export function toOutputRecord(f: Finding, file: string, text: string, starts: readonly number[]): OutputRecord {
@@ -36,5 +41,5 @@ export function toOutputRecord(f: Finding, file: string, text: string, starts: r
 }
 
 export function compareRecords(a: OutputRecord, b: OutputRecord): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, existsSync, statSync, type Dirent } from 'no
 import { join, dirname, relative, sep } from 'node:path';
 import { languageOfPath } from '../parse/frontend';
 import { GitIgnore } from './gitignore';
+import { isNotebookPath } from '../notebook';
 
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
 
@@ -13,7 +14,7 @@ export interface WalkProblem {
 }
 
 export function isAnalysableFile(name: string): boolean {
-  return languageOfPath(name) !== undefined && !/\.d\.[cm]?ts$/.test(name);
+  return (languageOfPath(name) !== undefined && !/\.d\.[cm]?ts$/.test(name)) || isNotebookPath(name);
 }
 
 /** Every analysable file below `root` (absolute), sorted; unreadable folders go to `problems`. */

@@ -10,12 +10,17 @@ export interface EditorSettings {
   rules: Record<string, SeveritySetting>;
   /** Files larger than this many bytes (UTF-16 code units of open documents) are skipped. */
   maxFileSize: number;
+  /** `losslens.hover.plots`: loss previews with an image, with text sparklines, or none. */
+  hoverPlots: HoverPlots;
 }
+
+export type HoverPlots = 'image' | 'text' | 'off';
+export const HOVER_PLOTS: readonly HoverPlots[] = ['image', 'text', 'off'];
 
 export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
 export function defaultSettings(): EditorSettings {
-  return { enable: true, exclude: [], rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { enable: true, exclude: [], rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, hoverPlots: 'image' };
 }
 
 export interface SettingProblem {
@@ -65,6 +70,14 @@ export function parseSettings(raw: unknown): { settings: EditorSettings; problem
   if (r.maxFileSize !== undefined && r.maxFileSize !== null) {
     if (typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize > 0) settings.maxFileSize = r.maxFileSize;
     else problems.push({ setting: 'losslens.maxFileSize', message: `expected a positive number of bytes, got ${show(r.maxFileSize)}` });
+  }
+
+  // VS Code sends `hover: { plots }`; clients that pass flat keys send `hover.plots`.
+  const hover = r.hover && typeof r.hover === 'object' && !Array.isArray(r.hover) ? (r.hover as Record<string, unknown>) : undefined;
+  const plots = hover?.plots ?? r['hover.plots'];
+  if (plots !== undefined && plots !== null) {
+    if (typeof plots === 'string' && (HOVER_PLOTS as readonly string[]).includes(plots)) settings.hoverPlots = plots as HoverPlots;
+    else problems.push({ setting: 'losslens.hover.plots', message: `expected one of ${HOVER_PLOTS.join('|')}, got ${show(plots)}` });
   }
   return { settings, problems };
 }

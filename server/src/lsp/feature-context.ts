@@ -1,4 +1,5 @@
 // What the hover and code-action modules may use from the running server.
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import type { EditorSettings } from '../config/settings';
@@ -11,4 +12,6 @@ export interface FeatureContext {
   /** The raw `losslens` section for settings the server itself does not validate (hover.plots, fix.unsafe). */
   rawSettings(uri: string): Promise<Record<string, unknown>>;
   log(message: string): void;
+  /** The document's current diagnostics, configuration applied (for source.fixAll). */
+  diagnose?(uri: string): Promise<Diagnostic[]>;
 }

@@ -32,6 +32,8 @@ export interface DiagnosticData {
     applicability: 'safe' | 'unsafe';
     edits: { uri: string; range: LspRange; newText: string }[];
   };
+  /** Versions of the open documents the ranges were computed against (code actions refuse stale ones). */
+  versions?: Record<string, number>;
 }
 
 export interface LspRange {

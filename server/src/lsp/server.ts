@@ -11,6 +11,7 @@ import {
   type FileEvent,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import { createAnalysisWorkspace } from '../analysis/index';
@@ -30,11 +31,15 @@ import { toDiagnostic, configProblemDiagnostic } from './diagnostics';
 import { skipReason } from './limits';
 import { guarded, guardedSync, errorText } from './safety';
 import { provideHover } from './hover';
-import { provideCodeActions } from './code-actions';
+import { provideCodeActions, FIX_ALL_KIND } from './code-actions';
+import { registerRulesRequest } from './rules-request';
+import { stampDocumentVersions } from './code-actions/versions';
 import type { FeatureContext } from './feature-context';
 import type { InitializationOptions } from './protocol';
+import { NotebookSync, notebookDocumentSync } from './notebooks';
 
-export type FrontEndProvider = (language: 'python' | 'typescript') => FrontEnd | undefined;
+/** See WorkspaceOptions.frontEnd: with `text`, the TypeScript front end loads only for TS/JS that uses TF.js. */
+export type FrontEndProvider = (language: 'python' | 'typescript', text?: string) => FrontEnd | undefined;
 
 /** What differs between Node and the browser. */
 export interface ServerAdapters {
@@ -56,6 +61,7 @@ export function startServer(connection: Connection, adapters: ServerAdapters): v
 
 class LossLensServer {
   private readonly documents = new OpenDocuments();
+  private readonly notebooks: NotebookSync;
   private readonly positions = new TextPositions(this.documents);
   private readonly status: StatusReporter;
   private settings!: SettingsStore;
@@ -85,6 +91,17 @@ class LossLensServer {
 
   constructor(private readonly connection: Connection, private readonly adapters: ServerAdapters) {
     this.status = new StatusReporter(connection);
+    // A notebook's Python cells are analysed as one open document under the notebook's URI.
+    this.notebooks = new NotebookSync(connection, {
+      openDocument: (uri, version, text) => this.opened(uri, 'python', version, text),
+      changeDocument: (uri, version, changes) => this.changed(uri, version, changes),
+      closeDocument: uri => this.closed(uri),
+      documentVersion: uri => this.documents.get(uri)?.version,
+      diagnose: uri => this.diagnose(uri),
+      pullMode: () => this.pullMode,
+      refreshSupported: () => this.refreshSupported,
+      logError: this.logError,
+    });
   }
 
   private readonly log = (message: string): void => this.connection.console.log(message);
@@ -94,33 +111,27 @@ class LossLensServer {
     const c = this.connection;
     c.onInitialize(params => this.initialize(params));
     c.onInitialized(() => guardedSync('initialized', this.logError, () => this.initialized()));
+    // An open notebook's URI holds its cells' program: the .ipynb opened as JSON text must not replace it.
     c.onDidOpenTextDocument(p => guardedSync('didOpen', this.logError, () => {
       const d = p.textDocument;
-      this.documents.open(d.uri, d.languageId, d.version, d.text);
-      this.feed(d.uri);
-      this.resolveImports(d.uri, true);
-      this.afterEdit(d.uri);
+      if (!this.notebooks.isNotebook(d.uri)) this.opened(d.uri, d.languageId, d.version, d.text);
     }));
     c.onDidChangeTextDocument(p => guardedSync('didChange', this.logError, () => {
-      const r = this.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
-      if (!r) return;
-      // Parsing waits until something needs the result, so a burst of keystrokes parses once.
-      const queued = this.pending.get(p.textDocument.uri);
-      if (queued) queued.push(...r.changes);
-      else this.pending.set(p.textDocument.uri, [...r.changes]);
-      this.resolveImportsSoon(p.textDocument.uri);
-      this.afterEdit(p.textDocument.uri);
+      if (!this.notebooks.isNotebook(p.textDocument.uri)) this.changed(p.textDocument.uri, p.textDocument.version, p.contentChanges);
     }));
-    c.onDidCloseTextDocument(p => guardedSync('didClose', this.logError, () => this.closed(p.textDocument.uri)));
+    this.notebooks.listen();
+    c.onDidCloseTextDocument(p => guardedSync('didClose', this.logError, () => { if (!this.notebooks.isNotebook(p.textDocument.uri)) this.closed(p.textDocument.uri); }));
     c.onDidChangeConfiguration(p => guardedSync('didChangeConfiguration', this.logError, () => this.configurationChanged(p.settings)));
     c.onDidChangeWatchedFiles(p => guardedSync('didChangeWatchedFiles', this.logError, () => this.filesChanged(p.changes)));
     c.languages.diagnostics.on(async p => {
       const uri = p.textDocument.uri;
+      if (this.notebooks.notebookOfCell(uri)) return { kind: 'full', items: await guarded('diagnostics', this.logError, () => this.notebooks.pullCell(uri), () => []) };
       const items = await guarded('diagnostics', this.logError, () => this.diagnose(uri), () => this.lastGood.get(uri) ?? []);
       return { kind: 'full', items };
     });
-    c.onHover(p => guarded('hover', this.logError, () => provideHover(this.featureContext(), p), () => null));
-    c.onCodeAction(p => guarded('codeAction', this.logError, () => provideCodeActions(this.featureContext(), p), () => []));
+    c.onHover(p => guarded('hover', this.logError, () => this.notebooks.hover(p, q => provideHover(this.featureContext(), q)), () => null));
+    c.onCodeAction(p => guarded('codeAction', this.logError, () => this.notebooks.codeActions(p, q => provideCodeActions(this.featureContext(), q)), () => []));
+    registerRulesRequest(c, { settings: uri => this.settings.get(uri), project: uri => this.configs.forFile(uri) }, this.logError);
     c.onShutdown(() => guardedSync('shutdown', this.logError, () => {
       for (const t of [...this.pushTimers.values(), ...this.importTimers.values()]) clearTimeout(t);
       if (this.refreshTimer) clearTimeout(this.refreshTimer);
@@ -160,9 +171,10 @@ class LossLensServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync,
         diagnosticProvider: { identifier: 'losslens', interFileDependencies: true, workspaceDiagnostics: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'LossLens', version: this.adapters.version },
@@ -305,6 +317,24 @@ class LossLensServer {
     }
   }
 
+  private opened(uri: string, languageId: string, version: number, text: string): void {
+    this.documents.open(uri, languageId, version, text);
+    this.feed(uri);
+    this.resolveImports(uri, true);
+    this.afterEdit(uri);
+  }
+
+  private changed(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): void {
+    const r = this.documents.change(uri, version, contentChanges);
+    if (!r) return;
+    // Parsing waits until something needs the result, so a burst of keystrokes parses once.
+    const queued = this.pending.get(uri);
+    if (queued) queued.push(...r.changes);
+    else this.pending.set(uri, [...r.changes]);
+    this.resolveImportsSoon(uri);
+    this.afterEdit(uri);
+  }
+
   private closed(uri: string): void {
     const dependents = this.openDependents(uri);
     this.documents.close(uri);
@@ -353,6 +383,7 @@ class LossLensServer {
   }
 
   private scheduleRefresh(): void {
+    this.notebooks.invalidate();
     if (!this.refreshSupported) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
@@ -378,6 +409,7 @@ class LossLensServer {
     // A newer edit has its own push scheduled; do not publish stale results over it.
     const now = this.documents.get(uri);
     if (!now || now.version !== version) return;
+    if (this.notebooks.isNotebook(uri)) return this.notebooks.publish(uri, version, diagnostics);
     await this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   }
 
@@ -414,6 +446,7 @@ class LossLensServer {
     const final = applyConfiguration(findings, current.getText(), { editorSeverity: settings.rules, ...projectSelection(project) }, uri);
     const converter = (u: string) => this.positions.converter(u);
     const diagnostics = final.map(f => toDiagnostic(f, converter)).filter((d): d is Diagnostic => d !== undefined);
+    stampDocumentVersions(diagnostics, uri, current.version, u => this.documents.get(u)?.version);
     this.lastGood.set(uri, diagnostics);
     return diagnostics;
   }
@@ -457,6 +490,7 @@ class LossLensServer {
       settings: uri => this.settings.get(uri),
       rawSettings: uri => this.settings.raw(uri),
       log: this.log,
+      diagnose: uri => this.diagnose(uri),
     };
   }
 }

@@ -10,18 +10,25 @@ import type { FrontEnd } from '../parse/frontend';
 import { createPythonFrontEnd } from '../parse/python/index';
 import { createTypeScriptFrontEnd } from '../parse/typescript/index';
 import { nodeWasmFiles } from './wasm-location';
+import { mentionsTfjs } from '../analysis/tfjs-gate';
 
-export type FrontEndProvider = (language: 'python' | 'typescript') => FrontEnd | undefined;
+/** See WorkspaceOptions.frontEnd: with `text`, the TypeScript front end loads only for TS/JS that uses TF.js. */
+export type FrontEndProvider = (language: 'python' | 'typescript', text?: string) => FrontEnd | undefined;
 
-export async function loadNodeFrontEnds(log: (message: string) => void = m => console.error(m)): Promise<FrontEndProvider> {
+/** `logLoaded`: also log when the compiler is loaded (the language server does; the CLI keeps stderr for problems). */
+export async function loadNodeFrontEnds(log: (message: string) => void = m => console.error(m), logLoaded = false): Promise<FrontEndProvider> {
   const python = await createPythonFrontEnd(nodeWasmFiles());
   let typescript: FrontEnd | undefined;
   let failed = false;
-  return language => {
+  return (language, text) => {
     if (language === 'python') return python;
     if (typescript || failed) return typescript;
+    // The compiler loads for the first document that uses TF.js, not for every TS/JS file opened.
+    if (text !== undefined && !mentionsTfjs(text)) return undefined;
     try {
+      const started = Date.now();
       typescript = createTypeScriptFrontEnd(loadTypeScript());
+      if (logLoaded) log(`LossLens: TypeScript parser loaded in ${Date.now() - started} ms`);
     } catch (e) {
       failed = true;
       log(`LossLens: the TypeScript parser could not be loaded: ${e instanceof Error ? e.message : String(e)}`);

@@ -27,5 +27,5 @@ startServer(connection, {
         }
       },
     }),
-  loadFrontEnds: (_params, log) => loadNodeFrontEnds(log),
+  loadFrontEnds: (_params, log) => loadNodeFrontEnds(log, true),
 });

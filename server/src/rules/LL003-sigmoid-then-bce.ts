@@ -58,12 +58,15 @@ export const sigmoidThenBce: Rule = {
 const REPLACEMENT: Record<string, string> = {
   'torch.nn.BCELoss': 'BCEWithLogitsLoss',
   'torch.nn.functional.binary_cross_entropy': 'binary_cross_entropy_with_logits',
+  // Same (labels, x, weights) order; the 4th argument differs (epsilon vs labelSmoothing), see below.
+  'tfjs.losses.logLoss': 'sigmoidCrossEntropy',
 };
 
 /** Renames the loss and replaces `sigmoid(z)` by `z`, when both are plain to edit (PyTorch, same flow). */
 function withLogitsFix(ctx: RuleContext, ev: LossCallEvent, origin: Origin | undefined): Fix | undefined {
   const newName = REPLACEMENT[ev.spec.path];
   if (!newName || !origin?.inner) return undefined;
+  if (ev.spec.framework === 'tfjs' && ev.site.expr.args.length > 3) return undefined;
   const callee = ev.spec.form === 'class' ? ev.ctor?.expr.callee : ev.site.expr.callee;
   const calleeUri = ev.spec.form === 'class' ? ev.ctor?.uri : ev.site.uri;
   if (!callee || !calleeUri) return undefined;

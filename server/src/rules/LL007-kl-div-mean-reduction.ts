@@ -1,6 +1,7 @@
 import type { Rule } from '../analysis/engine/rule-api';
 import type { CallSite } from '../analysis/engine/values';
 import type { LossSpec } from '../analysis/engine/apis/losses';
+import { appendArgumentEdit } from './helpers';
 
 export const klDivMeanReduction: Rule = {
   meta: {
@@ -48,12 +49,10 @@ export const klDivMeanReduction: Rule = {
         return;
       }
       if (site.expr.args.some(a => a.name === 'size_average' || a.name === 'reduce' || a.star)) return;
-      const close = site.expr.argsSpan.end - 1;
-      const sep = site.expr.args.length ? ', ' : '';
       ctx.report({
         uri: site.uri, span: site.expr.span,
         message: `${spec.label} defaults to reduction='mean', which divides by batch × classes, not by the batch size: the result is not the KL divergence. Pass reduction='batchmean'.`,
-        fix: { title: "Use reduction='batchmean'", applicability: 'unsafe', edits: [{ uri: site.uri, span: { start: close, end: close }, newText: `${sep}reduction='batchmean'` }] },
+        fix: { title: "Use reduction='batchmean'", applicability: 'unsafe', edits: [appendArgumentEdit(text, site.uri, site.expr, "reduction='batchmean'")] },
       });
     };
     for (const ev of ctx.events) {

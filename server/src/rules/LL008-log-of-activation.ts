@@ -1,7 +1,9 @@
 import type { Rule, RuleContext } from '../analysis/engine/rule-api';
 import { anchorOfUse, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import type { LogEvent } from '../analysis/engine/events';
-import type { Fix } from '../analysis/findings';
+import type { Fix, TextReplacement } from '../analysis/findings';
+import type { Origin } from '../analysis/engine/values';
+import { pythonModuleRef } from '../fixes/python-imports';
 
 export const logOfActivation: Rule = {
   meta: {
@@ -33,7 +35,7 @@ export const logOfActivation: Rule = {
           '    return F.log_softmax(logits, dim=1)',
         ].join('\n'),
       },
-      fixSafety: 'Safe for softmax: log_softmax is the same function computed stably. The sigmoid case has no automatic fix.',
+      fixSafety: 'Safe: log_softmax and logsigmoid are the same functions computed stably. The sigmoid fix adds `import torch.nn.functional as F` when the file has no name for that module yet.',
     },
   },
   check(ctx) {
@@ -54,7 +56,7 @@ export const logOfActivation: Rule = {
           ...relatedToOrigin(t.origin, `${softmax ? 'softmax' : 'sigmoid'} applied here`),
           ...(where.viaCall ? [{ uri: ev.site.uri, span: ev.site.expr.span, message: 'log taken here' }] : []),
         ],
-        fix: softmax && !where.viaCall ? logSoftmaxFix(ctx, ev, tfjs) : undefined,
+        fix: where.viaCall ? undefined : softmax ? logSoftmaxFix(ctx, ev, tfjs) : logSigmoidFix(ctx, ev, tfjs, t.origin),
       });
     }
   },
@@ -70,4 +72,38 @@ function logSoftmaxFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean): Fix | und
   if (!nameSpan || text.slice(nameSpan.start, nameSpan.end) !== 'softmax') return undefined;
   const replacement = text.slice(a.span.start, nameSpan.start) + (tfjs ? 'logSoftmax' : 'log_softmax') + text.slice(nameSpan.end, a.span.end);
   return { title: `Use ${tfjs ? 'logSoftmax' : 'log_softmax'}`, applicability: 'safe', edits: [{ uri: ev.site.uri, span: ev.site.expr.span, newText: replacement }] };
+}
+
+/** The Python module whose `log_sigmoid` a TensorFlow sigmoid becomes. */
+const TF_SIGMOID = /^(tf|tensorflow)\.(math\.|nn\.)?sigmoid$/;
+
+/**
+ * `log(sigmoid(x))` → `F.logsigmoid(x)` (PyTorch, importing torch.nn.functional when needed),
+ * `tf.math.log_sigmoid(x)` (TensorFlow) or `tf.logSigmoid(x)` (TF.js), when the sigmoid call is the
+ * log's direct argument.
+ */
+function logSigmoidFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean, origin: Origin | undefined): Fix | undefined {
+  const a = ev.arg.expr;
+  const text = ctx.text(ev.site.uri);
+  if (a.k !== 'call' || text === undefined || !origin?.inner || origin.uri !== ev.site.uri) return undefined;
+  if (origin.span.start !== a.span.start || origin.span.end !== a.span.end) return undefined;
+  const inner = text.slice(origin.inner.start, origin.inner.end);
+  const callee = text.slice(a.callee.span.start, a.callee.span.end);
+  const tfModule = /^(tf|tensorflow)\./.exec(callee)?.[1];
+  const edits: TextReplacement[] = [];
+  let call: string;
+  if (tfjs) {
+    if (!/^\w+\.sigmoid$/.test(callee)) return undefined;
+    call = `${callee.slice(0, callee.indexOf('.'))}.logSigmoid`;
+  } else if (tfModule && TF_SIGMOID.test(callee)) {
+    call = `${tfModule}.math.log_sigmoid`;
+  } else if (/^[ \t]*(?:import|from)[ \t]+torch\b/m.test(text) && !/^(keras|tf|tensorflow|np|numpy)\b/.test(callee)) {
+    const functional = pythonModuleRef(text, 'torch.nn.functional', 'F');
+    if (functional.edit) edits.push({ uri: ev.site.uri, ...functional.edit });
+    call = `${functional.name}.logsigmoid`;
+  } else {
+    return undefined;
+  }
+  edits.push({ uri: ev.site.uri, span: ev.site.expr.span, newText: `${call}(${inner})` });
+  return { title: `Use ${call}`, applicability: 'safe', edits };
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { appendArgumentEdit } from './helpers';
 
 const IMPLICIT_DIM = new Set(['torch.nn.functional.softmax', 'torch.nn.functional.log_softmax', 'torch.nn.Softmax', 'torch.nn.LogSoftmax']);
 
@@ -39,12 +40,11 @@ export const softmaxWithoutDim: Rule = {
       const args = ev.site.expr.args;
       // functional form: F.softmax(x) (one positional) — the layer form takes dim as its only argument
       if (!ev.layer && args.filter(a => !a.name).length >= 2) continue;
-      const close = ev.site.expr.argsSpan.end - 1;
       ctx.report({
         uri: ev.site.uri,
         span: ev.site.expr.span,
         message: `${ev.path.replace('torch.nn.functional.', 'F.').replace('torch.nn.', 'nn.')} without dim: PyTorch guesses the axis from the input's rank (dim 0 for 1-D and 3-D input) and may normalise over the batch. Pass dim explicitly.`,
-        fix: { title: 'Add dim=1', applicability: 'unsafe', edits: [{ uri: ev.site.uri, span: { start: close, end: close }, newText: args.length ? ', dim=1' : 'dim=1' }] },
+        fix: { title: 'Add dim=1', applicability: 'unsafe', edits: [appendArgumentEdit(ctx.text(ev.site.uri) ?? '', ev.site.uri, ev.site.expr, 'dim=1')] },
       });
     }
   },

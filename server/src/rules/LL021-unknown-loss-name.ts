@@ -74,7 +74,8 @@ export const unknownLossName: Rule = {
       if (valid.includes(v.value)) continue;
       const near = nearestLossName(v.value, valid);
       const text = ctx.text(ev.loss.uri) ?? '';
-      const quote = text[ev.loss.expr.span.start] ?? "'";
+      // The closing character: the opening one may be a prefix (r'…') or part of a triple quote.
+      const quote = text[ev.loss.expr.span.end - 1] ?? "'";
       ctx.report({
         uri: ev.loss.uri,
         span: ev.loss.expr.span,

@@ -7,6 +7,7 @@ import { createPythonFrontEnd } from '../parse/python/index';
 import { createTypeScriptFrontEnd } from '../parse/typescript/index';
 import type { FrontEndProvider } from '../lsp/server';
 import type { InitializationOptions } from '../lsp/protocol';
+import { mentionsTfjs } from '../analysis/tfjs-gate';
 
 interface WorkerGlobals {
   importScripts(...urls: string[]): void;
@@ -29,9 +30,11 @@ export async function loadWebFrontEnds(params: InitializeParams, log: (m: string
   const python = await createPythonFrontEnd({ runtime: urls.runtime, grammar: urls.grammar });
   let typescript: FrontEnd | undefined;
   let failed = false;
-  return language => {
+  return (language, text) => {
     if (language === 'python') return python;
     if (typescript || failed) return typescript;
+    // Only a document that uses TF.js is worth the compiler; others are parsed once it is loaded.
+    if (text !== undefined && !mentionsTfjs(text)) return undefined;
     try {
       // The compiler is ~9 MB: loaded on the first TS/JS document only. importScripts is synchronous.
       const g = globalThis as unknown as WorkerGlobals;

@@ -6,6 +6,9 @@ export async function run(): Promise<void> {
   // Defines suite/test/suiteSetup as globals before the suite module is evaluated.
   mocha.suite.emit('pre-require', globalThis, 'extension.e2e', mocha);
   await import('./extension.e2e');
+  await import('./selector.e2e');
+  await import('./tfjs.e2e');
+  await import('./notebook.e2e');
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve()));
   });

@@ -12,6 +12,9 @@ export async function run(): Promise<void> {
   // which the workbench forwards to the runner.
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 60_000, color: false });
   await import('./extension.e2e');
+  await import('./selector.e2e');
+  await import('./tfjs.e2e');
+  await import('./notebook.e2e');
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve()));
   });

@@ -71,7 +71,7 @@ describe('python syntax errors', () => {
   });
 
   test('garbage input does not throw', () => {
-    const junk = ['\0\0\0', ')))(((', '"""', '\\', 'def', '@', 'lambda', 'x = = = 1', '\t\n  \t\n', 'class:', 'from . import', 'if:\n else:\n', '\ud800 lone surrogate', '𝔼'.repeat(1000)];
+    const junk = ['', '\0\0\0', ')))(((', '"""', '\\', 'def', '@', 'lambda', 'x = = = 1', '\t\n  \t\n', 'class:', 'from . import', 'if:\n else:\n', '\ud800 lone surrogate', '𝔼'.repeat(1000)];
     for (const j of junk) {
       const m = fe.parse('file:///junk.py', j);
       assert.equal(m.language, 'python');

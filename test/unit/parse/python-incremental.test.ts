@@ -1,11 +1,14 @@
 // Incremental re-parsing (tree.edit + reuse of the previous tree and of unchanged lowered blocks)
 // gives exactly the IR of a full parse, spans and syntax errors included, after seeded random
-// sequences of edits, with or without LSP change events, and recovers from inconsistent ones.
+// sequences of edits (wherever tree-sitter's own incremental tree equals its fresh one), with or
+// without LSP change events, and recovers from inconsistent ones.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import type { Module } from '../../../server/src/ir';
 import type { ContentChange, FrontEnd } from '../../../server/src/parse/frontend';
+import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import { applyChanges } from '../../../server/src/parse/python/textEdits';
 import { loadPython, printModule } from './pythonTestSupport';
 
 const fixture = readFileSync('test/fixtures/parse/python/train_example.py', 'utf8');
@@ -66,24 +69,48 @@ function assertSameModule(actual: Module, expected: Module, context: string): vo
 }
 
 describe('python incremental parsing', () => {
-  for (const seed of [1, 2, 3, 4, 5, 6]) {
+  // tree-sitter's error recovery depends on the previous tree, so after edits that break the code
+  // its incremental tree can differ from a fresh parse (about 1 parse in 1,000 of these random
+  // sequences). A plain tree-sitter parser follows the same edits alongside: where its own trees
+  // differ, the front end cannot be expected to match a full parse, and such steps are counted.
+  const seeds = (process.env.PY_EDIT_SEEDS ?? '1,2,3,4,5,6,36,75,124').split(',').map(Number);
+  let mirror: Parser;
+  before(async () => {
+    mirror = new Parser();
+    mirror.setLanguage(await Language.load(new Uint8Array(readFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm'))));
+  });
+  for (const seed of seeds) {
     test(`random edits equal a full parse (seed ${seed})`, () => {
       const rnd = mulberry32(seed);
       const uri = `file:///edit-${seed}.py`;
       let text = seed % 2 === 0 ? fixture.replace(/\n/g, '\r\n') : fixture;
       fe.parse(uri, text);
+      let tsTree = mirror.parse(text) as Tree;
+      let diverged = 0;
       for (let step = 0; step < 60; step++) {
         // One to three changes per parse, each expressed against the text left by the previous one.
         const changes: ContentChange[] = [];
         const n = 1 + Math.floor(rnd() * 3);
+        const previous = text;
         for (let c = 0; c < n; c++) {
           const e = randomEdit(text, rnd);
           changes.push({ range: { start: positionAt(text, e.start), end: positionAt(text, e.end) }, text: e.insert });
           text = text.slice(0, e.start) + e.insert + text.slice(e.end);
         }
         const incremental = fe.parse(uri, text, changes);
-        assertSameModule(incremental, fullParse(text), `seed ${seed} step ${step}`);
+
+        for (const e of applyChanges(previous, changes)?.edits ?? []) tsTree.edit(new Edit(e));
+        const tsIncremental = mirror.parse(text, tsTree) as Tree;
+        const tsFresh = mirror.parse(text) as Tree;
+        const same = tsIncremental.rootNode.toString() === tsFresh.rootNode.toString();
+        tsTree.delete();
+        tsFresh.delete();
+        tsTree = tsIncremental;
+        if (same) assertSameModule(incremental, fullParse(text), `seed ${seed} step ${step}`);
+        else diverged++;
       }
+      tsTree.delete();
+      assert.ok(diverged < 10, `tree-sitter diverged in ${diverged} steps`);
       fe.forget(uri);
     });
   }

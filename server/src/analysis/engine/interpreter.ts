@@ -86,7 +86,13 @@ export class Interpreter {
     this.modules.set(uri, scope);
     this.texts.set(uri, text);
     this.languages.set(uri, module.language);
+    // CommonJS: `exports.f = …` and `module.exports = {…}` fill an object the importer reads names from.
+    const cjs = module.language === 'typescript' ? commonJsObjects(scope) : undefined;
     this.execBlock(module.body, scope, { uri, depth: 0 });
+    if (cjs) {
+      const exported = cjs.entries.get('exports');
+      if (exported?.t === 'dict') for (const [k, v] of exported.entries) if (!scope.vars.has(k)) scope.set(k, v);
+    }
     if (module.defaultExport) scope.set('__default__', this.evalExpr(module.defaultExport, scope, { uri, depth: 0 }));
     if (module.exports) {
       // TS/JS: exported names may differ from local names.
@@ -271,6 +277,8 @@ export class Interpreter {
       case 'attr': {
         const obj = this.evalExpr(target.obj, scope, frame);
         if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
+        // JS objects: `o.x = v` is the entry `x` (a branch may keep the old value on another path).
+        else if (obj.t === 'dict') obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
         return;
       }
       case 'subscript': {
@@ -373,8 +381,12 @@ export class Interpreter {
     switch (obj.t) {
       case 'sym':
         return { t: 'sym', path: normalizePath(`${obj.path}.${name}`) };
-      case 'module':
-        return obj.exports.vars.get(name) ?? UNKNOWN;
+      case 'module': {
+        const own = obj.exports.vars.get(name);
+        if (own) return own;
+        const d = this.defaultExportOf(obj);
+        return d ? this.getAttr(d, name) : UNKNOWN;
+      }
       case 'instance': {
         const own = obj.attrs.get(name);
         if (own) return own;
@@ -388,6 +400,9 @@ export class Interpreter {
       }
       case 'tensor':
         return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
+      case 'dict':
+        // A JS object literal's property (`config.model`); Python dicts have no attributes by key, so nothing matches there.
+        return obj.entries.get(name) ?? UNKNOWN;
       case 'union':
         return mapUnion(obj, o => this.getAttr(o, name));
       default:
@@ -400,7 +415,9 @@ export class Interpreter {
   private evalCall(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame): Value {
     // Method calls on tensors and framework objects are dispatched on the receiver.
     if (e.callee.k === 'attr') {
-      const recv = this.evalExpr(e.callee.obj, scope, frame);
+      let recv = this.evalExpr(e.callee.obj, scope, frame);
+      // `import model from './model'` binds the default export (see defaultExportOf).
+      if (recv.t === 'module' && !recv.exports.vars.has(e.callee.name)) recv = this.defaultExportOf(recv) ?? recv;
       const site = this.callSite(e, scope, frame, recv);
       const method = e.callee.name;
       // A receiver that differs between paths (two models, a model or None): call the method on each.
@@ -473,6 +490,10 @@ export class Interpreter {
       }
       case 'object':
         return this.callObject(callee, site, frame);
+      case 'module': {
+        const d = this.defaultExportOf(callee);
+        return d ? this.call(d, site, frame) : UNKNOWN;
+      }
       case 'union': {
         // `criterion = nn.CrossEntropyLoss() if a else nn.NLLLoss()`: which loss runs is not known, so the
         // losses computed on this call are not reported (each holds on one path only).
@@ -513,6 +534,7 @@ export class Interpreter {
       const container: ObjectValue = { t: 'object', path, call: site, layers: layers.slice(), depth: this.branchDepth };
       // `nn.Sequential(*blocks)`, `Sequential(layer_list)`: the layers are not all visible.
       if (site.expr.args.some(a => a.star) || (layersArg !== undefined && layersArg.t !== 'tuple')) container.opaque = true;
+      else markLayerElements(container.layers!, layerListExprs(path, site.expr));
       this.checkStackedActivations(container.layers!, 0);
       return container;
     }
@@ -860,6 +882,17 @@ export class Interpreter {
     }
   }
 
+  /**
+   * The default export of a TS/JS workspace module. The IR lowers `import m from './m'` and
+   * `import * as m from './m'` alike (an `import` with an alias), so a module value stands for both:
+   * calling it, or reading a name it does not export, reaches its default export.
+   */
+  private defaultExportOf(m: Extract<Value, { t: 'module' }>): Value | undefined {
+    if (this.languages.get(m.uri) !== 'typescript') return undefined;
+    const d = m.exports.vars.get('__default__');
+    return d && d.t !== 'unknown' && d.t !== 'module' ? d : undefined;
+  }
+
   private importModule(module: string, level: number, fromUri: string): Value {
     const fw = level === 0 ? frameworkModule(module) : undefined;
     if (fw) return { t: 'sym', path: fw };
@@ -870,6 +903,15 @@ export class Interpreter {
 }
 
 // ---- helpers --------------------------------------------------------------------------------
+
+/** `exports` and `module` (with `module.exports === exports`) for a CommonJS module; returns `module`. */
+function commonJsObjects(scope: Scope): Extract<Value, { t: 'dict' }> {
+  const exports: Value = { t: 'dict', entries: new Map(), depth: 0 };
+  const module: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: new Map([['exports', exports]]), depth: 0 };
+  scope.set('exports', exports);
+  scope.set('module', module);
+  return module;
+}
 
 function lookupMethod(cls: ClassValue, name: string, seen = new Set<ClassValue>()): { def: FunctionDef; cls: ClassValue } | undefined {
   if (seen.has(cls)) return undefined;
@@ -1082,3 +1124,26 @@ function literalTensorKind(e: Expr | undefined): Value {
 }
 
 export type { Kind, TensorValue };
+
+/** The layer expressions of a container call as written: `nn.Sequential(a, b)` or `Sequential([a, b])`. */
+function layerListExprs(path: string, call: Extract<Expr, { k: 'call' }>): Expr[] | undefined {
+  if (path === 'torch.nn.Sequential') return call.args.every(a => !a.name && !a.star) ? call.args.map(a => a.value) : undefined;
+  const first = call.args.find(a => !a.name || a.name === 'layers')?.value;
+  return first && first.k === 'list' ? first.elts : undefined;
+}
+
+/**
+ * Records on each layer written in place in the list where it stands (Origin.element), so fixes can
+ * remove it with its comma. A layer built elsewhere and passed by name keeps no such place.
+ */
+function markLayerElements(layers: Value[], exprs: Expr[] | undefined): void {
+  if (!exprs || exprs.length !== layers.length) return;
+  const elements = exprs.map(e => e.span);
+  layers.forEach((l, index) => {
+    const out = l.t === 'object' ? l.layerOut : undefined;
+    const o = out?.t === 'tensor' ? out.origin : undefined;
+    if (l.t !== 'object' || !out || out.t !== 'tensor' || !o) return;
+    if (o.span.start !== elements[index].start || o.span.end !== elements[index].end) return;
+    l.layerOut = { ...out, origin: { ...o, element: { elements, index } } };
+  });
+}

@@ -40,8 +40,22 @@ const REWRITES: [string, string][] = [
   ['tfjs.layers.activation', 'tfjs.layers.activation'],
 ];
 
+const normalized = new Map<string, string>();
+
 /** Rewrites aliases to one canonical dotted path. */
 export function normalizePath(path: string): string {
+  // Every attribute read on a framework symbol lands here (several per line of TF.js code, on every
+  // keystroke): the set of paths a workspace uses is small, so each is rewritten once.
+  let out = normalized.get(path);
+  if (out === undefined) {
+    out = rewrite(path);
+    if (normalized.size > 50_000) normalized.clear();
+    normalized.set(path, out);
+  }
+  return out;
+}
+
+function rewrite(path: string): string {
   if (path === 'tf.keras') return 'keras';
   for (const [from, to] of REWRITES) {
     if (path === from.replace(/\.$/, '')) return to.replace(/\.$/, '');

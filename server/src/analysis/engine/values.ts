@@ -25,6 +25,12 @@ export interface Origin {
   label: string;
   /** The activation's input expression when the producer is a call like `softmax(x, …)` (fixes replace the call by it). */
   inner?: Span;
+  /**
+   * The producer is a layer written in place as element `index` of a container's layer list
+   * (`nn.Sequential(…, nn.Softmax(dim=1))`); `elements` are the spans of all elements of that list,
+   * so a fix can remove the layer together with its comma.
+   */
+  element?: { elements: Span[]; index: number };
 }
 
 /** Where a value entered a user-defined function (the argument at the call site), outermost first. */

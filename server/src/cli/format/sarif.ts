@@ -42,14 +42,20 @@ export function formatSarif(records: readonly OutputRecord[], options: SarifOpti
       locations: [{
         physicalLocation: {
           artifactLocation,
-          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+          // Notebooks: the place in the .ipynb JSON (what a SARIF viewer opens); the cell position goes in properties.
+          region: r.fileRegion
+            ? { startLine: r.fileRegion.line, startColumn: r.fileRegion.column, endLine: r.fileRegion.endLine, endColumn: r.fileRegion.endColumn }
+            : { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
         },
       }],
     };
     const i = index.get(r.code);
     if (i !== undefined) result.ruleIndex = i;
     const properties: Record<string, unknown> = { severity: r.severity, name: r.name };
-    if (r.cell !== undefined) properties.cell = r.cell;
+    if (r.cell !== undefined) {
+      properties.cell = r.cell;
+      properties.cellRegion = { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+    }
     if (r.fix) properties.fix = r.fix;
     result.properties = properties;
     return result;

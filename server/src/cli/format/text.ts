@@ -1,4 +1,5 @@
-// Ruff-like text output: `path:line:col: CODE message`, then a summary line.
+// Ruff-like text output: `path:line:col: CODE [*] message` (`[*]`: `losslens fix` fixes it), then a
+// summary line saying how many findings `fix` and `fix --unsafe` would fix.
 import type { OutputRecord } from '../output-record';
 import { displayPath } from '../paths';
 
@@ -9,16 +10,33 @@ export interface TextOptions {
 
 const SEVERITY_COLOR: Record<OutputRecord['severity'], string> = { error: '31', warning: '33', info: '34', hint: '2' };
 
+/** One line per finding, no summary. */
+export function formatTextLines(records: readonly OutputRecord[], options: TextOptions): string[] {
+  const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return records.map(r => {
+    // Notebooks: `train.ipynb:cell 7:3:5:` (line and column inside the cell).
+    const cell = r.cell !== undefined ? `cell ${r.cell}${paint('36', ':')}` : '';
+    const where = `${paint('1', displayPath(r.file, options.cwd))}${paint('36', ':')}${cell}${r.line}${paint('36', ':')}${r.column}${paint('36', ':')}`;
+    const mark = r.fix?.applicability === 'safe' ? ` ${paint('36', '[*]')}` : '';
+    return `${where} ${paint(`1;${SEVERITY_COLOR[r.severity]}`, r.code)}${mark} ${r.message}`;
+  });
+}
+
+/** `(N fixable with \`losslens fix\`, M more with --unsafe)`, or '' when nothing is fixable. */
+export function fixableNote(records: readonly OutputRecord[]): string {
+  const safe = records.filter(r => r.fix?.applicability === 'safe').length;
+  const unsafe = records.filter(r => r.fix?.applicability === 'unsafe').length;
+  if (safe === 0 && unsafe === 0) return '';
+  const parts: string[] = [];
+  if (safe) parts.push(`[*] ${safe} fixable with \`losslens fix\``);
+  if (unsafe) parts.push(`${unsafe} ${safe ? 'more ' : ''}fixable with \`losslens fix --unsafe\``);
+  return ` (${parts.join(', ')})`;
+}
+
 export function formatText(records: readonly OutputRecord[], options: TextOptions): string {
   const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const lines = records.map(r => {
-    const where = `${paint('1', displayPath(r.file, options.cwd))}${paint('36', ':')}${r.line}${paint('36', ':')}${r.column}${paint('36', ':')}`;
-    return `${where} ${paint(`1;${SEVERITY_COLOR[r.severity]}`, r.code)} ${r.message}`;
-  });
+  const lines = formatTextLines(records, options);
   if (records.length === 0) lines.push(paint('32', 'All checks passed!'));
-  else {
-    const fixable = records.filter(r => r.fix).length;
-    lines.push(`Found ${records.length} problem${records.length === 1 ? '' : 's'} (${fixable} fixable).`);
-  }
+  else lines.push(`Found ${records.length} problem${records.length === 1 ? '' : 's'}${fixableNote(records)}.`);
   return lines.join('\n') + '\n';
 }

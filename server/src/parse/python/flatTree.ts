@@ -29,8 +29,17 @@ export interface ReusableEntry {
   kind: K;
 }
 
-/** Looks up a subtree of the previous parse by tree-sitter node id (same id = same reused subtree). */
-export type ReuseLookup = (nodeId: number) => ReusableEntry | undefined;
+/** The previous parse of the same document, as far as it can be reused (see ./reuse.ts). */
+export interface ReuseSource {
+  /** Where a range of the new text was in the old text, or -1 when an edit or a change of structure touches it. */
+  oldStart(start: number, end: number): number;
+  get(key: number): ReusableEntry | undefined;
+}
+
+/** Key of a reusable subtree: its start and kind (a block starts where its first statement does). */
+export function reuseKey(start: number, kind: K): number {
+  return start * 128 + kind;
+}
 
 export class FlatTree {
   size = 0;
@@ -45,8 +54,8 @@ export class FlatTree {
   private last = new Int32Array(0);
   parent = new Int32Array(0);
   flags = new Uint8Array(0);
-  /** tree-sitter node ids, recorded only for nodes that can be reused (0 elsewhere). */
-  ids = new Int32Array(0);
+  /** 1 for the nodes whose lowering is kept for the next parse (see `record`). */
+  reusable = new Uint8Array(0);
   /** Previous-parse entries for subtrees that were not walked again. */
   reused: (ReusableEntry | undefined)[] = [];
   /** Outermost ERROR nodes and MISSING nodes, in source order. */
@@ -65,7 +74,7 @@ export class FlatTree {
     this.last = new Int32Array(c);
     this.parent = new Int32Array(c);
     this.flags = new Uint8Array(c);
-    this.ids = new Int32Array(c);
+    this.reusable = new Uint8Array(c);
   }
 
   /** Drops the large buffers kept from a big document. */
@@ -76,13 +85,13 @@ export class FlatTree {
     }
   }
 
-  load(tree: Tree, text: string, table: KindTable, lookup?: ReuseLookup): void {
+  load(tree: Tree, text: string, table: KindTable, reuse?: ReuseSource): void {
     const root = tree.rootNode;
     const hasError = root.hasError;
     // descendantCount is exact without reuse and an upper bound with it.
     this.ensure(root.descendantCount);
     const { kind: kindOf, tokenLength, exactEnd } = table;
-    const { kind, sym, start, end, first, next, last, parent, flags, ids } = this;
+    const { kind, sym, start, end, first, next, last, parent, flags, reusable } = this;
     const reused = this.reused;
     reused.length = 0;
     const errors: number[] = [];
@@ -106,7 +115,7 @@ export class FlatTree {
       first[i] = -1;
       next[i] = -1;
       last[i] = -1;
-      ids[i] = 0;
+      reusable[i] = 0;
       let f = 0;
       if (p >= 0) {
         if (last[p] < 0) first[p] = i;
@@ -136,15 +145,20 @@ export class FlatTree {
         return false;
       }
 
-      // Block bodies and single simple statements are the units of reuse between parses.
-      if (f === 0 && p >= 0 && (k === K.Block || kind[p] === K.ExpressionStatement)) {
-        const id = cursor.nodeId;
-        ids[i] = id;
-        const hit = lookup?.(id);
-        if (hit !== undefined && hit.kind === k && text.startsWith(hit.text, at)) {
-          reused[i] = hit;
-          end[i] = at + hit.text.length;
-          return false;
+      // Units of reuse between parses: block bodies, the statements of a module or block, and the
+      // child of an expression statement (`a` stays reusable when `, b` is typed after it).
+      if (f === 0 && p >= 0 && (k === K.Block || kind[p] === K.Block || kind[p] === K.Module || kind[p] === K.ExpressionStatement)) {
+        reusable[i] = 1;
+        if (reuse !== undefined) {
+          const e = cursor.endIndex;
+          const old = reuse.oldStart(at, e);
+          // Zero-width nodes are MISSING ones (an empty block is one): never taken from the cache.
+          const hit = old < 0 || e === at ? undefined : reuse.get(reuseKey(old, k));
+          if (hit !== undefined && hit.kind === k && hit.text.length === e - at && text.startsWith(hit.text, at)) {
+            reused[i] = hit;
+            end[i] = e;
+            return false;
+          }
         }
       }
       if (exactEnd[s] === 1) {

@@ -4,8 +4,8 @@ import type { ContentChange, FrontEnd } from '../frontend';
 import { FlatTree } from './flatTree';
 import { lowerModule } from './lower';
 import { buildKindTable, type KindTable } from './nodeKinds';
-import type { ReuseCache } from './reuse';
-import { applyChanges, diffEdit } from './textEdits';
+import { reuseSource, type ReuseCache } from './reuse';
+import { applyChanges, diffEdit, type TreeEdit } from './textEdits';
 
 /** Where the wasm files are: a URL or path string, or the file bytes. Resolved by the caller (Node or web worker entry). */
 export interface PythonWasm {
@@ -73,6 +73,7 @@ class PythonFrontEnd implements FrontEnd {
   parse(uri: string, text: string, changes?: readonly ContentChange[]): Module {
     const previous = this.docs.get(uri);
     let oldTree: Tree | null = null;
+    let edits: TreeEdit[] = [];
     if (previous !== undefined) {
       // Without changes the edit is recovered by diffing, so callers that only send full text still re-parse incrementally.
       const applied = changes !== undefined && changes.length > 0
@@ -82,6 +83,7 @@ class PythonFrontEnd implements FrontEnd {
       if (applied !== null && applied.text === text) {
         for (const e of applied.edits) previous.tree.edit(new Edit(e));
         oldTree = previous.tree;
+        edits = applied.edits;
       }
     }
 
@@ -104,8 +106,10 @@ class PythonFrontEnd implements FrontEnd {
     let module: Module;
     let cache: ReuseCache = new Map();
     try {
-      // The old tree must stay alive until the new one is lowered: node ids are only comparable then.
-      this.flat.load(tree, text, this.table, oldTree !== null ? (id: number) => previous?.cache.get(id) : undefined);
+      const reuse = oldTree !== null && previous !== undefined
+        ? reuseSource(previous.cache, edits, oldTree.getChangedRanges(tree))
+        : undefined;
+      this.flat.load(tree, text, this.table, reuse);
       module = lowerModule(this.flat, this.table, cache);
     } catch (err) {
       // A bug here must not take the server down: report it on the document instead.

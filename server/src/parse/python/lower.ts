@@ -1,5 +1,5 @@
 import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Module, Param, Span, Stmt, SyntaxProblem } from '../../ir';
-import { FLAG_HAS_ERROR, FLAG_MISSING, type FlatTree } from './flatTree';
+import { FLAG_HAS_ERROR, FLAG_MISSING, reuseKey, type FlatTree } from './flatTree';
 import { pythonNumberValue, pythonStringValue, stringPrefix } from './literals';
 import { K, type KindTable } from './nodeKinds';
 import { shiftSpans, type LoweredEntry, type ReuseCache } from './reuse';
@@ -126,7 +126,17 @@ class Lowering {
   /** The statements inside a module, block or ERROR node. */
   private statements(i: number, out: Stmt[]): void {
     for (let c = this.first[i]; c >= 0; c = this.next[c]) {
-      if (this.named[this.sym[c]] === 1) this.stmt(c, out);
+      if (this.named[this.sym[c]] === 0) continue;
+      const hit = this.t.reused[c] as LoweredEntry | undefined;
+      if (hit !== undefined) {
+        const stmts = shiftSpans(hit.stmts, this.start[c] - hit.start);
+        this.keep(c, hit.kind, 'statement', stmts);
+        for (const s of stmts) out.push(s);
+        continue;
+      }
+      const before = out.length;
+      this.stmt(c, out);
+      if (this.t.reusable[c] === 1) this.keep(c, this.kind[c], 'statement', out.slice(before));
     }
   }
 
@@ -149,9 +159,8 @@ class Lowering {
 
   /** Offers a lowered subtree for reuse by the next incremental parse. */
   private keep(i: number, kind: K, role: LoweredEntry['role'], stmts: Stmt[]): void {
-    const id = this.t.ids[i];
-    if (this.nextCache === undefined || id === 0 || (this.flags[i] & FLAG_HAS_ERROR) !== 0) return;
-    this.nextCache.set(id, { role, kind, start: this.start[i], text: this.source(i), stmts });
+    if (this.nextCache === undefined || this.t.reusable[i] === 0 || (this.flags[i] & (FLAG_HAS_ERROR | FLAG_MISSING)) !== 0) return;
+    this.nextCache.set(reuseKey(this.start[i], kind), { role, kind, start: this.start[i], text: this.source(i), stmts });
   }
 
   private stmt(i: number, out: Stmt[]): void {
@@ -184,7 +193,7 @@ class Lowering {
         for (const c of this.kids(i)) out.push({ k: 'expr', expr: this.expr(c), span: this.span(c) });
         return;
       case K.MatchStatement: out.push(this.matchStatement(i)); return;
-      case K.Block: out.push(...this.block(i)); return;
+      case K.Block: append(out, this.block(i)); return;
       case K.Error: return this.loose(i, out);
       case K.PassLike:
       case K.Comment:
@@ -220,7 +229,7 @@ class Lowering {
     if (hit !== undefined) {
       const stmts = shiftSpans(hit.stmts, this.start[c] - hit.start);
       this.keep(c, hit.kind, 'statement', stmts);
-      out.push(...stmts);
+      append(out, stmts);
       return;
     }
     const lowered: Stmt[] = [];
@@ -234,7 +243,7 @@ class Lowering {
       lowered.push({ k: 'expr', expr: this.expr(c), span: this.span(i) });
     }
     this.keep(c, k, 'statement', lowered);
-    out.push(...lowered);
+    append(out, lowered);
   }
 
   /**
@@ -375,9 +384,9 @@ class Lowering {
     const body: Stmt[] = [];
     for (const c of this.kids(i)) {
       const k = this.kind[c];
-      if (k === K.Block) body.push(...this.block(c));
+      if (k === K.Block) append(body, this.block(c));
       else if (k === K.ExceptClause || k === K.ExceptGroupClause || k === K.ElseClause || k === K.FinallyClause) {
-        body.push(...this.block(this.kidOfKind(c, K.Block)));
+        append(body, this.block(this.kidOfKind(c, K.Block)));
       }
     }
     return { k: 'block', items: [], body, span: this.span(i) };
@@ -389,7 +398,7 @@ class Lowering {
     for (const c of this.kids(i)) {
       if (this.kind[c] === K.Block) {
         for (const clause of this.kids(c)) {
-          if (this.kind[clause] === K.CaseClause) body.push(...this.block(this.kidOfKind(clause, K.Block)));
+          if (this.kind[clause] === K.CaseClause) append(body, this.block(this.kidOfKind(clause, K.Block)));
         }
       } else if (EXPR_KINDS.has(this.kind[c])) {
         body.push({ k: 'expr', expr: this.expr(c), span: this.span(c) });
@@ -789,6 +798,11 @@ class Lowering {
     }
     return out;
   }
+}
+
+/** push(...items) without the argument-count limit of spreading a huge block. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (let j = 0; j < items.length; j++) out.push(items[j]);
 }
 
 function countDots(s: string): number {

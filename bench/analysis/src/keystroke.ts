@@ -1,0 +1,166 @@
+// Keystroke → fresh diagnostics, as the language server does it on every didChange: an incremental
+// `update` with the LSP change, then `check`. Single file: a ~5,000-line training script, 500
+// one-character edits at random positions. Cross-file: 20 files, edits to network.py, then
+// network.py and every file of `dependents(network.py)` re-checked.
+//
+//   node bench/analysis/keystroke.mjs [--edits 500] [--cross-edits 200] [--lines 5000] [--seed 1] [--json OUT]
+import { writeFileSync } from 'node:fs';
+import type { ContentChange } from '../../../server/src/parse/frontend';
+import type { AnalysisWorkspace } from '../../../server/src/analysis/workspace';
+import { memoryHost, percentile, prng, workspace } from './setup';
+import { countLines, crossFileProject, trainingFile } from './training-code';
+
+interface Options { edits: number; crossEdits: number; lines: number; seed: number; warmup: number; json?: string }
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { edits: 500, crossEdits: 200, lines: 5000, seed: 1, warmup: 50 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const v = argv[i + 1];
+    switch (argv[i]) {
+      case '--edits': o.edits = Number(v); break;
+      case '--cross-edits': o.crossEdits = Number(v); break;
+      case '--lines': o.lines = Number(v); break;
+      case '--seed': o.seed = Number(v); break;
+      case '--warmup': o.warmup = Number(v); break;
+      case '--json': o.json = v; break;
+      default: throw new Error(`unknown option ${argv[i]}`);
+    }
+  }
+  return o;
+}
+
+// What a person types inside code: identifier characters and spaces.
+const TYPED = 'abcdefghijklmnopqrstuvwxyz_0123456789 ';
+
+/**
+ * Keystrokes in pairs, as a person types and corrects: an odd edit types one character at a random
+ * position, the next one deletes it again (backspace). Every edit is a real one-character change
+ * sent incrementally; the document never drifts far from valid code, as in an editing session
+ * (random edits that accumulate leave unclosed brackets everywhere, which no editing session looks like).
+ */
+function keystrokes(rand: () => number): (text: string) => { text: string; change: ContentChange } {
+  let typedAt = -1;
+  return text => {
+    if (typedAt >= 0) {
+      const pos = typedAt;
+      typedAt = -1;
+      return { text: text.slice(0, pos) + text.slice(pos + 1), change: { range: { start: position(text, pos), end: position(text, pos + 1) }, text: '' } };
+    }
+    const pos = Math.floor(rand() * text.length);
+    const ch = TYPED[Math.floor(rand() * TYPED.length)];
+    typedAt = pos;
+    const at = position(text, pos);
+    return { text: text.slice(0, pos) + ch + text.slice(pos), change: { range: { start: at, end: at }, text: ch } };
+  };
+}
+
+function position(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** CPU time of this process (user + system) in ms: what an edit costs when the machine is shared. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+interface Stats { p50: number; p95: number; max: number; mean: number; n: number }
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? NaN, mean, n: s.length };
+}
+
+const fmt = (s: Stats) => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
+
+async function singleFile(o: Options) {
+  const uri = 'file:///bench/train.py';
+  let text = trainingFile(o.lines);
+  const ws = await workspace(memoryHost(new Map([[uri, text]])), ['file:///bench']);
+  const t0 = performance.now();
+  ws.update(uri, text, 'python');
+  await ws.resolveImports(uri);
+  const initial = ws.check(uri);
+  const firstMs = performance.now() - t0;
+
+  const next = keystrokes(prng(o.seed));
+  const total: number[] = [];
+  const update: number[] = [];
+  const check: number[] = [];
+  const cpu: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < o.warmup + o.edits; i++) {
+    const e = next(text);
+    text = e.text;
+    const ca = cpuMs();
+    const a = performance.now();
+    ws.update(uri, text, 'python', [e.change]);
+    const b = performance.now();
+    findings = ws.check(uri).length;
+    const c = performance.now();
+    if (i < o.warmup) continue;
+    cpu.push(cpuMs() - ca);
+    total.push(c - a);
+    update.push(b - a);
+    check.push(c - b);
+  }
+  return {
+    lines: countLines(trainingFile(o.lines)), firstCheckMs: firstMs, initialFindings: initial.length, finalFindings: findings,
+    total: stats(total), update: stats(update), check: stats(check), cpu: stats(cpu),
+  };
+}
+
+async function crossFile(o: Options) {
+  const root = 'file:///proj';
+  const files = new Map([...crossFileProject()].map(([p, t]) => [`${root}/${p}`, t]));
+  const ws: AnalysisWorkspace = await workspace(memoryHost(files), [root]);
+  for (const [uri, text] of files) ws.update(uri, text, 'python');
+  for (const uri of files.keys()) await ws.resolveImports(uri);
+  const network = `${root}/network.py`;
+  const dependents = ws.dependents(network);
+  let text = files.get(network)!;
+  const next = keystrokes(prng(o.seed + 1));
+  const total: number[] = [];
+  const cpu: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < o.warmup + o.crossEdits; i++) {
+    const e = next(text);
+    text = e.text;
+    const ca = cpuMs();
+    const a = performance.now();
+    ws.update(network, text, 'python', [e.change]);
+    findings = ws.check(network).length;
+    for (const d of ws.dependents(network)) findings += ws.check(d).length;
+    const b = performance.now();
+    if (i >= o.warmup) { total.push(b - a); cpu.push(cpuMs() - ca); }
+  }
+  const lines = [...files.values()].reduce((n, t) => n + countLines(t), 0);
+  return { files: files.size, lines, networkLines: countLines(files.get(network)!), dependents: dependents.length, finalFindings: findings, total: stats(total), cpu: stats(cpu) };
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const single = await singleFile(o);
+  console.log(`single file: ${single.lines} lines, first full check ${single.firstCheckMs.toFixed(0)} ms, findings ${single.initialFindings} → ${single.finalFindings} after the edits`);
+  console.log(`  keystroke (update + check): ${fmt(single.total)}   goal p95 < 10 ms: ${single.total.p95 < 10 ? 'met' : 'NOT met'}`);
+  console.log(`    CPU time of the same edits:  ${fmt(single.cpu)}`);
+  console.log(`    update (incremental parse): ${fmt(single.update)}`);
+  console.log(`    check (interpreter + rules): ${fmt(single.check)}`);
+  const cross = await crossFile(o);
+  console.log(`cross-file: ${cross.files} files, ${cross.lines} lines (network.py ${cross.networkLines}), dependents of network.py: ${cross.dependents}, findings after the edits ${cross.finalFindings}`);
+  console.log(`  edit network.py + check it and its dependents: ${fmt(cross.total)}   goal p95 < 50 ms: ${cross.total.p95 < 50 ? 'met' : 'NOT met'}`);
+  console.log(`    CPU time of the same edits: ${fmt(cross.cpu)}`);
+  if (o.json) writeFileSync(o.json, JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, single, cross }, null, 2));
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(2);
+});

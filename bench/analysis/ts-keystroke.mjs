@@ -1,0 +1,229 @@
+// Keystroke → fresh diagnostics on a 5,000-line TypeScript file of TF.js training code (generated),
+// as the language server does it on every didChange: an incremental `update` with the LSP change
+// (typescript 5.9 updateSourceFile + lowering of the changed statements), then `check` (the
+// value-kind interpreter and every rule). Edits come in pairs, as a person types and corrects: one
+// character typed at a random position, then deleted again.
+//
+// Run from the repository root after `npm ci` (no build needed: it bundles the sources with esbuild):
+//   node bench/analysis/ts-keystroke.mjs [--edits 500] [--lines 5000] [--seed 1] [--warmup 50] [--json OUT]
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import ts from 'typescript';
+
+const opts = { edits: 500, lines: 5000, seed: 1, warmup: 50, json: undefined };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i += 2) {
+  const k = argv[i].replace(/^--/, '');
+  if (!(k in opts)) throw new Error(`unknown option ${argv[i]}`);
+  opts[k] = k === 'json' ? argv[i + 1] : Number(argv[i + 1]);
+}
+
+const require = createRequire(import.meta.url);
+mkdirSync('out/bench', { recursive: true });
+await esbuild.build({
+  stdin: {
+    contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n",
+    resolveDir: process.cwd(), loader: 'ts',
+  },
+  outfile: 'out/bench/ts-keystroke.cjs',
+  bundle: true, platform: 'node', format: 'cjs', target: 'es2022', packages: 'external', logLevel: 'warning',
+});
+const { createAnalysisWorkspace, createTypeScriptFrontEnd } = require('../../out/bench/ts-keystroke.cjs');
+
+// ---- generated TF.js training code ---------------------------------------------------------------
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One block of a training script (~100 lines): data, a model, losses, a training loop, a class. Some blocks hold a real mistake. */
+function block(i) {
+  const units = 2 + (i % 9);
+  const act = ['softmax', 'sigmoid', 'relu', 'softmax', 'tanh'][i % 5];
+  const buggy = i % 4 === 0;
+  return `
+// ---- experiment ${i} -------------------------------------------------------------------------
+
+/** Hyper-parameters of experiment ${i}. */
+export const config${i} = {
+  learningRate: ${(0.001 * (1 + (i % 7))).toFixed(4)},
+  batchSize: ${32 * (1 + (i % 4))},
+  epochs: ${5 + (i % 10)},
+  hidden: ${64 + 16 * (i % 5)},
+  classes: ${units},
+};
+
+export function makeDataset${i}(n: number): { xs: tf.Tensor2D; ys: tf.Tensor2D } {
+  return tf.tidy(() => {
+    const xs = tf.randomNormal([n, 16]) as tf.Tensor2D;
+    const ids = tf.randomUniform([n], 0, config${i}.classes, 'int32') as tf.Tensor1D;
+    const ys = tf.oneHot(ids, config${i}.classes) as tf.Tensor2D;
+    return { xs, ys };
+  });
+}
+
+export function buildModel${i}(): tf.Sequential {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: config${i}.hidden, activation: 'relu', inputShape: [16] }));
+  model.add(tf.layers.dropout({ rate: 0.2 }));
+  model.add(tf.layers.dense({ units: config${i}.hidden / 2, activation: 'relu' }));
+  model.add(tf.layers.dense({ units: ${units}, activation: '${act}' }));
+  model.compile({
+    optimizer: tf.train.adam(config${i}.learningRate),
+    loss: '${buggy && act === 'softmax' ? 'binaryCrossentropy' : act === 'sigmoid' ? 'binaryCrossentropy' : 'categoricalCrossentropy'}',
+    metrics: ['accuracy'],
+  });
+  return model;
+}
+
+export function buildFunctional${i}(): tf.LayersModel {
+  const input = tf.input({ shape: [16] });
+  let h = tf.layers.dense({ units: 32, activation: 'relu' }).apply(input) as tf.SymbolicTensor;
+  h = tf.layers.dense({ units: 32, activation: 'relu' }).apply(h) as tf.SymbolicTensor;
+  const logits = tf.layers.dense({ units: ${units} }).apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: logits });
+}
+
+export function lossFn${i}(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => {
+    const probs = ${buggy ? 'tf.softmax(logits)' : 'logits'};
+    return tf.losses.softmaxCrossEntropy(labels, probs) as tf.Scalar;
+  });
+}
+
+export const predict${i} = (model: tf.LayersModel, x: tf.Tensor): tf.Tensor => tf.softmax(model.predict(x) as tf.Tensor);
+
+export function evaluate${i}(model: tf.LayersModel, xs: tf.Tensor, ys: tf.Tensor): number {
+  const probs = predict${i}(model, xs);
+  const correct = probs.argMax(-1).equal(ys.argMax(-1)).sum();
+  const acc = correct.dataSync()[0] / xs.shape[0];
+  tf.dispose([probs, correct]);
+  return acc;
+}
+
+export async function train${i}(): Promise<number[]> {
+  const model = buildFunctional${i}();
+  const optimizer = tf.train.adam(config${i}.learningRate);
+  const { xs, ys } = makeDataset${i}(512);
+  const history: number[] = [];
+  for (let epoch = 0; epoch < config${i}.epochs; epoch++) {
+    const cost = optimizer.minimize(() => {
+      const logits = model.predict(xs) as tf.Tensor;
+      return lossFn${i}(ys, logits);
+    }, true);
+    history.push(cost ? (await cost.data())[0] : NaN);
+    if (epoch % 5 === 0) console.log(\`experiment ${i} epoch \${epoch}: \${history[history.length - 1]}\`);
+  }
+  return history;
+}
+
+export class Trainer${i} {
+  private readonly model = buildModel${i}();
+  private step = 0;
+
+  async fit(xs: tf.Tensor, ys: tf.Tensor): Promise<tf.History> {
+    this.step++;
+    return this.model.fit(xs, ys, { batchSize: config${i}.batchSize, epochs: 1, shuffle: true });
+  }
+
+  logProbs(x: tf.Tensor): tf.Tensor {
+    const p = this.model.predict(x) as tf.Tensor;
+    return ${buggy ? 'tf.log(p)' : 'tf.log(p.clipByValue(1e-7, 1))'};
+  }
+}
+`;
+}
+
+function trainingFile(lines) {
+  let text = "// Generated TF.js training code for the keystroke benchmark.\nimport * as tf from '@tensorflow/tfjs';\n";
+  for (let i = 0; text.split('\n').length < lines; i++) text += block(i);
+  return text;
+}
+
+// ---- keystrokes ------------------------------------------------------------------------------------
+
+const TYPED = 'abcdefghijklmnopqrstuvwxyz_0123456789 ';
+
+function position(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return { line, character: offset - lineStart };
+}
+
+function keystrokes(rand) {
+  let typedAt = -1;
+  return text => {
+    if (typedAt >= 0) {
+      const pos = typedAt;
+      typedAt = -1;
+      return { text: text.slice(0, pos) + text.slice(pos + 1), change: { range: { start: position(text, pos), end: position(text, pos + 1) }, text: '' } };
+    }
+    const pos = Math.floor(rand() * text.length);
+    const ch = TYPED[Math.floor(rand() * TYPED.length)];
+    typedAt = pos;
+    const at = position(text, pos);
+    return { text: text.slice(0, pos) + ch + text.slice(pos), change: { range: { start: at, end: at }, text: ch } };
+  };
+}
+
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = p => s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
+  return { p50: at(50), p95: at(95), max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
+}
+const fmt = s => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
+
+// ---- run ---------------------------------------------------------------------------------------
+
+const uri = 'file:///bench/train.ts';
+let text = trainingFile(opts.lines);
+const fe = createTypeScriptFrontEnd(ts);
+const ws = createAnalysisWorkspace({ host: { readFile: async () => undefined }, roots: ['file:///bench'], frontEnd: () => fe });
+const t0 = performance.now();
+ws.update(uri, text, 'typescript');
+await ws.resolveImports(uri);
+const initial = ws.check(uri);
+const firstMs = performance.now() - t0;
+
+const next = keystrokes(prng(opts.seed));
+const total = [], update = [], check = [], cpu = [];
+let findings = 0;
+for (let i = 0; i < opts.warmup + opts.edits; i++) {
+  const e = next(text);
+  text = e.text;
+  const c0 = cpuMs();
+  const a = performance.now();
+  ws.update(uri, text, 'typescript', [e.change]);
+  const b = performance.now();
+  findings = ws.check(uri).length;
+  const c = performance.now();
+  if (i < opts.warmup) continue;
+  cpu.push(cpuMs() - c0);
+  total.push(c - a);
+  update.push(b - a);
+  check.push(c - b);
+}
+
+const result = {
+  lines: text.split('\n').length, chars: text.length, firstCheckMs: firstMs, initialFindings: initial.length, finalFindings: findings,
+  total: stats(total), update: stats(update), check: stats(check), cpu: stats(cpu), node: process.version, typescript: ts.version,
+};
+console.log(`TS keystroke → diagnostics: ${result.lines} lines (${(result.chars / 1000).toFixed(0)} k chars), ${opts.edits} edits after ${opts.warmup} warm-up, node ${process.version}, typescript ${ts.version}`);
+console.log(`  first update + check: ${firstMs.toFixed(1)} ms, ${initial.length} findings (${findings} after the edits)`);
+console.log(`  update + check (wall): ${fmt(result.total)}`);
+console.log(`    update:              ${fmt(result.update)}`);
+console.log(`    check:               ${fmt(result.check)}`);
+console.log(`  update + check (CPU):  ${fmt(result.cpu)}`);
+console.log(result.total.p95 < 15 ? '  goal p95 < 15 ms: met' : '  goal p95 < 15 ms: MISSED');
+if (opts.json) writeFileSync(opts.json, JSON.stringify(result, null, 2) + '\n');

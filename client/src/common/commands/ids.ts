@@ -1,0 +1,18 @@
+// Command ids contributed in package.json (`contributes.commands`); keep both in step.
+export const COMMANDS = {
+  chooseLoss: 'losslens.chooseLoss',
+  explainLossAtCursor: 'losslens.explainLossAtCursor',
+  /** The same command under the shorter title the editor context menu shows ("Explain Loss"). */
+  explainLoss: 'losslens.explainLoss',
+  openExplorerAtCursor: 'losslens.openExplorerAtCursor',
+  fixAllSafe: 'losslens.fixAllSafe',
+  showRules: 'losslens.showRules',
+  openSample: 'losslens.openSample',
+  /** Not contributed: lets the e2e suite see what the wizard's QuickPick shows while it drives it. */
+  chooseLossState: 'losslens.chooseLoss.state',
+} as const;
+
+/** Implemented by the Loss Explorer (client/src/common/explorer). */
+export const OPEN_EXPLORER = 'losslens.openExplorer';
+
+export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact']);

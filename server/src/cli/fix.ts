@@ -1,0 +1,238 @@
+// `losslens fix [--unsafe] [--diff] PATH...`: applies the rules' fixes to files, pass after pass
+// until nothing fixable is left, then writes each changed file atomically — or, with --diff,
+// prints a unified diff and writes nothing. Exit code: 0 nothing left at warning or above,
+// 1 findings remain (with --diff: also when fixes would be applied), 2 usage or I/O error.
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve, dirname } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { createAnalysisWorkspace } from '../analysis/index';
+import type { Finding } from '../analysis/findings';
+import { languageOfPath } from '../parse/frontend';
+import type { FileHost } from '../workspace/host';
+import { applyConfiguration } from '../config/apply';
+import { isExcluded } from '../config/glob';
+import { lineStarts } from '../config/line-index';
+import { ProjectConfigLoader, projectSelection, type ProjectConfig } from '../config/project-config';
+import { relativeTo } from '../config/uri';
+import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
+import { severityRank } from '../config/severity';
+import { skipReason } from '../lsp/limits';
+import { loadNodeFrontEnds, type FrontEndProvider } from '../node/front-ends';
+import { fixFiles, DEFAULT_MAX_PASSES, type FixReport } from '../fixes/fix-loop';
+import { unifiedDiff } from '../fixes/unified-diff';
+import type { CliIo } from './check';
+import type { FixCommand } from './fix-args';
+import { walkFolder, isAnalysableFile, type WalkProblem } from './walk';
+import { createListingFileHost } from './listing-host';
+import { mayUseMlFramework } from './precheck';
+import { toOutputRecord, compareRecords, type OutputRecord } from './output-record';
+import { displayPath, relativeUnder } from './paths';
+import { formatTextLines, fixableNote } from './format/text';
+import { writeFileAtomically, writeErrorMessage } from './fix-write';
+import { isNotebookPath } from '../notebook';
+import { fixNotebookFile } from './notebook-fix';
+
+interface Target {
+  path: string;
+  uri: string;
+  explicit: boolean;
+}
+
+interface RootResult {
+  report: FixReport;
+  /** Text before fixing, of every file read (targets and files a fix may reach). */
+  original: Map<string, string>;
+  current: Map<string, string>;
+}
+
+export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
+  let failed = false;
+  const err = (message: string) => { io.stderr(`error: ${message}\n`); failed = true; };
+  const jobs = new Map<string, Target[]>();
+  const seen = new Set<string>();
+  const walkProblems: WalkProblem[] = [];
+  for (const arg of cmd.paths) {
+    const abs = resolve(io.cwd, arg);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      err(`No such file or directory: ${arg}`);
+      continue;
+    }
+    if (!isDir && !isAnalysableFile(abs)) {
+      io.stderr(`warning: ${arg}: not a Python, TypeScript or JavaScript file or a Jupyter notebook; skipped\n`);
+      continue;
+    }
+    const root = isDir ? abs : dirname(abs);
+    const list = jobs.get(root) ?? [];
+    for (const f of isDir ? walkFolder(abs, walkProblems) : [abs]) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      list.push({ path: f, uri: pathToFileURL(f).href, explicit: !isDir });
+    }
+    jobs.set(root, list);
+  }
+  for (const p of walkProblems) err(`${displayPath(p.path, io.cwd)}: ${p.message}`);
+
+  const frontEnds = await loadNodeFrontEnds(m => io.stderr(m + '\n'));
+  const configs = new ProjectConfigLoader(createListingFileHost());
+  const records: OutputRecord[] = [];
+  const applied = new Map<string, number>();
+  const changedFiles: { path: string; before: string; after: string }[] = [];
+  for (const [root, all] of jobs) {
+    // Notebooks: their code cells are fixed as one program and written back into the JSON.
+    for (const t of all.filter(x => isNotebookPath(x.path))) {
+      const nb = await fixNotebookFile(t.path, { root, explicit: t.explicit, unsafe: cmd.unsafe, frontEnds, configs });
+      if (!nb) continue;
+      if ('error' in nb) { err(`${displayPath(t.path, io.cwd)}: ${nb.error}`); continue; }
+      if ('note' in nb) { io.stderr(`warning: ${displayPath(t.path, io.cwd)}: ${nb.note}\n`); continue; }
+      for (const [code, n] of nb.report.applied) applied.set(code, (applied.get(code) ?? 0) + n);
+      if (nb.report.limitReached) io.stderr(`warning: stopped after ${DEFAULT_MAX_PASSES} passes with fixes still applying; run \`losslens fix\` again\n`);
+      if (nb.after !== nb.before) changedFiles.push({ path: t.path, before: nb.before, after: nb.after });
+      records.push(...nb.records);
+    }
+    const targets = all.filter(x => !isNotebookPath(x.path));
+    const result = await fixRoot(root, targets, cmd.unsafe, frontEnds, configs, io, err);
+    if (!result) continue;
+    for (const [code, n] of result.report.applied) applied.set(code, (applied.get(code) ?? 0) + n);
+    if (result.report.limitReached) {
+      io.stderr(`warning: stopped after ${DEFAULT_MAX_PASSES} passes with fixes still applying; run \`losslens fix\` again\n`);
+    }
+    for (const uri of result.report.changed) {
+      changedFiles.push({ path: fileURLToPath(uri), before: result.original.get(uri)!, after: result.current.get(uri)! });
+    }
+    for (const [uri, findings] of result.report.remaining) {
+      const text = result.current.get(uri)!;
+      const starts = lineStarts(text);
+      records.push(...findings.map(f => toOutputRecord(f, fileURLToPath(uri), text, starts)));
+    }
+  }
+
+  if (cmd.diff) {
+    for (const c of changedFiles) {
+      const label = displayPath(c.path, io.cwd);
+      io.stdout(unifiedDiff(c.before, c.after, `a/${label}`, `b/${label}`));
+    }
+  } else {
+    for (const c of changedFiles) {
+      try {
+        writeFileAtomically(c.path, c.after);
+      } catch (e) {
+        err(`${displayPath(c.path, io.cwd)}: cannot write the fixed file: ${writeErrorMessage(e)}; the file is unchanged`);
+      }
+    }
+  }
+
+  records.sort(compareRecords);
+  const fixedCount = [...applied.values()].reduce((a, b) => a + b, 0);
+  const summary = summaryLine(cmd, fixedCount, changedFiles.length, records);
+  if (cmd.diff) {
+    // stdout stays a clean patch.
+    const lines = formatTextLines(records, { cwd: io.cwd, color: false });
+    io.stderr([...lines, summary].join('\n') + '\n');
+  } else {
+    io.stdout([...formatTextLines(records, { cwd: io.cwd, color: io.color }), summary].join('\n') + '\n');
+  }
+
+  if (failed) return 2;
+  const threshold = severityRank('warning');
+  const left = records.some(r => severityRank(r.severity) >= threshold);
+  return left || (cmd.diff && changedFiles.length > 0) ? 1 : 0;
+}
+
+function summaryLine(cmd: FixCommand, fixed: number, files: number, remaining: readonly OutputRecord[]): string {
+  const problems = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
+  const done = fixed === 0
+    ? (cmd.diff ? 'No fixes to apply' : 'No fixes applied')
+    : `${cmd.diff ? 'Would fix' : 'Fixed'} ${problems(fixed)} in ${files} file${files === 1 ? '' : 's'}`;
+  if (remaining.length === 0) return `${done}; no problems remaining.`;
+  // After `fix --unsafe` nothing fixable is left unless fixes conflicted; after `fix`, the unsafe ones are.
+  return `${done}; ${problems(remaining.length)} remaining${fixableNote(remaining)}.`;
+}
+
+async function fixRoot(
+  root: string, targets: Target[], unsafe: boolean, frontEnds: FrontEndProvider, configs: ProjectConfigLoader,
+  io: CliIo, err: (message: string) => void,
+): Promise<RootResult | undefined> {
+  const original = new Map<string, string>();
+  const current = new Map<string, string>();
+  const projects = new Map<string, ProjectConfig | null>();
+  const disk = createListingFileHost();
+  // The analysis reads imports through this host: fixed texts win over the disk.
+  const host: FileHost = {
+    readFile: async uri => {
+      const known = current.get(uri);
+      if (known !== undefined) return known;
+      const text = await disk.readFile(uri);
+      if (text === undefined || skipReason(text, DEFAULT_MAX_FILE_SIZE)) return undefined;
+      original.set(uri, text);
+      current.set(uri, text);
+      return text;
+    },
+  };
+  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: frontEnds });
+  const uris: string[] = [];
+  const excluded = (uri: string, project: ProjectConfig | null) => {
+    if (!project || project.exclude.length === 0) return false;
+    const rel = relativeTo(project.dir, uri);
+    return rel !== undefined && isExcluded(rel, project.exclude);
+  };
+  for (const t of targets) {
+    let text: string;
+    try {
+      text = await readFile(t.path, 'utf8');
+    } catch (e) {
+      err(`${displayPath(t.path, io.cwd)}: cannot read file: ${writeErrorMessage(e)}`);
+      continue;
+    }
+    const reason = skipReason(text, DEFAULT_MAX_FILE_SIZE);
+    if (reason) {
+      io.stderr(`warning: ${displayPath(t.path, io.cwd)}: skipped because ${reason}\n`);
+      continue;
+    }
+    const project = await configs.forFile(t.uri);
+    for (const p of project?.problems ?? []) err(`invalid configuration: ${p.uri}:${p.line}: ${p.message}`);
+    if (!t.explicit && excluded(t.uri, project)) continue;
+    const language = languageOfPath(t.path);
+    if (!language || !mayUseMlFramework(text)) continue;
+    projects.set(t.uri, project);
+    original.set(t.uri, text);
+    current.set(t.uri, text);
+    try {
+      ws.update(t.uri, text, language);
+      uris.push(t.uri);
+    } catch (e) {
+      err(`${displayPath(t.path, io.cwd)}: analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (uris.length === 0) return undefined;
+  try {
+    const report = await fixFiles({
+      uris,
+      text: uri => current.get(uri),
+      findings: async uri => {
+        await ws.resolveImports(uri);
+        const raw: Finding[] = ws.check(uri);
+        return applyConfiguration(raw, current.get(uri)!, projectSelection(projects.get(uri)), uri);
+      },
+      setText: (uri, text) => {
+        current.set(uri, text);
+        const language = languageOfPath(uri);
+        if (language && ws.has(uri)) ws.update(uri, text, language);
+      },
+      // A fix may reach another file of the same root (a model's forward), never outside it.
+      editable: uri => {
+        if (!current.has(uri) || !uri.startsWith('file:')) return false;
+        const path = fileURLToPath(uri);
+        return relativeUnder(path, root) !== undefined && isAnalysableFile(path);
+      },
+    }, { unsafe });
+    return { report, original, current };
+  } catch (e) {
+    err(`fixing files under ${displayPath(root, io.cwd) || '.'} failed: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+

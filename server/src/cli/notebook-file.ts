@@ -1,0 +1,64 @@
+// A .ipynb file in the CLI: read as one Python program (code cells in order) and findings turned
+// into records whose line and column are inside the cell, with the cell's 1-based index among all
+// cells, and the place in the .ipynb JSON itself for SARIF.
+import type { Finding } from '../analysis/findings';
+import { codePointPositionOf, lineStarts } from '../config/line-index';
+import { readIpynb, virtualNotebookOf, jsonOffsetOf, NotebookError, type Ipynb } from '../notebook/ipynb';
+import type { VirtualNotebook } from '../notebook/virtual-document';
+import type { OutputRecord } from './output-record';
+
+export interface NotebookFile {
+  ipynb: Ipynb;
+  model: VirtualNotebook;
+}
+
+/**
+ * Reads a notebook, or says why not: `error` for broken files (and for any problem with a file
+ * named on the command line), `note` for notebooks a folder walk met that are not Python or have
+ * no code (an R notebook in a repository is not a failure).
+ */
+export function readNotebookFile(text: string, explicit: boolean): NotebookFile | { error: string } | { note: string } {
+  try {
+    const ipynb = readIpynb(text);
+    return { ipynb, model: virtualNotebookOf(ipynb) };
+  } catch (e) {
+    if (!(e instanceof NotebookError)) throw e;
+    return e.kind === 'unsupported' && !explicit ? { note: e.message } : { error: e.message };
+  }
+}
+
+/** A finding of the notebook's program as a record at its cell (DESIGN.md §8). */
+export function notebookRecord(f: Finding, file: string, nb: NotebookFile, jsonStarts: readonly number[] = lineStarts(nb.ipynb.text)): OutputRecord | undefined {
+  const start = nb.model.toCell(f.span.start);
+  if (!start) return undefined;
+  let end = nb.model.toCell(f.span.end);
+  // A span running into the next cell stops at the end of its first line.
+  if (!end || end.cell !== start.cell) end = nb.model.toCellPosition({ line: start.cell.firstLine + start.line, character: Number.MAX_SAFE_INTEGER })!;
+  const cell = start.cell;
+  const s = codePointPositionOf(cell.text, cell.starts, start.offset);
+  const e = codePointPositionOf(cell.text, cell.starts, end.offset);
+  const json = nb.ipynb.text;
+  const js = codePointPositionOf(json, jsonStarts, jsonOffsetOf(nb.ipynb, cell.index, start.offset));
+  const je = codePointPositionOf(json, jsonStarts, jsonOffsetOf(nb.ipynb, cell.index, end.offset));
+  const r: OutputRecord = {
+    file,
+    line: s.line + 1,
+    column: s.column + 1,
+    endLine: e.line + 1,
+    endColumn: e.column + 1,
+    code: f.code,
+    name: f.name,
+    severity: f.severity,
+    message: f.message,
+    cell: cell.index + 1,
+    fileRegion: { line: js.line + 1, column: js.column + 1, endLine: je.line + 1, endColumn: je.column + 1 },
+  };
+  if (f.fix) r.fix = { title: f.fix.title, applicability: f.fix.applicability };
+  return r;
+}
+
+/** Records of a notebook's findings (already configured against the program's text). */
+export function notebookRecords(findings: readonly Finding[], file: string, nb: NotebookFile): OutputRecord[] {
+  const starts = lineStarts(nb.ipynb.text);
+  return findings.map(f => notebookRecord(f, file, nb, starts)).filter((r): r is OutputRecord => r !== undefined);
+}

@@ -1,0 +1,54 @@
+// Number and tensor text for hovers: short, stable, and exact enough to recognise (3136.33, 0.0123).
+
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0 || Object.is(v, -0)) return '0';
+  const a = Math.abs(v);
+  let s: string;
+  if (a >= 1e6 || a < 1e-4) s = v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  else if (a >= 1) s = String(Number(v.toFixed(2)));
+  else s = String(Number(v.toPrecision(3)));
+  return s.replace(/^-/, '−');
+}
+
+const MAX_SHOWN = 8;
+
+/** `[0, 0, 64.67]`, nested for matrices, elided past a few elements. */
+export function formatTensor(data: readonly number[], shape: readonly number[]): string {
+  if (shape.length === 0) return formatNumber(data[0]);
+  if (shape.length === 1) return list(data);
+  if (shape.length === 2) {
+    const [rows, cols] = shape;
+    const shown: string[] = [];
+    for (let r = 0; r < Math.min(rows, 4); r++) shown.push(list(data.slice(r * cols, (r + 1) * cols)));
+    if (rows > 4) shown.push('…');
+    return `[${shown.join(', ')}]`;
+  }
+  return `${list(data)} (shape ${shape.join('×')})`;
+}
+
+function list(data: readonly number[]): string {
+  const items = data.slice(0, MAX_SHOWN).map(formatNumber);
+  if (data.length > MAX_SHOWN) items.push(`… (${data.length} values)`);
+  return `[${items.join(', ')}]`;
+}
+
+/** Escapes text for a Markdown table cell or inline text (not inside backticks). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, m => `\\${m}`);
+}
+
+/** Inline code that survives backticks inside the text. */
+export function code(text: string): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  const fence = oneLine.includes('`') ? '``' : '`';
+  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${oneLine.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** Source text shortened for a heading: at most `max` characters, whitespace collapsed. */
+export function shorten(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : t.slice(0, max - 1) + '…';
+}
