@@ -153,6 +153,13 @@ test('push: diagnostics are published per cell, follow edits in another cell and
   await changeNotebook(client, nb, { textContent: [{ document: { uri: c3, version: 3 }, changes: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '    nn.Softmax(dim=1),\n' }] }] });
   await client.waitFor('LL001 back on cell 7', () => client.published.filter(p => p.uri === c7).at(-1)?.diagnostics.some(d => d.code === 'LL001'));
 
+  // Deleting cell 7 clears what it showed; closing the notebook clears every cell.
+  await changeNotebook(client, nb, { structure: { array: { start: 6, deleteCount: 1 }, didClose: [{ uri: c7 }] } });
+  await client.waitFor('cell 7 cleared when deleted', () => client.published.filter(p => p.uri === c7).at(-1)?.diagnostics.length === 0);
+  await changeNotebook(client, nb, {
+    structure: { array: { start: 6, deleteCount: 0, cells: [{ kind: 2, document: c7 }] }, didOpen: [{ uri: c7, languageId: 'python', version: 1, text: cells[6].text }] },
+  });
+  await client.waitFor('LL001 on cell 7 once it is back', () => client.published.filter(p => p.uri === c7).at(-1)?.diagnostics.some(d => d.code === 'LL001'));
   await client.connection.sendNotification('notebookDocument/didClose', { notebookDocument: { uri: nb }, cellTextDocuments: cells.map(c => ({ uri: c.uri })) });
   await client.waitFor('cell 7 cleared on close', () => client.published.filter(p => p.uri === c7).at(-1)?.diagnostics.length === 0);
   assert.equal(await client.shutdown(), 0);

@@ -21,6 +21,10 @@ test('the page HTML: strict CSP, one nonce script, one stylesheet, nothing inlin
   assert.ok(html.includes(`<script nonce="${nonce}" src="https://x/explorer.js"></script>`));
   assert.throws(() => explorerHtml({ cspSource: "x; script-src 'unsafe-inline'", scriptUri: '', styleUri: '', nonce }), /cspSource/);
   assert.throws(() => explorerHtml({ cspSource: 'x', scriptUri: '', styleUri: '', nonce: 'short' }), /nonce/);
+  // The web workbench's source list has spaces and quoted keywords: it must be accepted as is.
+  const web = "http://localhost:3000/static/devextensions/ 'self' https://*.vscode-cdn.net";
+  assert.ok(explorerHtml({ cspSource: web, scriptUri: '', styleUri: '', nonce }).includes(`style-src ${web}`.replace(/'/g, '&#39;')) ||
+    explorerHtml({ cspSource: web, scriptUri: '', styleUri: '', nonce }).includes(`style-src ${web}`));
 });
 
 test('framework of a document: language, then imports', () => {

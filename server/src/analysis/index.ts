@@ -34,6 +34,12 @@ export function createAnalysisWorkspace(options: WorkspaceOptions): AnalysisWork
 class Workspace implements AnalysisWorkspace {
   private readonly files = new Map<string, FileEntry>();
   private readonly missing = new Set<string>();
+  /**
+   * The last inspection per file, valid while no file changes: diagnostics and the hover that follows
+   * them (and code actions) share one analysis instead of running it again.
+   */
+  private readonly inspections = new Map<string, { generation: number; result: Inspection }>();
+  private generation = 0;
   /** TS/JS files kept unparsed because the TypeScript front end declined to load for them (no TF.js in sight). */
   private readonly unparsed = new Set<string>();
 
@@ -46,6 +52,7 @@ class Workspace implements AnalysisWorkspace {
     const fe = this.options.frontEnd(language, text);
     const module = fe?.parse(uri, text, prev?.module && prev.fe === fe ? changes : undefined);
     this.files.set(uri, { text, languageId, module, fe: module ? fe : undefined, imports: prev?.imports ?? new Set() });
+    this.generation++;
     if (module || language !== 'typescript') this.unparsed.delete(uri);
     else this.unparsed.add(uri);
     if (fe && language === 'typescript') this.parseDeferred(fe);
@@ -56,6 +63,7 @@ class Workspace implements AnalysisWorkspace {
     if (!f) return;
     f.fe?.forget(uri);
     this.files.delete(uri);
+    this.generation++;
     this.unparsed.delete(uri);
   }
 
@@ -65,6 +73,7 @@ class Workspace implements AnalysisWorkspace {
       const f = this.files.get(uri);
       if (f && !f.module) {
         f.module = fe.parse(uri, f.text);
+        this.generation++;
         f.fe = fe;
       }
     }
@@ -113,6 +122,17 @@ class Workspace implements AnalysisWorkspace {
   }
 
   inspect(uri: string): Inspection {
+    const cached = this.inspections.get(uri);
+    if (cached && cached.generation === this.generation) return cached.result;
+    const result = this.inspectNow(uri);
+    // A handful is enough for the open editors; a whole-repository CLI run must not keep every analysis.
+    this.inspections.delete(uri);
+    if (this.inspections.size >= 8) this.inspections.delete(this.inspections.keys().next().value!);
+    this.inspections.set(uri, { generation: this.generation, result });
+    return result;
+  }
+
+  private inspectNow(uri: string): Inspection {
     this.retryDeferred(uri);
     const f = this.files.get(uri);
     if (!f?.module) return { findings: [], events: [], text: f?.text ?? '', module: f?.module, textOf: () => undefined };

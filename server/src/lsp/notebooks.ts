@@ -95,9 +95,7 @@ export class NotebookSync {
             sync.onDidChangeNotebookDocument(async params => {
               await handler(params);
               const nb = this.notebooks.getNotebookDocument(params.notebookDocument.uri);
-              const structure = params.change.cells?.structure;
-              const structural = (structure?.didOpen?.length ?? 0) > 0 || (structure?.didClose?.length ?? 0) > 0;
-              if (nb) this.guard('notebook change', () => this.changed(nb, structural));
+              if (nb) this.guard('notebook change', () => this.changed(nb));
             }),
         },
       },
@@ -142,7 +140,7 @@ export class NotebookSync {
     this.host.openDocument(nb.uri, state.version, model.text);
   }
 
-  private changed(nb: NotebookDocument, structural: boolean): void {
+  private changed(nb: NotebookDocument): void {
     const state = this.states.get(nb.uri);
     if (!state) return;
     const model = VirtualNotebook.build(this.cellInputs(nb));
@@ -153,14 +151,12 @@ export class NotebookSync {
     state.model = model;
     state.models.set(state.version, model);
     if (state.models.size > KEPT_MODELS) state.models.delete(state.models.keys().next().value!);
-    if (structural) {
-      // Removed cells are gone from the client; added ones have received nothing yet.
-      const present = new Set(model.cells.map(c => c.id));
-      for (const id of [...state.delivered.keys()]) {
-        if (present.has(id)) continue;
-        state.delivered.delete(id);
-        if (!this.host.pullMode()) void this.connection.sendDiagnostics({ uri: id, diagnostics: [] }).catch(() => undefined);
-      }
+    // Cells deleted or no longer Python code lose what they were shown; new ones have nothing yet.
+    const present = new Set(model.cells.map(c => c.id));
+    for (const id of [...state.delivered.keys()]) {
+      if (present.has(id)) continue;
+      state.delivered.delete(id);
+      if (!this.host.pullMode()) void this.connection.sendDiagnostics({ uri: id, diagnostics: [] }).catch(() => undefined);
     }
     this.host.changeDocument(nb.uri, state.version, [textChange(old.text, model.text)]);
   }

@@ -33,6 +33,7 @@ import { guarded, guardedSync, errorText } from './safety';
 import { provideHover } from './hover';
 import { provideCodeActions, FIX_ALL_KIND } from './code-actions';
 import { registerRulesRequest } from './rules-request';
+import { registerRuleDocRequest } from './rule-doc-request';
 import { stampDocumentVersions } from './code-actions/versions';
 import type { FeatureContext } from './feature-context';
 import type { InitializationOptions } from './protocol';
@@ -132,6 +133,7 @@ class LossLensServer {
     c.onHover(p => guarded('hover', this.logError, () => this.notebooks.hover(p, q => provideHover(this.featureContext(), q)), () => null));
     c.onCodeAction(p => guarded('codeAction', this.logError, () => this.notebooks.codeActions(p, q => provideCodeActions(this.featureContext(), q)), () => []));
     registerRulesRequest(c, { settings: uri => this.settings.get(uri), project: uri => this.configs.forFile(uri) }, this.logError);
+    registerRuleDocRequest(c, this.logError);
     c.onShutdown(() => guardedSync('shutdown', this.logError, () => {
       for (const t of [...this.pushTimers.values(), ...this.importTimers.values()]) clearTimeout(t);
       if (this.refreshTimer) clearTimeout(this.refreshTimer);

@@ -8,6 +8,8 @@ export const COMMANDS = {
   fixAllSafe: 'losslens.fixAllSafe',
   showRules: 'losslens.showRules',
   openSample: 'losslens.openSample',
+  /** The "Explain LLnnn" code action's command (with the rule id), or from the palette. */
+  explainRule: 'losslens.explainRule',
   /** Not contributed: lets the e2e suite see what the wizard's QuickPick shows while it drives it. */
   chooseLossState: 'losslens.chooseLoss.state',
 } as const;

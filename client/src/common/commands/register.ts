@@ -6,6 +6,7 @@ import { openExplorerAtCursor } from './explorer-at-cursor';
 import { fixAllSafe } from './fix-all';
 import { showRules, type RulesClient } from './show-rules';
 import { openSample } from './sample';
+import { explainRule } from './explain-rule';
 import { COMMANDS, SUPPORTED_LANGUAGES } from './ids';
 
 export interface CommandDeps {
@@ -51,5 +52,6 @@ export function registerLossLensCommands(context: vscode.ExtensionContext, deps:
     vscode.commands.registerCommand(COMMANDS.fixAllSafe, safely('Fix All Safe Problems in File', () => fixAllSafe(codeEditor()))),
     vscode.commands.registerCommand(COMMANDS.showRules, safely('Show Rules', () => showRules(deps.client, codeEditor()))),
     vscode.commands.registerCommand(COMMANDS.openSample, safely('Open Sample', () => openSample())),
+    vscode.commands.registerCommand(COMMANDS.explainRule, safely('Explain Rule', (id?: unknown) => explainRule(deps.client, pages, id))),
   );
 }

@@ -34,7 +34,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function explorerHtml({ cspSource, scriptUri, styleUri, nonce }: ExplorerHtmlInput): string {
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('explorerHtml: the nonce must be at least 16 base64/hex characters');
-  if (/[;'"\s]/.test(cspSource)) throw new Error('explorerHtml: unexpected characters in cspSource');
+  // cspSource is a source list (the web workbench gives `http://host/… 'self' https://*.cdn`): spaces and
+  // quoted keywords are legitimate; only what could end the directive or the attribute is refused.
+  if (/[;"<>\r\n]/.test(cspSource)) throw new Error('explorerHtml: unexpected characters in cspSource');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
