@@ -6,7 +6,7 @@
 // Env: CHROMIUM_PATH, E2E_TIMEOUT_MS (default 300000), UPDATE_SCREENSHOT=1 (copy the PNG to
 // media/screenshot.png), VERBOSE=1 (browser console), SERVER_LOG=1 (test-web server log).
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,6 +49,8 @@ async function main() {
   if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: set CHROMIUM_PATH or run \`node scripts/ensure-test-deps.mjs\``);
   const testsPath = await bundleSuite('web');
   mkdirSync(artifacts, { recursive: true });
+  // A check result left by an earlier run must not satisfy this one.
+  for (const f of readdirSync(artifacts)) if (/^check-.*\.json$/.test(f)) rmSync(join(artifacts, f), { force: true });
   writeFileSync(screenshotState, JSON.stringify({ taken: false }));
   rmSync(join(artifacts, 'workbench.png'), { force: true });
 
@@ -91,6 +93,12 @@ async function main() {
       if (type + line === previous) return;
       previous = type + line;
       console.log(line);
+      const check = /E2E_CHECK:([\w-]+)/.exec(line);
+      if (check) {
+        screenshot = screenshot.then(() => runDomCheck(page, check[1])).then(ok => {
+          if (!ok) outsideCheckFailed = true;
+        });
+      }
       const m = /E2E_SCREENSHOT:(\w+)/.exec(line);
       if (m) {
         screenshot = screenshot.then(() => takeScreenshot(page, m[1])).then(ok => {
@@ -149,6 +157,40 @@ async function takeScreenshot(page, name) {
     log('copied to media/screenshot.png');
   }
   writeFileSync(screenshotState, JSON.stringify({ taken: true }));
+  return ok;
+}
+
+/**
+ * DOM checks a suite asks for by logging `E2E_CHECK:<name>`: the runner looks at the page from the
+ * outside, saves `<name>.png`, and writes artifacts/check-<name>.json, which the suite polls.
+ */
+const DOM_CHECKS = {
+  // The hover's loss-curve image (a data: URI) really decoded and rendered.
+  'hover-image': async page => {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover img')].some(img => img.complete && img.naturalWidth > 0),
+      undefined,
+      { timeout: 15_000, polling: 100 },
+    );
+    return page.$$eval('.monaco-hover img', imgs => imgs.map(i => `${i.naturalWidth}x${i.naturalHeight}`).join(', '));
+  },
+};
+
+async function runDomCheck(page, name) {
+  let ok = false;
+  let detail = '';
+  try {
+    const fn = DOM_CHECKS[name];
+    if (!fn) throw new Error(`unknown DOM check ${name}`);
+    detail = String(await fn(page));
+    ok = true;
+    log(`DOM check ${name}: ok (${detail})`);
+  } catch (e) {
+    detail = e.message.split('\n')[0];
+    log(`DOM CHECK FAILED: ${name}: ${detail}`);
+  }
+  await page.screenshot({ path: join(artifacts, `${name}.png`) }).catch(() => {});
+  writeFileSync(join(artifacts, `check-${name}.json`), JSON.stringify({ done: true, ok, detail }));
   return ok;
 }
 

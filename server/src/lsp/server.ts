@@ -30,7 +30,7 @@ import { ImportIndexer } from './import-indexer';
 import { toDiagnostic, configProblemDiagnostic } from './diagnostics';
 import { skipReason } from './limits';
 import { guarded, guardedSync, errorText } from './safety';
-import { provideHover } from './hover';
+import { provideHover, type HoverClientInfo } from './hover';
 import { provideCodeActions, FIX_ALL_KIND } from './code-actions';
 import { registerRulesRequest } from './rules-request';
 import { registerRuleDocRequest } from './rule-doc-request';
@@ -75,6 +75,8 @@ class LossLensServer {
   private roots: string[] = [];
 
   private pullMode = false;
+  /** The client's hover formats (markdown / plaintext), for hovers that must fall back to text. */
+  private hoverFormats: readonly string[] | undefined;
   private refreshSupported = false;
   private watchRegistration = false;
   private configRegistration = false;
@@ -146,6 +148,7 @@ class LossLensServer {
   private initialize(params: InitializeParams): InitializeResult {
     const caps = params.capabilities;
     this.pullMode = caps.textDocument?.diagnostic !== undefined;
+    this.hoverFormats = caps.textDocument?.hover?.contentFormat;
     this.refreshSupported = caps.workspace?.diagnostics?.refreshSupport === true;
     this.watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.configRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -482,8 +485,9 @@ class LossLensServer {
     return best ?? decodePath(uri.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
   }
 
-  private featureContext(): FeatureContext {
+  private featureContext(): FeatureContext & HoverClientInfo {
     return {
+      hoverContentFormat: () => this.hoverFormats,
       document: uri => this.documents.get(uri),
       workspace: () => {
         this.flushAll();

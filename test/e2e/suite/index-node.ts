@@ -7,6 +7,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.e2e', mocha);
   await import('./extension.e2e');
   await import('./selector.e2e');
+  await import('./features.e2e');
   await import('./tfjs.e2e');
   await import('./notebook.e2e');
   return new Promise((resolve, reject) => {

@@ -13,6 +13,7 @@ export async function run(): Promise<void> {
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 60_000, color: false });
   await import('./extension.e2e');
   await import('./selector.e2e');
+  await import('./features.e2e');
   await import('./tfjs.e2e');
   await import('./notebook.e2e');
   return new Promise((resolve, reject) => {

@@ -1,0 +1,102 @@
+// Quick fixes, hovers and the Loss Explorer in a real VS Code: what a user reaches with the lightbulb,
+// the mouse and the command palette.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { waitFor } from './wait';
+
+declare const E2E_TAKES_SCREENSHOT: boolean;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the e2e workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function ll(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'LossLens' && codeOf(d) === code);
+}
+
+/** Asks the web runner for an outside DOM check and waits for its verdict. */
+async function domCheck(name: string): Promise<{ ok: boolean; detail: string } | undefined> {
+  if (typeof E2E_TAKES_SCREENSHOT === 'undefined' || !E2E_TAKES_SCREENSHOT) return undefined;
+  const ext = vscode.extensions.getExtension('losslens.losslens')!;
+  const state = vscode.Uri.joinPath(ext.extensionUri, 'test', 'e2e', 'artifacts', `check-${name}.json`).toString(true);
+  console.log(`E2E_CHECK:${name}`);
+  return waitFor(async () => {
+    try {
+      const r = await fetch(state, { cache: 'no-store' });
+      if (!r.ok) return undefined;
+      const j = (await r.json()) as { done?: boolean; ok: boolean; detail: string };
+      return j.done ? j : undefined;
+    } catch {
+      return undefined;
+    }
+  }, `the runner's ${name} check`, 30_000);
+}
+
+suite('Quick fixes, hovers and the Loss Explorer', () => {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    doc = await vscode.workspace.openTextDocument(workspaceFile('fixes_and_hovers.py'));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  });
+
+  test('a safe quick fix applies through executeCodeActionProvider and the diagnostic goes away', async () => {
+    const [diag] = await waitFor(() => {
+      const d = ll(doc.uri, 'LL008');
+      return d.length ? d : undefined;
+    }, 'LL008 on fixes_and_hovers.py', 30_000);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map(a => a.title);
+    const fix = actions.find(a => /log_softmax/.test(a.title) && a.edit);
+    assert.ok(fix, `a log_softmax fix is offered (got ${JSON.stringify(titles)})`);
+    assert.ok(fix.isPreferred, 'the safe fix is preferred');
+    assert.ok(titles.some(t => /Ignore LL008/.test(t)), 'an ignore action is offered');
+    assert.ok(actions.some(a => /Explain LL008/.test(a.title) && a.command?.command === 'losslens.explainRule'), 'an explain action is offered');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+    assert.match(doc.getText(), /return F\.log_softmax\(logits, dim=1\)/);
+    await waitFor(() => ll(doc.uri, 'LL008').length === 0, 'LL008 to disappear after the fix', 30_000);
+  });
+
+  test('Explain LL008 opens the rule page', async () => {
+    await vscode.commands.executeCommand('losslens.explainRule', 'LL008');
+    await waitFor(() => vscode.workspace.textDocuments.find(d => d.uri.path.endsWith('/LL008.md')), 'the rule page', 15_000);
+    const page = vscode.workspace.textDocuments.find(d => d.uri.path.endsWith('/LL008.md'))!;
+    assert.match(page.getText(), /^# LL008: log-of-activation/m);
+    assert.match(page.getText(), /## Why is this bad\?/);
+  });
+
+  test('hovering nn.HuberLoss(delta=0.5) shows its formula, the parameter and a rendered curve image', async () => {
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const at = doc.getText().indexOf('HuberLoss') + 3;
+    const position = doc.positionAt(at);
+    const hovers = await waitFor(async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+      return h && h.length ? h : undefined;
+    }, 'a hover on HuberLoss', 30_000);
+    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /Huber/);
+    assert.match(text, /0\.5/, 'the delta as written');
+    assert.match(text, /data:image\/svg\+xml;base64,/, 'the curve image');
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(position, position);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const check = await domCheck('hover-image');
+    if (check) assert.ok(check.ok, `the hover image rendered in the workbench: ${check.detail}`);
+  });
+
+  test('LossLens: Open Loss Explorer opens the panel with the requested loss', async () => {
+    const before = vscode.window.tabGroups.all.flatMap(g => g.tabs).length;
+    await vscode.commands.executeCommand('losslens.openExplorer', { lossId: 'huberLoss', params: { delta: 0.5 }, view: 'plots' });
+    await waitFor(() => {
+      const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
+      return tabs.some(t => t.input instanceof vscode.TabInputWebview && /losslens\.explorer/.test(t.input.viewType)) || undefined;
+    }, 'the Loss Explorer tab', 30_000);
+    assert.ok(vscode.window.tabGroups.all.flatMap(g => g.tabs).length > before);
+  });
+});
