@@ -9,7 +9,7 @@ const nodeBuiltins = builtinModules.filter(m => !m.startsWith('_'));
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/out/**', '**/node_modules/**', 'test/fixtures/**', 'test/e2e/artifacts/**', 'bench/node_modules/**', 'bench/corpus/**', '.vscode-test/**', '.vscode-test-web/**'],
+    ignores: ['**/dist/**', '**/out/**', '**/node_modules/**', 'test/fixtures/**', 'test/e2e/artifacts/**', 'test/e2e/workspace/**', 'bench/node_modules/**', 'bench/corpus/**', '.vscode-test/**', '.vscode-test-web/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,4 +1,3 @@
-// @ts-nocheck -- a workspace file for the e2e editor, not part of the build; @tensorflow/tfjs is not installed here.
 // A TensorFlow.js training step in TypeScript: the functional model already ends in softmax.
 import * as tf from '@tensorflow/tfjs';
 
