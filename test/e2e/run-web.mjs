@@ -88,11 +88,16 @@ async function main() {
     const finished = new Promise(resolve => (finish = resolve));
     // The workbench forwards extension-host console output here, each line twice in a row.
     let previous = '';
+    const counts = { passed: 0, failed: 0 };
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...args);
       if (type + line === previous) return;
       previous = type + line;
       console.log(line);
+      const passing = /^\s*(\d+) passing/.exec(line);
+      if (passing) counts.passed = Number(passing[1]);
+      const failing = /^\s*(\d+) failing/.exec(line);
+      if (failing) counts.failed = Number(failing[1]);
       const check = /E2E_CHECK:([\w-]+)/.exec(line);
       if (check) {
         screenshot = screenshot.then(() => runDomCheck(page, check[1])).then(ok => {
@@ -121,6 +126,8 @@ async function main() {
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (code === 'timeout') log(`TIMEOUT: the suite did not finish within ${timeoutMs} ms`);
     else log(`suite finished with exit code ${code} after ${seconds} s`);
+    // The plain closing line CI summaries read (mocha's own lines are prefixed by the workbench).
+    console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed`);
     return code === 0 && !outsideCheckFailed ? 0 : 1;
   } finally {
     await browser.close().catch(() => {});
@@ -190,6 +197,10 @@ async function runDomCheck(page, name) {
     log(`DOM CHECK FAILED: ${name}: ${detail}`);
   }
   await page.screenshot({ path: join(artifacts, `${name}.png`) }).catch(() => {});
+  if (process.env.UPDATE_SCREENSHOT === '1' && ok && existsSync(join(artifacts, `${name}.png`))) {
+    copyFileSync(join(artifacts, `${name}.png`), join(repoRoot, 'docs', 'images', `${name}.png`));
+    log(`copied to docs/images/${name}.png`);
+  }
   writeFileSync(join(artifacts, `check-${name}.json`), JSON.stringify({ done: true, ok, detail }));
   return ok;
 }

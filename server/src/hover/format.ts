@@ -44,7 +44,15 @@ export function code(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ');
   const fence = oneLine.includes('`') ? '``' : '`';
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${oneLine.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+
+/**
+ * Markdown for one table cell: GFM splits cells on `|` even inside code spans, and removes the
+ * backslash of `\|` there — outside tables that backslash would show, so only cells get it.
+ */
+export function tableCell(markdown: string): string {
+  return markdown.replace(/(?<!\\)\|/g, '\\|');
 }
 
 /** Source text shortened for a heading: at most `max` characters, whitespace collapsed. */

@@ -2,7 +2,7 @@
 // hovers; inline <svg> is stripped) or, for text-only clients, unicode sparklines of the same curves.
 import { curve, curveInfo, curveSvgDataUri } from '../../../core/src/index';
 import { ruleDocsUrl } from '../config/rule-ids';
-import { code, escapeMarkdown, formatNumber, formatTensor } from './format';
+import { code, escapeMarkdown, formatNumber, formatTensor, tableCell } from './format';
 import { keyPoints, type KeyPointTable } from './key-points';
 import type { ActivationHover, FindingRef, LossHover, RuleHover, HoverModel } from './model';
 import { sparkline } from './sparkline';
@@ -29,7 +29,7 @@ function renderLoss(m: LossHover, plots: PlotMode): string {
   if (m.findings.length) out.push(findingLines(m.findings));
 
   if (m.params.length) {
-    const rows = m.params.map(p => `| ${code(p.name)} | ${p.value} | ${p.note ? escapeMarkdown(p.note) : ''} |`);
+    const rows = m.params.map(p => `| ${tableCell(code(p.name))} | ${tableCell(p.value)} | ${p.note ? escapeMarkdown(p.note) : ''} |`);
     out.push(['| parameter | value | |', '|---|---|---|', ...rows].join('\n'));
   }
 
@@ -97,7 +97,7 @@ export function firstSentences(text: string, max = 240): string {
 function renderTable(t: KeyPointTable): string {
   const head = `| ${t.headers.map(escapeMarkdown).join(' | ')} |`;
   const sep = `|${t.headers.map(() => '---:').join('|')}|`;
-  const rows = t.rows.map(r => `| ${r.join(' | ')} |`);
+  const rows = t.rows.map(r => `| ${r.map(tableCell).join(' | ')} |`);
   return [`*${escapeMarkdown(t.caption)}*`, '', head, sep, ...rows].join('\n');
 }
 
