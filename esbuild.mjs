@@ -31,7 +31,7 @@ const builds = [
   { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { server: 'server/src/node/server-main.ts' }, outdir: 'dist' },
   { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node\n' + nodeImportMeta.banner.js } },
   { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' }, outdir: 'dist' },
-  { ...common, platform: 'neutral', format: 'cjs', entryPoints: { core: 'core/src/index.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
+  { ...common, platform: 'neutral', format: 'cjs', entryPoints: { core: 'core/src/public.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
   // Browser (vscode.dev): extension in the web extension host, server as one IIFE Web Worker.
   {
     ...common, platform: 'browser', format: 'cjs', external: ['vscode'],

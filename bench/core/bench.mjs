@@ -2,7 +2,7 @@
 // core (dist/core.js, float64), PyTorch CPU (one thread, float64, forward + backward), TF.js CPU backend
 // (float32 — the only dtype it has) and a naive JS baseline (idiomatic arrays, allocation per step).
 //
-//   npm run build            (or: npx esbuild core/src/index.ts --bundle --platform=neutral --format=cjs --outfile=dist/core.js --main-fields=module,main)
+//   npm run build            (or: npx esbuild core/src/public.ts --bundle --platform=neutral --format=cjs --outfile=dist/core.js --main-fields=module,main)
 //   npm install --prefix bench
 //   node bench/core/bench.mjs [--runs 15] [--no-torch] [--no-tfjs]
 import { createRequire } from 'node:module';

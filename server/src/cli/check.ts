@@ -118,7 +118,7 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
   records.sort(compareRecords);
   if (opts.format === 'json') io.stdout(formatJson(records));
   else if (opts.format === 'sarif') io.stdout(formatSarif(records, { cwd: io.cwd, version: io.version, rules: ruleMetas }));
-  else io.stdout(formatText(records, { cwd: io.cwd, color: io.color }));
+  else io.stdout(formatText(records, { cwd: io.cwd, color: io.color, incomplete: failed }));
 
   if (failed) return 2;
   if (opts.failOn === 'never') return 0;

@@ -66,6 +66,23 @@ function fullParse(text: string): Module {
 function assertSameModule(actual: Module, expected: Module, context: string): void {
   if (printModule(actual) !== printModule(expected)) assert.equal(printModule(actual), printModule(expected), context);
   assert.deepEqual(actual, expected, context);
+  assertNoSharedSpans(actual, context);
+}
+
+/** Reused statements are moved in place: a span object reachable twice would be moved twice. */
+function assertNoSharedSpans(module: Module, context: string): void {
+  const seen = new Set<object>();
+  const visit = (v: unknown, key: string): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (key === 'span' || key === 'nameSpan' || key === 'argsSpan') {
+      assert.ok(!seen.has(v), `${context}: a span object is shared`);
+      seen.add(v);
+      return;
+    }
+    if (Array.isArray(v)) for (const x of v) visit(x, '');
+    else for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  visit(module.body, '');
 }
 
 describe('python incremental parsing', () => {
@@ -154,10 +171,12 @@ describe('python incremental parsing', () => {
     const bodies = (m: Module) => m.body.flatMap(s => (s.k === 'class' ? [s.def.body, ...s.def.body.flatMap(f => (f.k === 'func' ? [f.def.body] : []))] : []));
     assert.equal(bodies(after).length, 3);
     bodies(after).forEach((b, k) => assert.equal(b, bodies(before)[k]));
-    // An edit before them shifts them: equal to a full parse, but copies.
+    // An edit before them moves them: equal to a full parse, and still the same objects (their spans
+    // are moved in place, so analysis results keyed on IR objects stay valid).
+    const bodiesAfter = bodies(after);
     const shifted = fe.parse(uri, '\n' + fixture + added, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
     assertSameModule(shifted, fullParse('\n' + fixture + added), 'shifted');
-    bodies(shifted).forEach((b, k) => assert.notEqual(b, bodies(after)[k]));
+    bodies(shifted).forEach((b, k) => assert.equal(b, bodiesAfter[k]));
     fe.forget(uri);
   });
 

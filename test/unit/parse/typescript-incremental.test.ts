@@ -135,3 +135,30 @@ test('top-level statements before an edit keep their lowering; the edited one is
   const lr = second.body[learningRate];
   assert.ok(lr.k === 'assign' && lr.value.k === 'num' && lr.value.value === 1e-4);
 });
+
+test('statements after an edit keep their lowering too, moved in place, also when reused again from inside', () => {
+  const frontEnd = createTypeScriptFrontEnd(ts);
+  const uri = 'file:///moved/model.ts';
+  const source = 'const a = 1;\nfunction f(x) {\n  const y = tf.softmax(x);\n  const z = y;\n  const w = z;\n  return w;\n}\nexport default { f };\n';
+  const insert = (text: string, at: number, s: string): [string, ContentChange[]] => {
+    const p = positionAt(text, at);
+    return [text.slice(0, at) + s + text.slice(at), [{ range: { start: p, end: p }, text: s }]];
+  };
+  const first = frontEnd.parse(uri, source);
+  // Typed before `f`: f's statement and the export are the same objects, their spans moved.
+  let [text, changes] = insert(source, source.indexOf('1;'), '2');
+  const second = frontEnd.parse(uri, text, changes);
+  assert.deepStrictEqual(second, fullParse(text));
+  assert.equal(second.body[1], first.body[1]);
+  // Typed inside f's body: f is lowered again; the statement after the edit that the TypeScript
+  // parser reused is the old object (moved by the first edit and by this one, once each).
+  [text, changes] = insert(text, text.indexOf('const z'), ' ');
+  const third = frontEnd.parse(uri, text, changes);
+  assert.deepStrictEqual(third, fullParse(text));
+  const body = (m: typeof first) => (m.body[1].k === 'func' ? m.body[1].def.body : []);
+  assert.notEqual(third.body[1], first.body[1]);
+  assert.equal(body(third)[2], body(first)[2]);
+  // And typed before it again: everything from the previous versions is moved once more.
+  [text, changes] = insert(text, 0, '\n\n');
+  assert.deepStrictEqual(frontEnd.parse(uri, text, changes), fullParse(text));
+});

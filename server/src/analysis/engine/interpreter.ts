@@ -9,7 +9,7 @@ import {
   KIND_KEEPING_FUNCTIONS, KIND_KEEPING_METHODS, LAYERS, LOG_FUNCTIONS, type ActivationSpec, type LayerSpec,
 } from './apis/activations';
 import { LOSS_SPECS, type ArgRef, type LossSpec } from './apis/losses';
-import { frameworkModule, normalizePath } from './symbols';
+import { frameworkModule, memberPath, normalizePath } from './symbols';
 import {
   Scope, UNKNOWN, certainTensor, join, tensor,
   type CallSite, type ClassValue, type FunctionValue, type InstanceValue, type Kind, type ObjectValue, type Origin,
@@ -183,7 +183,7 @@ export class Interpreter {
         this.execBlock(s.orelse, scope, frame);
         frame.done = false;
         this.branchDepth--;
-        mergeInto(scope, before, snapshot(scope));
+        mergeInto(scope, before, scope.vars);
         return;
       }
       case 'block':
@@ -256,7 +256,7 @@ export class Interpreter {
     frame.done = false;
     if (bodyDone) return;
     if (elseDone) return restore(scope, afterBody);
-    mergeInto(scope, afterBody, snapshot(scope));
+    mergeInto(scope, afterBody, scope.vars);
   }
 
   private assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
@@ -380,7 +380,7 @@ export class Interpreter {
   getAttr(obj: Value, name: string): Value {
     switch (obj.t) {
       case 'sym':
-        return { t: 'sym', path: normalizePath(`${obj.path}.${name}`) };
+        return { t: 'sym', path: memberPath(obj.path, name) };
       case 'module': {
         const own = obj.exports.vars.get(name);
         if (own) return own;
@@ -447,11 +447,14 @@ export class Interpreter {
    */
   private runCallbacks(callee: Value, site: CallSite, frame: Frame): void {
     if (callee.t === 'function' || callee.t === 'class' || callee.t === 'instance' || (callee.t === 'sym' && callee.path === 'tfjs.tidy')) return;
-    site.expr.args.forEach((a, i) => {
-      if (a.star) return;
-      const v = a.name ? site.keywords.get(a.name) : site.positional[site.expr.args.slice(0, i).filter(x => !x.name && !x.star).length];
+    // Only function values matter, and most calls pass none: look before counting positions.
+    if (!passesFunction(site)) return;
+    let positional = 0;
+    for (const a of site.expr.args) {
+      if (a.star) continue;
+      const v = a.name ? site.keywords.get(a.name) : site.positional[positional++];
       if (v && v.t === 'function') this.callFunction(v, [], new Map(), undefined, frame, true);
-    });
+    }
   }
 
   private callSite(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame, callee: Value): CallSite {
@@ -696,7 +699,7 @@ export class Interpreter {
     } else if (spec.out !== 'keep' && spec.out !== 'linear') {
       act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim };
     }
-    const label = layerLabel(path, site, frame);
+    const label = layerLabel(path, site, frame, this.texts.get(frame.uri));
     obj.keepsUnits = spec.out !== 'linear' && !spec.units;
     if (act && act.act !== 'other') {
       const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw] }) : undefined;
@@ -787,13 +790,18 @@ export class Interpreter {
   }
 
   private memoKey(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>): string | undefined {
-    const parts: string[] = [this.idOf(fn.self)];
-    for (const [k, v] of [...positional.map((v, i) => [String(i), v] as const), ...keywords]) {
-      if (v.t === 'unknown' || (v.t === 'tensor' && v.kind === 'unknown' && !v.nameHint && !v.created)) parts.push(`${k}=?`);
-      else if (v.t === 'const') parts.push(`${k}=${typeof v.value}:${String(v.value)}`);
-      else return undefined;
+    let key = this.idOf(fn.self);
+    for (let i = 0; i < positional.length; i++) {
+      const part = memoPart(String(i), positional[i]);
+      if (part === undefined) return undefined;
+      key += '|' + part;
     }
-    return parts.join('|');
+    for (const [k, v] of keywords) {
+      const part = memoPart(k, v);
+      if (part === undefined) return undefined;
+      key += '|' + part;
+    }
+    return key;
   }
 
   private idOf(o: Value | undefined): string {
@@ -971,14 +979,30 @@ function restore(scope: Scope, snap: Map<string, Value>): void {
   for (const [k, v] of snap) scope.vars.set(k, v);
 }
 
-/** After two paths: variables equal on both keep their value, the others join. */
+/** After two paths: variables equal on both keep their value, the others join. `b` may be `scope.vars` itself. */
 function mergeInto(scope: Scope, a: Map<string, Value>, b: Map<string, Value>): void {
-  scope.vars.clear();
-  for (const k of new Set([...a.keys(), ...b.keys()])) {
-    const va = a.get(k);
+  // Names in a's order, then those only b has (the order the scope had before).
+  const merged: [string, Value][] = [];
+  for (const [k, va] of a) {
     const vb = b.get(k);
-    scope.vars.set(k, va === vb ? va! : join(va ?? UNKNOWN, vb ?? UNKNOWN));
+    merged.push([k, va === vb ? va : join(va, vb ?? UNKNOWN)]);
   }
+  for (const [k, vb] of b) if (!a.has(k)) merged.push([k, join(UNKNOWN, vb)]);
+  scope.vars.clear();
+  for (const [k, v] of merged) scope.vars.set(k, v);
+}
+
+/** An argument's part of a memo key; undefined when the argument carries a kind (no memo then). */
+function memoPart(k: string, v: Value): string | undefined {
+  if (v.t === 'unknown' || (v.t === 'tensor' && v.kind === 'unknown' && !v.nameHint && !v.created)) return `${k}=?`;
+  if (v.t === 'const') return `${k}=${typeof v.value}:${String(v.value)}`;
+  return undefined;
+}
+
+function passesFunction(site: CallSite): boolean {
+  for (const v of site.positional) if (v.t === 'function') return true;
+  for (const v of site.keywords.values()) if (v.t === 'function') return true;
+  return false;
 }
 
 function mapUnion(u: Extract<Value, { t: 'union' }>, f: (v: Value) => Value): Value {
@@ -1076,8 +1100,11 @@ function activationFromValue(v: Value | undefined): ActivationSpec | undefined {
   return undefined;
 }
 
-function layerLabel(path: string, site: CallSite, frame: Frame): string {
+function layerLabel(path: string, site: CallSite, frame: Frame, text: string | undefined): string {
   void frame;
+  // The call as written reads best (`Dense(10, activation='softmax')`) when it is short and on one line.
+  const written = text?.slice(site.expr.span.start, site.expr.span.end);
+  if (written && written.length <= 64 && !written.includes('\n')) return written;
   const short = path.replace(/^torch\.nn\./, 'nn.').replace(/^keras\.layers\./, '').replace(/^tfjs\./, 'tf.');
   return site.expr.args.length ? `${short}(…)` : `${short}()`;
 }

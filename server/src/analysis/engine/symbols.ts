@@ -55,6 +55,20 @@ export function normalizePath(path: string): string {
   return out;
 }
 
+const members = new Map<string, Map<string, string>>();
+
+/** normalizePath(`${path}.${name}`), without building the joined string again for every attribute read. */
+export function memberPath(path: string, name: string): string {
+  let byName = members.get(path);
+  if (byName === undefined) {
+    if (members.size > 10_000) members.clear();
+    members.set(path, byName = new Map());
+  }
+  let out = byName.get(name);
+  if (out === undefined) byName.set(name, out = normalizePath(`${path}.${name}`));
+  return out;
+}
+
 function rewrite(path: string): string {
   if (path === 'tf.keras') return 'keras';
   for (const [from, to] of REWRITES) {

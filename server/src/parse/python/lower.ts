@@ -2,7 +2,8 @@ import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Module, Param, Span, 
 import { FLAG_HAS_ERROR, FLAG_MISSING, reuseKey, type FlatTree } from './flatTree';
 import { pythonNumberValue, pythonStringValue, stringPrefix } from './literals';
 import { K, type KindTable } from './nodeKinds';
-import { shiftSpans, type LoweredEntry, type ReuseCache } from './reuse';
+import { type LoweredEntry, type ReuseCache } from './reuse';
+import { shiftExprInPlace, shiftStmtsInPlace } from './shiftSpans';
 
 /**
  * Deeper nesting than this (only in generated or hostile code: CPython itself stops near 200
@@ -129,7 +130,8 @@ class Lowering {
       if (this.named[this.sym[c]] === 0) continue;
       const hit = this.t.reused[c] as LoweredEntry | undefined;
       if (hit !== undefined) {
-        const stmts = shiftSpans(hit.stmts, this.start[c] - hit.start);
+        const stmts = hit.stmts;
+        shiftStmtsInPlace(stmts, this.start[c] - hit.start);
         this.keep(c, hit.kind, 'statement', stmts);
         for (const s of stmts) out.push(s);
         continue;
@@ -144,7 +146,8 @@ class Lowering {
     if (i < 0) return [];
     const hit = this.t.reused[i] as LoweredEntry | undefined;
     if (hit !== undefined) {
-      const stmts = shiftSpans(hit.stmts, this.start[i] - hit.start);
+      const stmts = hit.stmts;
+      shiftStmtsInPlace(stmts, this.start[i] - hit.start);
       this.keep(i, hit.kind, 'block', stmts);
       return stmts;
     }
@@ -227,7 +230,8 @@ class Lowering {
     const c = kids[0];
     const hit = this.t.reused[c] as LoweredEntry | undefined;
     if (hit !== undefined) {
-      const stmts = shiftSpans(hit.stmts, this.start[c] - hit.start);
+      const stmts = hit.stmts;
+      shiftStmtsInPlace(stmts, this.start[c] - hit.start);
       this.keep(c, hit.kind, 'statement', stmts);
       append(out, stmts);
       return;
@@ -254,7 +258,9 @@ class Lowering {
     const hit = this.t.reused[c] as LoweredEntry | undefined;
     if (hit === undefined) return this.expr(c);
     const s = hit.stmts[0];
-    return s !== undefined && s.k === 'expr' ? shiftSpans(s.expr, this.start[c] - hit.start) : this.unknown(c);
+    if (s === undefined || s.k !== 'expr') return this.unknown(c);
+    shiftExprInPlace(s.expr, this.start[c] - hit.start);
+    return s.expr;
   }
 
   /** `a = b = v`, `x, y = v`, `x: T = v`; a bare annotation `x: T` assigns nothing and is dropped. */

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Module, Param, Span, Stmt, SyntaxProblem } from '../../ir';
+import { shiftInPlace } from '../python/shiftSpans';
 import { K } from './syntaxKind';
 
 /** Name given to a function expression that has no name of its own and is not bound to one. */
@@ -37,10 +38,21 @@ type ExportEffect = [exported: string, local: string] | Expr;
 /**
  * Lowerings of statements, kept across versions of one document. ts.updateSourceFile hands back
  * the very node objects it reused, unchanged in text (at any depth where it re-parses lists of
- * statements or class members); one that also kept its position (it lies before the edit) lowers
- * to exactly the same statements, spans included, and the same export effects.
+ * statements or class members), so such a node lowers to the same statements and export effects,
+ * moved by however far the node moved. They are moved in place (../python/shiftSpans.ts) and keep
+ * their identity. How far is read from the IR itself (`anchor` is one of its spans, `anchorOffset`
+ * after the node's `pos` when lowered): a reuse of an enclosing statement may have moved it since.
  */
-export type LoweredStatements = WeakMap<TS.Node, { pos: number; end: number; top: boolean; stmts: Stmt[]; effects: ExportEffect[] | undefined }>;
+export type LoweredStatements = WeakMap<TS.Node, LoweredStatement>;
+
+interface LoweredStatement {
+  length: number;
+  top: boolean;
+  stmts: Stmt[];
+  effects: ExportEffect[] | undefined;
+  anchor: Span | undefined;
+  anchorOffset: number;
+}
 
 /**
  * Lowers a parsed TS/JS source file to the IR. `opText[kind]` is the source text of operator
@@ -68,6 +80,16 @@ function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile): SyntaxProblem[] {
     span: { start: d.start, end: d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   }));
+}
+
+const NO_EXPRS: readonly Expr[] = [];
+
+/** The default-export expressions among a statement's export effects. */
+function looseExprs(effects: readonly ExportEffect[] | undefined): readonly Expr[] {
+  if (effects === undefined) return NO_EXPRS;
+  const out: Expr[] = [];
+  for (const e of effects) if (!Array.isArray(e)) out.push(e);
+  return out;
 }
 
 function hasModifier(node: TS.Node, kind: K): boolean {
@@ -161,7 +183,11 @@ class Lowerer {
         continue;
       }
       const cached = reuse.get(node);
-      if (cached && cached.pos === node.pos && cached.end === node.end && cached.top === top) {
+      if (cached && cached.length === node.end - node.pos && cached.top === top) {
+        if (cached.anchor !== undefined) {
+          const delta = node.pos + cached.anchorOffset - cached.anchor.start;
+          if (delta !== 0) shiftInPlace(cached.stmts, looseExprs(cached.effects), delta, true);
+        }
         for (const s of cached.stmts) out.push(s);
         if (cached.effects) {
           for (const e of cached.effects) {
@@ -177,7 +203,9 @@ class Lowerer {
       this.stmt(node, out, top);
       const effects = this.effects !== undefined && this.effects.length > 0 ? this.effects : undefined;
       this.effects = outer;
-      reuse.set(node, { pos: node.pos, end: node.end, top, stmts: out.slice(before), effects });
+      const stmts = out.slice(before);
+      const anchor = stmts.length > 0 ? stmts[0].span : looseExprs(effects)[0]?.span;
+      reuse.set(node, { length: node.end - node.pos, top, stmts, effects, anchor, anchorOffset: anchor === undefined ? 0 : anchor.start - node.pos });
     }
     return out;
   }
