@@ -172,6 +172,28 @@ async function takeScreenshot(page, name) {
  * outside, saves `<name>.png`, and writes artifacts/check-<name>.json, which the suite polls.
  */
 const DOM_CHECKS = {
+  // The Loss Explorer page (a webview: nested cross-origin frames) shows Huber with δ = 0.5 as asked by
+  // the hover link; its "Insert snippet" button is clicked like a user would.
+  'explorer-insert': async page => {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        try {
+          const text = await frame.evaluate(() => document.body?.innerText ?? '');
+          if (!/Huber/.test(text)) continue;
+          const values = await frame.$$eval('input[type=number]', els => els.map(e => e.value));
+          const button = await frame.$('[data-action="insert"]');
+          if (!values.includes('0.5') || !button) continue;
+          await button.click();
+          return `Huber shown with δ inputs ${JSON.stringify(values)}; clicked Insert snippet`;
+        } catch {
+          // frames come and go while the webview loads
+        }
+      }
+      await new Promise(r => setTimeout(r, 200));
+    }
+    throw new Error('no explorer frame showing Huber with δ = 0.5 and an Insert snippet button');
+  },
   // The hover's loss-curve image (a data: URI) really decoded and rendered.
   'hover-image': async page => {
     await page.waitForFunction(

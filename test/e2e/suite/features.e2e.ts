@@ -90,13 +90,33 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
     if (check) assert.ok(check.ok, `the hover image rendered in the workbench: ${check.detail}`);
   });
 
-  test('LossLens: Open Loss Explorer opens the panel with the requested loss', async () => {
-    const before = vscode.window.tabGroups.all.flatMap(g => g.tabs).length;
-    await vscode.commands.executeCommand('losslens.openExplorer', { lossId: 'huberLoss', params: { delta: 0.5 }, view: 'plots' });
-    await waitFor(() => {
-      const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
-      return tabs.some(t => t.input instanceof vscode.TabInputWebview && /losslens\.explorer/.test(t.input.viewType)) || undefined;
-    }, 'the Loss Explorer tab', 30_000);
-    assert.ok(vscode.window.tabGroups.all.flatMap(g => g.tabs).length > before);
+  test('the hover link opens the Loss Explorer on that loss, the page posts ready, and Insert snippet reaches the editor', async () => {
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const at = doc.getText().indexOf('HuberLoss') + 3;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at));
+    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    const link = /\(command:losslens\.openExplorer\?([^)\s]+)/.exec(text);
+    assert.ok(link, 'the hover links to the Loss Explorer');
+    const parsed = JSON.parse(decodeURIComponent(link[1]));
+    const args = Array.isArray(parsed) ? parsed[0] : parsed;
+    assert.equal(args.lossId, 'huberLoss');
+    assert.equal(args.params?.delta, 0.5, 'the parameters written in the code travel with the link');
+    // put the cursor at the end of the file: the snippet goes to the last focused editor
+    const end = doc.positionAt(doc.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('losslens.openExplorer', args);
+    interface ExplorerState { open: boolean; ready: boolean; lastShow?: { lossId?: string }; inserted: number }
+    const state = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<ExplorerState>('losslens.explorer.state');
+      return s?.ready ? s : undefined;
+    }, 'the explorer page to post ready', 30_000);
+    assert.equal(state.lastShow?.lossId, 'huberLoss');
+    const before = doc.getText();
+    const check = await domCheck('explorer-insert');
+    if (check) {
+      assert.ok(check.ok, `the explorer shows Huber with δ = 0.5 and its button was clicked: ${check.detail}`);
+      await waitFor(() => doc.getText() !== before || undefined, 'the snippet in the editor', 20_000);
+      assert.match(doc.getText().slice(before.length - 1), /Huber/i, 'a Huber loss snippet was inserted at the cursor');
+    }
   });
 });

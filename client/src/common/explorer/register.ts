@@ -65,6 +65,9 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
   let panel: vscode.WebviewPanel | undefined;
   let ready = false;
   let pending: OpenExplorerArgs | undefined;
+  /** What the panel was last asked to show, and how many snippets the page inserted (for the e2e suite). */
+  let lastShow: OpenExplorerArgs | undefined;
+  let inserted = 0;
 
   function post(msg: HostMessage): void {
     void panel?.webview.postMessage(msg);
@@ -123,6 +126,7 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
           break;
         case 'insertSnippet':
           await insertSnippet(msg.lossId, msg.params);
+          inserted++;
           break;
         case 'copySnippet':
           await copySnippet(msg.lossId, msg.params);
@@ -182,6 +186,7 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
     const checked = parseOpenArgs(args);
     if (!checked) log.warn(`openExplorer: ignored invalid arguments ${preview(args)}`);
     const show = checked ?? {};
+    lastShow = show;
     if (panel) {
       panel.reveal(undefined, false);
     } else {
@@ -196,6 +201,8 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
   context.subscriptions.push(
     // From the palette there is no argument; from a command link (hover) or code action there is one.
     vscode.commands.registerCommand(OPEN_EXPLORER_COMMAND, (args?: unknown) => openExplorer(args as OpenExplorerArgs | undefined)),
+    // Not contributed: lets the e2e suite see that the page loaded (it posted `ready`) and what it shows.
+    vscode.commands.registerCommand('losslens.explorer.state', () => ({ open: panel !== undefined, ready, lastShow, inserted })),
     vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel): Promise<void> {
         // The page restores its own state with getState; a second panel is closed so that one stays.
