@@ -62,3 +62,13 @@ test('guide walk: invalid indices stop the walk; findGuidePath finds a leaf', ()
   assert.equal(leaf.lossId, 'l1Loss');
   assert.equal(findGuidePath('notALoss'), undefined);
 });
+
+test('RULE_STORY_IDS (what "Explain" opens in the explorer) matches the rule stories the page has', async () => {
+  const { RULE_STORY_IDS } = await import('../../webview/src/protocol');
+  const { ruleStory } = await import('../../webview/src/explorer/stories');
+  for (const id of RULE_STORY_IDS) assert.ok(ruleStory(id), `${id} has a story`);
+  for (let i = 0; i <= 22; i++) {
+    const id = `LL${String(i).padStart(3, '0')}`;
+    if (ruleStory(id)) assert.ok(RULE_STORY_IDS.includes(id), `${id} has a story but is not in RULE_STORY_IDS`);
+  }
+});

@@ -168,3 +168,6 @@ export function exportBytes(msg: ExportMessage): Uint8Array {
 function atobPortable(b64: string): string {
   return (globalThis as unknown as { atob(s: string): string }).atob(b64);
 }
+
+/** Rules whose "Explain" opens the Loss Explorer on a story with its plot (see stories.ts; a test keeps the two in step). */
+export const RULE_STORY_IDS: readonly string[] = ['LL001', 'LL002', 'LL003', 'LL005', 'LL010'];

@@ -119,4 +119,13 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
       assert.match(doc.getText().slice(before.length - 1), /Huber/i, 'a Huber loss snippet was inserted at the cursor');
     }
   });
+
+  test('Explain LL001 tells its story in the Loss Explorer', async () => {
+    await vscode.commands.executeCommand('losslens.explainRule', 'LL001');
+    const state = await waitFor(async () => {
+      const st = await vscode.commands.executeCommand<{ ready: boolean; lastShow?: { ruleId?: string } }>('losslens.explorer.state');
+      return st?.ready && st.lastShow?.ruleId === 'LL001' ? st : undefined;
+    }, 'the explorer on the LL001 story', 30_000);
+    assert.equal(state.lastShow?.ruleId, 'LL001');
+  });
 });

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExplainPages } from './explain';
 import { EXPLAIN_SCHEME } from './explain';
 import type { RulesClient } from './show-rules';
+import { RULE_STORY_IDS } from '../../../../webview/src/protocol';
 
 interface RuleSummary {
   id: string;
@@ -23,6 +24,11 @@ export async function explainRule(client: RulesClient, pages: ExplainPages, id: 
     ruleId = pick?.label;
   }
   if (!ruleId) return undefined;
+  if (RULE_STORY_IDS.includes(ruleId)) {
+    // The Loss Explorer tells this rule's story with the plot that shows the damage (e.g. the double-softmax floor).
+    await vscode.commands.executeCommand('losslens.openExplorer', { ruleId, view: 'plots' });
+    return vscode.Uri.from({ scheme: 'losslens-explorer', path: `/${ruleId}` });
+  }
   const { markdown } = await client.sendRequest<{ markdown: string | null }>('losslens/ruleDoc', { id: ruleId });
   if (!markdown) {
     void vscode.window.showWarningMessage(`LossLens: no rule ${ruleId}.`);
