@@ -1,5 +1,5 @@
-// Custom messages between the LossLens client and server. The client mirrors these shapes in
-// client/src/common/protocol.ts; keep both in step.
+// Custom messages between the LossLens client and server: the client imports these definitions
+// (client/src/common/protocol.ts re-exports them), so both sides share one wire contract.
 
 /** Server → client notification driving the status bar. */
 export const statusNotification = 'losslens/status';
