@@ -14,7 +14,9 @@ export interface ContentChange {
 export interface FrontEnd {
   readonly language: Language;
   /**
-   * Lowers `text`. When `changes` are given they are the edits that turned the previously parsed
+   * Lowers `text`. The returned Module is valid until the next `parse` of the same URI: statements
+   * outside an edit are kept as the same objects with their spans moved in place, so callers must not
+   * hold IR (or spans taken from it) across parses. When `changes` are given they are the edits that turned the previously parsed
    * text of `uri` into `text` (in order, LSP semantics); the front end may use them to re-parse
    * incrementally. Never throws on bad syntax: syntax errors are in `Module.syntaxErrors`.
    */

@@ -68,6 +68,7 @@ for (const { seed, file, source } of RUNS) {
         text = next;
       }
       const incremental = frontEnd.parse(uri, text, changes);
+      // Kept statements after the edit were moved in place: a span moved twice (or not at all) shows here.
       assert.deepStrictEqual(incremental, fullParse(text, file), `seed ${seed}, step ${step}`);
     }
   });
@@ -161,4 +162,17 @@ test('statements after an edit keep their lowering too, moved in place, also whe
   // And typed before it again: everything from the previous versions is moved once more.
   [text, changes] = insert(text, 0, '\n\n');
   assert.deepStrictEqual(frontEnd.parse(uri, text, changes), fullParse(text));
+});
+
+test('a statement that shares its pos with a missing node starts at its own first token, fresh or moved', () => {
+  const frontEnd = createTypeScriptFrontEnd(ts);
+  const uri = 'file:///missing/model.js';
+  // `let a = ` lacks its initializer: the missing identifier and the next statement both have pos 8.
+  const text = 'let a = \nconst x = 1;\n';
+  const first = frontEnd.parse(uri, text);
+  assert.deepEqual(first.body.map(s => s.span.start), [0, text.indexOf('const')]);
+  const next = 'z;' + text;
+  const moved = frontEnd.parse(uri, next, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'z;' }]);
+  assert.deepStrictEqual(moved, fullParse(next, 'model.js'));
+  assert.equal(moved.body[moved.body.length - 1].span.start, next.indexOf('const'));
 });

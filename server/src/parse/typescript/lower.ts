@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Module, Param, Span, Stmt, SyntaxProblem } from '../../ir';
 import { shiftInPlace } from '../python/shiftSpans';
 import { K } from './syntaxKind';
+import { unshareSpans, type Unshared } from './unshare';
 
 /** Name given to a function expression that has no name of its own and is not bound to one. */
 export const ANONYMOUS = '<anonymous>';
@@ -40,8 +41,8 @@ type ExportEffect = [exported: string, local: string] | Expr;
  * the very node objects it reused, unchanged in text (at any depth where it re-parses lists of
  * statements or class members), so such a node lowers to the same statements and export effects,
  * moved by however far the node moved. They are moved in place (../python/shiftSpans.ts) and keep
- * their identity. How far is read from the IR itself (`anchor` is one of its spans, `anchorOffset`
- * after the node's `pos` when lowered): a reuse of an enclosing statement may have moved it since.
+ * their identity. How far is read from the IR itself (`anchor`'s span lay `anchorOffset` after the
+ * node's `pos` when it was lowered): a reuse of an enclosing statement may have moved it since.
  */
 export type LoweredStatements = WeakMap<TS.Node, LoweredStatement>;
 
@@ -50,8 +51,10 @@ interface LoweredStatement {
   top: boolean;
   stmts: Stmt[];
   effects: ExportEffect[] | undefined;
-  anchor: Span | undefined;
+  anchor: { span: Span } | undefined;
   anchorOffset: number;
+  /** Set when the statement first moves (see ./unshare.ts): most statements never do. */
+  moving?: Unshared;
 }
 
 /**
@@ -84,12 +87,8 @@ function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile): SyntaxProblem[] {
 
 const NO_EXPRS: readonly Expr[] = [];
 
-/** The default-export expressions among a statement's export effects. */
-function looseExprs(effects: readonly ExportEffect[] | undefined): readonly Expr[] {
-  if (effects === undefined) return NO_EXPRS;
-  const out: Expr[] = [];
-  for (const e of effects) if (!Array.isArray(e)) out.push(e);
-  return out;
+function defaultExports(effects: readonly ExportEffect[] | undefined): readonly Expr[] {
+  return effects === undefined ? NO_EXPRS : effects.filter((e): e is Expr => !Array.isArray(e));
 }
 
 function hasModifier(node: TS.Node, kind: K): boolean {
@@ -144,6 +143,9 @@ class Lowerer {
 
   private start(n: TS.Node): number {
     const pos = n.pos;
+    // A missing node (error recovery) starts at its pos and JSX text at its first comment: neither
+    // says where another node with the same pos starts, so neither is remembered.
+    if (pos === n.end || n.kind as number === K.JsxText) return n.getStart(this.sf);
     if (pos === this.lastPos) return this.lastStart;
     this.lastPos = pos;
     return (this.lastStart = n.getStart(this.sf));
@@ -185,8 +187,11 @@ class Lowerer {
       const cached = reuse.get(node);
       if (cached && cached.length === node.end - node.pos && cached.top === top) {
         if (cached.anchor !== undefined) {
-          const delta = node.pos + cached.anchorOffset - cached.anchor.start;
-          if (delta !== 0) shiftInPlace(cached.stmts, looseExprs(cached.effects), delta, true);
+          const delta = node.pos + cached.anchorOffset - cached.anchor.span.start;
+          if (delta !== 0) {
+            const moving = cached.moving ??= unshareSpans(cached.stmts, defaultExports(cached.effects));
+            shiftInPlace(cached.stmts, moving.loose, delta, moving.sharedNodes);
+          }
         }
         for (const s of cached.stmts) out.push(s);
         if (cached.effects) {
@@ -204,8 +209,9 @@ class Lowerer {
       const effects = this.effects !== undefined && this.effects.length > 0 ? this.effects : undefined;
       this.effects = outer;
       const stmts = out.slice(before);
-      const anchor = stmts.length > 0 ? stmts[0].span : looseExprs(effects)[0]?.span;
-      reuse.set(node, { length: node.end - node.pos, top, stmts, effects, anchor, anchorOffset: anchor === undefined ? 0 : anchor.start - node.pos });
+      // Without statements, any default export is loose (not among them): it anchors the entry.
+      const anchor = stmts.length > 0 ? stmts[0] : defaultExports(effects)[0];
+      reuse.set(node, { length: node.end - node.pos, top, stmts, effects, anchor, anchorOffset: anchor === undefined ? 0 : anchor.span.start - node.pos });
     }
     return out;
   }

@@ -12,6 +12,7 @@ export const enum K {
   NumericLiteral = 9,
   BigIntLiteral = 10,
   StringLiteral = 11,
+  JsxText = 12,
   RegularExpressionLiteral = 14,
   NoSubstitutionTemplateLiteral = 15,
   CommaToken = 28,
