@@ -172,6 +172,22 @@ async function takeScreenshot(page, name) {
  * outside, saves `<name>.png`, and writes artifacts/check-<name>.json, which the suite polls.
  */
 const DOM_CHECKS = {
+  // The rule page opened by "Explain" is rendered (markdown preview or editor), not a blank pane.
+  'rule-page': async page => {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        try {
+          const text = await frame.evaluate(() => document.body?.innerText ?? '');
+          if (/LL008: log-of-activation/.test(text) && /Why is this bad\?/.test(text)) return `rendered in ${frame === page.mainFrame() ? 'the workbench' : 'a webview frame'}`;
+        } catch {
+          // frames come and go
+        }
+      }
+      await new Promise(r => setTimeout(r, 200));
+    }
+    throw new Error('the LL008 rule page text is not visible anywhere on the page');
+  },
   // The Loss Explorer page (a webview: nested cross-origin frames) shows Huber with δ = 0.5 as asked by
   // the hover link; its "Insert snippet" button is clicked like a user would.
   'explorer-insert': async page => {

@@ -69,6 +69,8 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
     const page = vscode.workspace.textDocuments.find(d => d.uri.path.endsWith('/LL008.md'))!;
     assert.match(page.getText(), /^# LL008: log-of-activation/m);
     assert.match(page.getText(), /## Why is this bad\?/);
+    const check = await domCheck('rule-page');
+    if (check) assert.ok(check.ok, `the rule page is rendered: ${check.detail}`);
   });
 
   test('hovering nn.HuberLoss(delta=0.5) shows its formula, the parameter and a rendered curve image', async () => {
