@@ -23,27 +23,16 @@ const require = createRequire(import.meta.url);
 mkdirSync('out/bench', { recursive: true });
 await esbuild.build({
   stdin: {
-    contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n",
+    contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n" +
+      "export { keystrokes, cpuMs, stats, fmt } from './bench/analysis/src/keystrokes';\nexport { prng } from './bench/analysis/src/setup';\n",
     resolveDir: process.cwd(), loader: 'ts',
   },
   outfile: 'out/bench/ts-keystroke.cjs',
   bundle: true, platform: 'node', format: 'cjs', target: 'es2022', packages: 'external', logLevel: 'warning',
 });
-const { createAnalysisWorkspace, createTypeScriptFrontEnd } = require('../../out/bench/ts-keystroke.cjs');
+const { createAnalysisWorkspace, createTypeScriptFrontEnd, keystrokes, cpuMs, stats, fmt, prng } = require('../../out/bench/ts-keystroke.cjs');
 
 // ---- generated TF.js training code ---------------------------------------------------------------
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One block of a training script (~100 lines): data, a model, losses, a training loop, a class. Some blocks hold a real mistake. */
 function block(i) {
@@ -148,41 +137,6 @@ function trainingFile(lines) {
   for (let i = 0; text.split('\n').length < lines; i++) text += block(i);
   return text;
 }
-
-// ---- keystrokes ------------------------------------------------------------------------------------
-
-const TYPED = 'abcdefghijklmnopqrstuvwxyz_0123456789 ';
-
-function position(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
-  return { line, character: offset - lineStart };
-}
-
-function keystrokes(rand) {
-  let typedAt = -1;
-  return text => {
-    if (typedAt >= 0) {
-      const pos = typedAt;
-      typedAt = -1;
-      return { text: text.slice(0, pos) + text.slice(pos + 1), change: { range: { start: position(text, pos), end: position(text, pos + 1) }, text: '' } };
-    }
-    const pos = Math.floor(rand() * text.length);
-    const ch = TYPED[Math.floor(rand() * TYPED.length)];
-    typedAt = pos;
-    const at = position(text, pos);
-    return { text: text.slice(0, pos) + ch + text.slice(pos), change: { range: { start: at, end: at }, text: ch } };
-  };
-}
-
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = p => s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
-  return { p50: at(50), p95: at(95), max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
-}
-const fmt = s => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
 
 // ---- run ---------------------------------------------------------------------------------------
 
