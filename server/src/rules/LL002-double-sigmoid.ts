@@ -1,6 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { compiledLoss } from '../analysis/engine/compile-loss';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import { certainTensor } from '../analysis/engine/values';
 import { removeActivationFix } from './helpers';
 
@@ -43,20 +42,25 @@ export const doubleSigmoid: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
       if (ev.type === 'loss' && ev.family === 'sigmoid-ce' && ev.input) {
         const t = tensorOf(ev.input);
         if (t?.kind !== 'probs-sigmoid') continue;
+        const where = anchorOf(ev.input);
+        if (!kept(where)) continue;
         ctx.report({
-          ...anchorOf(ev.input),
+          uri: where.uri,
+          span: where.span,
           message: `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies sigmoid itself: the loss can never fall below ${FLOOR_TARGET1.toFixed(3)} (target 1) or ${FLOOR_TARGET0.toFixed(3)} (target 0) and gradients shrink. Pass the logits.`,
           related: relatedToOrigin(t.origin, 'sigmoid applied here'),
           fix: removeActivationFix(ctx, t.origin, 'Remove the sigmoid and pass the logits'),
         });
       } else if (ev.type === 'compile') {
-        const loss = compiledLoss(ev);
+        const loss = compiledLossOf(ev);
         const out = certainTensor(ev.output);
         if (!loss || loss.family !== 'sigmoid-ce' || out?.kind !== 'probs-sigmoid') continue;
+        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
         ctx.report({
           uri: ev.loss.uri,
           span: ev.loss.expr.span,

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import type { LossCallEvent } from '../analysis/engine/events';
 import type { Fix } from '../analysis/findings';
 import type { Origin } from '../analysis/engine/values';
@@ -39,14 +39,18 @@ export const sigmoidThenBce: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'loss' || ev.family !== 'bce-prob' || !ev.input) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'loss')) {
+      if (ev.family !== 'bce-prob' || !ev.input) continue;
       if (ev.spec.framework !== 'torch' && ev.spec.framework !== 'tfjs') continue;
       const t = tensorOf(ev.input);
       if (t?.kind !== 'probs-sigmoid' || t.guarded) continue;
+      const where = anchorOf(ev.input);
+      if (!kept(where)) continue;
       const alt = ev.spec.framework === 'tfjs' ? 'tf.losses.sigmoidCrossEntropy' : ev.spec.form === 'class' ? 'nn.BCEWithLogitsLoss' : 'F.binary_cross_entropy_with_logits';
       ctx.report({
-        ...anchorOf(ev.input),
+        uri: where.uri,
+        span: where.span,
         message: `${t.origin?.label ?? 'sigmoid'} followed by ${ev.spec.label} is numerically unstable (saturates to log(0), clamped at −100) and blocks autocast: use ${alt} on the logits.`,
         related: relatedToOrigin(t.origin, 'sigmoid applied here'),
         fix: withLogitsFix(ctx, ev, t.origin),
@@ -72,7 +76,7 @@ function withLogitsFix(ctx: RuleContext, ev: LossCallEvent, origin: Origin | und
   if (!callee || !calleeUri) return undefined;
   const nameSpan = callee.k === 'attr' ? callee.nameSpan : callee.k === 'name' ? callee.span : undefined;
   const text = ctx.text(origin.uri);
-  if (!nameSpan || text === undefined || ctx.text(calleeUri)?.slice(nameSpan.start, nameSpan.end) !== ev.spec.path.split('.').pop()) return undefined;
+  if (!nameSpan || text === undefined || ctx.text(calleeUri)?.slice(nameSpan.start, nameSpan.end) !== lastSegment(ev.spec.path)) return undefined;
   return {
     title: `Use ${newName} on the logits`,
     applicability: 'unsafe',
@@ -81,4 +85,9 @@ function withLogitsFix(ctx: RuleContext, ev: LossCallEvent, origin: Origin | und
       { uri: origin.uri, span: origin.span, newText: text.slice(origin.inner.start, origin.inner.end) },
     ],
   };
+}
+
+/** `torch.nn.BCELoss` → `BCELoss`. */
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
 }

@@ -1,6 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { compiledLoss } from '../analysis/engine/compile-loss';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import { certainTensor } from '../analysis/engine/values';
 
 export const probabilityLossOnLogits: Rule = {
@@ -34,23 +33,28 @@ export const probabilityLossOnLogits: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
       if (ev.type === 'loss' && (ev.family === 'bce-prob' || ev.family === 'cce-prob') && ev.input) {
         const t = tensorOf(ev.input);
         if (t?.kind !== 'logits') continue;
         const instead = ev.spec.framework === 'keras' ? 'pass from_logits=True' : ev.spec.framework === 'tfjs' ? 'use tf.losses.sigmoidCrossEntropy' : 'use the with-logits loss';
+        const where = anchorOf(ev.input);
+        if (!kept(where)) continue;
         ctx.report({
-          ...anchorOf(ev.input),
+          uri: where.uri,
+          span: where.span,
           message: `${ev.spec.label} expects probabilities in [0, 1] but gets unbounded logits from ${t.origin?.label ?? 'a linear layer'}: ${instead}.`,
           related: relatedToOrigin(t.origin, 'unbounded output produced here'),
         });
       } else if (ev.type === 'compile') {
-        const loss = compiledLoss(ev);
+        const loss = compiledLossOf(ev);
         const out = certainTensor(ev.output);
         if (!loss || (loss.family !== 'bce-prob' && loss.family !== 'cce-prob') || out?.kind !== 'logits') continue;
         const instead = ev.framework === 'keras'
           ? `use ${loss.family === 'bce-prob' ? 'keras.losses.BinaryCrossentropy' : loss.sparse ? 'keras.losses.SparseCategoricalCrossentropy' : 'keras.losses.CategoricalCrossentropy'}(from_logits=True) or add activation='${loss.family === 'bce-prob' ? 'sigmoid' : 'softmax'}' to the last layer`
           : `add activation: '${loss.family === 'bce-prob' ? 'sigmoid' : 'softmax'}' to the last layer`;
+        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
         ctx.report({
           uri: ev.loss.uri,
           span: ev.loss.expr.span,

@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 
 export const nllWithoutLogSoftmax: Rule = {
   meta: {
@@ -34,13 +34,17 @@ export const nllWithoutLogSoftmax: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'loss' || ev.family !== 'nll' || !ev.input) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'loss')) {
+      if (ev.family !== 'nll' || !ev.input) continue;
       const t = tensorOf(ev.input);
       if (!t || !['probs-softmax', 'probs-sigmoid', 'logits'].includes(t.kind)) continue;
       const what = t.kind === 'logits' ? 'raw logits (unbounded below: the loss diverges to −∞)' : 'probabilities (the loss becomes −p, stuck in [−1, 0])';
+      const where = anchorOf(ev.input);
+      if (!kept(where)) continue;
       ctx.report({
-        ...anchorOf(ev.input),
+        uri: where.uri,
+        span: where.span,
         message: `${ev.spec.label} expects log-probabilities but gets ${what} from ${t.origin?.label ?? 'here'}: use log_softmax, or CrossEntropyLoss on the logits.`,
         related: relatedToOrigin(t.origin, 'produced here'),
       });

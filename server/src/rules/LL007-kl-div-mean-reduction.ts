@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import type { CallSite } from '../analysis/engine/values';
 import type { LossSpec } from '../analysis/engine/apis/losses';
 import { appendArgumentEdit } from './helpers';
@@ -34,12 +35,13 @@ export const klDivMeanReduction: Rule = {
     },
   },
   check(ctx) {
+    const kept = keptReports(ctx);
     const visit = (spec: LossSpec, site: CallSite) => {
       const arg = site.expr.args.find(a => a.name === 'reduction');
       const text = ctx.text(site.uri) ?? '';
       if (arg) {
         const v = site.keywords.get('reduction');
-        if (!v || v.t !== 'const' || v.value !== 'mean') return;
+        if (!v || v.t !== 'const' || v.value !== 'mean' || !kept({ uri: site.uri, span: arg.value.span })) return;
         const quote = text[arg.value.span.start] === '"' ? '"' : "'";
         ctx.report({
           uri: site.uri, span: arg.value.span,
@@ -48,14 +50,14 @@ export const klDivMeanReduction: Rule = {
         });
         return;
       }
-      if (site.expr.args.some(a => a.name === 'size_average' || a.name === 'reduce' || a.star)) return;
+      if (site.expr.args.some(a => a.name === 'size_average' || a.name === 'reduce' || a.star) || !kept({ uri: site.uri, span: site.expr.span })) return;
       ctx.report({
         uri: site.uri, span: site.expr.span,
         message: `${spec.label} defaults to reduction='mean', which divides by batch × classes, not by the batch size: the result is not the KL divergence. Pass reduction='batchmean'.`,
         fix: { title: "Use reduction='batchmean'", applicability: 'unsafe', edits: [appendArgumentEdit(text, site.uri, site.expr, "reduction='batchmean'")] },
       });
     };
-    for (const ev of ctx.events) {
+    for (const ev of eventsOfType(ctx.events, 'loss-object', 'loss')) {
       if (ev.type === 'loss-object' && ev.spec.family === 'kl' && ev.spec.framework === 'torch') visit(ev.spec, ev.site);
       else if (ev.type === 'loss' && ev.spec.family === 'kl' && ev.spec.form === 'function' && ev.spec.framework === 'torch') visit(ev.spec, ev.site);
     }

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { anchorOfUse, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import type { LogEvent } from '../analysis/engine/events';
 import type { Fix, TextReplacement } from '../analysis/findings';
 import type { Origin } from '../analysis/engine/values';
@@ -39,14 +39,16 @@ export const logOfActivation: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'log' || ev.inProduct) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'log')) {
+      if (ev.inProduct) continue;
       const t = tensorOf(ev.arg);
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
       const softmax = t.kind === 'probs-softmax';
       const tfjs = ctx.text(ev.site.uri) !== undefined && /\.(m|c)?[jt]sx?$/.test(ev.site.uri);
       const instead = softmax ? (tfjs ? 'tf.logSoftmax' : 'log_softmax') : (tfjs ? 'tf.logSigmoid' : 'F.logsigmoid');
       const where = anchorOfUse(ev.arg, ev.site);
+      if (!kept(where)) continue;
       const inside = where.viaCall ? ` inside ${where.viaCall}` : '';
       ctx.report({
         uri: where.uri,

@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOfUse, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 
 export const unguardedLogProbability: Rule = {
   meta: {
@@ -33,11 +33,13 @@ export const unguardedLogProbability: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'log' || !ev.inProduct) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'log')) {
+      if (!ev.inProduct) continue;
       const t = tensorOf(ev.arg);
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
       const where = anchorOfUse(ev.arg, ev.site);
+      if (!kept(where)) continue;
       ctx.report({
         uri: where.uri,
         span: where.span,

@@ -1,6 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { compiledLoss } from '../analysis/engine/compile-loss';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import { certainTensor } from '../analysis/engine/values';
 
 const CLASS_TARGETS = new Set(['class-indices', 'one-hot', 'labels01']);
@@ -38,21 +37,26 @@ export const regressionLossOnProbabilities: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
       if (ev.type === 'loss' && ev.family === 'regression' && ev.input && ev.target) {
         const p = tensorOf(ev.input);
         const y = tensorOf(ev.target);
         if ((p?.kind !== 'probs-softmax' && p?.kind !== 'probs-sigmoid') || !y || !CLASS_TARGETS.has(y.kind)) continue;
         const ce = p.kind === 'probs-softmax' ? 'cross-entropy on the logits' : 'binary cross-entropy with logits';
+        const where = anchorOf(ev.input);
+        if (!kept(where)) continue;
         ctx.report({
-          ...anchorOf(ev.input),
+          uri: where.uri,
+          span: where.span,
           message: `${ev.spec.label} between ${p.origin?.label ?? 'probabilities'} and class labels: its gradient vanishes when the model is confidently wrong (factor p·(1 − p)). Use ${ce}.`,
           related: relatedToOrigin(p.origin, 'activation applied here'),
         });
       } else if (ev.type === 'compile') {
-        const loss = compiledLoss(ev);
+        const loss = compiledLossOf(ev);
         const out = certainTensor(ev.output);
         if (loss?.family !== 'regression' || out?.kind !== 'probs-softmax' || out.units === 1) continue;
+        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
         ctx.report({
           uri: ev.loss.uri,
           span: ev.loss.expr.span,

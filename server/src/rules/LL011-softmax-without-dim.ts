@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import { appendArgumentEdit } from './helpers';
 
 const IMPLICIT_DIM = new Set(['torch.nn.functional.softmax', 'torch.nn.functional.log_softmax', 'torch.nn.Softmax', 'torch.nn.LogSoftmax']);
@@ -34,12 +35,14 @@ export const softmaxWithoutDim: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'activation' || !IMPLICIT_DIM.has(ev.path) || ev.dim) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'activation')) {
+      if (!IMPLICIT_DIM.has(ev.path) || ev.dim) continue;
       if (ev.site.expr.args.some(a => a.star || a.name === '_stacklevel')) continue;
       const args = ev.site.expr.args;
       // functional form: F.softmax(x) (one positional) — the layer form takes dim as its only argument
       if (!ev.layer && args.filter(a => !a.name).length >= 2) continue;
+      if (!kept({ uri: ev.site.uri, span: ev.site.expr.span })) continue;
       ctx.report({
         uri: ev.site.uri,
         span: ev.site.expr.span,

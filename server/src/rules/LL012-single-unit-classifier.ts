@@ -1,6 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { compiledLoss } from '../analysis/engine/compile-loss';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
 import { certainTensor } from '../analysis/engine/values';
 
 export const singleUnitClassifier: Rule = {
@@ -34,8 +33,10 @@ export const singleUnitClassifier: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'activation', 'loss', 'compile')) {
       if (ev.type === 'activation' && ev.spec.act === 'softmax' && ev.axisSize === 1) {
+        if (!kept({ uri: ev.site.uri, span: ev.site.expr.span })) continue;
         ctx.report({
           uri: ev.site.uri,
           span: ev.site.expr.span,
@@ -44,15 +45,19 @@ export const singleUnitClassifier: Rule = {
       } else if (ev.type === 'loss' && ev.family === 'softmax-ce' && ev.input) {
         const t = tensorOf(ev.input);
         if (t?.kind !== 'logits' || t.units !== 1) continue;
+        const where = anchorOf(ev.input);
+        if (!kept(where)) continue;
         ctx.report({
-          ...anchorOf(ev.input),
+          uri: where.uri,
+          span: where.span,
           message: `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
           related: relatedToOrigin(t.origin, 'single output unit'),
         });
       } else if (ev.type === 'compile') {
-        const loss = compiledLoss(ev);
+        const loss = compiledLossOf(ev);
         const out = certainTensor(ev.output);
         if (!loss || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce') || out?.units !== 1 || out.kind === 'probs-softmax') continue;
+        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
         ctx.report({
           uri: ev.loss.uri,
           span: ev.loss.expr.span,

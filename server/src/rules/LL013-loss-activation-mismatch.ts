@@ -1,6 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { relatedToOrigin } from '../analysis/engine/rule-api';
-import { compiledLoss } from '../analysis/engine/compile-loss';
+import { compiledLossOf, eventsOfType, keptReports, relatedToOrigin } from '../analysis/engine/rule-api';
 import { certainTensor } from '../analysis/engine/values';
 
 export const lossActivationMismatch: Rule = {
@@ -34,9 +33,9 @@ export const lossActivationMismatch: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'compile') continue;
-      const loss = compiledLoss(ev);
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'compile')) {
+      const loss = compiledLossOf(ev);
       const out = certainTensor(ev.output);
       if (!loss || !out || out.units === 1) continue;
       let message: string | undefined;
@@ -45,7 +44,7 @@ export const lossActivationMismatch: Rule = {
       } else if (loss.family === 'cce-prob' && out.kind === 'probs-sigmoid') {
         message = `${loss.label} expects a softmax distribution but the model ends in sigmoid (${out.origin?.label ?? 'sigmoid'}): use binary cross-entropy for multi-label outputs, or softmax for one-of-N classes.`;
       }
-      if (!message) continue;
+      if (!message || !kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
       ctx.report({ uri: ev.loss.uri, span: ev.loss.expr.span, message, related: relatedToOrigin(out.origin, 'output activation') });
     }
   },

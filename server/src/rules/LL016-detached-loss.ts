@@ -1,9 +1,21 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import type { TensorValue } from '../analysis/engine/values';
+
+const LOSS_FUNCTION = /loss|criterion|objective/i;
+const LOSS_CLASS = /loss|criterion/i;
+/** Answers by function name: rules ask about every function and return, and names repeat. */
+const lossFunctionNames = new Map<string, boolean>();
 
 /** A function that computes a loss: its name or its class says so. */
 export function isLossFunction(fn: string, className?: string): boolean {
-  return /loss|criterion|objective/i.test(fn) || (fn === 'forward' && !!className && /loss|criterion/i.test(className));
+  let byName = lossFunctionNames.get(fn);
+  if (byName === undefined) {
+    // Bounded: a long-running server sees the names of every file it ever checked.
+    if (lossFunctionNames.size >= 4096) lossFunctionNames.clear();
+    lossFunctionNames.set(fn, (byName = LOSS_FUNCTION.test(fn)));
+  }
+  return byName || (fn === 'forward' && !!className && LOSS_CLASS.test(className));
 }
 
 export const detachedLoss: Rule = {
@@ -39,11 +51,12 @@ export const detachedLoss: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'return' || !isLossFunction(ev.inFunction, ev.className)) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'return')) {
       const v = ev.value;
       const created = v.t === 'tensor' ? (v as TensorValue).created : undefined;
-      if (!created) continue;
+      // The cheap test first: few returns are of a newly created tensor.
+      if (!created || !isLossFunction(ev.inFunction, ev.className) || !kept({ uri: ev.uri, span: created })) continue;
       ctx.report({
         uri: ev.uri,
         span: created,

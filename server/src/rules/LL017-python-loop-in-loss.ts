@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import type { Expr, Stmt } from '../ir';
 import { isLossFunction } from './LL016-detached-loss';
 
@@ -36,8 +37,10 @@ export const pythonLoopInLoss: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'function' || !isLossFunction(ev.def.name, ev.className)) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'function')) {
+      // Every report of this rule is in the function's own file.
+      if (ev.uri !== ctx.uri || !isLossFunction(ev.def.name, ev.className)) continue;
       const fn = ev;
       const batchVars = new Set<string>();
       collectBatchSizeVars(ev.def.body, batchVars);
@@ -46,9 +49,12 @@ export const pythonLoopInLoss: Rule = {
         for (const s of body) {
           if (s.k === 'loop' && s.kind === 'for' && s.iter && isBatchRange(s.iter, batchVars)) {
             if (!insideBatchLoop && containsBatchLoop(s.body, batchVars)) {
+              const span = { start: s.span.start, end: Math.min(s.span.end, s.iter.span.end) };
+              // Not kept (reported already): skipped like a reported loop, not searched further.
+              if (!kept({ uri: fn.uri, span })) continue;
               ctx.report({
                 uri: fn.uri,
-                span: { start: s.span.start, end: Math.min(s.span.end, s.iter.span.end) },
+                span,
                 message: `Nested Python loops over the batch in ${fn.def.name}: O(n²) interpreter iterations and kernel launches per step. Vectorize with tensor operations (torch.cdist, broadcasting, masks).`,
               });
               continue;

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import type { CallSite } from '../analysis/engine/values';
 import type { Fix } from '../analysis/findings';
 
@@ -33,15 +34,16 @@ export const deprecatedReductionArgs: Rule = {
     },
   },
   check(ctx) {
+    const kept = keptReports(ctx);
     const seen = new Set<CallSite['expr']>();
-    for (const ev of ctx.events) {
+    for (const ev of eventsOfType(ctx.events, 'loss-object', 'loss')) {
       const site = ev.type === 'loss-object' ? ev.site : ev.type === 'loss' && ev.spec.form === 'function' ? ev.site : undefined;
       if (!site || seen.has(site.expr)) continue;
       const spec = ev.type === 'loss-object' || ev.type === 'loss' ? ev.spec : undefined;
       if (!spec?.torchReduction) continue;
       seen.add(site.expr);
       const dep = site.expr.args.filter(a => a.name === 'size_average' || a.name === 'reduce');
-      if (!dep.length) continue;
+      if (!dep.length || !kept({ uri: site.uri, span: dep[0].span })) continue;
       const fix = reductionFix(ctx, site);
       ctx.report({
         uri: site.uri,

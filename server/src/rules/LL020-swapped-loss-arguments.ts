@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import type { ArgInfo } from '../analysis/engine/events';
 import type { Expr } from '../ir';
 
@@ -61,8 +62,9 @@ export const swappedLossArguments: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'loss' || !ev.input || !ev.target || ev.input2) continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'loss')) {
+      if (!ev.input || !ev.target || ev.input2) continue;
       // MSE, L1 and Huber are symmetric in their two arguments: the order changes nothing.
       if (ev.family === 'regression') continue;
       // Only positional calls can be swapped by accident; keywords say what they are.
@@ -73,7 +75,7 @@ export const swappedLossArguments: Rule = {
       const expectFirst = first === ev.target ? 'labels' : 'predictions';
       const r1 = roleOf(first);
       const r2 = roleOf(second);
-      if (!r1 || !r2 || r1 === r2 || r1 === expectFirst) continue;
+      if (!r1 || !r2 || r1 === r2 || r1 === expectFirst || !kept({ uri: ev.site.uri, span: ev.site.expr.span })) continue;
       const text = ctx.text(ev.site.uri);
       const a0 = args[0].value.span;
       const a1 = args[1].value.span;

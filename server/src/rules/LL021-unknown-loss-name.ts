@@ -1,4 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
+import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import { KERAS_LOSS_STRINGS, TFJS_LOSS_STRINGS } from '../analysis/engine/apis/losses';
 
 function editDistance(a: string, b: string): number {
@@ -66,12 +67,13 @@ export const unknownLossName: Rule = {
     },
   },
   check(ctx) {
-    for (const ev of ctx.events) {
-      if (ev.type !== 'compile') continue;
+    const kept = keptReports(ctx);
+    for (const ev of eventsOfType(ctx.events, 'compile')) {
       const v = ev.loss.value;
       if (v.t !== 'const' || typeof v.value !== 'string' || ev.loss.expr.k !== 'str') continue;
-      const valid = ev.framework === 'keras' ? [...KERAS_LOSS_STRINGS.keys()] : [...TFJS_LOSS_STRINGS.keys()];
-      if (valid.includes(v.value)) continue;
+      const names = ev.framework === 'keras' ? KERAS_LOSS_STRINGS : TFJS_LOSS_STRINGS;
+      if (names.has(v.value) || !kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
+      const valid = [...names.keys()];
       const near = nearestLossName(v.value, valid);
       const text = ctx.text(ev.loss.uri) ?? '';
       // The closing character: the opening one may be a prefix (r'…') or part of a triple quote.

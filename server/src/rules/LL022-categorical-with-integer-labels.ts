@@ -1,7 +1,7 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, tensorOf } from '../analysis/engine/rule-api';
-import { compiledLoss } from '../analysis/engine/compile-loss';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, tensorOf } from '../analysis/engine/rule-api';
 import type { CompileEvent } from '../analysis/engine/events';
+import type { InstanceValue, ObjectValue } from '../analysis/engine/values';
 
 export const categoricalWithIntegerLabels: Rule = {
   meta: {
@@ -38,14 +38,15 @@ export const categoricalWithIntegerLabels: Rule = {
     },
   },
   check(ctx) {
+    const kept = keptReports(ctx);
     const compiles = new Map<object, CompileEvent>();
-    for (const ev of ctx.events) if (ev.type === 'compile') compiles.set(ev.model, ev);
-    for (const ev of ctx.events) {
+    for (const ev of eventsOfType(ctx.events, 'compile')) compiles.set(modelKey(ev.model), ev);
+    for (const ev of eventsOfType(ctx.events, 'fit', 'loss')) {
       if (ev.type === 'fit' && ev.y) {
-        const c = compiles.get(ev.model);
-        const loss = c && compiledLoss(c);
+        const c = compiles.get(modelKey(ev.model));
+        const loss = c && compiledLossOf(c);
         if (!c || !loss || loss.sparse || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce')) continue;
-        if (tensorOf(ev.y)?.kind !== 'class-indices') continue;
+        if (tensorOf(ev.y)?.kind !== 'class-indices' || !kept({ uri: c.loss.uri, span: c.loss.expr.span })) continue;
         const sparse = c.framework === 'keras' ? "'sparse_categorical_crossentropy'" : "'sparseCategoricalCrossentropy'";
         ctx.report({
           uri: c.loss.uri, span: c.loss.expr.span,
@@ -54,11 +55,22 @@ export const categoricalWithIntegerLabels: Rule = {
         });
       } else if (ev.type === 'loss' && ev.target && !ev.spec.sparseTarget && (ev.family === 'cce-prob' || ev.family === 'softmax-ce') && ev.spec.framework !== 'torch') {
         if (tensorOf(ev.target)?.kind !== 'class-indices') continue;
+        const where = anchorOf(ev.target);
+        if (!kept(where)) continue;
         ctx.report({
-          ...anchorOf(ev.target),
+          uri: where.uri,
+          span: where.span,
           message: `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
         });
       }
     }
   },
 };
+
+/**
+ * A model is known by the call that created it: an incremental check keeps events of the previous check,
+ * whose values are other objects than this check's, while the IR call is the same object (DESIGN §4).
+ */
+function modelKey(m: ObjectValue | InstanceValue): object {
+  return (m.t === 'object' ? m.call?.expr : m.site) ?? m;
+}
