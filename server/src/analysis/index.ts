@@ -6,6 +6,7 @@ import { rules } from '../rules/registry';
 import type { Finding } from './findings';
 import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspace';
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
+import type { RunRecord } from './engine/units';
 import type { Report, RuleContext } from './engine/rule-api';
 import { frameworkModule } from './engine/symbols';
 import { uriDirname, uriJoin } from './uri';
@@ -40,6 +41,8 @@ class Workspace implements AnalysisWorkspace {
    */
   private readonly inspections = new Map<string, { generation: number; result: Inspection }>();
   private generation = 0;
+  /** What the last check of each recently checked file needs to re-run only the units an edit touched. */
+  private readonly runRecords = new Map<string, RunRecord>();
   /** TS/JS files kept unparsed because the TypeScript front end declined to load for them (no TF.js in sight). */
   private readonly unparsed = new Set<string>();
 
@@ -63,6 +66,7 @@ class Workspace implements AnalysisWorkspace {
     if (!f) return;
     f.fe?.forget(uri);
     this.files.delete(uri);
+    this.runRecords.delete(uri);
     this.generation++;
     this.unparsed.delete(uri);
   }
@@ -148,7 +152,13 @@ class Workspace implements AnalysisWorkspace {
       },
     };
     const interp = new Interpreter(loader);
-    interp.run(uri, f.module, f.text);
+    const previous = this.options.incremental === false ? undefined : this.runRecords.get(uri);
+    const record = interp.run(uri, f.module, f.text, previous, { record: this.options.incremental !== false });
+    if (this.options.incremental !== false) {
+      this.runRecords.delete(uri);
+      if (this.runRecords.size >= 8) this.runRecords.delete(this.runRecords.keys().next().value!);
+      this.runRecords.set(uri, record);
+    }
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const rule of rules) {
@@ -175,7 +185,7 @@ class Workspace implements AnalysisWorkspace {
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    return { findings, events: interp.events, text: f.text, module: f.module, textOf: u => interp.textOf(u) ?? this.files.get(u)?.text };
+    return { findings, events: interp.events, text: f.text, module: f.module, textOf: u => interp.textOf(u) ?? this.files.get(u)?.text, units: interp.stats };
   }
 
   dependents(uri: string): string[] {

@@ -5,6 +5,7 @@ import type { FileHost } from '../workspace/host';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import type { Module } from '../ir';
 import type { AnalysisEvent } from './engine/events';
+import type { RunStats } from './engine/units';
 
 /** Everything one check of a file saw: for hovers, code actions and explanations. */
 export interface Inspection {
@@ -15,6 +16,8 @@ export interface Inspection {
   module: Module | undefined;
   /** Text of any file the check read. */
   textOf(uri: string): string | undefined;
+  /** How many analysis units ran and how many were kept from the previous check of the file. */
+  units?: RunStats;
 }
 
 export interface WorkspaceOptions {
@@ -28,6 +31,11 @@ export interface WorkspaceOptions {
    * asked again for later documents. Without `text` the front end is always provided when it can be.
    */
   frontEnd(language: 'python' | 'typescript', text?: string): FrontEnd | undefined;
+  /**
+   * Keep what each check needs so the next check of the same file re-runs only the analysis units an
+   * edit touched (default true). Off for one-shot runs (the CLI), which check each file once.
+   */
+  incremental?: boolean;
 }
 
 /**

@@ -205,7 +205,7 @@ export class Checker {
           return text;
         },
       };
-      const workspace = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: this.frontEnds });
+      const workspace = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: this.frontEnds, incremental: false });
       s = { workspace, loaded };
       this.roots.set(root, s);
     }

@@ -11,6 +11,10 @@ import {
 import { LOSS_SPECS, type ArgRef, type LossSpec } from './apis/losses';
 import { frameworkModule, memberPath, normalizePath } from './symbols';
 import {
+  disjoint, mapDefinitions, newTrack, unitsOf,
+  type RunRecord, type RunStats, type Unit, type UnitRecord, type UnitTrack,
+} from './units';
+import {
   Scope, UNKNOWN, certainTensor, join, tensor,
   type CallSite, type ClassValue, type FunctionValue, type InstanceValue, type Kind, type ObjectValue, type Origin,
   type TensorValue, type Value,
@@ -31,7 +35,12 @@ interface Frame {
   done?: boolean;
 }
 
+/** Which top-level statement each function and class definition belongs to (filled per statement, kept across checks). */
+const DEF_ROOTS = new WeakMap<FunctionDef | ClassDef, Stmt>();
+const WALKED = new WeakSet<Stmt>();
+
 const MAX_DEPTH = 5;
+/** User-function bodies run per unit (the top level is one unit, each function and class another). */
 const MAX_CALLS = 4000;
 /** Real instances per class whose methods are analysed (more would multiply the work for little gain). */
 const MAX_INSTANCES = 3;
@@ -52,22 +61,147 @@ export class Interpreter {
   private branchDepth = 0;
   /** Inside a call whose callee differs between paths: loss calls made there are not certain to happen. */
   private uncertainCallee = 0;
-  /** Instances created by real constructor calls, per class: methods are analysed on them (their attributes are known). */
-  private readonly instances = new Map<ClassDef, InstanceValue[]>();
   /** Operand values of the binary operations evaluated (read back by patterns such as `2 * y - 1`). */
   private readonly operands = new WeakMap<Expr, [Value, Value]>();
   private readonly memo = new Map<FunctionDef, Map<string, { value: Value; depth: number }>>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
+  /** The unit (or top-level statement) being run, and which one created each mutable value (see units.ts). */
+  private cur: UnitTrack = newTrack(0);
+  private readonly owner = new WeakMap<object, number>();
+  private nextOwner = 1;
+  /** The checked module: its scope and top-level statements. */
+  private rootScope: Scope | undefined;
+  private rootBody = new Set<Stmt>();
+  private recording = true;
+  /** Modules evaluated before the current unit began (the others are evaluated again by each unit that imports them). */
+  private sharedModules: Set<string> | undefined;
+  private readonly resolutions: RunRecord['resolutions'] = [];
+  /** Instances created by real constructor calls, per class, with the unit that made them (-1: the top level). */
+  private readonly contributions = new Map<ClassDef, { unit: number; instances: InstanceValue[] }[]>();
+  stats: RunStats = { unitsRun: 0, unitsKept: 0 };
 
   constructor(private readonly loader: ModuleLoader) {}
 
-  /** Evaluates a module's top level, then every function and method once on its own (parameters unknown). */
-  run(uri: string, module: Module, text: string): void {
-    const scope = this.evalModule(uri, module, text);
-    // Functions first: the instances they create are then known when the methods are analysed.
-    this.analyseDefinitions(module.body, scope, uri, 'functions');
-    this.analyseDefinitions(module.body, scope, uri, 'classes');
+  /**
+   * Evaluates a module's top level, then every function, lambda and class once on its own (parameters
+   * unknown). With the record of the previous check of the same file, units whose code and module-level
+   * names did not change keep their events instead of running again; the result is the same either way.
+   */
+  run(uri: string, module: Module, text: string, previous?: RunRecord, options: { record?: boolean } = {}): RunRecord {
+    const bodySet = new Set(module.body);
+    this.rootBody = bodySet;
+    // Without a next check to serve (the CLI), what units read and ran is not recorded.
+    this.recording = options.record !== false;
+    if (this.recording) for (const s of module.body) mapDefinitions(s, DEF_ROOTS, WALKED);
+    let reason = previous === undefined ? 'first check' : previous.uri !== uri ? 'another file' : !previous.reusable ? 'a unit changed shared values' : undefined;
+    if (previous && reason === undefined) {
+      for (const r of previous.resolutions) {
+        if (this.loader.resolve(r.from, r.module, r.level)?.module !== r.found) { reason = 'an imported file changed'; break; }
+      }
+    }
+    const tracks: UnitTrack[] = [];
+    const scope = this.evalModule(uri, module, text, tracks);
+    // A `return` at the top level (a syntax error the parser recovered from) stops the statements after it.
+    const stopped = tracks.length < module.body.length + 1;
+    if (reason === undefined && (stopped || previous?.stopped)) reason = 'the top level stops early';
+    for (const t of tracks) for (const [def, instances] of t.contrib) this.addContribution(def, -1, instances as InstanceValue[]);
+    const topLevel: RunRecord['topLevel'] = new Map();
+    module.body.forEach((s, i) => {
+      const t = tracks[i];
+      if (t) topLevel.set(s, { writes: t.writes, sideEffects: t.foreign || t.contrib.size > 0 });
+    });
+
+    // The top level runs again on every check. The units kept rely on it giving the same values to the
+    // names they read: an edited or removed top-level statement changes the names it sets (and must do
+    // nothing else: change values it did not create, create instances the class units analyse), and an
+    // unchanged statement must not read a changed name or run edited code.
+    const changed = new Set<Stmt>();
+    const changedNames = new Set<string>();
+    if (previous && reason === undefined) {
+      for (const s of module.body) {
+        if (previous.bodySet.has(s)) continue;
+        changed.add(s);
+        const info = topLevel.get(s)!;
+        if (info.sideEffects) reason = 'an edited top-level statement did more than set names';
+        for (const n of info.writes) changedNames.add(n);
+      }
+      for (const s of previous.body) {
+        if (bodySet.has(s)) continue;
+        const info = previous.topLevel.get(s);
+        if (!info || info.sideEffects) reason = 'a removed top-level statement did more than set names';
+        for (const n of info?.writes ?? []) changedNames.add(n);
+      }
+    }
+    if (previous && reason === undefined) {
+      // An unchanged statement that read a changed name or ran edited code may set other values now: the
+      // names it sets change too (until nothing more changes), provided it did nothing else.
+      const affected = new Set<Stmt>();
+      for (let grew = true; grew && reason === undefined;) {
+        grew = false;
+        module.body.forEach((s, i) => {
+          if (changed.has(s) || affected.has(s) || !tracks[i]) return;
+          const t = tracks[i];
+          let hit = !disjoint(t.reads, changedNames);
+          if (!hit) for (const r of t.roots) if (changed.has(r)) { hit = true; break; }
+          if (!hit) return;
+          if (topLevel.get(s)!.sideEffects || previous.topLevel.get(s)?.sideEffects !== false) reason = 'module-level code that uses an edited name did more than set names';
+          affected.add(s);
+          for (const n of t.writes) if (!changedNames.has(n)) { changedNames.add(n); grew = true; }
+        });
+      }
+      // Default export and export aliases (TS/JS) run after the body.
+      const last = tracks[module.body.length];
+      if (last.foreign) reason = 'the exports changed shared values';
+      if (module.defaultExport !== previous.defaultExport || !disjoint(last.reads, changedNames)) for (const n of last.writes) changedNames.add(n);
+    }
+    const old = reason === undefined ? previous : undefined;
+    this.stats = { unitsRun: 0, unitsKept: 0, fullReason: reason };
+
+    const units = unitsOf(module.body);
+    const record: RunRecord = {
+      uri, body: module.body, bodySet, defaultExport: module.defaultExport, topLevel, stopped, units: new Map(), resolutions: this.resolutions, reusable: true,
+    };
+    const kept: (UnitRecord | undefined)[] = units.map(u => {
+      const r = old?.units.get(u.stmt);
+      if (r === undefined || r.foreign || !disjoint(r.reads, changedNames)) return undefined;
+      for (const root of r.roots) if (!bodySet.has(root)) return undefined;
+      return r;
+    });
+    // Which units gave instances to which class last time: a class unit works on them.
+    const oldContributors = new Map<ClassDef, number[]>();
+    units.forEach((u, i) => {
+      for (const c of old?.units.get(u.stmt)?.contributedTo ?? []) {
+        const list = oldContributors.get(c);
+        if (list) list.push(i);
+        else oldContributors.set(c, [i]);
+      }
+    });
+    const ran: boolean[] = [];
+    const runUnit = (i: number, discardEvents: boolean): void => {
+      const start = this.events.length;
+      const t = this.runUnit(units[i], scope, uri, i, oldContributors, ran, runUnit);
+      ran[i] = true;
+      this.stats.unitsRun++;
+      if (discardEvents) { this.events.length = start; return; }
+      record.units.set(units[i].stmt, { events: this.events.slice(start), reads: t.reads, roots: t.roots, foreign: t.foreign, contributedTo: new Set(t.contrib.keys()) });
+      if (t.foreign) record.reusable = false;
+    };
+    units.forEach((u, i) => {
+      let keep = kept[i];
+      if (keep && u.kind === 'class') {
+        // The instances it analyses must come from the same, unchanged units as last time.
+        const def = u.stmt.def;
+        if ((oldContributors.get(def) ?? []).some(j => kept[j] === undefined)) keep = undefined;
+        else if ((this.contributions.get(def) ?? []).some(c => c.unit >= 0 && kept[c.unit] === undefined)) keep = undefined;
+      }
+      if (keep === undefined) return runUnit(i, false);
+      for (const e of keep.events) this.events.push(e);
+      record.units.set(u.stmt, keep);
+      this.stats.unitsKept++;
+    });
+    if (this.rootScope) this.rootScope.reads = undefined;
+    return record;
   }
 
   /** User-function bodies run so far (bounded by the call budget). */
@@ -79,61 +213,140 @@ export class Interpreter {
     return this.texts.get(uri);
   }
 
-  private evalModule(uri: string, module: Module, text: string): Scope {
+  /** Starts tracking a unit (or a top-level statement); a unit also gets its own call budget and memo. */
+  private begin(unit: boolean): UnitTrack {
+    const t = newTrack(this.nextOwner++);
+    this.cur = t;
+    if (this.rootScope && this.recording) this.rootScope.reads = t.reads;
+    if (unit) {
+      this.memo.clear();
+      this.analysedFunctions.clear();
+      this.calls = 0;
+      this.sharedModules = new Set(this.modules.keys());
+    }
+    return t;
+  }
+
+  /** Modules a unit imported for itself are forgotten: the next unit that imports them evaluates them afresh. */
+  private endUnit(): void {
+    const shared = this.sharedModules;
+    if (shared) for (const uri of [...this.modules.keys()]) if (!shared.has(uri)) this.modules.delete(uri);
+    this.sharedModules = undefined;
+  }
+
+  private runUnit(
+    u: Unit, scope: Scope, uri: string, index: number, oldContributors: Map<ClassDef, number[]>, ran: boolean[],
+    runUnit: (i: number, discardEvents: boolean) => void,
+  ): UnitTrack {
+    // A class unit needs the instances of the units before it: those kept from last time run again, quietly.
+    let selves: InstanceValue[] | undefined;
+    if (u.kind === 'class') {
+      for (const j of oldContributors.get(u.stmt.def) ?? []) if (j < index && !ran[j]) runUnit(j, true);
+      selves = (this.contributions.get(u.stmt.def) ?? [])
+        .filter(c => c.unit < index)
+        .sort((a, b) => a.unit - b.unit)
+        .flatMap(c => c.instances)
+        .slice(0, MAX_INSTANCES);
+    }
+    const t = this.begin(true);
+    const frame: Frame = { uri, depth: 0 };
+    try {
+      const root = DEF_ROOTS.get(u.kind === 'lambdas' ? u.lambdas[0].fn : u.stmt.def);
+      if (root && this.rootBody.has(root)) t.roots.add(root);
+      if (u.kind === 'function') {
+        const fn = scope.lookup(u.stmt.def.name);
+        if (fn && fn.t === 'function' && fn.def === u.stmt.def) this.callFunction(fn, [], new Map(), undefined, frame, true);
+      } else if (u.kind === 'lambdas') {
+        for (const l of u.lambdas) {
+          const fn: FunctionValue = { t: 'function', def: l.fn, uri, scope, qualname: l.fn.name };
+          this.callFunction(fn, [], new Map(), undefined, frame, true);
+        }
+      } else {
+        const def = u.stmt.def;
+        const cls = scope.lookup(def.name);
+        if (cls && cls.t === 'class' && cls.def === def) {
+          // Copies, so that what the methods assign to `self` stays within this unit.
+          const own = selves && selves.length ? selves.map(s => this.own<InstanceValue>({ t: 'instance', cls: s.cls, attrs: new Map(s.attrs), site: s.site })) : [this.instantiate(cls, undefined, frame)];
+          for (const self of own) {
+            for (const m of def.body) {
+              if (m.k === 'func' && m.def.name !== '__init__' && m.def.name !== 'constructor') {
+                const fn: FunctionValue = { t: 'function', def: m.def, uri, scope: cls.scope, self, qualname: `${def.name}.${m.def.name}` };
+                this.callFunction(fn, [], new Map(), undefined, frame, true);
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      this.endUnit();
+    }
+    for (const [def, instances] of t.contrib) this.addContribution(def, index, instances as InstanceValue[]);
+    return t;
+  }
+
+  private addContribution(def: ClassDef, unit: number, instances: InstanceValue[]): void {
+    const list = this.contributions.get(def);
+    if (list) list.push({ unit, instances });
+    else this.contributions.set(def, [{ unit, instances }]);
+  }
+
+  /** Marks a mutable value as created by the current unit. */
+  private own<T extends Value>(v: T): T {
+    this.owner.set(v, this.cur.id);
+    return v;
+  }
+
+  /** A unit changes a value: one it did not create makes the check's units depend on one another. */
+  private mutated(v: Value): void {
+    if (this.owner.get(v) !== this.cur.id) this.cur.foreign = true;
+  }
+
+  private noteRoot(def: FunctionDef | ClassDef): void {
+    const r = DEF_ROOTS.get(def);
+    if (r !== undefined && this.rootBody.has(r)) this.cur.roots.add(r);
+  }
+
+  private resolve(fromUri: string, module: string, level: number): ReturnType<ModuleLoader['resolve']> {
+    const found = this.loader.resolve(fromUri, module, level);
+    this.resolutions.push({ from: fromUri, module, level, found: found?.module });
+    return found;
+  }
+
+  /** Evaluates a module's top level once per check; `tracks` (checked module only) gets one track per statement. */
+  private evalModule(uri: string, module: Module, text: string, tracks?: UnitTrack[]): Scope {
     const cached = this.modules.get(uri);
     if (cached) return cached;
     const scope = new Scope(undefined, uri);
     this.modules.set(uri, scope);
     this.texts.set(uri, text);
     this.languages.set(uri, module.language);
+    const frame: Frame = { uri, depth: 0 };
+    if (tracks) this.rootScope = scope;
+    const track = (): UnitTrack => {
+      const t = this.begin(false);
+      if (this.recording) scope.writes = t.writes;
+      return t;
+    };
     // CommonJS: `exports.f = …` and `module.exports = {…}` fill an object the importer reads names from.
-    const cjs = module.language === 'typescript' ? commonJsObjects(scope) : undefined;
-    this.execBlock(module.body, scope, { uri, depth: 0 });
+    const cjs = module.language === 'typescript' ? commonJsObjects(scope, v => this.own(v)) : undefined;
+    if (tracks) {
+      for (const s of module.body) {
+        if (frame.done) break;
+        tracks.push(track());
+        this.exec(s, scope, frame);
+      }
+      if (!frame.done) tracks.push(track());
+    } else this.execBlock(module.body, scope, frame);
     if (cjs) {
       const exported = cjs.entries.get('exports');
       if (exported?.t === 'dict') for (const [k, v] of exported.entries) if (!scope.vars.has(k)) scope.set(k, v);
     }
-    if (module.defaultExport) scope.set('__default__', this.evalExpr(module.defaultExport, scope, { uri, depth: 0 }));
+    if (module.defaultExport) scope.set('__default__', this.evalExpr(module.defaultExport, scope, frame));
     if (module.exports) {
       // TS/JS: exported names may differ from local names.
       for (const [exported, local] of module.exports) if (exported !== local) scope.set(exported, scope.lookup(local) ?? UNKNOWN);
     }
     return scope;
-  }
-
-  private analyseDefinitions(body: Stmt[], scope: Scope, uri: string, what: 'functions' | 'classes'): void {
-    for (const s of body) {
-      if ((s.k === 'func' || s.k === 'assign') && what === 'classes') continue;
-      if (s.k === 'class' && what === 'functions') continue;
-      if (s.k === 'func') {
-        const fn = scope.lookup(s.def.name);
-        if (fn && fn.t === 'function' && fn.def === s.def) this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
-      } else if (s.k === 'assign') {
-        // `const loss = (y, p) => …`, `loss = lambda p, y: …`, `const losses = { ce(y, p) { … } }`
-        const lambdas = s.value.k === 'lambda' ? [s.value] : s.value.k === 'dict' ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda') : [];
-        for (const l of lambdas) {
-          if (l.k !== 'lambda') continue;
-          const fn: FunctionValue = { t: 'function', def: l.fn, uri, scope, qualname: l.fn.name };
-          this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
-        }
-      } else if (s.k === 'class') {
-        const cls = scope.lookup(s.def.name);
-        if (cls && cls.t === 'class' && cls.def === s.def) {
-          const selves = this.instances.get(s.def) ?? [this.instantiate(cls, undefined, { uri, depth: 0 })];
-          for (const self of selves) {
-            for (const m of s.def.body) {
-              if (m.k === 'func' && m.def.name !== '__init__' && m.def.name !== 'constructor') {
-                const fn: FunctionValue = { t: 'function', def: m.def, uri, scope: cls.scope, self, qualname: `${s.def.name}.${m.def.name}` };
-                this.callFunction(fn, [], new Map(), undefined, { uri, depth: 0 }, true);
-              }
-            }
-          }
-        }
-      } else if (s.k === 'if' || s.k === 'block' || s.k === 'loop') {
-        this.analyseDefinitions(s.body, scope, uri, what);
-        if (s.k !== 'block') this.analyseDefinitions(s.orelse, scope, uri, what);
-      }
-    }
   }
 
   // ---- statements -------------------------------------------------------------------------
@@ -217,14 +430,14 @@ export class Interpreter {
           for (const n of s.names) scope.set(n.alias ?? n.name, { t: 'sym', path: normalizePath(`${fw}.${n.name}`) });
           return;
         }
-        const loaded = this.loader.resolve(frame.uri, s.module, s.level);
+        const loaded = this.resolve(frame.uri, s.module, s.level);
         const mod = loaded ? this.evalModule(loaded.uri, loaded.module, loaded.text) : undefined;
         for (const n of s.names) {
           let v: Value = UNKNOWN;
           if (mod) v = n.name === 'default' ? mod.vars.get('__default__') ?? UNKNOWN : mod.vars.get(n.name) ?? UNKNOWN;
           if (v === UNKNOWN && !mod && s.level > 0) {
             // `from . import network`: the name may be a module of the package.
-            const sub = this.loader.resolve(frame.uri, s.module ? `${s.module}.${n.name}` : n.name, s.level);
+            const sub = this.resolve(frame.uri, s.module ? `${s.module}.${n.name}` : n.name, s.level);
             if (sub) v = { t: 'module', uri: sub.uri, exports: this.evalModule(sub.uri, sub.module, sub.text) };
           }
           scope.set(n.alias ?? n.name, v);
@@ -276,6 +489,7 @@ export class Interpreter {
         return;
       case 'attr': {
         const obj = this.evalExpr(target.obj, scope, frame);
+        if (obj.t === 'instance' || obj.t === 'dict') this.mutated(obj);
         if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
         // JS objects: `o.x = v` is the entry `x` (a branch may keep the old value on another path).
         else if (obj.t === 'dict') obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
@@ -285,6 +499,7 @@ export class Interpreter {
         const obj = this.evalExpr(target.obj, scope, frame);
         const key = target.index.k === 'str' ? target.index.value : undefined;
         // Inside a branch or loop the dict may keep its old entry on another path.
+        if (obj.t === 'dict' && key !== undefined) this.mutated(obj);
         if (obj.t === 'dict' && key !== undefined) obj.entries.set(key, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(key), v) : v);
         return;
       }
@@ -321,7 +536,7 @@ export class Interpreter {
           if (en.key && en.key.k === 'str') entries.set(en.key.value, v);
           else if (en.key) this.evalExpr(en.key, scope, frame);
         }
-        return { t: 'dict', entries, depth: this.branchDepth };
+        return this.own({ t: 'dict', entries, depth: this.branchDepth });
       }
       case 'binop':
         return this.binop(e, scope, frame);
@@ -520,7 +735,7 @@ export class Interpreter {
     if (loss) {
       if (loss.form === 'class') {
         this.events.push({ type: 'loss-object', spec: loss, site });
-        return { t: 'object', path, call: site };
+        return this.own({ t: 'object', path, call: site });
       }
       this.emitLoss(loss, site, undefined, frame);
       return tensor('unknown');
@@ -534,16 +749,16 @@ export class Interpreter {
       const layersArg = path === 'torch.nn.Sequential' ? undefined
         : path === 'tfjs.sequential' ? site.keywords.get('layers') : site.positional[0] ?? site.keywords.get('layers');
       const layers = path === 'torch.nn.Sequential' ? site.positional : tupleElts(layersArg);
-      const container: ObjectValue = { t: 'object', path, call: site, layers: layers.slice(), depth: this.branchDepth };
+      const container: ObjectValue = this.own({ t: 'object', path, call: site, layers: layers.slice(), depth: this.branchDepth });
       // `nn.Sequential(*blocks)`, `Sequential(layer_list)`: the layers are not all visible.
       if (site.expr.args.some(a => a.star) || (layersArg !== undefined && layersArg.t !== 'tuple')) container.opaque = true;
-      else markLayerElements(container.layers!, layerListExprs(path, site.expr));
+      else markLayerElements(container.layers!, layerListExprs(path, site.expr), l => this.mutated(l));
       this.checkStackedActivations(container.layers!, 0);
       return container;
     }
     if (FUNCTIONAL_MODELS.has(path)) {
       const out = site.keywords.get('outputs') ?? (path === 'keras.Model' ? site.positional[1] : undefined);
-      return { t: 'object', path, call: site, output: out ?? UNKNOWN };
+      return this.own({ t: 'object', path, call: site, output: out ?? UNKNOWN });
     }
     const layer = LAYERS.get(path);
     if (layer) return this.makeLayer(path, layer, site, frame);
@@ -583,6 +798,7 @@ export class Interpreter {
     }
     if (recv.t === 'object') {
       if (name === 'add' && recv.layers) {
+        this.mutated(recv);
         recv.layers.push(site.positional[0] ?? UNKNOWN);
         // A layer added on one path only (`if flag: model.add(Softmax())`) leaves the output uncertain until
         // a layer is added unconditionally after it.
@@ -685,7 +901,7 @@ export class Interpreter {
   }
 
   private makeLayer(path: string, spec: LayerSpec, site: CallSite, frame: Frame): Value {
-    const obj: ObjectValue = { t: 'object', path, call: site };
+    const obj: ObjectValue = this.own({ t: 'object', path, call: site });
     const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
     const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
     let act: ActivationSpec | undefined;
@@ -813,6 +1029,7 @@ export class Interpreter {
 
   private runFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value {
     this.calls++;
+    this.noteRoot(fn.def);
     this.active.add(fn.def);
     try {
       const scope = new Scope(fn.scope, fn.uri);
@@ -852,15 +1069,23 @@ export class Interpreter {
   }
 
   private defineClass(def: ClassDef, scope: Scope, frame: Frame): ClassValue {
+    this.noteRoot(def);
     const bases = def.bases.map(b => this.evalExpr(b, scope, frame));
     const clsScope = new Scope(scope, frame.uri);
     const cls: ClassValue = { t: 'class', def, uri: frame.uri, scope: clsScope, bases };
-    this.execBlock(def.body, clsScope, frame);
+    // TS/JS instance fields (`model = build();` in a class body) run per instance (initFields), not here.
+    const ts = this.languages.get(frame.uri) === 'typescript';
+    for (const s of def.body) {
+      if (frame.done) break;
+      if (ts && isInstanceField(s)) continue;
+      this.exec(s, clsScope, frame);
+    }
     return cls;
   }
 
   private instantiate(cls: ClassValue, site: CallSite | undefined, frame: Frame): InstanceValue {
-    const inst: InstanceValue = { t: 'instance', cls, attrs: new Map() };
+    const inst: InstanceValue = this.own({ t: 'instance', cls, attrs: new Map(), site: site?.expr });
+    this.noteRoot(cls.def);
     if (this.languages.get(cls.uri) === 'typescript') this.initFields(cls, inst, frame);
     for (const init of ['__init__', 'constructor', 'build']) {
       const m = lookupMethod(cls, init);
@@ -870,8 +1095,8 @@ export class Interpreter {
       }
     }
     if (site) {
-      const known = this.instances.get(cls.def) ?? [];
-      if (known.length < MAX_INSTANCES) this.instances.set(cls.def, [...known, inst]);
+      const known = this.cur.contrib.get(cls.def) ?? [];
+      if (known.length < MAX_INSTANCES) this.cur.contrib.set(cls.def, [...known, inst]);
     }
     return inst;
   }
@@ -880,11 +1105,12 @@ export class Interpreter {
   private initFields(cls: ClassValue, inst: InstanceValue, frame: Frame, seen = new Set<ClassValue>()): void {
     if (seen.has(cls)) return;
     seen.add(cls);
+    this.noteRoot(cls.def);
     for (const b of cls.bases) if (b.t === 'class') this.initFields(b, inst, frame, seen);
     const scope = new Scope(cls.scope, cls.uri);
     scope.set('this', inst);
     for (const st of cls.def.body) {
-      if (st.k === 'assign' && st.targets.every(t => t.k === 'attr' && t.obj.k === 'name' && t.obj.id === 'this')) {
+      if (isInstanceField(st)) {
         this.exec(st, scope, { uri: cls.uri, depth: frame.depth + 1 });
       }
     }
@@ -904,7 +1130,7 @@ export class Interpreter {
   private importModule(module: string, level: number, fromUri: string): Value {
     const fw = level === 0 ? frameworkModule(module) : undefined;
     if (fw) return { t: 'sym', path: fw };
-    const loaded = this.loader.resolve(fromUri, module, level);
+    const loaded = this.resolve(fromUri, module, level);
     if (!loaded) return UNKNOWN;
     return { t: 'module', uri: loaded.uri, exports: this.evalModule(loaded.uri, loaded.module, loaded.text) };
   }
@@ -912,10 +1138,15 @@ export class Interpreter {
 
 // ---- helpers --------------------------------------------------------------------------------
 
+/** A TS/JS field initializer of the instance (lowered to `this.x = …` in the class body). */
+function isInstanceField(s: Stmt): boolean {
+  return s.k === 'assign' && s.targets.every(t => t.k === 'attr' && t.obj.k === 'name' && t.obj.id === 'this');
+}
+
 /** `exports` and `module` (with `module.exports === exports`) for a CommonJS module; returns `module`. */
-function commonJsObjects(scope: Scope): Extract<Value, { t: 'dict' }> {
-  const exports: Value = { t: 'dict', entries: new Map(), depth: 0 };
-  const module: Extract<Value, { t: 'dict' }> = { t: 'dict', entries: new Map([['exports', exports]]), depth: 0 };
+function commonJsObjects(scope: Scope, own: <T extends Value>(v: T) => T): Extract<Value, { t: 'dict' }> {
+  const exports: Value = own({ t: 'dict', entries: new Map(), depth: 0 });
+  const module: Extract<Value, { t: 'dict' }> = own({ t: 'dict', entries: new Map([['exports', exports]]), depth: 0 });
   scope.set('exports', exports);
   scope.set('module', module);
   return module;
@@ -1163,7 +1394,7 @@ function layerListExprs(path: string, call: Extract<Expr, { k: 'call' }>): Expr[
  * Records on each layer written in place in the list where it stands (Origin.element), so fixes can
  * remove it with its comma. A layer built elsewhere and passed by name keeps no such place.
  */
-function markLayerElements(layers: Value[], exprs: Expr[] | undefined): void {
+function markLayerElements(layers: Value[], exprs: Expr[] | undefined, mutated: (l: Value) => void): void {
   if (!exprs || exprs.length !== layers.length) return;
   const elements = exprs.map(e => e.span);
   layers.forEach((l, index) => {
@@ -1171,6 +1402,7 @@ function markLayerElements(layers: Value[], exprs: Expr[] | undefined): void {
     const o = out?.t === 'tensor' ? out.origin : undefined;
     if (l.t !== 'object' || !out || out.t !== 'tensor' || !o) return;
     if (o.span.start !== elements[index].start || o.span.end !== elements[index].end) return;
+    mutated(l);
     l.layerOut = { ...out, origin: { ...o, element: { elements, index } } };
   });
 }

@@ -119,6 +119,8 @@ export interface InstanceValue {
   cls: ClassValue;
   /** `self.x = …` assignments seen so far (all paths joined). */
   attrs: Map<string, Value>;
+  /** The constructor call that created it, when there was one. */
+  site?: Expr;
 }
 
 export interface TupleValue {
@@ -178,15 +180,24 @@ export function tensor(kind: Kind, extra: Partial<Omit<TensorValue, 't' | 'kind'
 /** Variables of a module, function or class body; reads fall through to the parent. */
 export class Scope {
   readonly vars = new Map<string, Value>();
+  /**
+   * Names looked up in this scope (found or not), when someone listens: the interpreter points the
+   * checked module's scope at the set of the unit being run, to know what a cached unit depends on.
+   */
+  reads: Set<string> | undefined;
+  /** Names set in this scope, when someone listens (the top-level statements of the checked module). */
+  writes: Set<string> | undefined;
   constructor(readonly parent: Scope | undefined, readonly uri: string) {}
   lookup(name: string): Value | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.reads !== undefined) s.reads.add(name);
       const v = s.vars.get(name);
       if (v !== undefined) return v;
     }
     return undefined;
   }
   set(name: string, v: Value): void {
+    if (this.writes !== undefined) this.writes.add(name);
     this.vars.set(name, v);
   }
 }

@@ -1,0 +1,147 @@
+// The units of one module's analysis, and what a unit's result depends on (DESIGN.md §4, "incremental
+// check"). A check runs the module's top level, then analyses every function, lambda and class on its
+// own: each of those is a unit. Units are made independent of one another (per-unit call budget and
+// memo, class units work on copies of their instances, modules imported inside a unit are evaluated for
+// it alone), so a unit's events depend only on the code it executed and the module-level names it
+// read. After an edit, a unit whose code and names are unchanged keeps its events from the last check.
+import type { ClassDef, Expr, FunctionDef, Stmt } from '../../ir';
+import type { AnalysisEvent } from './events';
+
+/** What running one unit (or one top-level statement) touched. */
+export interface UnitTrack {
+  /** Owner id of the values the unit creates (see Interpreter.owner). */
+  id: number;
+  /** Module-level names of the checked file looked up, found or not. */
+  reads: Set<string>;
+  /** Module-level names of the checked file set (top-level statements only). */
+  writes: Set<string>;
+  /** Top-level statements of the checked file whose code ran (function and class bodies included). */
+  roots: Set<Stmt>;
+  /** The unit changed a value it did not create: later units may see the change, so nothing is cached. */
+  foreign: boolean;
+  /** Instances it created by real constructor calls, per class (read by the class units that follow). */
+  contrib: Map<ClassDef, unknown[]>;
+}
+
+/** A unit as the last check left it. */
+export interface UnitRecord {
+  events: AnalysisEvent[];
+  reads: Set<string>;
+  roots: Set<Stmt>;
+  foreign: boolean;
+  contributedTo: Set<ClassDef>;
+}
+
+/** What the next check of the same file needs from this one. */
+export interface RunRecord {
+  uri: string;
+  body: readonly Stmt[];
+  bodySet: Set<Stmt>;
+  defaultExport?: Expr;
+  /** What each top-level statement did when the top level ran: the names it set, and whether it did more. */
+  topLevel: Map<Stmt, { writes: Set<string>; sideEffects: boolean }>;
+  /** By the unit's own statement (object identity survives edits elsewhere, see parse/*). */
+  units: Map<Stmt, UnitRecord>;
+  /** Every import resolution the check made, with the module it found. */
+  resolutions: { from: string; module: string; level: number; found: object | undefined }[];
+  /** The top level stopped before its end (a recovered top-level `return`). */
+  stopped: boolean;
+  /** False when a unit changed shared values: the next check runs every unit. */
+  reusable: boolean;
+}
+
+/** How a check went: how many units ran and how many were kept from the previous check. */
+export interface RunStats {
+  unitsRun: number;
+  unitsKept: number;
+  /** Why every unit ran, when one did (no previous check, a module-level change…). */
+  fullReason?: string;
+}
+
+/** A standalone analysis of the module: a function, the lambdas of one assignment, or a class. */
+export type Unit =
+  | { kind: 'function'; stmt: Extract<Stmt, { k: 'func' }> }
+  | { kind: 'lambdas'; stmt: Extract<Stmt, { k: 'assign' }>; lambdas: Extract<Expr, { k: 'lambda' }>[] }
+  | { kind: 'class'; stmt: Extract<Stmt, { k: 'class' }> };
+
+/** Units in the order they run: functions and lambdas first (their instances feed the classes), then classes. */
+export function unitsOf(body: readonly Stmt[]): Unit[] {
+  const out: Unit[] = [];
+  collect(body, 'functions', out);
+  collect(body, 'classes', out);
+  return out;
+}
+
+function collect(body: readonly Stmt[], what: 'functions' | 'classes', out: Unit[]): void {
+  for (const s of body) {
+    if (s.k === 'func' && what === 'functions') out.push({ kind: 'function', stmt: s });
+    else if (s.k === 'assign' && what === 'functions') {
+      // `const loss = (y, p) => …`, `loss = lambda p, y: …`, `const losses = { ce(y, p) { … } }`
+      const lambdas = s.value.k === 'lambda' ? [s.value] : s.value.k === 'dict' ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda') : [];
+      if (lambdas.length) out.push({ kind: 'lambdas', stmt: s, lambdas: lambdas as Extract<Expr, { k: 'lambda' }>[] });
+    } else if (s.k === 'class' && what === 'classes') out.push({ kind: 'class', stmt: s });
+    else if (s.k === 'if' || s.k === 'block' || s.k === 'loop') {
+      collect(s.body, what, out);
+      if (s.k !== 'block') collect(s.orelse, what, out);
+    }
+  }
+}
+
+/**
+ * Maps every function and class definition inside `root` (nested ones and lambdas included) to `root`.
+ * Statements already walked are skipped: unchanged statements keep their identity between parses.
+ */
+export function mapDefinitions(root: Stmt, roots: WeakMap<FunctionDef | ClassDef, Stmt>, walked: WeakSet<Stmt>): void {
+  if (walked.has(root)) return;
+  walked.add(root);
+  const stmt = (s: Stmt): void => {
+    switch (s.k) {
+      case 'assign': s.targets.forEach(expr); expr(s.value); return;
+      case 'expr': expr(s.expr); return;
+      case 'return': if (s.value) expr(s.value); return;
+      case 'if': expr(s.test); s.body.forEach(stmt); s.orelse.forEach(stmt); return;
+      case 'loop': if (s.target) expr(s.target); if (s.iter) expr(s.iter); s.body.forEach(stmt); s.orelse.forEach(stmt); return;
+      case 'block': s.items.forEach(expr); s.body.forEach(stmt); return;
+      case 'func': fn(s.def); return;
+      case 'class':
+        roots.set(s.def, root);
+        s.def.bases.forEach(expr);
+        s.def.decorators.forEach(expr);
+        s.def.body.forEach(stmt);
+        return;
+      default: return;
+    }
+  };
+  const fn = (d: FunctionDef): void => {
+    roots.set(d, root);
+    for (const p of d.params) if (p.default) expr(p.default);
+    d.decorators.forEach(expr);
+    d.body.forEach(stmt);
+  };
+  const expr = (e: Expr): void => {
+    switch (e.k) {
+      case 'attr': expr(e.obj); return;
+      case 'call': expr(e.callee); for (const a of e.args) expr(a.value); return;
+      case 'subscript': expr(e.obj); expr(e.index); return;
+      case 'tuple': case 'list': e.elts.forEach(expr); return;
+      case 'dict': for (const en of e.entries) { if (en.key) expr(en.key); expr(en.value); } return;
+      case 'binop': expr(e.left); expr(e.right); return;
+      case 'unary': expr(e.operand); return;
+      case 'cond': expr(e.test); expr(e.body); expr(e.orelse); return;
+      case 'lambda': fn(e.fn); return;
+      case 'unknown': e.children.forEach(expr); return;
+      default: return;
+    }
+  };
+  stmt(root);
+}
+
+export function newTrack(id: number): UnitTrack {
+  return { id, reads: new Set(), writes: new Set(), roots: new Set(), foreign: false, contrib: new Map() };
+}
+
+export function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return false;
+  return true;
+}
