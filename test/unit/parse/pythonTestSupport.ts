@@ -1,14 +1,64 @@
 // Shared by the python*.test.ts files: loads the front end from node_modules and prints IR compactly.
 import { readFileSync } from 'node:fs';
+import { Language, Parser } from 'web-tree-sitter';
 import type { Arg, DictEntry, Expr, FunctionDef, Module, Param, Span, Stmt } from '../../../server/src/ir';
-import type { FrontEnd } from '../../../server/src/parse/frontend';
-import { createPythonFrontEnd } from '../../../server/src/parse/python/index';
+import { createPythonFrontEnd, type PythonFrontEnd, type PythonFrontEndOptions } from '../../../server/src/parse/python/index';
+import { FlatTree } from '../../../server/src/parse/python/flatTree';
+import { lowerModule } from '../../../server/src/parse/python/lower';
+import { buildKindTable } from '../../../server/src/parse/python/nodeKinds';
 
-export function loadPython(): Promise<FrontEnd> {
+export function loadPython(options?: PythonFrontEndOptions): Promise<PythonFrontEnd> {
   return createPythonFrontEnd({
     runtime: new Uint8Array(readFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm')),
     grammar: new Uint8Array(readFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm')),
-  });
+  }, options);
+}
+
+/**
+ * The reference the chunked front end must equal on text without syntax errors: one tree-sitter tree
+ * of the whole text, lowered by the same lowering, nothing reused; `hasError`: tree-sitter found a
+ * syntax error in it. Call after loadPython().
+ */
+export async function wholeFileLowering(): Promise<(text: string) => { module: Module; hasError: boolean }> {
+  const language = await Language.load(new Uint8Array(readFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm')));
+  const parser = new Parser();
+  parser.setLanguage(language);
+  const table = buildKindTable(language);
+  const flat = new FlatTree();
+  return text => {
+    const tree = parser.parse(text);
+    if (tree === null) throw new Error('no tree');
+    try {
+      flat.load(tree, text, table);
+      return { module: lowerModule(flat, table, undefined), hasError: tree.rootNode.hasError };
+    } finally {
+      tree.delete();
+    }
+  };
+}
+
+/** A seeded pseudo-random generator in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** LSP position of an offset: lines end at \n, \r\n or \r. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
 }
 
 export function pe(e: Expr): string {

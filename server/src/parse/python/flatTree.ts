@@ -29,14 +29,24 @@ export interface ReusableEntry {
   kind: K;
 }
 
-/** The previous parse of the same document, as far as it can be reused (see ./reuse.ts). */
-export interface ReuseSource {
-  /** Where a range of the new text was in the old text, or -1 when an edit or a change of structure touches it. */
-  oldStart(start: number, end: number): number;
-  get(key: number): ReusableEntry | undefined;
+/** A kept lowering found for a node of the new tree, and where its statements are now (absolute offset). */
+export interface ReuseHit {
+  entry: ReusableEntry;
+  at: number;
 }
 
-/** Key of a reusable subtree: its start and kind (a block starts where its first statement does). */
+/** The previous parse of the same document, as far as it can be reused (see ./reuse.ts). */
+export interface ReuseSource {
+  /**
+   * The kept lowering of the node of kind `kind` at [start, end) of the new text (absolute offsets),
+   * or undefined; `topLevel`: the node is a statement of the module. The caller checks its text.
+   */
+  find(start: number, end: number, kind: K, topLevel: boolean): ReuseHit | undefined;
+  /** Hits are not vouched for by tree-sitter's changed ranges: a node with a syntax error inside is not reused. */
+  readonly checkErrors: boolean;
+}
+
+/** Key of a reusable subtree: its start (relative to its chunk) and kind (a block starts where its first statement does). */
 export function reuseKey(start: number, kind: K): number {
   return start * 128 + kind;
 }
@@ -58,8 +68,20 @@ export class FlatTree {
   reusable = new Uint8Array(0);
   /** Previous-parse entries for subtrees that were not walked again. */
   reused: (ReusableEntry | undefined)[] = [];
+  /** Where the statements of `reused[i]` are now (absolute offset): they are moved to start[i]. */
+  reusedAt: number[] = [];
+  /** Offset of the parsed chunk in `text`: every position above is absolute. */
+  base = 0;
   /** Outermost ERROR nodes and MISSING nodes, in source order. */
   errors: number[] = [];
+  /**
+   * Where tree-sitter inserted an invisible MISSING token, when the tree has an error and no visible
+   * node shows it; else -1. `hiddenNewline`: it is the line break between two statements on one line.
+   */
+  hiddenError = -1;
+  hiddenNewline = false;
+  /** tree-sitter found a syntax error in the tree. */
+  hasError = false;
 
   private ensure(capacity: number): void {
     if (this.kind.length >= capacity) return;
@@ -85,15 +107,22 @@ export class FlatTree {
     }
   }
 
-  load(tree: Tree, text: string, table: KindTable, reuse?: ReuseSource): void {
+  /**
+   * Copies `tree`, the parse of text.slice(base, base + its length), with positions in `text` (the
+   * whole document): the lowering then yields absolute spans.
+   */
+  load(tree: Tree, text: string, table: KindTable, reuse?: ReuseSource, base = 0): void {
     const root = tree.rootNode;
     const hasError = root.hasError;
+    this.hasError = hasError;
     // descendantCount is exact without reuse and an upper bound with it.
     this.ensure(root.descendantCount);
     const { kind: kindOf, tokenLength, exactEnd } = table;
     const { kind, sym, start, end, first, next, last, parent, flags, reusable } = this;
     const reused = this.reused;
+    const reusedAt = this.reusedAt;
     reused.length = 0;
+    this.base = base;
     const errors: number[] = [];
     this.text = text;
 
@@ -107,7 +136,7 @@ export class FlatTree {
       const k = kindOf[s];
       // Where a token starts matters only when it ends its parent (see `climb`), so most tokens skip that call.
       const token = tokenLength[s] >= 0;
-      const at = token && !hasError ? -1 : cursor.startIndex;
+      const at = token && !hasError ? -1 : cursor.startIndex + base;
       sym[i] = s;
       kind[i] = k;
       start[i] = at;
@@ -131,14 +160,15 @@ export class FlatTree {
 
       let leaf = true;
       if (token) end[i] = at < 0 ? -1 : at + tokenLength[s];
-      else if (k === K.Identifier) end[i] = identifierEnd(text, at, cursor);
+      else if (k === K.Identifier) end[i] = identifierEnd(text, at, cursor, base);
       else if (k === K.True || k === K.None) end[i] = at + 4;
       else if (k === K.False) end[i] = at + 5;
-      else if (k === K.Integer || k === K.Float || k === K.Comment) end[i] = cursor.endIndex;
-      else if ((k === K.String && !isFormatString(text, at)) || k === K.Type) {
+      else if (k === K.Integer || k === K.Float || k === K.Comment) end[i] = cursor.endIndex + base;
+      else if ((k === K.String && !hasError && !isFormatString(text, at)) || k === K.Type) {
         // A plain string's value is decoded from the source text, and type annotations are not
-        // lowered: their insides need not be walked.
-        end[i] = cursor.endIndex;
+        // lowered: their insides need not be walked (unless the tree has errors: an unterminated
+        // string is a MISSING string_end inside).
+        end[i] = cursor.endIndex + base;
       } else leaf = false;
       if (leaf) {
         if (hasError && cursor.nodeIsMissing) markMissing(i);
@@ -150,19 +180,22 @@ export class FlatTree {
       if (f === 0 && p >= 0 && (k === K.Block || kind[p] === K.Block || kind[p] === K.Module || kind[p] === K.ExpressionStatement)) {
         reusable[i] = 1;
         if (reuse !== undefined) {
-          const e = cursor.endIndex;
-          const old = reuse.oldStart(at, e);
+          const e = cursor.endIndex + base;
           // Zero-width nodes are MISSING ones (an empty block is one): never taken from the cache.
-          const hit = old < 0 || e === at ? undefined : reuse.get(reuseKey(old, k));
-          if (hit !== undefined && hit.kind === k && hit.text.length === e - at && text.startsWith(hit.text, at)) {
-            reused[i] = hit;
-            end[i] = e;
-            return false;
+          const hit = e === at ? undefined : reuse.find(at, e, k, kind[p] === K.Module);
+          if (hit !== undefined) {
+            const entry = hit.entry;
+            if (entry.kind === k && entry.text.length === e - at && text.startsWith(entry.text, at) && !(reuse.checkErrors && cursor.currentNode.hasError)) {
+              reused[i] = entry;
+              reusedAt[i] = hit.at;
+              end[i] = e;
+              return false;
+            }
           }
         }
       }
       if (exactEnd[s] === 1) {
-        end[i] = cursor.endIndex;
+        end[i] = cursor.endIndex + base;
         flags[i] |= FLAG_EXACT_END;
       } else {
         end[i] = at; // until its last child is known; stays so when it has none
@@ -181,7 +214,7 @@ export class FlatTree {
       const c = last[i];
       if (c < 0) {
         // A named node without children (e.g. an empty block): ask.
-        if ((flags[i] & FLAG_EXACT_END) === 0) end[i] = cursor.endIndex;
+        if ((flags[i] & FLAG_EXACT_END) === 0) end[i] = cursor.endIndex + base;
         if (hasError && cursor.nodeIsMissing) markMissing(i);
       } else if ((flags[i] & FLAG_EXACT_END) === 0) {
         end[i] = end[c];
@@ -193,7 +226,7 @@ export class FlatTree {
     try {
       let walkChildren = record(-1);
       let current = 0;
-      if (!walkChildren) end[0] = cursor.endIndex;
+      if (!walkChildren) end[0] = cursor.endIndex + base;
       for (;;) {
         if (walkChildren && cursor.gotoFirstChild()) {
           const p = current;
@@ -210,7 +243,7 @@ export class FlatTree {
         while (p >= 0 && !cursor.gotoNextSibling()) {
           if (start[current] < 0) {
             // A token that closes its parent: its end is the parent's end.
-            start[current] = cursor.startIndex;
+            start[current] = cursor.startIndex + base;
             end[current] = start[current] + tokenLength[sym[current]];
           }
           cursor.gotoParent();
@@ -226,19 +259,66 @@ export class FlatTree {
       cursor.delete();
     }
     // The module spans the whole text, trailing blank lines and comments included.
-    end[0] = Math.max(end[0], root.endIndex);
+    end[0] = Math.max(end[0], root.endIndex + base);
     this.size = n;
     if (reused.length > n) reused.length = n;
+    if (reusedAt.length > n) reusedAt.length = n;
     this.errors = errors.sort((a, b) => start[a] - start[b] || a - b);
+    this.hiddenError = -1;
+    if (hasError && errors.length === 0) this.findHiddenError(tree, text, base);
+  }
+
+  /**
+   * Whether a syntax error reaches the end of the last statement: the text stops in the middle of
+   * a statement (tree-sitter reads on across a line break wherever no line break is expected, so the
+   * statement may go on in the text that follows).
+   */
+  endsInError(): boolean {
+    if (!this.hasError || this.size === 0) return false;
+    const { kind, first, next, flags, end } = this;
+    if (kind[0] === K.Error) return true;
+    let last = -1;
+    for (let c = first[0]; c >= 0; c = next[c]) if (kind[c] !== K.Comment) last = c;
+    if (last < 0) return this.hiddenError >= 0;
+    if (kind[last] === K.Error || (flags[last] & FLAG_MISSING) !== 0) return true;
+    if (this.hiddenError >= 0 && this.hiddenError >= this.start[last]) return true;
+    if ((flags[last] & FLAG_HAS_ERROR) === 0) return false;
+    for (let j = this.errors.length - 1; j >= 0; j--) if (end[this.errors[j]] >= end[last]) return true;
+    return false;
+  }
+
+  /**
+   * The cursor and node APIs skip invisible nodes, MISSING ones included: the error is then between
+   * the visible children of the innermost node with an error. Two of them on one line need the missing
+   * line break between them; otherwise the node's start is the best place to show.
+   */
+  private findHiddenError(tree: Tree, text: string, base: number): void {
+    let node = tree.rootNode;
+    for (;;) {
+      const next = node.children.find(c => c.hasError);
+      if (next === undefined) break;
+      node = next;
+    }
+    const kids = node.namedChildren;
+    for (let j = 1; j < kids.length; j++) {
+      const gap = text.slice(kids[j - 1].endIndex + base, kids[j].startIndex + base);
+      if (!gap.includes('\n') && kids[j].type !== 'comment') {
+        this.hiddenError = kids[j].startIndex + base;
+        this.hiddenNewline = true;
+        return;
+      }
+    }
+    this.hiddenError = node.startIndex + base;
+    this.hiddenNewline = false;
   }
 }
 
-function identifierEnd(text: string, from: number, cursor: TreeCursor): number {
+function identifierEnd(text: string, from: number, cursor: TreeCursor, base: number): number {
   let j = from;
   for (;;) {
     const c = text.charCodeAt(j);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) j++;
-    else if (c > 127) return cursor.endIndex;
+    else if (c > 127) return cursor.endIndex + base;
     else return j;
   }
 }

@@ -1,11 +1,11 @@
-import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import type { Module } from '../../ir';
 import type { ContentChange, FrontEnd } from '../frontend';
+import { CHUNK_TARGET, ChunkedDocument, ParseFailure, type ChunkParsing } from './document';
 import { FlatTree } from './flatTree';
-import { lowerModule } from './lower';
-import { buildKindTable, type KindTable } from './nodeKinds';
-import { reuseSource, type ReuseCache } from './reuse';
-import { applyChanges, diffEdit, type TreeEdit } from './textEdits';
+import { buildKindTable } from './nodeKinds';
+import type { AppliedEdit } from './reuse';
+import { applyChanges, diffEdit, singleChangeEdit } from './textEdits';
 
 /** Where the wasm files are: a URL or path string, or the file bytes. Resolved by the caller (Node or web worker entry). */
 export interface PythonWasm {
@@ -45,92 +45,90 @@ function loadGrammar(grammar: string | Uint8Array): Promise<Language> {
   return loading;
 }
 
-export async function createPythonFrontEnd(wasm: PythonWasm): Promise<FrontEnd> {
+export interface PythonFrontEndOptions {
+  /** About how many characters a chunk holds (default CHUNK_TARGET); tests set it small to get many chunks. */
+  chunkTarget?: number;
+}
+
+export async function createPythonFrontEnd(wasm: PythonWasm, options: PythonFrontEndOptions = {}): Promise<PythonFrontEnd> {
   await initRuntime(wasm.runtime);
   const language = await loadGrammar(wasm.grammar);
-  return new PythonFrontEnd(language);
+  return new ChunkedPythonFrontEnd(language, Math.max(1, options.chunkTarget ?? CHUNK_TARGET));
 }
 
-interface DocumentState {
-  tree: Tree;
-  text: string;
-  cache: ReuseCache;
+/** The Python front end, with a view of its chunks for tests. */
+export interface PythonFrontEnd extends FrontEnd {
+  /** The chunks of a parsed document (absolute ranges of its current text), or undefined. */
+  chunkRanges(uri: string): { start: number; end: number }[] | undefined;
+  /** How many incremental updates failed with an internal error and were parsed afresh instead (a bug: tests expect 0). */
+  readonly incrementalFailures: number;
 }
 
-class PythonFrontEnd implements FrontEnd {
+class ChunkedPythonFrontEnd implements PythonFrontEnd {
   readonly language = 'python' as const;
-  private readonly parser = new Parser();
-  private readonly table: KindTable;
-  /** One flat buffer serves every parse: parsing is synchronous and the IR is built before returning. */
-  private readonly flat = new FlatTree();
-  private readonly docs = new Map<string, DocumentState>();
+  private readonly ctx: ChunkParsing;
+  private readonly docs = new Map<string, ChunkedDocument>();
+  incrementalFailures = 0;
 
-  constructor(grammar: Language) {
-    this.parser.setLanguage(grammar);
-    this.table = buildKindTable(grammar);
+  constructor(grammar: Language, target: number) {
+    const parser = new Parser();
+    parser.setLanguage(grammar);
+    this.ctx = { parser, table: buildKindTable(grammar), flat: new FlatTree(), target };
   }
 
   parse(uri: string, text: string, changes?: readonly ContentChange[]): Module {
-    const previous = this.docs.get(uri);
-    let oldTree: Tree | null = null;
-    let edits: TreeEdit[] = [];
-    if (previous !== undefined) {
-      // Without changes the edit is recovered by diffing, so callers that only send full text still re-parse incrementally.
-      const applied = changes !== undefined && changes.length > 0
-        ? applyChanges(previous.text, changes)
-        : { text, edits: [diffEdit(previous.text, text)] };
-      // Edits that do not reproduce `text` (a missed or duplicated change) would corrupt the reuse: parse afresh then.
-      if (applied !== null && applied.text === text) {
-        for (const e of applied.edits) previous.tree.edit(new Edit(e));
-        oldTree = previous.tree;
-        edits = applied.edits;
+    try {
+      const doc = this.docs.get(uri);
+      if (doc === undefined) {
+        const fresh = new ChunkedDocument(this.ctx, text);
+        this.docs.set(uri, fresh);
+        return fresh.module();
       }
-    }
-
-    let tree: Tree | null = null;
-    try {
-      tree = this.parser.parse(text, oldTree);
-    } catch {
-      tree = null;
-    }
-    if (tree === null) {
-      // Only a wasm failure ends here (out of memory on a huge file): report it, never throw.
-      this.forget(uri);
-      return {
-        language: 'python',
-        body: [],
-        syntaxErrors: [{ span: { start: 0, end: 0 }, message: 'The Python parser could not parse this file.' }],
-      };
-    }
-
-    let module: Module;
-    let cache: ReuseCache = new Map();
-    try {
-      const reuse = oldTree !== null && previous !== undefined
-        ? reuseSource(previous.cache, edits, oldTree.getChangedRanges(tree))
-        : undefined;
-      this.flat.load(tree, text, this.table, reuse);
-      module = lowerModule(this.flat, this.table, cache);
+      try {
+        doc.update(text, editBetween(doc.text, text, changes));
+      } catch (err) {
+        if (err instanceof ParseFailure) throw err;
+        // A bug in the incremental path must not lose the document: parse it afresh.
+        this.incrementalFailures++;
+        this.forget(uri);
+        const fresh = new ChunkedDocument(this.ctx, text);
+        this.docs.set(uri, fresh);
+        return fresh.module();
+      }
+      return doc.module();
     } catch (err) {
-      // A bug here must not take the server down: report it on the document instead.
-      cache = new Map();
-      module = {
-        language: 'python',
-        body: [],
-        syntaxErrors: [{ span: { start: 0, end: 0 }, message: `Internal error while reading this Python file: ${String(err)}` }],
-      };
+      this.forget(uri);
+      // Only a wasm failure ends here (out of memory on a huge file) or a bug in a fresh parse: report it, never throw.
+      const message = err instanceof ParseFailure
+        ? 'The Python parser could not parse this file.'
+        : `Internal error while reading this Python file: ${String(err)}`;
+      return { language: 'python', body: [], syntaxErrors: [{ span: { start: 0, end: 0 }, message }] };
+    } finally {
+      this.ctx.flat.shrink();
     }
-    this.flat.shrink();
-
-    if (previous !== undefined) previous.tree.delete();
-    this.docs.set(uri, { tree, text, cache });
-    return module;
   }
 
   forget(uri: string): void {
-    const state = this.docs.get(uri);
-    if (state === undefined) return;
-    state.tree.delete();
+    const doc = this.docs.get(uri);
+    if (doc === undefined) return;
+    doc.dispose();
     this.docs.delete(uri);
   }
+
+  chunkRanges(uri: string): { start: number; end: number }[] | undefined {
+    return this.docs.get(uri)?.ranges();
+  }
+}
+
+/**
+ * The single edit that turned `previous` into `text`, or null when the changes do not lead there (a
+ * missed or duplicated change: everything is then parsed afresh). Without changes, and with several
+ * (rare: one edit covering them all is cheaper to handle than a sequence), the edit is found by diffing.
+ */
+function editBetween(previous: string, text: string, changes: readonly ContentChange[] | undefined): AppliedEdit | null {
+  if (changes === undefined || changes.length === 0) return diffEdit(previous, text);
+  if (changes.length === 1) return singleChangeEdit(previous, text, changes[0]);
+  const applied = applyChanges(previous, changes);
+  if (applied === null || applied.text !== text) return null;
+  return applied.edits.length === 1 ? applied.edits[0] : diffEdit(previous, text);
 }

@@ -131,7 +131,7 @@ class Lowering {
       const hit = this.t.reused[c] as LoweredEntry | undefined;
       if (hit !== undefined) {
         const stmts = hit.stmts;
-        shiftStmtsInPlace(stmts, this.start[c] - hit.start);
+        shiftStmtsInPlace(stmts, this.start[c] - this.t.reusedAt[c]);
         this.keep(c, hit.kind, 'statement', stmts);
         for (const s of stmts) out.push(s);
         continue;
@@ -147,7 +147,7 @@ class Lowering {
     const hit = this.t.reused[i] as LoweredEntry | undefined;
     if (hit !== undefined) {
       const stmts = hit.stmts;
-      shiftStmtsInPlace(stmts, this.start[i] - hit.start);
+      shiftStmtsInPlace(stmts, this.start[i] - this.t.reusedAt[i]);
       this.keep(i, hit.kind, 'block', stmts);
       return stmts;
     }
@@ -160,10 +160,11 @@ class Lowering {
     return body;
   }
 
-  /** Offers a lowered subtree for reuse by the next incremental parse. */
+  /** Offers a lowered subtree for reuse by the next incremental parse (keyed relative to the chunk, which may move). */
   private keep(i: number, kind: K, role: LoweredEntry['role'], stmts: Stmt[]): void {
     if (this.nextCache === undefined || this.t.reusable[i] === 0 || (this.flags[i] & (FLAG_HAS_ERROR | FLAG_MISSING)) !== 0) return;
-    this.nextCache.set(reuseKey(this.start[i], kind), { role, kind, start: this.start[i], text: this.source(i), stmts });
+    const start = this.start[i] - this.t.base;
+    this.nextCache.set(reuseKey(start, kind), { role, kind, start, text: this.source(i), stmts });
   }
 
   private stmt(i: number, out: Stmt[]): void {
@@ -231,7 +232,7 @@ class Lowering {
     const hit = this.t.reused[c] as LoweredEntry | undefined;
     if (hit !== undefined) {
       const stmts = hit.stmts;
-      shiftStmtsInPlace(stmts, this.start[c] - hit.start);
+      shiftStmtsInPlace(stmts, this.start[c] - this.t.reusedAt[c]);
       this.keep(c, hit.kind, 'statement', stmts);
       append(out, stmts);
       return;
@@ -259,7 +260,7 @@ class Lowering {
     if (hit === undefined) return this.expr(c);
     const s = hit.stmts[0];
     if (s === undefined || s.k !== 'expr') return this.unknown(c);
-    shiftExprInPlace(s.expr, this.start[c] - hit.start);
+    shiftExprInPlace(s.expr, this.start[c] - this.t.reusedAt[c]);
     return s.expr;
   }
 
@@ -802,6 +803,8 @@ class Lowering {
         out.push({ span: this.span(i), message: shown ? `Syntax error: unexpected '${shown}'` : 'Syntax error' });
       }
     }
+    const at = this.t.hiddenError;
+    if (at >= 0) out.push({ span: { start: at, end: at }, message: this.t.hiddenNewline ? 'Syntax error: a statement must start on a new line' : 'Syntax error' });
     return out;
   }
 }

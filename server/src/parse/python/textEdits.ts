@@ -95,6 +95,26 @@ export function applyChanges(text: string, changes: readonly ContentChange[]): {
   return { text: cur, edits };
 }
 
+/**
+ * The edit of one LSP change that turned `previous` into `text`, without tree-sitter points (the
+ * chunks compute their own), or null when the change does not lead to `text` (a missed or
+ * duplicated change) or replaces the whole document.
+ */
+export function singleChangeEdit(previous: string, text: string, change: ContentChange): { startIndex: number; oldEndIndex: number; newEndIndex: number } | null {
+  if (change.range === undefined) return null;
+  const { start, end } = change.range;
+  const startIndex = offsetOf(previous, start.line, start.character);
+  const oldEndIndex = Math.max(startIndex, offsetOf(previous, end.line, end.character));
+  const newEndIndex = startIndex + change.text.length;
+  // The whole text is compared (a wrong change must never corrupt the reuse), piece by piece so
+  // that no new copy of the document is built.
+  if (text.length !== previous.length - (oldEndIndex - startIndex) + change.text.length) return null;
+  if (!text.startsWith(change.text, startIndex)) return null;
+  if (text.slice(0, startIndex) !== previous.slice(0, startIndex)) return null;
+  if (text.slice(newEndIndex) !== previous.slice(oldEndIndex)) return null;
+  return { startIndex, oldEndIndex, newEndIndex };
+}
+
 /** The single edit between two versions of a text: everything between their common prefix and suffix. */
 export function diffEdit(oldText: string, newText: string): TreeEdit {
   const max = Math.min(oldText.length, newText.length);
