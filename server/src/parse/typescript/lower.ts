@@ -1,8 +1,7 @@
 import type * as TS from 'typescript';
 import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Module, Param, Span, Stmt, SyntaxProblem } from '../../ir';
-import { shiftInPlace } from '../python/shiftSpans';
+import { collectSpans, moveSpans } from './spanList';
 import { K } from './syntaxKind';
-import { unshareSpans, type Unshared } from './unshare';
 
 /** Name given to a function expression that has no name of its own and is not bound to one. */
 export const ANONYMOUS = '<anonymous>';
@@ -34,27 +33,54 @@ for (const k of [
 ]) LOWERED_EXPRESSION[k] = 1;
 
 /** An export recorded while lowering a statement: a name mapping, or the default export. */
-type ExportEffect = [exported: string, local: string] | Expr;
+export type ExportEffect = [exported: string, local: string] | Expr;
 
 /**
  * Lowerings of statements, kept across versions of one document. ts.updateSourceFile hands back
  * the very node objects it reused, unchanged in text (at any depth where it re-parses lists of
  * statements or class members), so such a node lowers to the same statements and export effects,
- * moved by however far the node moved. They are moved in place (../python/shiftSpans.ts) and keep
- * their identity. How far is read from the IR itself (`anchor`'s span lay `anchorOffset` after the
- * node's `pos` when it was lowered): a reuse of an enclosing statement may have moved it since.
+ * moved by however far the node moved. They are moved in place (./spanList.ts) and keep their
+ * identity. How far is read from the IR itself (`anchor`'s span lay `anchorOffset` after the
+ * node's document offset when it was lowered): a reuse of an enclosing statement, or a move of
+ * the whole chunk the node lies in, may have moved it since.
  */
 export type LoweredStatements = WeakMap<TS.Node, LoweredStatement>;
 
-interface LoweredStatement {
+export interface LoweredStatement {
   length: number;
   top: boolean;
   stmts: Stmt[];
   effects: ExportEffect[] | undefined;
   anchor: { span: Span } | undefined;
   anchorOffset: number;
-  /** Set when the statement first moves (see ./unshare.ts): most statements never do. */
-  moving?: Unshared;
+  /** Every span of `stmts` and `effects` once, listed when the statement first moves (most never do). */
+  spans?: Span[];
+}
+
+/** The spans of a lowered statement, each once: what moving it moves. */
+export function spansOf(entry: LoweredStatement): Span[] {
+  return (entry.spans ??= collectSpans(entry.stmts, defaultExports(entry.effects), []));
+}
+
+/** A source file (or a chunk of a document parsed on its own) lowered statement by statement. */
+export interface LoweredChunk {
+  /** One entry per top-level statement of the source file, in order. */
+  tops: LoweredStatement[];
+  syntaxErrors: SyntaxProblem[];
+}
+
+/**
+ * Lowers the top-level statements of `sf`, whose text starts at document offset `base` (spans are
+ * document offsets). Statements found in `reuse` are taken from it, moved in place; the others are
+ * lowered and recorded there.
+ */
+export function lowerChunk(
+  ts: typeof TS, sf: TS.SourceFile, opText: readonly string[], reuse: LoweredStatements | undefined, base: number,
+): LoweredChunk {
+  const lowerer = new Lowerer(ts, sf, opText, reuse, base);
+  lowerer.tops = [];
+  lowerer.statements(sf.statements, true);
+  return { tops: lowerer.tops, syntaxErrors: syntaxErrorsOf(ts, sf, base) };
 }
 
 /**
@@ -63,31 +89,36 @@ interface LoweredStatement {
  * lowered for an earlier version of the document are taken from it, and new ones recorded in it.
  */
 export function lowerSourceFile(ts: typeof TS, sf: TS.SourceFile, opText: readonly string[], reuse?: LoweredStatements): Module {
-  const lowerer = new Lowerer(ts, sf, opText, reuse);
+  const lowerer = new Lowerer(ts, sf, opText, reuse, 0);
   const body = lowerer.statements(sf.statements, true);
   const module: Module = {
     language: 'typescript',
     body,
-    syntaxErrors: syntaxErrorsOf(ts, sf),
+    syntaxErrors: syntaxErrorsOf(ts, sf, 0),
     exports: lowerer.exports,
   };
   if (lowerer.defaultExport) module.defaultExport = lowerer.defaultExport;
   return module;
 }
 
-function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile): SyntaxProblem[] {
+/** The parse diagnostics of a source file. */
+export function parseDiagnosticsOf(sf: TS.SourceFile): readonly TS.DiagnosticWithLocation[] {
   // `parseDiagnostics` is internal but stable; it is what the language service reports as syntactic diagnostics.
-  const diagnostics = (sf as unknown as { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics;
-  if (!diagnostics || diagnostics.length === 0) return [];
+  return (sf as unknown as { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
+function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile, base: number): SyntaxProblem[] {
+  const diagnostics = parseDiagnosticsOf(sf);
+  if (diagnostics.length === 0) return [];
   return diagnostics.map(d => ({
-    span: { start: d.start, end: d.start + d.length },
+    span: { start: base + d.start, end: base + d.start + d.length },
     message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   }));
 }
 
 const NO_EXPRS: readonly Expr[] = [];
 
-function defaultExports(effects: readonly ExportEffect[] | undefined): readonly Expr[] {
+export function defaultExports(effects: readonly ExportEffect[] | undefined): readonly Expr[] {
   return effects === undefined ? NO_EXPRS : effects.filter((e): e is Expr => !Array.isArray(e));
 }
 
@@ -124,6 +155,8 @@ class Lowerer {
   defaultExport: Expr | undefined;
   /** Export effects of the top-level statement being lowered, for the reuse cache. */
   private effects: ExportEffect[] | undefined;
+  /** When set, the entry of every top-level statement is appended here. */
+  tops: LoweredStatement[] | undefined;
   private readonly text: string;
   // Nested nodes of a chain (`a.b.c(...)`) share one `pos`, and getStart re-scans leading
   // trivia (a long doc comment, say) from there each time: remember the last answer.
@@ -135,6 +168,8 @@ class Lowerer {
     private readonly sf: TS.SourceFile,
     private readonly opText: readonly string[],
     private readonly reuse: LoweredStatements | undefined,
+    /** Document offset of the source file's text: spans are document offsets. */
+    private readonly base: number,
   ) {
     this.text = sf.text;
   }
@@ -152,9 +187,10 @@ class Lowerer {
   }
 
   private span(n: TS.Node): Span {
-    return { start: this.start(n), end: n.end };
+    return { start: this.base + this.start(n), end: this.base + n.end };
   }
 
+  /** An empty span at document offset `offset`. */
   private emptySpanAt(offset: number): Span {
     return { start: offset, end: offset };
   }
@@ -178,28 +214,28 @@ class Lowerer {
   statements(list: readonly TS.Statement[], top: boolean): Stmt[] {
     const out: Stmt[] = [];
     const reuse = this.reuse;
+    const tops = top ? this.tops : undefined;
     for (let i = 0; i < list.length; i++) {
       const node = list[i];
-      if (!reuse) {
+      if (reuse) {
+        const cached = reuse.get(node);
+        if (cached && cached.length === node.end - node.pos && cached.top === top) {
+          if (cached.anchor !== undefined) {
+            const delta = this.base + node.pos + cached.anchorOffset - cached.anchor.span.start;
+            if (delta !== 0) moveSpans(spansOf(cached), delta);
+          }
+          for (const s of cached.stmts) out.push(s);
+          if (cached.effects) {
+            for (const e of cached.effects) {
+              if (Array.isArray(e)) this.exports.set(e[0], e[1]);
+              else this.defaultExport = e;
+            }
+          }
+          tops?.push(cached);
+          continue;
+        }
+      } else if (tops === undefined) {
         this.stmt(node, out, top);
-        continue;
-      }
-      const cached = reuse.get(node);
-      if (cached && cached.length === node.end - node.pos && cached.top === top) {
-        if (cached.anchor !== undefined) {
-          const delta = node.pos + cached.anchorOffset - cached.anchor.span.start;
-          if (delta !== 0) {
-            const moving = cached.moving ??= unshareSpans(cached.stmts, defaultExports(cached.effects));
-            shiftInPlace(cached.stmts, moving.loose, delta, moving.sharedNodes);
-          }
-        }
-        for (const s of cached.stmts) out.push(s);
-        if (cached.effects) {
-          for (const e of cached.effects) {
-            if (Array.isArray(e)) this.exports.set(e[0], e[1]);
-            else this.defaultExport = e;
-          }
-        }
         continue;
       }
       const before = out.length;
@@ -211,7 +247,12 @@ class Lowerer {
       const stmts = out.slice(before);
       // Without statements, any default export is loose (not among them): it anchors the entry.
       const anchor = stmts.length > 0 ? stmts[0] : defaultExports(effects)[0];
-      reuse.set(node, { length: node.end - node.pos, top, stmts, effects, anchor, anchorOffset: anchor === undefined ? 0 : anchor.span.start - node.pos });
+      const entry: LoweredStatement = {
+        length: node.end - node.pos, top, stmts, effects, anchor,
+        anchorOffset: anchor === undefined ? 0 : anchor.span.start - (this.base + node.pos),
+      };
+      reuse?.set(node, entry);
+      tops?.push(entry);
     }
     return out;
   }
@@ -641,7 +682,9 @@ class Lowerer {
           const ctor = m as TS.ConstructorDeclaration;
           if (!ctor.body) break;
           const at = this.text.indexOf('constructor', this.start(ctor));
-          const nameSpan = at >= 0 && at < ctor.parameters.pos ? { start: at, end: at + 11 } : this.emptySpanAt(this.start(ctor));
+          const nameSpan = at >= 0 && at < ctor.parameters.pos
+            ? { start: this.base + at, end: this.base + at + 11 }
+            : this.emptySpanAt(this.base + this.start(ctor));
           body.push({ k: 'func', def: this.functionDef(ctor, 'constructor', nameSpan), span: this.span(ctor) });
           break;
         }
@@ -889,7 +932,7 @@ class Lowerer {
         const callee = this.expr(call.expression);
         const list = call.arguments;
         // An argument list starts right after its `(`; `new X` has none.
-        const argsSpan = list ? { start: list.pos - 1, end: call.end } : this.emptySpanAt(call.end);
+        const argsSpan = list ? { start: this.base + list.pos - 1, end: this.base + call.end } : this.emptySpanAt(this.base + call.end);
         return { k: 'call', callee, args: list ? this.args(list) : [], span, argsSpan };
       }
       case K.StringLiteral:
@@ -898,11 +941,11 @@ class Lowerer {
       case K.NumericLiteral: {
         const span = this.span(n);
         // The scanner normalises `.text` (hex, separators, exponents) to a decimal string.
-        return { k: 'num', value: Number((n as TS.NumericLiteral).text), raw: this.text.slice(span.start, span.end), span };
+        return { k: 'num', value: Number((n as TS.NumericLiteral).text), raw: this.text.slice(span.start - this.base, span.end - this.base), span };
       }
       case K.BigIntLiteral: {
         const span = this.span(n);
-        const raw = this.text.slice(span.start, span.end);
+        const raw = this.text.slice(span.start - this.base, span.end - this.base);
         return { k: 'num', value: Number((n as TS.BigIntLiteral).text.slice(0, -1)), raw, span };
       }
       case K.ThisKeyword:

@@ -7,10 +7,19 @@ import type { ContentChange } from '../frontend';
  */
 export function offsetAt(text: string, line: number, character: number): number {
   let pos = 0;
-  for (let l = 0; l < line; l++) {
-    const nl = nextLineStart(text, pos);
-    if (nl < 0) return text.length;
-    pos = nl;
+  if (text.indexOf('\r') < 0) {
+    // Only \n ends lines: the native search jumps from line to line.
+    for (let l = 0; l < line; l++) {
+      const nl = text.indexOf('\n', pos);
+      if (nl < 0) return text.length;
+      pos = nl + 1;
+    }
+  } else {
+    for (let l = 0; l < line; l++) {
+      const nl = nextLineStart(text, pos);
+      if (nl < 0) return text.length;
+      pos = nl;
+    }
   }
   const lineEnd = endOfLine(text, pos);
   return Math.min(pos + Math.max(0, character), lineEnd);
@@ -71,4 +80,30 @@ export function replayChanges(
   }
   if (ranges.length === 0) return { text, range: ts.createTextChangeRange(ts.createTextSpan(0, 0), 0) };
   return { text, range: ts.collapseTextChangeRangesAcrossMultipleVersions(ranges) };
+}
+
+/**
+ * The range that LSP content `changes` replaced to turn `oldText` into `newText`, or undefined when
+ * they do not reproduce `newText` (lost sync, or a change replacing the whole document). One change,
+ * what typing sends, is checked without building the text again: comparing slices of flat strings
+ * is a memory compare.
+ */
+export function verifiedChangeRange(
+  ts: typeof TS, oldText: string, newText: string, changes: readonly ContentChange[],
+): TS.TextChangeRange | undefined {
+  if (changes.length === 0) return undefined;
+  if (changes.length === 1) {
+    const change = changes[0];
+    if (!change.range) return undefined;
+    const start = offsetAt(oldText, change.range.start.line, change.range.start.character);
+    const end = Math.max(start, offsetAt(oldText, change.range.end.line, change.range.end.character));
+    const inserted = change.text.length;
+    if (newText.length !== oldText.length - (end - start) + inserted) return undefined;
+    if (newText.slice(start, start + inserted) !== change.text) return undefined;
+    if (newText.slice(0, start) !== oldText.slice(0, start)) return undefined;
+    if (newText.slice(start + inserted) !== oldText.slice(end)) return undefined;
+    return ts.createTextChangeRange(ts.createTextSpan(start, end - start), inserted);
+  }
+  const replayed = replayChanges(ts, oldText, changes);
+  return replayed && replayed.text === newText ? replayed.range : undefined;
 }
