@@ -180,7 +180,7 @@ for (let i = 0; i < opts.warmup + opts.edits; i++) {
   findings = inspection.findings.length;
   const c = performance.now();
   if (i < opts.warmup) continue;
-  const why = inspection.units?.fullReason ?? 'incremental';
+  const why = inspection.units?.fullReason ?? `incremental (top level ${inspection.units?.topLevel})`;
   reasons.set(why, (reasons.get(why) ?? 0) + 1);
   unitsRun.push(inspection.units?.unitsRun ?? NaN);
   cpu.push(cpuMs() - c0);

@@ -88,7 +88,7 @@ async function singleFile(o: Options) {
     findings = inspection.findings.length;
     const c = performance.now();
     if (i >= o.warmup) {
-      const why = inspection.units?.fullReason ?? 'incremental';
+      const why = inspection.units?.fullReason ?? `incremental (top level ${inspection.units?.topLevel})`;
       reasons.set(why, (reasons.get(why) ?? 0) + 1);
       unitsRun.push(inspection.units?.unitsRun ?? NaN);
     }

@@ -151,9 +151,16 @@ class Workspace implements AnalysisWorkspace {
         return undefined;
       },
     };
-    const interp = new Interpreter(loader);
+    let interp = new Interpreter(loader);
     const previous = this.options.incremental === false ? undefined : this.runRecords.get(uri);
-    const record = interp.run(uri, f.module, f.text, previous, { record: this.options.incremental !== false });
+    let record = interp.run(uri, f.module, f.text, previous, { record: this.options.incremental !== false });
+    if (!record.reusable && interp.stats.fullReason === undefined) {
+      // A unit that ran again changed a value it did not create, which the units kept from the previous
+      // check did not see: only a check from scratch gives the right answer.
+      interp = new Interpreter(loader);
+      record = interp.run(uri, f.module, f.text, undefined);
+      interp.stats.fullReason = 'a unit that ran again changed shared values';
+    }
     if (this.options.incremental !== false) {
       this.runRecords.delete(uri);
       if (this.runRecords.size >= 8) this.runRecords.delete(this.runRecords.keys().next().value!);

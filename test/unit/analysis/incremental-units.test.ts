@@ -45,14 +45,16 @@ interface Case {
   edit: [string, string];
   /** Units expected to run (5 units: 4 functions + the class); `all` = a check from scratch. */
   run: number | 'all';
+  /** Whether the previous top level is patched (only definitions changed) or runs again. */
+  topLevel?: 'patched' | 'ran';
 }
 
 const cases: Case[] = [
-  { name: 'an edit inside one function runs that function only', edit: ['return F.cross_entropy(x, y)', 'return F.cross_entropy(x, y.long())'], run: 1 },
-  { name: 'a module-level constant re-runs the functions that read it', edit: ['SCALE = 2.0', 'SCALE = 3.0'], run: 1 },
+  { name: 'an edit inside one function runs that function only', edit: ['return F.cross_entropy(x, y)', 'return F.cross_entropy(x, y.long())'], run: 1, topLevel: 'patched' },
+  { name: 'a module-level constant re-runs the functions that read it', edit: ['SCALE = 2.0', 'SCALE = 3.0'], run: 1, topLevel: 'ran' },
   { name: 'a module-level criterion re-runs its users', edit: ['criterion = nn.CrossEntropyLoss()', 'criterion = nn.NLLLoss()'], run: 1 },
   // builds_head gives the class its instance: both run, and nothing else.
-  { name: 'an edit in a class re-runs it and the function that instantiates it', edit: ['return self.fc(x)', 'return torch.sigmoid(self.fc(x))'], run: 2 },
+  { name: 'an edit in a class re-runs it and the function that instantiates it', edit: ['return self.fc(x)', 'return torch.sigmoid(self.fc(x))'], run: 2, topLevel: 'patched' },
   // The parser re-lowers the class whose start the insertion touches: it and its instantiating function run too.
   { name: 'a new function runs, with the statement it was typed against', edit: ['class Head', 'def extra(x):\n    return x\n\n\nclass Head'], run: 3 },
   { name: 'a top-level statement that changes a value another one created runs everything', edit: ['SCALE = 2.0', 'SCALE = 2.0\nCONFIG = {}\nCONFIG["act"] = F.softmax'], run: 'all' },
@@ -78,6 +80,7 @@ for (const c of cases) {
     } else {
       assert.equal(after.units?.fullReason, undefined, JSON.stringify(after.units));
       assert.equal(after.units?.unitsRun, c.run, JSON.stringify(after.units));
+      if (c.topLevel) assert.equal(after.units?.topLevel, c.topLevel);
     }
     const fresh = await workspaceOf({ 'train.py': next });
     assert.deepEqual(after.findings, fresh.ws.check(fresh.uriOf('train.py')));

@@ -11,13 +11,13 @@ import {
 import { LOSS_SPECS, type ArgRef, type LossSpec } from './apis/losses';
 import { frameworkModule, memberPath, normalizePath } from './symbols';
 import {
-  disjoint, mapDefinitions, newTrack, unitsOf,
-  type RunRecord, type RunStats, type Unit, type UnitRecord, type UnitTrack,
+  UnitTrack, definedName, disjoint, mapDefinitions, unitsOf,
+  type Resolution, type RunRecord, type RunStats, type TopLevelRecord, type Unit, type UnitRecord,
 } from './units';
 import {
   Scope, UNKNOWN, certainTensor, join, tensor,
   type CallSite, type ClassValue, type FunctionValue, type InstanceValue, type Kind, type ObjectValue, type Origin,
-  type TensorValue, type Value,
+  type DictValue, type TensorValue, type Value,
 } from './values';
 
 /** How the interpreter reaches other files of the workspace. */
@@ -38,6 +38,24 @@ interface Frame {
 /** Which top-level statement each function and class definition belongs to (filled per statement, kept across checks). */
 const DEF_ROOTS = new WeakMap<FunctionDef | ClassDef, Stmt>();
 const WALKED = new WeakSet<Stmt>();
+
+/** What running (or patching) the top level gives the units. */
+interface TopLevelResult {
+  scope: Scope;
+  /** Module-level names whose value may differ from the previous check's. */
+  changedNames: Set<string>;
+  top: RunRecord['top'];
+  exportsTop: TopLevelRecord;
+  contrib: RunRecord['topContrib'];
+  patched: boolean;
+  /** Why every unit must run. */
+  reason?: string;
+}
+
+const PATCH_FAILED = new Error('the top level could not be patched');
+
+/** Owner ids of mutable values, unique across checks (values kept from a previous check keep theirs). */
+let nextOwner = 1;
 
 const MAX_DEPTH = 5;
 /** User-function bodies run per unit (the top level is one unit, each function and class another). */
@@ -62,21 +80,18 @@ export class Interpreter {
   /** Inside a call whose callee differs between paths: loss calls made there are not certain to happen. */
   private uncertainCallee = 0;
   /** Operand values of the binary operations evaluated (read back by patterns such as `2 * y - 1`). */
-  private readonly operands = new WeakMap<Expr, [Value, Value]>();
+  private lastProduct: { expr: Expr; l: Value; r: Value } | undefined;
   private readonly memo = new Map<FunctionDef, Map<string, { value: Value; depth: number }>>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
   /** The unit (or top-level statement) being run, and which one created each mutable value (see units.ts). */
-  private cur: UnitTrack = newTrack(0);
-  private readonly owner = new WeakMap<object, number>();
-  private nextOwner = 1;
+  private cur = new UnitTrack(0);
   /** The checked module: its scope and top-level statements. */
   private rootScope: Scope | undefined;
   private rootBody = new Set<Stmt>();
   private recording = true;
   /** Modules evaluated before the current unit began (the others are evaluated again by each unit that imports them). */
   private sharedModules: Set<string> | undefined;
-  private readonly resolutions: RunRecord['resolutions'] = [];
   /** Instances created by real constructor calls, per class, with the unit that made them (-1: the top level). */
   private readonly contributions = new Map<ClassDef, { unit: number; instances: InstanceValue[] }[]>();
   stats: RunStats = { unitsRun: 0, unitsKept: 0 };
@@ -86,7 +101,8 @@ export class Interpreter {
   /**
    * Evaluates a module's top level, then every function, lambda and class once on its own (parameters
    * unknown). With the record of the previous check of the same file, units whose code and module-level
-   * names did not change keep their events instead of running again; the result is the same either way.
+   * names did not change keep their events instead of running again, and when only definitions changed
+   * the top level is patched instead of run again; the result is the same either way (units.ts).
    */
   run(uri: string, module: Module, text: string, previous?: RunRecord, options: { record?: boolean } = {}): RunRecord {
     const bodySet = new Set(module.body);
@@ -95,72 +111,38 @@ export class Interpreter {
     this.recording = options.record !== false;
     if (this.recording) for (const s of module.body) mapDefinitions(s, DEF_ROOTS, WALKED);
     let reason = previous === undefined ? 'first check' : previous.uri !== uri ? 'another file' : !previous.reusable ? 'a unit changed shared values' : undefined;
+    if (previous && reason === undefined && !this.sameResolutions(previous)) reason = 'an imported file changed';
+    const changed: Stmt[] = [];
+    const removed: Stmt[] = [];
     if (previous && reason === undefined) {
-      for (const r of previous.resolutions) {
-        if (this.loader.resolve(r.from, r.module, r.level)?.module !== r.found) { reason = 'an imported file changed'; break; }
-      }
+      for (const s of module.body) if (!previous.bodySet.has(s)) changed.push(s);
+      for (const s of previous.body) if (!bodySet.has(s)) removed.push(s);
     }
-    const tracks: UnitTrack[] = [];
-    const scope = this.evalModule(uri, module, text, tracks);
-    // A `return` at the top level (a syntax error the parser recovered from) stops the statements after it.
-    const stopped = tracks.length < module.body.length + 1;
-    if (reason === undefined && (stopped || previous?.stopped)) reason = 'the top level stops early';
-    for (const t of tracks) for (const [def, instances] of t.contrib) this.addContribution(def, -1, instances as InstanceValue[]);
-    const topLevel: RunRecord['topLevel'] = new Map();
-    module.body.forEach((s, i) => {
-      const t = tracks[i];
-      if (t) topLevel.set(s, { writes: t.writes, sideEffects: t.foreign || t.contrib.size > 0 });
-    });
 
-    // The top level runs again on every check. The units kept rely on it giving the same values to the
-    // names they read: an edited or removed top-level statement changes the names it sets (and must do
-    // nothing else: change values it did not create, create instances the class units analyse), and an
-    // unchanged statement must not read a changed name or run edited code.
-    const changed = new Set<Stmt>();
-    const changedNames = new Set<string>();
+    let top: TopLevelResult | undefined;
     if (previous && reason === undefined) {
-      for (const s of module.body) {
-        if (previous.bodySet.has(s)) continue;
-        changed.add(s);
-        const info = topLevel.get(s)!;
-        if (info.sideEffects) reason = 'an edited top-level statement did more than set names';
-        for (const n of info.writes) changedNames.add(n);
-      }
-      for (const s of previous.body) {
-        if (bodySet.has(s)) continue;
-        const info = previous.topLevel.get(s);
-        if (!info || info.sideEffects) reason = 'a removed top-level statement did more than set names';
-        for (const n of info?.writes ?? []) changedNames.add(n);
+      try {
+        top = this.patchTopLevel(uri, module, text, previous, bodySet, new Set(changed), removed);
+      } catch (e) {
+        if (e !== PATCH_FAILED) throw e;
+        // The old top level was partly patched: only a check from scratch is right now (see index.ts).
+        this.stats = { unitsRun: 0, unitsKept: 0 };
+        return { ...previous, reusable: false };
       }
     }
-    if (previous && reason === undefined) {
-      // An unchanged statement that read a changed name or ran edited code may set other values now: the
-      // names it sets change too (until nothing more changes), provided it did nothing else.
-      const affected = new Set<Stmt>();
-      for (let grew = true; grew && reason === undefined;) {
-        grew = false;
-        module.body.forEach((s, i) => {
-          if (changed.has(s) || affected.has(s) || !tracks[i]) return;
-          const t = tracks[i];
-          let hit = !disjoint(t.reads, changedNames);
-          if (!hit) for (const r of t.roots) if (changed.has(r)) { hit = true; break; }
-          if (!hit) return;
-          if (topLevel.get(s)!.sideEffects || previous.topLevel.get(s)?.sideEffects !== false) reason = 'module-level code that uses an edited name did more than set names';
-          affected.add(s);
-          for (const n of t.writes) if (!changedNames.has(n)) { changedNames.add(n); grew = true; }
-        });
-      }
-      // Default export and export aliases (TS/JS) run after the body.
-      const last = tracks[module.body.length];
-      if (last.foreign) reason = 'the exports changed shared values';
-      if (module.defaultExport !== previous.defaultExport || !disjoint(last.reads, changedNames)) for (const n of last.writes) changedNames.add(n);
+    if (top === undefined) {
+      top = this.runTopLevel(uri, module, text, previous, reason === undefined ? changed : undefined, removed);
+      reason ??= top.reason;
     }
+    const { scope, changedNames } = top;
     const old = reason === undefined ? previous : undefined;
-    this.stats = { unitsRun: 0, unitsKept: 0, fullReason: reason };
+    this.stats = { unitsRun: 0, unitsKept: 0, fullReason: reason, topLevel: top.patched ? 'patched' : 'ran' };
 
     const units = unitsOf(module.body);
     const record: RunRecord = {
-      uri, body: module.body, bodySet, defaultExport: module.defaultExport, topLevel, stopped, units: new Map(), resolutions: this.resolutions, reusable: true,
+      uri, body: module.body, bodySet, defaultExport: module.defaultExport, exports: module.exports, top: top.top, exportsTop: top.exportsTop,
+      scope, modules: new Map(this.modules), texts: new Map(this.texts), languages: new Map(this.languages), topContrib: top.contrib,
+      units: new Map(), reusable: true,
     };
     const kept: (UnitRecord | undefined)[] = units.map(u => {
       const r = old?.units.get(u.stmt);
@@ -183,9 +165,12 @@ export class Interpreter {
       const t = this.runUnit(units[i], scope, uri, i, oldContributors, ran, runUnit);
       ran[i] = true;
       this.stats.unitsRun++;
-      if (discardEvents) { this.events.length = start; return; }
-      record.units.set(units[i].stmt, { events: this.events.slice(start), reads: t.reads, roots: t.roots, foreign: t.foreign, contributedTo: new Set(t.contrib.keys()) });
       if (t.foreign) record.reusable = false;
+      if (discardEvents) { this.events.length = start; return; }
+      record.units.set(units[i].stmt, {
+        events: this.events.slice(start), reads: t.reads, roots: t.roots, foreign: t.foreign, resolutions: t.resolutions,
+        contributedTo: new Set(t.contributes ? t.contrib.keys() : []),
+      });
     };
     units.forEach((u, i) => {
       let keep = kept[i];
@@ -200,8 +185,126 @@ export class Interpreter {
       record.units.set(u.stmt, keep);
       this.stats.unitsKept++;
     });
-    if (this.rootScope) this.rootScope.reads = undefined;
+    if (this.rootScope) this.rootScope.listener = undefined;
     return record;
+  }
+
+  /** Whether every import resolution the previous check made (top level and units) finds the same module now. */
+  private sameResolutions(previous: RunRecord): boolean {
+    const same = (rs: readonly Resolution[]) => rs.every(r => this.loader.resolve(r.from, r.module, r.level)?.module === r.found);
+    for (const t of previous.top.values()) if (!same(t.resolutions)) return false;
+    if (!same(previous.exportsTop.resolutions)) return false;
+    for (const u of previous.units.values()) if (!same(u.resolutions)) return false;
+    return true;
+  }
+
+  /**
+   * Runs the top level, statement by statement. With the previous check's record (and `changed` when it
+   * may be used), works out which module-level names the edit changed: the names an edited or removed
+   * statement sets, and those of unchanged statements that read a changed name or ran edited code (to a
+   * fixed point). Anything else a top-level statement does that later units could see — changing a value
+   * another statement created, creating instances the class units analyse — gives a `reason` to run them all.
+   */
+  private runTopLevel(uri: string, module: Module, text: string, previous: RunRecord | undefined, changedList: Stmt[] | undefined, removed: Stmt[]): TopLevelResult {
+    const tracks: UnitTrack[] = [];
+    const starts: number[] = [];
+    const scope = this.evalModule(uri, module, text, tracks, starts);
+    const contrib: RunRecord['topContrib'] = [];
+    for (const t of tracks) if (t.contributes) for (const [def, instances] of t.contrib) contrib.push({ def, instances });
+    for (const c of contrib) this.addContribution(c.def, -1, c.instances as InstanceValue[]);
+    const top: RunRecord['top'] = new Map();
+    const record = (t: UnitTrack, from: number, to: number): TopLevelRecord => ({
+      reads: t.reads, writes: t.writes, roots: t.roots, sideEffects: t.foreign || t.contributes, resolutions: t.resolutions,
+      events: this.recording ? this.events.slice(from, to) : [],
+    });
+    module.body.forEach((s, i) => top.set(s, record(tracks[i], starts[i], starts[i + 1])));
+    const exportsTop = record(tracks[module.body.length], starts[module.body.length], this.events.length);
+    const result: TopLevelResult = { scope, changedNames: new Set(), top, exportsTop, contrib, patched: false };
+    if (!previous || !changedList) return result;
+
+    const changed = new Set(changedList);
+    const changedNames = result.changedNames;
+    for (const s of changed) {
+      const info = top.get(s)!;
+      if (info.sideEffects) result.reason = 'an edited top-level statement did more than set names';
+      for (const n of info.writes) changedNames.add(n);
+    }
+    for (const s of removed) {
+      const info = previous.top.get(s);
+      if (!info || info.sideEffects) result.reason = 'a removed top-level statement did more than set names';
+      for (const n of info?.writes ?? []) changedNames.add(n);
+    }
+    // An unchanged statement that read a changed name or ran edited code may set other values now: the
+    // names it sets change too (until nothing more changes), provided it did nothing else.
+    const affected = new Set<Stmt>();
+    for (let grew = true; grew && result.reason === undefined;) {
+      grew = false;
+      module.body.forEach((s, i) => {
+        if (changed.has(s) || affected.has(s)) return;
+        const t = tracks[i];
+        let hit = !disjoint(t.reads, changedNames);
+        if (!hit) for (const r of t.roots) if (changed.has(r)) { hit = true; break; }
+        if (!hit) return;
+        if (top.get(s)!.sideEffects || previous.top.get(s)?.sideEffects !== false) result.reason = 'module-level code that uses an edited name did more than set names';
+        affected.add(s);
+        for (const n of t.writes) if (!changedNames.has(n)) { changedNames.add(n); grew = true; }
+      });
+    }
+    // Default export and export aliases (TS/JS) run after the body.
+    if (exportsTop.sideEffects) result.reason = 'the exports changed shared values';
+    if (module.defaultExport !== previous.defaultExport || !disjoint(exportsTop.reads, changedNames)) for (const n of exportsTop.writes) changedNames.add(n);
+    return result;
+  }
+
+  /**
+   * When an edit only changed definitions (functions, classes, lambdas bound to a name) that no other
+   * top-level statement uses, the previous check's top level is patched instead of run again: removed
+   * names are unbound, edited definitions are evaluated in the old module scope in order, and the other
+   * statements keep their values and events. Undefined when that does not hold; throws PATCH_FAILED when
+   * an edited class body turns out to do more than define (the old scope is then no longer usable).
+   */
+  private patchTopLevel(uri: string, module: Module, text: string, previous: RunRecord, bodySet: Set<Stmt>, changed: Set<Stmt>, removed: Stmt[]): TopLevelResult | undefined {
+    if (!this.recording || module.defaultExport !== previous.defaultExport || module.exports !== previous.exports) return undefined;
+    const changedNames = new Set<string>();
+    for (const s of changed) { const n = definedName(s); if (n === undefined) return undefined; changedNames.add(n); }
+    for (const s of removed) { const n = definedName(s); if (n === undefined) return undefined; changedNames.add(n); }
+    // Position of the last statement setting each name, to check an edited class reads nothing set after it.
+    const lastWrite = new Map<string, number>();
+    for (let i = 0; i < module.body.length; i++) {
+      const s = module.body[i];
+      if (changed.has(s)) { lastWrite.set(definedName(s)!, i); continue; }
+      const r = previous.top.get(s)!;
+      if (!disjoint(r.reads, changedNames)) return undefined;
+      for (const n of r.writes) { if (changedNames.has(n)) return undefined; lastWrite.set(n, i); }
+      for (const root of r.roots) if (!bodySet.has(root)) return undefined;
+    }
+    if (!disjoint(previous.exportsTop.reads, changedNames)) return undefined;
+
+    const scope = previous.scope;
+    for (const [k, v] of previous.modules) this.modules.set(k, v);
+    for (const [k, v] of previous.texts) this.texts.set(k, v);
+    for (const [k, v] of previous.languages) this.languages.set(k, v);
+    this.texts.set(uri, text);
+    this.rootScope = scope;
+    for (const s of removed) scope.vars.delete(definedName(s)!);
+    const top = previous.top;
+    for (const s of removed) top.delete(s);
+    const frame: Frame = { uri, depth: 0 };
+    module.body.forEach((s, i) => {
+      if (!changed.has(s)) {
+        for (const e of top.get(s)!.events) this.events.push(e);
+        return;
+      }
+      const t = this.begin(false);
+      const start = this.events.length;
+      this.execTopLevel(s, scope, frame);
+      if (t.foreign || t.contributes) throw PATCH_FAILED;
+      for (const n of t.reads) if ((lastWrite.get(n) ?? -1) > i) throw PATCH_FAILED;
+      top.set(s, { reads: t.reads, writes: t.writes, roots: t.roots, sideEffects: false, resolutions: t.resolutions, events: this.events.slice(start) });
+    });
+    for (const e of previous.exportsTop.events) this.events.push(e);
+    for (const c of previous.topContrib) this.addContribution(c.def, -1, c.instances as InstanceValue[]);
+    return { scope, changedNames, top, exportsTop: previous.exportsTop, contrib: previous.topContrib, patched: true };
   }
 
   /** User-function bodies run so far (bounded by the call budget). */
@@ -215,9 +318,9 @@ export class Interpreter {
 
   /** Starts tracking a unit (or a top-level statement); a unit also gets its own call budget and memo. */
   private begin(unit: boolean): UnitTrack {
-    const t = newTrack(this.nextOwner++);
+    const t = new UnitTrack(nextOwner++);
     this.cur = t;
-    if (this.rootScope && this.recording) this.rootScope.reads = t.reads;
+    if (this.rootScope && this.recording) this.rootScope.listener = t;
     if (unit) {
       this.memo.clear();
       this.analysedFunctions.clear();
@@ -252,7 +355,7 @@ export class Interpreter {
     const frame: Frame = { uri, depth: 0 };
     try {
       const root = DEF_ROOTS.get(u.kind === 'lambdas' ? u.lambdas[0].fn : u.stmt.def);
-      if (root && this.rootBody.has(root)) t.roots.add(root);
+      if (root && this.rootBody.has(root)) t.ran(root);
       if (u.kind === 'function') {
         const fn = scope.lookup(u.stmt.def.name);
         if (fn && fn.t === 'function' && fn.def === u.stmt.def) this.callFunction(fn, [], new Map(), undefined, frame, true);
@@ -280,7 +383,7 @@ export class Interpreter {
     } finally {
       this.endUnit();
     }
-    for (const [def, instances] of t.contrib) this.addContribution(def, index, instances as InstanceValue[]);
+    if (t.contributes) for (const [def, instances] of t.contrib) this.addContribution(def, index, instances as InstanceValue[]);
     return t;
   }
 
@@ -291,29 +394,29 @@ export class Interpreter {
   }
 
   /** Marks a mutable value as created by the current unit. */
-  private own<T extends Value>(v: T): T {
-    this.owner.set(v, this.cur.id);
+  private own<T extends InstanceValue | DictValue | ObjectValue>(v: T): T {
+    v.owner = this.cur.id;
     return v;
   }
 
   /** A unit changes a value: one it did not create makes the check's units depend on one another. */
   private mutated(v: Value): void {
-    if (this.owner.get(v) !== this.cur.id) this.cur.foreign = true;
+    if ((v.t !== 'instance' && v.t !== 'dict' && v.t !== 'object') || v.owner !== this.cur.id) this.cur.foreign = true;
   }
 
   private noteRoot(def: FunctionDef | ClassDef): void {
     const r = DEF_ROOTS.get(def);
-    if (r !== undefined && this.rootBody.has(r)) this.cur.roots.add(r);
+    if (r !== undefined && this.rootBody.has(r)) this.cur.ran(r);
   }
 
   private resolve(fromUri: string, module: string, level: number): ReturnType<ModuleLoader['resolve']> {
     const found = this.loader.resolve(fromUri, module, level);
-    this.resolutions.push({ from: fromUri, module, level, found: found?.module });
+    if (this.recording) this.cur.resolved({ from: fromUri, module, level, found: found?.module });
     return found;
   }
 
   /** Evaluates a module's top level once per check; `tracks` (checked module only) gets one track per statement. */
-  private evalModule(uri: string, module: Module, text: string, tracks?: UnitTrack[]): Scope {
+  private evalModule(uri: string, module: Module, text: string, tracks?: UnitTrack[], starts?: number[]): Scope {
     const cached = this.modules.get(uri);
     if (cached) return cached;
     const scope = new Scope(undefined, uri);
@@ -322,21 +425,18 @@ export class Interpreter {
     this.languages.set(uri, module.language);
     const frame: Frame = { uri, depth: 0 };
     if (tracks) this.rootScope = scope;
-    const track = (): UnitTrack => {
-      const t = this.begin(false);
-      if (this.recording) scope.writes = t.writes;
-      return t;
-    };
+    const track = (): UnitTrack => this.begin(false);
     // CommonJS: `exports.f = …` and `module.exports = {…}` fill an object the importer reads names from.
     const cjs = module.language === 'typescript' ? commonJsObjects(scope, v => this.own(v)) : undefined;
     if (tracks) {
       for (const s of module.body) {
-        if (frame.done) break;
         tracks.push(track());
-        this.exec(s, scope, frame);
+        starts?.push(this.events.length);
+        this.execTopLevel(s, scope, frame);
       }
-      if (!frame.done) tracks.push(track());
-    } else this.execBlock(module.body, scope, frame);
+      tracks.push(track());
+      starts?.push(this.events.length);
+    } else for (const s of module.body) this.execTopLevel(s, scope, frame);
     if (cjs) {
       const exported = cjs.entries.get('exports');
       if (exported?.t === 'dict') for (const [k, v] of exported.entries) if (!scope.vars.has(k)) scope.set(k, v);
@@ -350,6 +450,15 @@ export class Interpreter {
   }
 
   // ---- statements -------------------------------------------------------------------------
+
+  /**
+   * A `return` at the top level is a syntax error the parser recovered from (or a CommonJS early exit):
+   * the statements after it are analysed all the same, as the rest of a file with an error is.
+   */
+  private execTopLevel(s: Stmt, scope: Scope, frame: Frame): void {
+    this.exec(s, scope, frame);
+    frame.done = false;
+  }
 
   private execBlock(stmts: Stmt[], scope: Scope, frame: Frame): void {
     for (const s of stmts) {
@@ -558,8 +667,13 @@ export class Interpreter {
   }
 
   private binop(e: Extract<Expr, { k: 'binop' }>, scope: Scope, frame: Frame): Value {
-    if (e.op === '*') for (const side of [e.left, e.right]) if (isLogCall(side)) this.productLogs.add(side);
+    if (e.op === '*') {
+      if (isLogCall(e.left)) this.productLogs.add(e.left);
+      if (isLogCall(e.right)) this.productLogs.add(e.right);
+    }
     const l = this.evalExpr(e.left, scope, frame);
+    // The operands of a product on the left, just evaluated (read by `2 * y - 1`).
+    const leftProduct = this.lastProduct !== undefined && this.lastProduct.expr === e.left ? this.lastProduct : undefined;
     const r = this.evalExpr(e.right, scope, frame);
     if (l.t === 'const' && r.t === 'const' && typeof l.value === 'number' && typeof r.value === 'number') {
       switch (e.op) {
@@ -568,9 +682,9 @@ export class Interpreter {
         case '*': return { t: 'const', value: l.value * r.value };
       }
     }
-    this.operands.set(e, [l, r]);
-    // `2 * y - 1` turns {0,1} labels into ±1 labels (the product's operands were just evaluated).
-    const product = e.op === '-' && r.t === 'const' && r.value === 1 && e.left.k === 'binop' && e.left.op === '*' ? this.operands.get(e.left) : undefined;
+    if (e.op === '*') this.lastProduct = { expr: e, l, r };
+    // `2 * y - 1` turns {0,1} labels into ±1 labels.
+    const product = e.op === '-' && r.t === 'const' && r.value === 1 && leftProduct ? [leftProduct.l, leftProduct.r] : undefined;
     if (product) {
       const lab = product.find(x => x.t === 'tensor' && x.kind === 'labels01');
       if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
@@ -1144,9 +1258,9 @@ function isInstanceField(s: Stmt): boolean {
 }
 
 /** `exports` and `module` (with `module.exports === exports`) for a CommonJS module; returns `module`. */
-function commonJsObjects(scope: Scope, own: <T extends Value>(v: T) => T): Extract<Value, { t: 'dict' }> {
+function commonJsObjects(scope: Scope, own: (v: DictValue) => DictValue): DictValue {
   const exports: Value = own({ t: 'dict', entries: new Map(), depth: 0 });
-  const module: Extract<Value, { t: 'dict' }> = own({ t: 'dict', entries: new Map([['exports', exports]]), depth: 0 });
+  const module: DictValue = own({ t: 'dict', entries: new Map([['exports', exports]]), depth: 0 });
   scope.set('exports', exports);
   scope.set('module', module);
   return module;

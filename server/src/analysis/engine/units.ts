@@ -4,32 +4,91 @@
 // memo, class units work on copies of their instances, modules imported inside a unit are evaluated for
 // it alone), so a unit's events depend only on the code it executed and the module-level names it
 // read. After an edit, a unit whose code and names are unchanged keeps its events from the last check.
-import type { ClassDef, Expr, FunctionDef, Stmt } from '../../ir';
+import type { ClassDef, Expr, FunctionDef, Language, Stmt } from '../../ir';
+import type { Scope } from './values';
 import type { AnalysisEvent } from './events';
 
-/** What running one unit (or one top-level statement) touched. */
-export interface UnitTrack {
-  /** Owner id of the values the unit creates (see Interpreter.owner). */
-  id: number;
-  /** Module-level names of the checked file looked up, found or not. */
-  reads: Set<string>;
-  /** Module-level names of the checked file set (top-level statements only). */
-  writes: Set<string>;
-  /** Top-level statements of the checked file whose code ran (function and class bodies included). */
-  roots: Set<Stmt>;
+const NONE: ReadonlySet<never> = new Set();
+const NO_RESOLUTIONS: readonly Resolution[] = [];
+
+/** One import resolution: where it was asked from, for what, and the module it found. */
+export interface Resolution {
+  from: string;
+  module: string;
+  level: number;
+  found: object | undefined;
+}
+
+/**
+ * What running one unit (or one top-level statement) touched. Most top-level statements touch little,
+ * so the sets are made on first use (a check tracks every top-level statement: fewer allocations).
+ */
+export class UnitTrack {
+  private readSet: Set<string> | undefined;
+  private writeSet: Set<string> | undefined;
+  private rootSet: Set<Stmt> | undefined;
   /** The unit changed a value it did not create: later units may see the change, so nothing is cached. */
-  foreign: boolean;
+  foreign = false;
+  private contribMap: Map<ClassDef, unknown[]> | undefined;
+  private resolutionList: Resolution[] | undefined;
+
+  /** `id`: owner id of the values the unit creates (see Interpreter.own). */
+  constructor(readonly id: number) {}
+
+  /** A module-level name of the checked file looked up, found or not. */
+  read(name: string): void {
+    (this.readSet ??= new Set()).add(name);
+  }
+
+  /** A module-level name of the checked file set (top-level statements only). */
+  write(name: string): void {
+    (this.writeSet ??= new Set()).add(name);
+  }
+
+  /** A top-level statement of the checked file whose code ran (function and class bodies included). */
+  ran(root: Stmt): void {
+    (this.rootSet ??= new Set()).add(root);
+  }
+
+  /** An import resolution made while it ran (checked again before what it did is reused). */
+  resolved(r: Resolution): void {
+    (this.resolutionList ??= []).push(r);
+  }
+
+  get resolutions(): readonly Resolution[] { return this.resolutionList ?? NO_RESOLUTIONS; }
+  get reads(): ReadonlySet<string> { return this.readSet ?? NONE; }
+  get writes(): ReadonlySet<string> { return this.writeSet ?? NONE; }
+  get roots(): ReadonlySet<Stmt> { return this.rootSet ?? NONE; }
+
   /** Instances it created by real constructor calls, per class (read by the class units that follow). */
-  contrib: Map<ClassDef, unknown[]>;
+  get contrib(): Map<ClassDef, unknown[]> {
+    return (this.contribMap ??= new Map());
+  }
+
+  get contributes(): boolean {
+    return this.contribMap !== undefined && this.contribMap.size > 0;
+  }
 }
 
 /** A unit as the last check left it. */
 export interface UnitRecord {
   events: AnalysisEvent[];
-  reads: Set<string>;
-  roots: Set<Stmt>;
+  reads: ReadonlySet<string>;
+  roots: ReadonlySet<Stmt>;
   foreign: boolean;
-  contributedTo: Set<ClassDef>;
+  contributedTo: ReadonlySet<ClassDef>;
+  resolutions: readonly Resolution[];
+}
+
+/** A top-level statement as the last check left it. */
+export interface TopLevelRecord {
+  reads: ReadonlySet<string>;
+  writes: ReadonlySet<string>;
+  roots: ReadonlySet<Stmt>;
+  /** It changed a value another statement created, or created instances the class units analyse. */
+  sideEffects: boolean;
+  resolutions: readonly Resolution[];
+  events: AnalysisEvent[];
 }
 
 /** What the next check of the same file needs from this one. */
@@ -38,14 +97,19 @@ export interface RunRecord {
   body: readonly Stmt[];
   bodySet: Set<Stmt>;
   defaultExport?: Expr;
-  /** What each top-level statement did when the top level ran: the names it set, and whether it did more. */
-  topLevel: Map<Stmt, { writes: Set<string>; sideEffects: boolean }>;
+  exports?: Map<string, string>;
+  /** The top level's statements, and the default export / export aliases that run after them (TS/JS). */
+  top: Map<Stmt, TopLevelRecord>;
+  exportsTop: TopLevelRecord;
+  /** The module scope after the top level, and the modules the top level evaluated (patched by the next check). */
+  scope: Scope;
+  modules: Map<string, Scope>;
+  texts: Map<string, string>;
+  languages: Map<string, Language>;
+  /** Instances the top level created, per class, in order. */
+  topContrib: { def: ClassDef; instances: unknown[] }[];
   /** By the unit's own statement (object identity survives edits elsewhere, see parse/*). */
   units: Map<Stmt, UnitRecord>;
-  /** Every import resolution the check made, with the module it found. */
-  resolutions: { from: string; module: string; level: number; found: object | undefined }[];
-  /** The top level stopped before its end (a recovered top-level `return`). */
-  stopped: boolean;
   /** False when a unit changed shared values: the next check runs every unit. */
   reusable: boolean;
 }
@@ -56,6 +120,8 @@ export interface RunStats {
   unitsKept: number;
   /** Why every unit ran, when one did (no previous check, a module-level change…). */
   fullReason?: string;
+  /** Whether the top level ran again or the previous one was patched. */
+  topLevel?: 'ran' | 'patched';
 }
 
 /** A standalone analysis of the module: a function, the lambdas of one assignment, or a class. */
@@ -85,6 +151,16 @@ function collect(body: readonly Stmt[], what: 'functions' | 'classes', out: Unit
       if (s.k !== 'block') collect(s.orelse, what, out);
     }
   }
+}
+
+/**
+ * A top-level statement whose execution only binds a name (a function, a class, a lambda assigned to a
+ * name): its name, or undefined for any other statement.
+ */
+export function definedName(s: Stmt): string | undefined {
+  if (s.k === 'func' || s.k === 'class') return s.def.name;
+  if (s.k === 'assign' && !s.aug && s.targets.length === 1 && s.targets[0].k === 'name' && s.value.k === 'lambda') return s.targets[0].id;
+  return undefined;
 }
 
 /**
@@ -134,10 +210,6 @@ export function mapDefinitions(root: Stmt, roots: WeakMap<FunctionDef | ClassDef
     }
   };
   stmt(root);
-}
-
-export function newTrack(id: number): UnitTrack {
-  return { id, reads: new Set(), writes: new Set(), roots: new Set(), foreign: false, contrib: new Map() };
 }
 
 export function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

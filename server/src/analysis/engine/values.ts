@@ -66,6 +66,8 @@ export interface SymbolValue {
 /** An instance of a framework class (layer, loss object, optimizer…) with the constructor call that made it. */
 export interface ObjectValue {
   t: 'object';
+  /** The analysis unit that created it (see Interpreter.own). */
+  owner?: number;
   path: string;
   call?: CallSite;
   /** For containers (nn.Sequential, keras Sequential, tfjs sequential): the layers in order. */
@@ -116,6 +118,8 @@ export interface ClassValue {
 
 export interface InstanceValue {
   t: 'instance';
+  /** The analysis unit that created it (see Interpreter.own). */
+  owner?: number;
   cls: ClassValue;
   /** `self.x = …` assignments seen so far (all paths joined). */
   attrs: Map<string, Value>;
@@ -130,6 +134,8 @@ export interface TupleValue {
 
 export interface DictValue {
   t: 'dict';
+  /** The analysis unit that created it (see Interpreter.own). */
+  owner?: number;
   entries: Map<string, Value>;
   /** Branch depth at creation: entries set deeper join with the old value. */
   depth?: number;
@@ -181,23 +187,21 @@ export function tensor(kind: Kind, extra: Partial<Omit<TensorValue, 't' | 'kind'
 export class Scope {
   readonly vars = new Map<string, Value>();
   /**
-   * Names looked up in this scope (found or not), when someone listens: the interpreter points the
-   * checked module's scope at the set of the unit being run, to know what a cached unit depends on.
+   * Told of the names looked up (found or not) and set in this scope, when someone listens: the
+   * interpreter points the checked module's scope at the unit being run, to know what a kept unit depends on.
    */
-  reads: Set<string> | undefined;
-  /** Names set in this scope, when someone listens (the top-level statements of the checked module). */
-  writes: Set<string> | undefined;
+  listener: { read(name: string): void; write(name: string): void } | undefined;
   constructor(readonly parent: Scope | undefined, readonly uri: string) {}
   lookup(name: string): Value | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      if (s.reads !== undefined) s.reads.add(name);
+      if (s.listener !== undefined) s.listener.read(name);
       const v = s.vars.get(name);
       if (v !== undefined) return v;
     }
     return undefined;
   }
   set(name: string, v: Value): void {
-    if (this.writes !== undefined) this.writes.add(name);
+    if (this.listener !== undefined) this.listener.write(name);
     this.vars.set(name, v);
   }
 }
