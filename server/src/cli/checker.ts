@@ -1,7 +1,7 @@
 // Checks batches of files of one root: reading, the ML-framework pre-check, the content-hash cache,
 // analysis, project configuration and conversion to output records. Runs on the main thread for
 // small runs and inside each worker thread for large ones.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { AnalysisWorkspace } from '../analysis/workspace';
@@ -89,7 +89,7 @@ export class Checker {
       const uri = pathToFileURL(path).href;
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        text = readFileSync(path, 'utf8');
       } catch (e) {
         outcomes.push({ path, records: [], error: `cannot read file: ${ioMessage(e)}` });
         continue;
@@ -187,7 +187,13 @@ export class Checker {
   private currentHash(path: string): Promise<string> {
     let p = this.currentHashes.get(path);
     if (!p) {
-      p = readFile(path, 'utf8').then(contentHash, () => '');
+      let hash = '';
+      try {
+        hash = contentHash(readFileSync(path, 'utf8'));
+      } catch {
+        // a dependency that is gone: its hash matches nothing
+      }
+      p = Promise.resolve(hash);
       this.currentHashes.set(path, p);
     }
     return p;

@@ -1,8 +1,7 @@
 // The CLI's FileHost. Import resolution probes many candidate paths (`a/b.py`, `a/b/__init__.py`,
 // …) and most do not exist; during one run the tree does not change, so each folder is listed
 // once and missing candidates never touch the disk again.
-import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileHost } from '../workspace/host';
@@ -32,7 +31,9 @@ export function createListingFileHost(): FileHost {
       }
       if (!listing(dirname(path))?.has(basename(path))) return undefined;
       try {
-        return await readFile(path, 'utf8');
+        // Synchronous: a one-shot run has nothing else to do meanwhile, and each awaited read left the
+        // thread idle for an event-loop round trip (~10 % of a whole-repository run).
+        return readFileSync(path, 'utf8');
       } catch {
         return undefined;
       }
