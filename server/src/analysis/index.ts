@@ -23,6 +23,8 @@ interface FileEntry {
   imports: Set<string>;
   /** The front end that parsed `module`, which holds its parse state. */
   fe?: FrontEnd;
+  /** `imports` were resolved for this `module` (only kept when the files cannot change, see `snapshot`). */
+  resolved?: Module;
 }
 
 const PY_EXTS = ['.py', '/__init__.py'];
@@ -43,6 +45,7 @@ class Workspace implements AnalysisWorkspace {
   private generation = 0;
   /** What the last check of each recently checked file needs to re-run only the units an edit touched. */
   private readonly runRecords = new Map<string, RunRecord>();
+  private readonly candidateLists = new Map<string, string[]>();
   /** TS/JS files kept unparsed because the TypeScript front end declined to load for them (no TF.js in sight). */
   private readonly unparsed = new Set<string>();
 
@@ -99,7 +102,7 @@ class Workspace implements AnalysisWorkspace {
   async resolveImports(uri: string, seen?: Set<string>): Promise<void> {
     // A file missing at the last resolution may exist now: each top-level resolution probes again
     // (hosts cache directory listings, so this stays cheap).
-    if (!seen) { this.missing.clear(); seen = new Set(); }
+    if (!seen) { if (!this.options.snapshot) this.missing.clear(); seen = new Set(); }
     if (seen.has(uri)) return;
     const top = seen.size === 0;
     seen.add(uri);
@@ -112,6 +115,11 @@ class Workspace implements AnalysisWorkspace {
     }
     const f = this.files.get(uri);
     if (!f?.module) return;
+    // Files that cannot change (a one-shot run) resolve their imports once, whoever asks again.
+    if (this.options.snapshot) {
+      if (f.resolved === f.module) return;
+      f.resolved = f.module;
+    }
     const imports = new Set<string>();
     for (const imp of collectImports(f.module.body)) {
       const found = await this.load(this.candidates(uri, f.languageId, imp.module, imp.level, imp.names));
@@ -205,8 +213,18 @@ class Workspace implements AnalysisWorkspace {
     return [...out];
   }
 
-  /** URIs an import may name, most likely first. */
+  /** URIs an import may name, most likely first (the same import from the same folder gives the same list). */
   private candidates(fromUri: string, languageId: LanguageId, module: string, level: number, names: string[]): string[] {
+    const key = `${uriDirname(fromUri)}\n${languageId === 'python' ? 'py' : 'js'}\n${module}\n${level}\n${names.join(',')}`;
+    let list = this.candidateLists.get(key);
+    if (!list) {
+      if (this.candidateLists.size >= 4096) this.candidateLists.clear();
+      this.candidateLists.set(key, list = this.candidatesNow(fromUri, languageId, module, level, names));
+    }
+    return list;
+  }
+
+  private candidatesNow(fromUri: string, languageId: LanguageId, module: string, level: number, names: string[]): string[] {
     const dir = uriDirname(fromUri);
     if (languageId === 'python') {
       if (level === 0 && frameworkModule(module)) return [];

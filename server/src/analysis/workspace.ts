@@ -36,6 +36,11 @@ export interface WorkspaceOptions {
    * edit touched (default true). Off for one-shot runs (the CLI), which check each file once.
    */
   incremental?: boolean;
+  /**
+   * The files do not change while the workspace lives (a one-shot CLI run): each file's imports are
+   * resolved once, and a file found missing is not looked for again.
+   */
+  snapshot?: boolean;
 }
 
 /**

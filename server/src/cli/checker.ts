@@ -211,7 +211,7 @@ export class Checker {
           return text;
         },
       };
-      const workspace = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: this.frontEnds, incremental: false });
+      const workspace = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: this.frontEnds, incremental: false, snapshot: true });
       s = { workspace, loaded };
       this.roots.set(root, s);
     }

@@ -172,7 +172,7 @@ async function fixRoot(
       return text;
     },
   };
-  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: frontEnds, incremental: false });
+  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: frontEnds, incremental: false, snapshot: true });
   const uris: string[] = [];
   const excluded = (uri: string, project: ProjectConfig | null) => {
     if (!project || project.exclude.length === 0) return false;

@@ -76,7 +76,7 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
       return t === undefined || skipReason(t, DEFAULT_MAX_FILE_SIZE) ? undefined : t;
     },
   };
-  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(options.root).href.replace(/\/+$/, '')], frontEnd: options.frontEnds, incremental: false });
+  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(options.root).href.replace(/\/+$/, '')], frontEnd: options.frontEnds, incremental: false, snapshot: true });
 
   // One analysis of the whole program per state of the cells, shared by the cells' findings calls.
   let revision = 0;
