@@ -69,6 +69,8 @@ class Workspace implements AnalysisWorkspace {
     if (!f) return;
     f.fe?.forget(uri);
     this.files.delete(uri);
+    // Importers that resolved their imports once (snapshot) must look for it again.
+    if (this.options.snapshot) for (const other of this.files.values()) other.resolved = undefined;
     this.runRecords.delete(uri);
     this.generation++;
     this.unparsed.delete(uri);
