@@ -18,6 +18,7 @@ import { rules } from '../../../server/src/rules/registry';
 import { memoryHost, workspace } from './setup';
 import { fmt, stats, type Stats } from './keystrokes';
 import { countLines, trainingFile } from './training-code';
+import { tsTrainingFile } from './ts-training-code';
 
 interface Options { reps: number; lines: number; warmup: number; json?: string }
 
@@ -120,81 +121,9 @@ async function pythonFile(o: Options): Promise<FileResult> {
   return measure('python (trainingFile)', uri, text, ws.inspect(uri), o);
 }
 
-// ---- a TF.js training file: the blocks of ts-keystroke.mjs's generator, condensed -------------
-
-function tsBlock(i: number): string {
-  const units = 2 + (i % 9);
-  const act = ['softmax', 'sigmoid', 'relu', 'softmax', 'tanh'][i % 5];
-  const buggy = i % 4 === 0;
-  const compileLoss = buggy && act === 'softmax' ? 'binaryCrossentropy' : act === 'sigmoid' ? 'binaryCrossentropy' : 'categoricalCrossentropy';
-  return `
-export const config${i} = { learningRate: 0.001, batchSize: ${32 * (1 + (i % 4))}, epochs: ${5 + (i % 10)}, hidden: 64, classes: ${units} };
-
-export function makeDataset${i}(n: number): { xs: tf.Tensor2D; ys: tf.Tensor2D } {
-  return tf.tidy(() => {
-    const xs = tf.randomNormal([n, 16]) as tf.Tensor2D;
-    const ids = tf.randomUniform([n], 0, config${i}.classes, 'int32') as tf.Tensor1D;
-    const ys = tf.oneHot(ids, config${i}.classes) as tf.Tensor2D;
-    return { xs, ys };
-  });
-}
-
-export function buildModel${i}(): tf.Sequential {
-  const model = tf.sequential();
-  model.add(tf.layers.dense({ units: config${i}.hidden, activation: 'relu', inputShape: [16] }));
-  model.add(tf.layers.dropout({ rate: 0.2 }));
-  model.add(tf.layers.dense({ units: ${units}, activation: '${act}' }));
-  model.compile({ optimizer: tf.train.adam(config${i}.learningRate), loss: '${compileLoss}', metrics: ['accuracy'] });
-  return model;
-}
-
-export function buildFunctional${i}(): tf.LayersModel {
-  const input = tf.input({ shape: [16] });
-  const h = tf.layers.dense({ units: 32, activation: 'relu' }).apply(input) as tf.SymbolicTensor;
-  const logits = tf.layers.dense({ units: ${units} }).apply(h) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: logits });
-}
-
-export function lossFn${i}(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => {
-    const probs = ${buggy ? 'tf.softmax(logits)' : 'logits'};
-    return tf.losses.softmaxCrossEntropy(labels, probs) as tf.Scalar;
-  });
-}
-
-export const predict${i} = (model: tf.LayersModel, x: tf.Tensor): tf.Tensor => tf.softmax(model.predict(x) as tf.Tensor);
-
-export async function train${i}(): Promise<number[]> {
-  const model = buildFunctional${i}();
-  const optimizer = tf.train.adam(config${i}.learningRate);
-  const { xs, ys } = makeDataset${i}(512);
-  const history: number[] = [];
-  for (let epoch = 0; epoch < config${i}.epochs; epoch++) {
-    const cost = optimizer.minimize(() => lossFn${i}(ys, model.predict(xs) as tf.Tensor), true);
-    history.push(cost ? (await cost.data())[0] : NaN);
-  }
-  return history;
-}
-
-export class Trainer${i} {
-  private readonly model = buildModel${i}();
-
-  async fit(xs: tf.Tensor, ys: tf.Tensor): Promise<tf.History> {
-    return this.model.fit(xs, ys, { batchSize: config${i}.batchSize, epochs: 1, shuffle: true });
-  }
-
-  logProbs(x: tf.Tensor): tf.Tensor {
-    const p = this.model.predict(x) as tf.Tensor;
-    return ${buggy ? 'tf.log(p)' : 'tf.log(p.clipByValue(1e-7, 1))'};
-  }
-}
-`;
-}
-
 async function typeScriptFile(o: Options): Promise<FileResult> {
   const uri = 'file:///bench/train.ts';
-  let text = "// Generated TF.js training code for the rules-cost benchmark.\nimport * as tf from '@tensorflow/tfjs';\n";
-  for (let i = 0; countLines(text) < o.lines; i++) text += tsBlock(i);
+  const text = tsTrainingFile(o.lines);
   const fe = createTypeScriptFrontEnd(ts);
   const ws = createAnalysisWorkspace({ host: memoryHost(new Map()), roots: ['file:///bench'], frontEnd: () => fe });
   ws.update(uri, text, 'typescript');

@@ -12,6 +12,7 @@ import { languageOfPath } from '../../../server/src/parse/frontend';
 import type { Finding } from '../../../server/src/analysis/findings';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import { trainingFile } from '../../../bench/analysis/src/training-code';
+import { prng } from '../core/lossTestUtils';
 
 const EDITS = Number(process.env.LOSSLENS_DIFF_EDITS ?? 24);
 const repo = process.cwd();
@@ -40,17 +41,6 @@ function groups(): Map<string, Record<string, string>> {
   // The keystroke benchmark's training script, three blocks long: classes whose instances other units create.
   out.set('generated training script', { 'train.py': trainingFile(300) });
   return out;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PY_SNIPPETS = [

@@ -12,13 +12,7 @@ export function spanList(body: readonly Stmt[], errors: readonly SyntaxProblem[]
   return out;
 }
 
-export function moveSpans(spans: readonly Span[], delta: number): void {
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    s.start += delta;
-    s.end += delta;
-  }
-}
+export { moveSpans } from '../moveSpans';
 
 function stmts(ss: readonly Stmt[], out: Span[]): void {
   for (let i = 0; i < ss.length; i++) stmt(ss[i], out);

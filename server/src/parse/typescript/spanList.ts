@@ -97,10 +97,4 @@ export function collectSpans(stmts: readonly Stmt[], extra: readonly Expr[], out
   return out;
 }
 
-export function moveSpans(spans: readonly Span[], delta: number): void {
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    s.start += delta;
-    s.end += delta;
-  }
-}
+export { moveSpans } from '../moveSpans';
