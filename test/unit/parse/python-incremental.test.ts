@@ -11,6 +11,7 @@ import type { ContentChange, FrontEnd } from '../../../server/src/parse/frontend
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import { applyChanges } from '../../../server/src/parse/python/textEdits';
 import { loadPython, printModule, wholeFileLowering } from './pythonTestSupport';
+import { positionAt } from '../../helpers/positions';
 
 const fixture = readFileSync('test/fixtures/parse/python/train_example.py', 'utf8');
 
@@ -33,19 +34,6 @@ function assertMatchesReference(actual: Module, text: string, context: string): 
   return true;
 }
 
-/** LSP position of an offset: lines end at \n, \r\n or \r. */
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 function mulberry32(seed: number): () => number {
   return () => {

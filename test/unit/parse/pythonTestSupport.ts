@@ -38,6 +38,8 @@ export async function wholeFileLowering(): Promise<(text: string) => { module: M
 }
 
 /** A seeded pseudo-random generator in [0, 1). */
+export { positionAt } from '../../helpers/positions';
+
 export function mulberry32(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -47,19 +49,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** LSP position of an offset: lines end at \n, \r\n or \r. */
-export function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 export function pe(e: Expr): string {
   switch (e.k) {

@@ -13,6 +13,7 @@ import * as ts from 'typescript';
 import type { Module, Stmt } from '../../../server/src/ir';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import { createTypeScriptFrontEnd, parseWholeFile, scriptKindOf } from '../../../server/src/parse/typescript/index';
+import { positionAt } from '../../helpers/positions';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
 function prng(seed: number): (n: number) => number {
@@ -24,15 +25,6 @@ function prng(seed: number): (n: number) => number {
   };
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
-  }
-  return { line, character: offset - lineStart };
-}
 
 function walk(dir: string, out: string[]): string[] {
   for (const name of readdirSync(dir).sort()) {

@@ -9,18 +9,10 @@ import * as ts from 'typescript';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import { createTypeScriptFrontEnd, parseWholeFile } from '../../../server/src/parse/typescript/index';
 import { canStartChunk, endsCleanly, lineStartBefore } from '../../../server/src/parse/typescript/chunkRules';
+import { positionAt } from '../../helpers/positions';
 
 let docCounter = 0;
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** Parses `text` in chunks as small as the rules allow; returns the front end, URI, module and chunk starts. */
 function chunked(text: string, file = 'a.ts') {

@@ -8,6 +8,7 @@ import * as ts from 'typescript';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import { createTypeScriptFrontEnd } from '../../../server/src/parse/typescript/index';
 import { offsetAt } from '../../../server/src/parse/typescript/textEdits';
+import { positionAt } from '../../helpers/positions';
 
 const FIXTURE = readFileSync('test/fixtures/parse/typescript/tfjs-classifier.ts', 'utf8');
 const JS_FIXTURE = readFileSync('test/fixtures/parse/typescript/tfjs-node-train.js', 'utf8');
@@ -22,15 +23,6 @@ function prng(seed: number): (n: number) => number {
   };
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
-  }
-  return { line, character: offset - lineStart };
-}
 
 // Insertions that open and close constructs, so the edited text wanders in and out of syntax errors.
 const SNIPPETS = ['x', ' ', '\n', '(', ')', '{', '}', '`', "'", '/*', '*/', '//', ';', ',', 'tf.', 'loss: ', '=> ', 'const ', 'é', '😀', '\r\n', ''];
