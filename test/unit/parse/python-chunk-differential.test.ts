@@ -14,7 +14,7 @@ import { before, describe, test } from 'node:test';
 import type { Module, Stmt } from '../../../server/src/ir';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import type { PythonFrontEnd } from '../../../server/src/parse/python/index';
-import { loadPython, mulberry32, positionAt, wholeFileLowering } from './pythonTestSupport';
+import { assertNoSharedSpans, loadPython, mulberry32, positionAt, wholeFileLowering } from './pythonTestSupport';
 
 function pythonFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -60,22 +60,6 @@ function apply(text: string, e: Step): string {
   return text.slice(0, e.start) + e.insert + text.slice(e.end);
 }
 
-/** Reused statements are moved in place: a span object reachable twice would be moved twice. */
-function assertNoSharedSpans(module: Module, context: string): void {
-  const seen = new Set<object>();
-  const visit = (v: unknown, key: string): void => {
-    if (v === null || typeof v !== 'object') return;
-    if (key === 'span' || key === 'nameSpan' || key === 'argsSpan') {
-      assert.ok(!seen.has(v), `${context}: a span object is shared`);
-      seen.add(v);
-      return;
-    }
-    if (Array.isArray(v)) for (const x of v) visit(x, '');
-    else for (const [k, x] of Object.entries(v)) visit(x, k);
-  };
-  visit(module.body, '');
-  visit(module.syntaxErrors, '');
-}
 
 let reference: (text: string) => { module: Module; hasError: boolean };
 let tiny: PythonFrontEnd;

@@ -10,7 +10,7 @@ import type { Module } from '../../../server/src/ir';
 import type { ContentChange, FrontEnd } from '../../../server/src/parse/frontend';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import { applyChanges } from '../../../server/src/parse/python/textEdits';
-import { loadPython, printModule, wholeFileLowering } from './pythonTestSupport';
+import { assertNoSharedSpans, loadPython, printModule, wholeFileLowering } from './pythonTestSupport';
 import { positionAt } from '../../helpers/positions';
 
 const fixture = readFileSync('test/fixtures/parse/python/train_example.py', 'utf8');
@@ -74,21 +74,6 @@ function assertSameModule(actual: Module, expected: Module, context: string): vo
   assertNoSharedSpans(actual, context);
 }
 
-/** Reused statements are moved in place: a span object reachable twice would be moved twice. */
-function assertNoSharedSpans(module: Module, context: string): void {
-  const seen = new Set<object>();
-  const visit = (v: unknown, key: string): void => {
-    if (v === null || typeof v !== 'object') return;
-    if (key === 'span' || key === 'nameSpan' || key === 'argsSpan') {
-      assert.ok(!seen.has(v), `${context}: a span object is shared`);
-      seen.add(v);
-      return;
-    }
-    if (Array.isArray(v)) for (const x of v) visit(x, '');
-    else for (const [k, x] of Object.entries(v)) visit(x, k);
-  };
-  visit(module.body, '');
-}
 
 describe('python incremental parsing', () => {
   // tree-sitter's error recovery depends on the previous tree, so after edits that break the code

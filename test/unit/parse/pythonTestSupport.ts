@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // Shared by the python*.test.ts files: loads the front end from node_modules and prints IR compactly.
 import { readFileSync } from 'node:fs';
 import { Language, Parser } from 'web-tree-sitter';
@@ -134,4 +135,21 @@ export function collectSpans(m: Module): { what: string; span: Span }[] {
   };
   visit(m.body, 'body');
   return out;
+}
+
+/** Reused statements are moved in place: a span object reachable twice would be moved twice. */
+export function assertNoSharedSpans(module: Module, context: string): void {
+  const seen = new Set<object>();
+  const visit = (v: unknown, key: string): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (key === 'span' || key === 'nameSpan' || key === 'argsSpan') {
+      assert.ok(!seen.has(v), `${context}: a span object is shared`);
+      seen.add(v);
+      return;
+    }
+    if (Array.isArray(v)) for (const x of v) visit(x, '');
+    else for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  visit(module.body, '');
+  visit(module.syntaxErrors, '');
 }
