@@ -24,13 +24,13 @@ mkdirSync('out/bench', { recursive: true });
 await esbuild.build({
   stdin: {
     contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n" +
-      "export { keystrokes, cpuMs, stats, fmt } from './bench/analysis/src/keystrokes';\nexport { prng } from './bench/analysis/src/setup';\nexport { tsTrainingFile } from './bench/analysis/src/ts-training-code';\n",
+      "export { keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks } from './bench/analysis/src/keystrokes';\nexport { prng } from './bench/analysis/src/setup';\nexport { tsTrainingFile } from './bench/analysis/src/ts-training-code';\n",
     resolveDir: process.cwd(), loader: 'ts',
   },
   outfile: 'out/bench/ts-keystroke.cjs',
   bundle: true, platform: 'node', format: 'cjs', target: 'es2022', packages: 'external', logLevel: 'warning',
 });
-const { createAnalysisWorkspace, createTypeScriptFrontEnd, keystrokes, cpuMs, stats, fmt, prng, tsTrainingFile } = require('../../out/bench/ts-keystroke.cjs');
+const { createAnalysisWorkspace, createTypeScriptFrontEnd, keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks, prng, tsTrainingFile } = require('../../out/bench/ts-keystroke.cjs');
 
 // ---- run ---------------------------------------------------------------------------------------
 
@@ -61,8 +61,7 @@ const firstMs = performance.now() - t0;
 const next = keystrokes(prng(opts.seed));
 const total = [], update = [], check = [], cpu = [];
 let findings = 0;
-const reasons = new Map();
-const unitsRun = [];
+const tally = checkTally();
 for (let i = 0; i < opts.warmup + opts.edits; i++) {
   const e = next(text);
   text = e.text;
@@ -74,9 +73,7 @@ for (let i = 0; i < opts.warmup + opts.edits; i++) {
   findings = inspection.findings.length;
   const c = performance.now();
   if (i < opts.warmup) continue;
-  const why = inspection.units?.fullReason ?? `incremental (top level ${inspection.units?.topLevel})`;
-  reasons.set(why, (reasons.get(why) ?? 0) + 1);
-  unitsRun.push(inspection.units?.unitsRun ?? NaN);
+  tally.add(inspection.units);
   cpu.push(cpuMs() - c0);
   total.push(c - a);
   update.push(b - a);
@@ -87,7 +84,7 @@ const result = {
   lines: text.split('\n').length, chars: text.length, firstCheckMs: firstMs, initialFindings: initial.length, finalFindings: findings,
   total: stats(total), update: stats(update), check: stats(check), cpu: stats(cpu),
   updateSourceFile: stats(compilerMs.slice(-opts.edits)), node: process.version, typescript: ts.version,
-  checks: Object.fromEntries(reasons), unitsRun: stats(unitsRun),
+  ...tally.result(),
 };
 console.log(`TS keystroke → diagnostics: ${result.lines} lines (${(result.chars / 1000).toFixed(0)} k chars), ${opts.edits} edits after ${opts.warmup} warm-up, node ${process.version}, typescript ${ts.version}`);
 console.log(`  first update + check: ${firstMs.toFixed(1)} ms, ${initial.length} findings (${findings} after the edits)`);
@@ -95,7 +92,7 @@ console.log(`  update + check (wall): ${fmt(result.total)}`);
 console.log(`    update:              ${fmt(result.update)}`);
 console.log(`      of which ts.updateSourceFile: ${fmt(result.updateSourceFile)}`);
 console.log(`    check:               ${fmt(result.check)}`);
-console.log(`      checks by kind: ${Object.entries(result.checks).map(([k, n]) => `${k} ${n}`).join(', ')}; analysis units run per check: p50 ${result.unitsRun.p50}, p95 ${result.unitsRun.p95}`);
+console.log(`      ${fmtChecks(result)}`);
 console.log(`  update + check (CPU):  ${fmt(result.cpu)}`);
 console.log(result.total.p95 < 15 ? '  goal p95 < 15 ms: met' : '  goal p95 < 15 ms: MISSED');
 if (opts.json) writeFileSync(opts.json, JSON.stringify(result, null, 2) + '\n');

@@ -11,7 +11,7 @@ import type { ContentChange } from '../../../server/src/parse/frontend';
 import { applyChanges } from '../../../server/src/parse/python/textEdits';
 import type { AnalysisWorkspace } from '../../../server/src/analysis/workspace';
 import { memoryHost, prng, workspace } from './setup';
-import { cpuMs, fmt, keystrokes, stats } from './keystrokes';
+import { checkTally, cpuMs, fmt, fmtChecks, keystrokes, stats } from './keystrokes';
 import { countLines, crossFileProject, trainingFile } from './training-code';
 
 interface Options { edits: number; crossEdits: number; lines: number; seed: number; warmup: number; json?: string }
@@ -75,8 +75,7 @@ async function singleFile(o: Options) {
   const cpu: number[] = [];
   const parseOnly: number[] = [];
   let findings = 0;
-  const reasons = new Map<string, number>();
-  const unitsRun: number[] = [];
+  const tally = checkTally();
   for (let i = 0; i < o.warmup + o.edits; i++) {
     const e = next(text);
     text = e.text;
@@ -88,9 +87,7 @@ async function singleFile(o: Options) {
     findings = inspection.findings.length;
     const c = performance.now();
     if (i >= o.warmup) {
-      const why = inspection.units?.fullReason ?? `incremental (top level ${inspection.units?.topLevel})`;
-      reasons.set(why, (reasons.get(why) ?? 0) + 1);
-      unitsRun.push(inspection.units?.unitsRun ?? NaN);
+      tally.add(inspection.units);
     }
     const cpuEdit = cpuMs() - ca;
     const treeSitterMs = mirror(text, e.change);
@@ -104,7 +101,7 @@ async function singleFile(o: Options) {
   return {
     lines: countLines(trainingFile(o.lines)), firstCheckMs: firstMs, initialFindings: initial.length, finalFindings: findings,
     total: stats(total), update: stats(update), check: stats(check), cpu: stats(cpu), treeSitter: stats(parseOnly),
-    checks: Object.fromEntries(reasons), unitsRun: stats(unitsRun),
+    ...tally.result(),
   };
 }
 
@@ -145,7 +142,7 @@ async function main(): Promise<void> {
   console.log(`    update (incremental parse): ${fmt(single.update)}`);
   console.log(`      tree-sitter's own re-parse of the same edits, alone: ${fmt(single.treeSitter)}`);
   console.log(`    check (interpreter + rules): ${fmt(single.check)}`);
-  console.log(`      checks by kind: ${Object.entries(single.checks).map(([k, n]) => `${k} ${n}`).join(', ')}; analysis units run per check: p50 ${single.unitsRun.p50}, p95 ${single.unitsRun.p95}`);
+  console.log(`      ${fmtChecks(single)}`);
   const cross = await crossFile(o);
   console.log(`cross-file: ${cross.files} files, ${cross.lines} lines (network.py ${cross.networkLines}), dependents of network.py: ${cross.dependents}, findings after the edits ${cross.finalFindings}`);
   console.log(`  edit network.py + check it and its dependents: ${fmt(cross.total)}   goal p95 < 50 ms: ${cross.total.p95 < 50 ? 'met' : 'NOT met'}`);

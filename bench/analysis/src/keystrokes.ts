@@ -1,6 +1,7 @@
 // Keystroke generation and timing statistics shared by the Python (keystroke.ts) and TypeScript
 // (ts-keystroke.mjs) keystroke benchmarks, so both measure the same kind of edits the same way.
 import type { ContentChange } from '../../../server/src/parse/frontend';
+import type { RunStats } from '../../../server/src/analysis/engine/units';
 import { percentile } from './setup';
 
 // What a person types inside code: identifier characters and spaces.
@@ -53,3 +54,23 @@ export function stats(samples: number[]): Stats {
 }
 
 export const fmt = (s: Stats) => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
+
+/** How the checks of a run went (RunStats of each inspection): by kind, and how many analysis units ran. */
+export function checkTally(): {
+  add(units: RunStats | undefined): void;
+  result(): { checks: Record<string, number>; unitsRun: Stats };
+} {
+  const kinds = new Map<string, number>();
+  const unitsRun: number[] = [];
+  return {
+    add(units) {
+      const kind = units?.fullReason ?? `incremental (top level ${units?.topLevel})`;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      unitsRun.push(units?.unitsRun ?? NaN);
+    },
+    result: () => ({ checks: Object.fromEntries(kinds), unitsRun: stats(unitsRun) }),
+  };
+}
+
+export const fmtChecks = (r: { checks: Record<string, number>; unitsRun: Stats }) =>
+  `checks by kind: ${Object.entries(r.checks).map(([k, n]) => `${k} ${n}`).join(', ')}; analysis units run per check: p50 ${r.unitsRun.p50}, p95 ${r.unitsRun.p95}`;

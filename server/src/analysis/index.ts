@@ -140,9 +140,7 @@ class Workspace implements AnalysisWorkspace {
     if (cached && cached.generation === this.generation) return cached.result;
     const result = this.inspectNow(uri);
     // A handful is enough for the open editors; a whole-repository CLI run must not keep every analysis.
-    this.inspections.delete(uri);
-    if (this.inspections.size >= 8) this.inspections.delete(this.inspections.keys().next().value!);
-    this.inspections.set(uri, { generation: this.generation, result });
+    keepRecent(this.inspections, uri, { generation: this.generation, result });
     return result;
   }
 
@@ -161,9 +159,10 @@ class Workspace implements AnalysisWorkspace {
         return undefined;
       },
     };
+    const incremental = this.options.incremental !== false;
     let interp = new Interpreter(loader);
-    const previous = this.options.incremental === false ? undefined : this.runRecords.get(uri);
-    let record = interp.run(uri, f.module, f.text, previous, { record: this.options.incremental !== false });
+    const previous = incremental ? this.runRecords.get(uri) : undefined;
+    let record = interp.run(uri, f.module, f.text, previous, { record: incremental });
     if (!record.reusable && interp.stats.fullReason === undefined) {
       // A unit that ran again changed a value it did not create, which the units kept from the previous
       // check did not see: only a check from scratch gives the right answer.
@@ -171,11 +170,7 @@ class Workspace implements AnalysisWorkspace {
       record = interp.run(uri, f.module, f.text, undefined);
       interp.stats.fullReason = 'a unit that ran again changed shared values';
     }
-    if (this.options.incremental !== false) {
-      this.runRecords.delete(uri);
-      if (this.runRecords.size >= 8) this.runRecords.delete(this.runRecords.keys().next().value!);
-      this.runRecords.set(uri, record);
-    }
+    if (incremental) keepRecent(this.runRecords, uri, record);
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const rule of rules) {
@@ -274,6 +269,13 @@ class Workspace implements AnalysisWorkspace {
     }
     return found;
   }
+}
+
+/** Sets `key` as the most recent entry of `map`, which keeps the last 8. */
+function keepRecent<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= 8) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }
 
 function collectImports(body: Stmt[], out: { module: string; level: number; names: string[] }[] = []): { module: string; level: number; names: string[] }[] {

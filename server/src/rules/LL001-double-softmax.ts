@@ -1,7 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { certainTensor } from '../analysis/engine/values';
-import { doubleSoftmaxFloor, removeActivationFix } from './helpers';
+import { checkActivationTwice, doubleSoftmaxFloor } from './helpers';
 
 export const doubleSoftmax: Rule = {
   meta: {
@@ -39,33 +37,17 @@ export const doubleSoftmax: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
-      if (ev.type === 'loss' && ev.family === 'softmax-ce' && ev.input) {
-        const t = tensorOf(ev.input);
-        if (t?.kind !== 'probs-softmax') continue;
-        const where = anchorOf(ev.input);
-        if (!kept(where)) continue;
+    checkActivationTwice(ctx, {
+      family: 'softmax-ce',
+      kind: 'probs-softmax',
+      activation: 'softmax',
+      lossMessage: (label, lossLabel, t) => {
         const floor = t.units && t.units > 1 ? ` With ${t.units} classes the loss can never go below ${doubleSoftmaxFloor(t.units).toFixed(3)}.` : '';
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${t.origin?.label ?? 'softmax'} output is passed to ${ev.spec.label}, which applies log-softmax itself: the softmax is applied twice, flattening the predictions and shrinking the gradients.${floor} Pass the logits.`,
-          related: relatedToOrigin(t.origin, 'softmax applied here'),
-          fix: removeActivationFix(ctx, t.origin, 'Remove the softmax and pass the logits'),
-        });
-      } else if (ev.type === 'compile') {
-        const loss = compiledLossOf(ev);
-        const out = certainTensor(ev.output);
-        if (!loss || loss.family !== 'softmax-ce' || out?.kind !== 'probs-softmax') continue;
-        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-        ctx.report({
-          uri: ev.loss.uri,
-          span: ev.loss.expr.span,
-          message: `The model ends in a softmax (${out.origin?.label ?? 'softmax'}) but ${loss.label} has from_logits=True, so it applies softmax again. Use from_logits=True with a linear last layer, or keep the softmax and from_logits=False.`,
-          related: relatedToOrigin(out.origin, 'softmax applied here'),
-        });
-      }
-    }
+        return `${label} output is passed to ${lossLabel}, which applies log-softmax itself: the softmax is applied twice, flattening the predictions and shrinking the gradients.${floor} Pass the logits.`;
+      },
+      compileMessage: (label, lossLabel) =>
+        `The model ends in a softmax (${label}) but ${lossLabel} has from_logits=True, so it applies softmax again. Use from_logits=True with a linear last layer, or keep the softmax and from_logits=False.`,
+      fixTitle: 'Remove the softmax and pass the logits',
+    });
   },
 };

@@ -1,7 +1,5 @@
 import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { certainTensor } from '../analysis/engine/values';
-import { removeActivationFix } from './helpers';
+import { checkActivationTwice } from './helpers';
 
 // With s = sigmoid(z) in (0, 1) fed as a logit, the with-logits loss is log(1 + e^{±s}): bounded away from 0.
 const FLOOR_TARGET0 = Math.log(2);
@@ -42,32 +40,15 @@ export const doubleSigmoid: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
-      if (ev.type === 'loss' && ev.family === 'sigmoid-ce' && ev.input) {
-        const t = tensorOf(ev.input);
-        if (t?.kind !== 'probs-sigmoid') continue;
-        const where = anchorOf(ev.input);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies sigmoid itself: the loss can never fall below ${FLOOR_TARGET1.toFixed(3)} (target 1) or ${FLOOR_TARGET0.toFixed(3)} (target 0) and gradients shrink. Pass the logits.`,
-          related: relatedToOrigin(t.origin, 'sigmoid applied here'),
-          fix: removeActivationFix(ctx, t.origin, 'Remove the sigmoid and pass the logits'),
-        });
-      } else if (ev.type === 'compile') {
-        const loss = compiledLossOf(ev);
-        const out = certainTensor(ev.output);
-        if (!loss || loss.family !== 'sigmoid-ce' || out?.kind !== 'probs-sigmoid') continue;
-        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-        ctx.report({
-          uri: ev.loss.uri,
-          span: ev.loss.expr.span,
-          message: `The model ends in a sigmoid (${out.origin?.label ?? 'sigmoid'}) but ${loss.label} has from_logits=True, so it applies sigmoid again. Use from_logits=False, or drop the sigmoid.`,
-          related: relatedToOrigin(out.origin, 'sigmoid applied here'),
-        });
-      }
-    }
+    checkActivationTwice(ctx, {
+      family: 'sigmoid-ce',
+      kind: 'probs-sigmoid',
+      activation: 'sigmoid',
+      lossMessage: (label, lossLabel) =>
+        `${label} output is passed to ${lossLabel}, which applies sigmoid itself: the loss can never fall below ${FLOOR_TARGET1.toFixed(3)} (target 1) or ${FLOOR_TARGET0.toFixed(3)} (target 0) and gradients shrink. Pass the logits.`,
+      compileMessage: (label, lossLabel) =>
+        `The model ends in a sigmoid (${label}) but ${lossLabel} has from_logits=True, so it applies sigmoid again. Use from_logits=False, or drop the sigmoid.`,
+      fixTitle: 'Remove the sigmoid and pass the logits',
+    });
   },
 };

@@ -112,17 +112,17 @@ export class Interpreter {
     if (this.recording) for (const s of module.body) mapDefinitions(s, DEF_ROOTS, WALKED);
     let reason = previous === undefined ? 'first check' : previous.uri !== uri ? 'another file' : !previous.reusable ? 'a unit changed shared values' : undefined;
     if (previous && reason === undefined && !this.sameResolutions(previous)) reason = 'an imported file changed';
-    const changed: Stmt[] = [];
+    const changed = new Set<Stmt>();
     const removed: Stmt[] = [];
     if (previous && reason === undefined) {
-      for (const s of module.body) if (!previous.bodySet.has(s)) changed.push(s);
+      for (const s of module.body) if (!previous.bodySet.has(s)) changed.add(s);
       for (const s of previous.body) if (!bodySet.has(s)) removed.push(s);
     }
 
     let top: TopLevelResult | undefined;
     if (previous && reason === undefined) {
       try {
-        top = this.patchTopLevel(uri, module, text, previous, bodySet, new Set(changed), removed);
+        top = this.patchTopLevel(uri, module, text, previous, bodySet, changed, removed);
       } catch (e) {
         if (e !== PATCH_FAILED) throw e;
         // The old top level was partly patched: only a check from scratch is right now (see index.ts).
@@ -205,7 +205,7 @@ export class Interpreter {
    * fixed point). Anything else a top-level statement does that later units could see — changing a value
    * another statement created, creating instances the class units analyse — gives a `reason` to run them all.
    */
-  private runTopLevel(uri: string, module: Module, text: string, previous: RunRecord | undefined, changedList: Stmt[] | undefined, removed: Stmt[]): TopLevelResult {
+  private runTopLevel(uri: string, module: Module, text: string, previous: RunRecord | undefined, changed: Set<Stmt> | undefined, removed: Stmt[]): TopLevelResult {
     const tracks: UnitTrack[] = [];
     const starts: number[] = [];
     const scope = this.evalModule(uri, module, text, tracks, starts);
@@ -220,9 +220,8 @@ export class Interpreter {
     module.body.forEach((s, i) => top.set(s, record(tracks[i], starts[i], starts[i + 1])));
     const exportsTop = record(tracks[module.body.length], starts[module.body.length], this.events.length);
     const result: TopLevelResult = { scope, changedNames: new Set(), top, exportsTop, contrib, patched: false };
-    if (!previous || !changedList) return result;
+    if (!previous || !changed) return result;
 
-    const changed = new Set(changedList);
     const changedNames = result.changedNames;
     for (const s of changed) {
       const info = top.get(s)!;
