@@ -11,7 +11,8 @@ import * as ts from 'typescript';
 import { createAnalysisWorkspace } from '../../../server/src/analysis/index';
 import { createTypeScriptFrontEnd } from '../../../server/src/parse/typescript/index';
 import type { AnalysisEvent } from '../../../server/src/analysis/engine/events';
-import type { Report, Rule, RuleContext } from '../../../server/src/analysis/engine/rule-api';
+import type { Rule } from '../../../server/src/analysis/engine/rule-api';
+import { runRules } from '../../../server/src/analysis/run-rules';
 import type { Finding } from '../../../server/src/analysis/findings';
 import type { Inspection } from '../../../server/src/analysis/workspace';
 import { rules } from '../../../server/src/rules/registry';
@@ -39,28 +40,7 @@ function parseOptions(argv: string[]): Options {
 
 /** One rules pass as inspectNow runs it; returns the findings so the work cannot be optimised away. */
 function rulesPass(uri: string, events: AnalysisEvent[], textOf: (u: string) => string | undefined, only?: Rule): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const rule of only ? [only] : rules) {
-    const ctx: RuleContext = {
-      uri,
-      events,
-      text: textOf,
-      report: (r: Report) => {
-        if (r.uri !== uri) return;
-        const key = `${rule.meta.id}:${r.span.start}:${r.span.end}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        findings.push({
-          code: rule.meta.id, name: rule.meta.name, severity: rule.meta.severity, message: r.message,
-          uri, span: r.span, related: r.related ?? [], fix: r.fix,
-        });
-      },
-    };
-    rule.check(ctx);
-  }
-  findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return findings;
+  return runRules(uri, events, textOf, only ? [only] : undefined);
 }
 
 interface FileResult {

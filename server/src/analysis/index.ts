@@ -2,12 +2,11 @@
 import type { Module, Stmt } from '../ir';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { frontEndLanguage } from '../parse/frontend';
-import { rules } from '../rules/registry';
 import type { Finding } from './findings';
 import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspace';
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { RunRecord } from './engine/units';
-import type { Report, RuleContext } from './engine/rule-api';
+import { runRules } from './run-rules';
 import { frameworkModule } from './engine/symbols';
 import { uriDirname, uriJoin } from './uri';
 import { relativeSpecifiers } from './tfjs-gate';
@@ -171,33 +170,9 @@ class Workspace implements AnalysisWorkspace {
       interp.stats.fullReason = 'a unit that ran again changed shared values';
     }
     if (incremental) keepRecent(this.runRecords, uri, record);
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
-    for (const rule of rules) {
-      const ctx: RuleContext = {
-        uri,
-        events: interp.events,
-        text: u => interp.textOf(u) ?? this.files.get(u)?.text,
-        report: (r: Report) => {
-          if (r.uri !== uri) return;
-          const key = `${rule.meta.id}:${r.span.start}:${r.span.end}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          findings.push({
-            code: rule.meta.id, name: rule.meta.name, severity: rule.meta.severity, message: r.message,
-            uri, span: r.span, related: r.related ?? [], fix: r.fix,
-          });
-        },
-      };
-      try {
-        rule.check(ctx);
-      } catch (e) {
-        // A rule bug must not take the other rules (or the server) down with it.
-        console.error(`LossLens: rule ${rule.meta.id} failed on ${uri}: ${(e as Error).stack ?? e}`);
-      }
-    }
-    findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-    return { findings, events: interp.events, text: f.text, module: f.module, textOf: u => interp.textOf(u) ?? this.files.get(u)?.text, units: interp.stats };
+    const textOf = (u: string) => interp.textOf(u) ?? this.files.get(u)?.text;
+    const findings = runRules(uri, interp.events, textOf);
+    return { findings, events: interp.events, text: f.text, module: f.module, textOf, units: interp.stats };
   }
 
   dependents(uri: string): string[] {

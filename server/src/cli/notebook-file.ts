@@ -5,7 +5,7 @@ import type { Finding } from '../analysis/findings';
 import { codePointPositionOf, lineStarts } from '../config/line-index';
 import { readIpynb, virtualNotebookOf, jsonOffsetOf, NotebookError, type Ipynb } from '../notebook/ipynb';
 import type { VirtualNotebook } from '../notebook/virtual-document';
-import type { OutputRecord } from './output-record';
+import { recordAt, type OutputRecord } from './output-record';
 
 export interface NotebookFile {
   ipynb: Ipynb;
@@ -40,21 +40,10 @@ export function notebookRecord(f: Finding, file: string, nb: NotebookFile, jsonS
   const json = nb.ipynb.text;
   const js = codePointPositionOf(json, jsonStarts, jsonOffsetOf(nb.ipynb, cell.index, start.offset));
   const je = codePointPositionOf(json, jsonStarts, jsonOffsetOf(nb.ipynb, cell.index, end.offset));
-  const r: OutputRecord = {
-    file,
-    line: s.line + 1,
-    column: s.column + 1,
-    endLine: e.line + 1,
-    endColumn: e.column + 1,
-    code: f.code,
-    name: f.name,
-    severity: f.severity,
-    message: f.message,
+  return recordAt(f, file, s, e, {
     cell: cell.index + 1,
     fileRegion: { line: js.line + 1, column: js.column + 1, endLine: je.line + 1, endColumn: je.column + 1 },
-  };
-  if (f.fix) r.fix = { title: f.fix.title, applicability: f.fix.applicability };
-  return r;
+  });
 }
 
 /** Records of a notebook's findings (already configured against the program's text). */

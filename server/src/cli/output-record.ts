@@ -23,8 +23,14 @@ export interface OutputRecord {
 }
 
 export function toOutputRecord(f: Finding, file: string, text: string, starts: readonly number[]): OutputRecord {
-  const s = codePointPositionOf(text, starts, f.span.start);
-  const e = codePointPositionOf(text, starts, f.span.end);
+  return recordAt(f, file, codePointPositionOf(text, starts, f.span.start), codePointPositionOf(text, starts, f.span.end));
+}
+
+/** The record of a finding between 0-based positions `s` and `e` (`extra`: the notebook fields). */
+export function recordAt(
+  f: Finding, file: string, s: { line: number; column: number }, e: { line: number; column: number },
+  extra: Pick<OutputRecord, 'cell' | 'fileRegion'> = {},
+): OutputRecord {
   const r: OutputRecord = {
     file,
     line: s.line + 1,
@@ -35,6 +41,7 @@ export function toOutputRecord(f: Finding, file: string, text: string, starts: r
     name: f.name,
     severity: f.severity,
     message: f.message,
+    ...extra,
   };
   if (f.fix) r.fix = { title: f.fix.title, applicability: f.fix.applicability };
   return r;
