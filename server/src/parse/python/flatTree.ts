@@ -1,4 +1,5 @@
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+import { walkCursor, type WalkCursor } from './walkCursor';
 import { ERROR_SYMBOL, K, type KindTable } from './nodeKinds';
 
 // Every property read on a web-tree-sitter node is a call into wasm, and those calls dominate the
@@ -126,7 +127,7 @@ export class FlatTree {
     const errors: number[] = [];
     this.text = text;
 
-    const cursor: TreeCursor = tree.walk();
+    const cursor = walkCursor(tree);
     let n = 0;
 
     /** Records the cursor's node as the next node, child of `p`; true when its children are to be walked. */
@@ -185,7 +186,7 @@ export class FlatTree {
           const hit = e === at ? undefined : reuse.find(at, e, k, kind[p] === K.Module);
           if (hit !== undefined) {
             const entry = hit.entry;
-            if (entry.kind === k && entry.text.length === e - at && text.startsWith(entry.text, at) && !(reuse.checkErrors && cursor.currentNode.hasError)) {
+            if (entry.kind === k && entry.text.length === e - at && text.startsWith(entry.text, at) && !(reuse.checkErrors && cursor.currentNodeHasError())) {
               reused[i] = entry;
               reusedAt[i] = hit.at;
               end[i] = e;
@@ -313,7 +314,7 @@ export class FlatTree {
   }
 }
 
-function identifierEnd(text: string, from: number, cursor: TreeCursor, base: number): number {
+function identifierEnd(text: string, from: number, cursor: WalkCursor, base: number): number {
   let j = from;
   for (;;) {
     const c = text.charCodeAt(j);

@@ -3,6 +3,7 @@ import type { Module } from '../../ir';
 import type { ContentChange, FrontEnd } from '../frontend';
 import { CHUNK_TARGET, ChunkedDocument, ParseFailure, type ChunkParsing } from './document';
 import { FlatTree } from './flatTree';
+import { useRuntimeExports } from './walkCursor';
 import { buildKindTable } from './nodeKinds';
 import type { AppliedEdit } from './reuse';
 import { applyChanges, diffEdit, singleChangeEdit } from './textEdits';
@@ -26,7 +27,7 @@ function initRuntime(runtime: string | Uint8Array): Promise<void> {
     const options = typeof runtime === 'string'
       ? { locateFile: () => runtime }
       : { wasmBinary: runtime, locateFile: (file: string) => file };
-    runtimeReady = Parser.init(options);
+    runtimeReady = Parser.init(options).then(() => useRuntimeExports(options));
     runtimeReady.catch(() => { runtimeReady = undefined; });
   }
   return runtimeReady;
