@@ -7,8 +7,8 @@ import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspac
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { RunRecord } from './engine/units';
 import { runRules } from './run-rules';
-import { frameworkModule } from './engine/symbols';
-import { uriDirname, uriJoin } from './uri';
+import { uriDirname } from './uri';
+import { importCandidates } from './import-candidates';
 import { relativeSpecifiers } from './tfjs-gate';
 
 export type { AnalysisWorkspace, WorkspaceOptions, Inspection } from './workspace';
@@ -25,9 +25,6 @@ interface FileEntry {
   /** `imports` were resolved for this `module` (only kept when the files cannot change, see `snapshot`). */
   resolved?: Module;
 }
-
-const PY_EXTS = ['.py', '/__init__.py'];
-const TS_EXTS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];
 
 export function createAnalysisWorkspace(options: WorkspaceOptions): AnalysisWorkspace {
   return new Workspace(options);
@@ -139,7 +136,7 @@ class Workspace implements AnalysisWorkspace {
     if (cached && cached.generation === this.generation) return cached.result;
     const result = this.inspectNow(uri);
     // A handful is enough for the open editors; a whole-repository CLI run must not keep every analysis.
-    keepRecent(this.inspections, uri, { generation: this.generation, result });
+    if (!this.options.snapshot) keepRecent(this.inspections, uri, { generation: this.generation, result });
     return result;
   }
 
@@ -185,44 +182,24 @@ class Workspace implements AnalysisWorkspace {
     return [...out];
   }
 
+  importClosure(uri: string): string[] {
+    const out = new Set<string>();
+    const todo = [uri];
+    for (let u = todo.pop(); u !== undefined; u = todo.pop()) {
+      for (const i of this.files.get(u)?.imports ?? []) if (i !== uri && !out.has(i)) { out.add(i); todo.push(i); }
+    }
+    return [...out];
+  }
+
   /** URIs an import may name, most likely first (the same import from the same folder gives the same list). */
   private candidates(fromUri: string, languageId: LanguageId, module: string, level: number, names: string[]): string[] {
     const key = `${uriDirname(fromUri)}\n${languageId === 'python' ? 'py' : 'js'}\n${module}\n${level}\n${names.join(',')}`;
     let list = this.candidateLists.get(key);
     if (!list) {
       if (this.candidateLists.size >= 4096) this.candidateLists.clear();
-      this.candidateLists.set(key, list = this.candidatesNow(fromUri, languageId, module, level, names));
+      this.candidateLists.set(key, list = importCandidates(fromUri, languageId, module, level, names, this.options.roots));
     }
     return list;
-  }
-
-  private candidatesNow(fromUri: string, languageId: LanguageId, module: string, level: number, names: string[]): string[] {
-    const dir = uriDirname(fromUri);
-    if (languageId === 'python') {
-      if (level === 0 && frameworkModule(module)) return [];
-      let bases: string[];
-      if (level > 0) {
-        let b = dir;
-        for (let i = 1; i < level; i++) b = uriDirname(b);
-        bases = [b];
-      } else {
-        bases = [dir, ...this.options.roots.filter(r => r !== dir)];
-      }
-      const rel = module.split('.').filter(Boolean).join('/');
-      const out: string[] = [];
-      for (const b of bases) {
-        if (rel) for (const ext of PY_EXTS) out.push(uriJoin(b, rel + ext));
-        else out.push(uriJoin(b, '__init__.py'));
-        // `from pkg import mod`: each name may be a submodule.
-        for (const n of names) out.push(uriJoin(b, rel, n + '.py'));
-      }
-      return out;
-    }
-    if (!module.startsWith('.')) return [];
-    const base = uriJoin(dir, module);
-    const out = TS_EXTS.map(ext => base + ext);
-    if (/\.(m|c)?js$/.test(module)) out.unshift(base.replace(/\.(m|c)?js$/, '.ts'));
-    return out;
   }
 
   private async load(cands: string[]): Promise<string[]> {

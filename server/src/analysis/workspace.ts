@@ -59,6 +59,8 @@ export interface AnalysisWorkspace {
   inspect(uri: string): Inspection;
   /** Files whose findings may change when `uri` changes (its importers, transitively). */
   dependents(uri: string): string[];
+  /** Workspace files `uri` imports, transitively, as last resolved by `resolveImports`. */
+  importClosure(uri: string): string[];
   /** Whether `uri` is loaded. */
   has(uri: string): boolean;
 }

@@ -37,7 +37,7 @@ export interface CliIo {
   workers?: number;
 }
 
-const BATCH_SIZE = 40;
+const BATCH_SIZE = 10;
 /** Below this many files, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 150;
 

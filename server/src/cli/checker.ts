@@ -1,6 +1,6 @@
-// Checks batches of files of one root: reading, the ML-framework pre-check, the content-hash cache,
-// analysis, project configuration and conversion to output records. Runs on the main thread for
-// small runs and inside each worker thread for large ones.
+// Checks batches of files of one root: reading, the pre-checks (an ML framework named, a rule word in
+// the import closure), the content-hash cache, analysis, project configuration and conversion to
+// output records. Runs on the main thread for small runs and inside each worker thread for large ones.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
 import { skipReason } from '../lsp/limits';
 import type { FrontEndProvider } from '../node/front-ends';
 import { mayUseMlFramework } from './precheck';
+import { RelevanceIndex } from '../analysis/relevance';
 import { createListingFileHost } from './listing-host';
 import { toOutputRecord, type OutputRecord } from './output-record';
 import { isNotebookPath } from '../notebook';
@@ -59,10 +60,17 @@ interface RootState {
   workspace: AnalysisWorkspace;
   /** Every file the workspace holds, with the hash of the text it parsed. */
   loaded: Map<string, string>;
+  /** Length of each loaded file's text: what keeping it parsed costs, roughly. */
+  chars: Map<string, number>;
+  /** When each loaded file was last checked or imported by a checked file (`Checker.checks`). */
+  lastUse: Map<string, number>;
 }
 
-/** Parsed files kept per root between batches before the root's workspace is recycled. */
-const MAX_RESIDENT_FILES = 100;
+/**
+ * Source characters of parsed files a root's workspace keeps between batches. Parsed IR takes 2–15
+ * bytes per character, so this bounds what is kept to a few tens of MB per worker.
+ */
+export const RESIDENT_CHARS = 2_000_000;
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -70,13 +78,17 @@ export function contentHash(text: string): string {
 
 export class Checker {
   private readonly roots = new Map<string, RootState>();
+  /** Per root, kept when the root's workspace is recycled: the files do not change during a run. */
+  private readonly relevance = new Map<string, RelevanceIndex>();
+  /** Checked files so far: the clock of `lastUse`. */
+  private checks = 0;
   private readonly fsHost = createListingFileHost();
   private readonly configs = new ProjectConfigLoader(this.fsHost);
   private readonly currentHashes = new Map<string, Promise<string>>();
 
   private readonly frontEnds: FrontEndProvider;
 
-  constructor(frontEnds: FrontEndProvider, private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE) {
+  constructor(frontEnds: FrontEndProvider, private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE, private readonly residentChars = RESIDENT_CHARS) {
     this.frontEnds = oneShotFrontEnds(frontEnds);
   }
 
@@ -126,17 +138,25 @@ export class Checker {
       const language = notebook ? 'python' : languageOfPath(path);
       if (language && mayUseMlFramework(source)) {
         const cached = req.cache?.[path];
+        const relevance = this.relevanceOf(req.root);
         if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
           raw = cached.findings;
           outcome.cacheEntry = cached;
+        } else if (!relevance.mayReport(uri, source, language)) {
+          // Nothing to report; cached with the files whose words decided it, so a warm run skips the scan.
+          if (req.cache) outcome.cacheEntry = { hash, deps: await this.hashesOf(relevance.importClosure(uri)), findings: [] };
         } else {
           state ??= this.rootState(req.root);
           try {
             // Already parsed as an import of an earlier file: the disk has not changed since.
             if (!state.workspace.has(uri)) state.workspace.update(uri, source, language);
             state.loaded.set(uri, hash);
+            state.chars.set(uri, source.length);
             await state.workspace.resolveImports(uri);
             raw = state.workspace.check(uri);
+            const now = ++this.checks;
+            state.lastUse.set(uri, now);
+            for (const u of state.workspace.importClosure(uri)) state.lastUse.set(u, now);
             outcome.analysed = true;
             const entry: CacheEntry = { hash, deps: {}, findings: raw };
             outcome.cacheEntry = entry;
@@ -155,9 +175,7 @@ export class Checker {
       outcomes.push(outcome);
     }
     if (state && req.cache) this.recordDependencies(state, analysed);
-    // Bounded memory on whole-repository scans: a root's parsed files are dropped once there are
-    // many; later batches re-read the few imports they share with earlier ones.
-    if (state && state.loaded.size > MAX_RESIDENT_FILES) this.roots.delete(req.root);
+    if (state) this.trim(state);
     return { outcomes, configProblems: [...problems.values()] };
   }
 
@@ -175,6 +193,17 @@ export class Checker {
         if (entry && d !== dep) entry.deps[fileURLToPath(dep)] = hash;
       }
     }
+  }
+
+  /** Cache dependencies: the files' current hashes, '' for the candidates that do not exist. */
+  private async hashesOf(closure: { files: string[]; missing: string[] }): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const u of closure.missing) out[fileURLToPath(u)] = '';
+    for (const u of closure.files) {
+      const path = fileURLToPath(u);
+      out[path] = await this.currentHash(path);
+    }
+    return out;
   }
 
   private async depsUnchanged(deps: Record<string, string>): Promise<boolean> {
@@ -199,24 +228,55 @@ export class Checker {
     return p;
   }
 
+  /**
+   * Bounded memory on whole-repository scans: a root's workspace keeps the most recently used files
+   * (files of one package are checked together and share their imports), up to `residentChars` of source.
+   */
+  private trim(state: RootState): void {
+    let total = 0;
+    for (const n of state.chars.values()) total += n;
+    if (total <= this.residentChars) return;
+    const oldest = [...state.loaded.keys()].sort((a, b) => (state.lastUse.get(a) ?? 0) - (state.lastUse.get(b) ?? 0));
+    for (const u of oldest) {
+      if (total <= this.residentChars) break;
+      total -= state.chars.get(u) ?? 0;
+      state.workspace.remove(u);
+      state.loaded.delete(u);
+      state.chars.delete(u);
+      state.lastUse.delete(u);
+    }
+  }
+
+  private relevanceOf(root: string): RelevanceIndex {
+    let r = this.relevance.get(root);
+    if (!r) this.relevance.set(root, r = new RelevanceIndex(uri => this.fsHost.readNow(uri), [rootUri(root)]));
+    return r;
+  }
+
   private rootState(root: string): RootState {
     let s = this.roots.get(root);
     if (!s) {
       const loaded = new Map<string, string>();
+      const chars = new Map<string, number>();
       const host: FileHost = {
         readFile: async uri => {
           const text = await this.fsHost.readFile(uri);
           if (text === undefined || skipReason(text, this.maxFileSize)) return undefined;
           loaded.set(uri, contentHash(text));
+          chars.set(uri, text.length);
           return text;
         },
       };
-      const workspace = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: this.frontEnds, incremental: false, snapshot: true });
-      s = { workspace, loaded };
+      const workspace = createAnalysisWorkspace({ host, roots: [rootUri(root)], frontEnd: this.frontEnds, incremental: false, snapshot: true });
+      s = { workspace, loaded, chars, lastUse: new Map() };
       this.roots.set(root, s);
     }
     return s;
   }
+}
+
+function rootUri(root: string): string {
+  return pathToFileURL(root).href.replace(/\/+$/, '');
 }
 
 /**

@@ -6,7 +6,12 @@ import { dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileHost } from '../workspace/host';
 
-export function createListingFileHost(): FileHost {
+/** A FileHost whose reads are also available synchronously (`readNow`), for the relevance pre-check. */
+export interface ListingFileHost extends FileHost {
+  readNow(uri: string): string | undefined;
+}
+
+export function createListingFileHost(): ListingFileHost {
   const listings = new Map<string, Set<string> | null>();
   const listing = (dir: string): Set<string> | null => {
     let l = listings.get(dir);
@@ -20,23 +25,22 @@ export function createListingFileHost(): FileHost {
     }
     return l;
   };
-  return {
-    async readFile(uri: string): Promise<string | undefined> {
-      if (!uri.startsWith('file:')) return undefined;
-      let path: string;
-      try {
-        path = fileURLToPath(uri);
-      } catch {
-        return undefined;
-      }
-      if (!listing(dirname(path))?.has(basename(path))) return undefined;
-      try {
-        // Synchronous: a one-shot run has nothing else to do meanwhile, and each awaited read left the
-        // thread idle for an event-loop round trip (~10 % of a whole-repository run).
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+  const readNow = (uri: string): string | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    if (!listing(dirname(path))?.has(basename(path))) return undefined;
+    try {
+      // Synchronous: a one-shot run has nothing else to do meanwhile, and each awaited read left the
+      // thread idle for an event-loop round trip (~10 % of a whole-repository run).
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
   };
+  return { readNow, readFile: async uri => readNow(uri) };
 }

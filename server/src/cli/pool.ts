@@ -7,14 +7,42 @@ import type { BatchRequest, BatchResult } from './checker';
 
 type Reply = { id: number; result?: BatchResult; error?: string };
 
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
+/**
+ * Each worker owns a contiguous share of the batches (files of one package, in walk order, share their
+ * imports, which a worker keeps parsed) and takes them front to back; a worker whose share is done
+ * takes from the back of the largest share left, so no worker idles while another has a queue.
+ */
+export class Shares {
+  private readonly ranges: { next: number; end: number }[];
+  constructor(total: number, count: number) {
+    this.ranges = Array.from({ length: count }, (_, i) => ({ next: Math.floor((i * total) / count), end: Math.floor(((i + 1) * total) / count) }));
+  }
+
+  take(worker: number): number | undefined {
+    const own = this.ranges[worker];
+    if (own.next < own.end) return own.next++;
+    let largest: { next: number; end: number } | undefined;
+    for (const r of this.ranges) if (r.end - r.next > (largest ? largest.end - largest.next : 0)) largest = r;
+    return largest ? --largest.end : undefined;
+  }
+
+  /** Batches no worker took. */
+  rest(): number[] {
+    const out: number[] = [];
+    for (const r of this.ranges) for (let i = r.next; i < r.end; i++) out.push(i);
+    return out;
+  }
+}
 
 /** Returns the batches that no worker finished. */
 export async function runOnWorkers(script: string, count: number, batches: BatchRequest[], onResult: (r: BatchResult) => void): Promise<BatchRequest[]> {
-  let next = 0;
+  const n = Math.min(count, batches.length);
+  const shares = new Shares(batches.length, n);
   const failed: BatchRequest[] = [];
   const workers: Worker[] = [];
-  await Promise.all(Array.from({ length: Math.min(count, batches.length) }, () => new Promise<void>(resolve => {
+  await Promise.all(Array.from({ length: n }, (_, index) => new Promise<void>(resolve => {
     const w = new Worker(script, { resourceLimits: WORKER_LIMITS });
     workers.push(w);
     let current = -1;
@@ -25,8 +53,9 @@ export async function runOnWorkers(script: string, count: number, batches: Batch
       resolve();
     };
     const feed = () => {
-      if (next >= batches.length) { current = -1; finish(); return; }
-      current = next++;
+      const taken = shares.take(index);
+      if (taken === undefined) { current = -1; finish(); return; }
+      current = taken;
       w.postMessage({ id: current, req: batches[current] });
     };
     const fail = () => {
@@ -46,6 +75,6 @@ export async function runOnWorkers(script: string, count: number, batches: Batch
   })));
   await Promise.all(workers.map(w => w.terminate()));
   // Workers that died early leave batches nobody took.
-  while (next < batches.length) failed.push(batches[next++]);
+  for (const i of shares.rest()) failed.push(batches[i]);
   return failed;
 }

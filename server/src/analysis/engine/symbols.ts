@@ -20,7 +20,7 @@ export function frameworkModule(module: string): string | undefined {
   }
 }
 
-const REWRITES: [string, string][] = [
+export const PATH_REWRITES: readonly [string, string][] = [
   ['tf.keras.', 'keras.'],
   ['tf.compat.v1.', 'tf.'],
   ['tf.compat.v2.', 'tf.'],
@@ -71,7 +71,7 @@ export function memberPath(path: string, name: string): string {
 
 function rewrite(path: string): string {
   if (path === 'tf.keras') return 'keras';
-  for (const [from, to] of REWRITES) {
+  for (const [from, to] of PATH_REWRITES) {
     if (path === from.replace(/\.$/, '')) return to.replace(/\.$/, '');
     if (path.startsWith(from)) path = to + path.slice(from.length);
   }
