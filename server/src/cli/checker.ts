@@ -291,6 +291,7 @@ function oneShotFrontEnds(provider: FrontEndProvider): FrontEndProvider {
       wrapped.set(language, fe && {
         language: fe.language,
         parse: (uri, text) => {
+          if (fe.parseOnce) return fe.parseOnce(uri, text);
           const module = fe.parse(uri, text);
           fe.forget(uri);
           return module;

@@ -22,6 +22,11 @@ export interface FrontEnd {
    */
   parse(uri: string, text: string, changes?: readonly ContentChange[]): Module;
   forget(uri: string): void;
+  /**
+   * Lowers `text` for a caller that will not parse it again (the CLI): the same Module as `parse`
+   * gives, with no state kept for `uri`. Optional: without it, `parse` then `forget`.
+   */
+  parseOnce?(uri: string, text: string): Module;
 }
 
 export type LanguageId = 'python' | 'typescript' | 'javascript' | 'typescriptreact' | 'javascriptreact';

@@ -1,10 +1,11 @@
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { Module } from '../../ir';
 import type { ContentChange, FrontEnd } from '../frontend';
 import { CHUNK_TARGET, ChunkedDocument, ParseFailure, type ChunkParsing } from './document';
 import { FlatTree } from './flatTree';
 import { useRuntimeExports } from './walkCursor';
 import { buildKindTable } from './nodeKinds';
+import { lowerModule } from './lower';
 import type { AppliedEdit } from './reuse';
 import { applyChanges, diffEdit, singleChangeEdit } from './textEdits';
 
@@ -57,8 +58,15 @@ export async function createPythonFrontEnd(wasm: PythonWasm, options: PythonFron
   return new ChunkedPythonFrontEnd(language, Math.max(1, options.chunkTarget ?? CHUNK_TARGET));
 }
 
+/**
+ * Characters up to which `parseOnce` parses a file as one tree. The parser's wasm memory never gives
+ * pages back: a bigger file is parsed in chunks so that the pages a whole-repository run touches stay few.
+ */
+const WHOLE_FILE_LIMIT = 256 * 1024;
+
 /** The Python front end, with a view of its chunks for tests. */
 export interface PythonFrontEnd extends FrontEnd {
+  parseOnce(uri: string, text: string): Module;
   /** The chunks of a parsed document (absolute ranges of its current text), or undefined. */
   chunkRanges(uri: string): { start: number; end: number }[] | undefined;
   /** How many incremental updates failed with an internal error and were parsed afresh instead (a bug: tests expect 0). */
@@ -107,6 +115,33 @@ class ChunkedPythonFrontEnd implements PythonFrontEnd {
     } finally {
       this.ctx.flat.shrink();
     }
+  }
+
+  /**
+   * One tree for the whole file, lowered once: chunks exist for re-parsing after edits, and for a
+   * text without syntax errors they lower to exactly this Module (the chunk differential tests hold
+   * them to it). A text with an error, or one so large that its tree would grow the parser's memory
+   * for good, takes the chunked path, as in the editor.
+   */
+  parseOnce(uri: string, text: string): Module {
+    if (text.length <= WHOLE_FILE_LIMIT) {
+      let tree: Tree | null = null;
+      try {
+        tree = this.ctx.parser.parse(text);
+        if (tree !== null && !tree.rootNode.hasError) {
+          this.ctx.flat.load(tree, text, this.ctx.table);
+          return lowerModule(this.ctx.flat, this.ctx.table, undefined);
+        }
+      } catch {
+        // the chunked parse below reports what went wrong
+      } finally {
+        tree?.delete();
+        this.ctx.flat.shrink();
+      }
+    }
+    const module = this.parse(uri, text);
+    this.forget(uri);
+    return module;
   }
 
   forget(uri: string): void {
