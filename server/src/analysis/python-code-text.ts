@@ -34,27 +34,42 @@ function stringQuoteAt(text: string, i: number): number {
   return q === SQ || q === DQ ? j : -1;
 }
 
+// Where the scan of a string stops: its quote, a backslash, and a line break (single-quoted) or a brace (f-strings).
+const STOPS = new Map<string, RegExp>();
+function stopsOf(quote: number, triple: boolean, f: boolean): RegExp {
+  const key = `${quote}${triple ? 't' : ''}${f ? 'f' : ''}`;
+  let re = STOPS.get(key);
+  if (!re) STOPS.set(key, re = new RegExp(`[${quote === SQ ? "'" : '"'}\\\\${triple ? '' : '\\n\\r'}${f ? '{' : ''}]`, 'g'));
+  return re;
+}
+
 /** The end (exclusive) of the string literal whose quote is at `q`; `f`: an f-string (braces hold code). */
 function stringEnd(text: string, q: number, f: boolean): number {
   const quote = text.charCodeAt(q);
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
-  let i = q + (triple ? 3 : 1);
-  while (i < text.length) {
+  const stops = stopsOf(quote, triple, f);
+  let from = q + (triple ? 3 : 1);
+  for (;;) {
+    stops.lastIndex = from;
+    const m = stops.exec(text);
+    if (m === null) return text.length;
+    const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === BACKSLASH) { i += 2; continue; }
-    if (c === quote) {
+    if (c === BACKSLASH) {
+      from = i + 2;
+    } else if (c === quote) {
       if (!triple) return i + 1;
       if (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) return i + 3;
-    } else if ((c === NL || c === CR) && !triple) {
+      from = i + 1;
+    } else if (c === NL || c === CR) {
       return i; // unterminated: the line ends it
-    } else if (f && c === LBRACE) {
-      if (text.charCodeAt(i + 1) === LBRACE) { i += 2; continue; }
-      i = replacementFieldEnd(text, i + 1);
-      continue;
+    } else if (text.charCodeAt(i + 1) === LBRACE) {
+      from = i + 2; // `{{` is a literal brace
+    } else {
+      // A field may hold strings (using this same regex): `from` is set again after it.
+      from = replacementFieldEnd(text, i + 1);
     }
-    i++;
   }
-  return text.length;
 }
 
 /** The end of an f-string's `{…}` field starting after `{`: nested brackets and strings skipped. */
@@ -80,65 +95,87 @@ function isFormatPrefix(text: string, from: number, q: number): boolean {
   return false;
 }
 
+/** Where the main scan stops: strings, comments, continuations, line breaks, brackets and `;`. */
+const SPECIAL = /["'#\\\n\r()[\]{};]/g;
+const LINE_END = /[\n\r]/g;
+
 /** `text` without comments and statement-level string literals (docstrings); everything else kept. */
 export function pythonCodeText(text: string): string {
   const kept: string[] = [];
+  const n = text.length;
   let from = 0; // start of the text not yet copied
   let depth = 0;
-  // At the start of a logical line: only whitespace since the last newline outside brackets.
-  let lineStart = true;
+  // Where the current logical line starts (after a line break outside brackets, or a `;`): a string
+  // starts a statement when only blanks come between.
+  let lineStart = 0;
+  let codeSeenFrom = -1; // lineStart of a line known to have code before a string
   let i = 0;
-  const n = text.length;
   while (i < n) {
+    SPECIAL.lastIndex = i;
+    const m = SPECIAL.exec(text);
+    if (m === null) break;
+    i = m.index;
     const c = text.charCodeAt(i);
     if (c === NL || c === CR) {
-      if (depth === 0) lineStart = true;
+      if (depth === 0) lineStart = i + 1;
       i++;
-      continue;
-    }
-    if (isSpace(c)) { i++; continue; }
-    if (c === BACKSLASH) {
+    } else if (c === BACKSLASH) {
       // A continuation joins the next line to this one: it starts no statement.
       i += 2;
       if (text.charCodeAt(i - 1) === CR && text.charCodeAt(i) === NL) i++;
-      lineStart = false;
-      continue;
-    }
-    if (c === HASH) {
+    } else if (c === HASH) {
       kept.push(text.slice(from, i));
-      while (i < n && text.charCodeAt(i) !== NL && text.charCodeAt(i) !== CR) i++;
-      from = i;
-      continue;
-    }
-    const q = stringQuoteAt(text, i);
-    if (q >= 0) {
-      const startsStatement = lineStart && depth === 0;
-      let end = stringEnd(text, q, isFormatPrefix(text, i, q));
-      if (startsStatement) {
-        // Adjacent literals concatenate: the statement is every one of them.
-        let j = skipBlanks(text, end);
-        for (let q2 = stringQuoteAt(text, j); q2 >= 0; q2 = stringQuoteAt(text, j)) {
-          end = stringEnd(text, q2, isFormatPrefix(text, j, q2));
-          j = skipBlanks(text, end);
-        }
-        const after = text.charCodeAt(j);
-        if (j >= n || after === NL || after === CR || after === HASH || after === SEMI) {
-          kept.push(text.slice(from, i));
-          from = end;
+      LINE_END.lastIndex = i;
+      const e = LINE_END.exec(text);
+      i = from = e === null ? n : e.index;
+    } else if (c === SQ || c === DQ) {
+      const p = prefixStart(text, i);
+      const f = isFormatPrefix(text, p, i);
+      let end = stringEnd(text, i, f);
+      if (depth === 0 && codeSeenFrom !== lineStart) {
+        if (!isBlank(text, lineStart, p)) codeSeenFrom = lineStart;
+        else {
+          // Adjacent literals concatenate: the statement is every one of them.
+          let j = skipBlanks(text, end);
+          for (let q2 = stringQuoteAt(text, j); q2 >= 0; q2 = stringQuoteAt(text, j)) {
+            end = stringEnd(text, q2, isFormatPrefix(text, j, q2));
+            j = skipBlanks(text, end);
+          }
+          const after = text.charCodeAt(j);
+          if (j >= n || after === NL || after === CR || after === HASH || after === SEMI) {
+            kept.push(text.slice(from, p));
+            from = end;
+          }
+          codeSeenFrom = lineStart;
         }
       }
-      lineStart = false;
       i = end;
-      continue;
+    } else {
+      if (c === 40 || c === 91 || c === LBRACE) depth++;
+      else if (c === SEMI) { if (depth === 0) lineStart = i + 1; }
+      else if (depth > 0) depth--;
+      i++;
     }
-    if (c === 40 || c === 91 || c === LBRACE) depth++;
-    else if ((c === 41 || c === 93 || c === RBRACE) && depth > 0) depth--;
-    else if (c === SEMI && depth === 0) { lineStart = true; i++; continue; }
-    lineStart = false;
-    i++;
   }
   kept.push(text.slice(from));
   return kept.join('');
+}
+
+/** Where the string literal whose quote is at `q` starts: its one- or two-letter prefix, if any. */
+function prefixStart(text: string, q: number): number {
+  for (let len = 2; len >= 1; len--) {
+    const p = q - len;
+    if (p < 0) continue;
+    let ok = true;
+    for (let k = p; k < q; k++) if (!isPrefixLetter(text.charCodeAt(k))) ok = false;
+    if (ok && !(p > 0 && isIdentChar(text.charCodeAt(p - 1)))) return p;
+  }
+  return q;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
 }
 
 function skipBlanks(text: string, i: number): number {

@@ -80,6 +80,8 @@ export class Checker {
   private readonly roots = new Map<string, RootState>();
   /** Per root, kept when the root's workspace is recycled: the files do not change during a run. */
   private readonly relevance = new Map<string, RelevanceIndex>();
+  /** The current batch uses the cache: imports read are hashed for its dependencies. */
+  private hashing = true;
   /** Checked files so far: the clock of `lastUse`. */
   private checks = 0;
   private readonly fsHost = createListingFileHost();
@@ -93,6 +95,7 @@ export class Checker {
   }
 
   async checkBatch(req: BatchRequest): Promise<BatchResult> {
+    this.hashing = req.cache !== null;
     const outcomes: FileOutcome[] = [];
     const problems = new Map<string, ConfigProblem>();
     const analysed = new Map<string, CacheEntry>();
@@ -113,8 +116,9 @@ export class Checker {
         outcomes.push({ path, records: [], note: `skipped because ${reason}` });
         continue;
       }
-      const hash = contentHash(text);
-      this.currentHashes.set(path, Promise.resolve(hash));
+      // Hashes serve the cache only (--no-cache runs skip them).
+      const hash = req.cache ? contentHash(text) : '';
+      if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
       const project = await this.configs.forFile(uri);
       for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p);
       if (!explicit && project && project.exclude.length) {
@@ -262,7 +266,7 @@ export class Checker {
         readFile: async uri => {
           const text = await this.fsHost.readFile(uri);
           if (text === undefined || skipReason(text, this.maxFileSize)) return undefined;
-          loaded.set(uri, contentHash(text));
+          loaded.set(uri, this.hashing ? contentHash(text) : '');
           chars.set(uri, text.length);
           return text;
         },
