@@ -183,18 +183,12 @@ export class Checker {
     return { outcomes, configProblems: [...problems.values()] };
   }
 
-  /** Fills `deps` of this batch's analysed files: every loaded file they (transitively) import. */
+  /** Fills `deps` of this batch's analysed files: every file they import, transitively, with the hash of the text analysed. */
   private recordDependencies(state: RootState, analysed: Map<string, CacheEntry>): void {
-    for (const [dep, hash] of state.loaded) {
-      let dependents: string[];
-      try {
-        dependents = state.workspace.dependents(dep);
-      } catch {
-        continue;
-      }
-      for (const d of dependents) {
-        const entry = analysed.get(d);
-        if (entry && d !== dep) entry.deps[fileURLToPath(dep)] = hash;
+    for (const [uri, entry] of analysed) {
+      for (const dep of state.workspace.importClosure(uri)) {
+        const hash = state.loaded.get(dep);
+        if (hash !== undefined) entry.deps[fileURLToPath(dep)] = hash;
       }
     }
   }
