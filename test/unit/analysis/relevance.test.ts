@@ -4,7 +4,7 @@
 // API catalogue, and no fixture or example with findings is ever skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RelevanceIndex, RULE_WORDS, scanPythonImports, type PythonImport } from '../../../server/src/analysis/relevance';
@@ -15,6 +15,7 @@ import { PATH_REWRITES } from '../../../server/src/analysis/engine/symbols';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
 import { languageOfPath } from '../../../server/src/parse/frontend';
 import { pythonFrontEnd, typescriptFrontEnd } from '../../helpers/analysis';
+import { pythonFiles } from '../parse/pythonTestSupport';
 
 const imports: [source: string, expected: PythonImport[]][] = [
   ['import a', [{ module: 'a', level: 0, names: [] }]],
@@ -145,17 +146,6 @@ test('relevance reads each imported file once per index', () => {
   assert.equal(reads.filter(u => u.endsWith('/util.py')).length, 1);
 });
 
-/** Every .py file under `dir`, relative to it. */
-function pythonFiles(dir: string, base = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...pythonFiles(p, base));
-    else if (name.endsWith('.py')) out.push(relative(base, p));
-  }
-  return out;
-}
-
 test('no rule fixture or example with findings is skipped by the pre-check', async () => {
   const repo = process.cwd();
   const rulesDir = join(repo, 'test', 'fixtures', 'rules');
@@ -172,8 +162,9 @@ test('no rule fixture or example with findings is skipped by the pre-check', asy
       incremental: false,
     });
     const index = new RelevanceIndex(read, [rootUri]);
-    for (const rel of pythonFiles(root)) {
-      const uri = pathToFileURL(join(root, rel)).href;
+    for (const path of pythonFiles(root)) {
+      const rel = relative(root, path);
+      const uri = pathToFileURL(path).href;
       const text = read(uri)!;
       ws.update(uri, text, languageOfPath(rel)!);
       await ws.resolveImports(uri);

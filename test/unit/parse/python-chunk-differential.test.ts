@@ -8,22 +8,12 @@
 // same objects), and when the text before and after is valid every top-level statement away from
 // the edit is the same object as before.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import type { Module, Stmt } from '../../../server/src/ir';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import type { PythonFrontEnd } from '../../../server/src/parse/python/index';
-import { assertNoSharedSpans, loadPython, mulberry32, positionAt, wholeFileLowering } from './pythonTestSupport';
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) pythonFiles(p, out);
-    else if (name.endsWith('.py')) out.push(p);
-  }
-  return out;
-}
+import { assertNoSharedSpans, loadPython, mulberry32, positionAt, wholeFileLowering, pythonFiles } from './pythonTestSupport';
 
 const files = [...pythonFiles('test/fixtures/rules'), ...pythonFiles('examples'), 'test/fixtures/parse/python/train_example.py'];
 const sources = files.map(f => readFileSync(f, 'utf8'));

@@ -3,22 +3,12 @@
 // text broken by random edits (MISSING and ERROR nodes), and incremental re-parses, whose reuse path
 // asks the API about errors in the middle of a walk.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import type { Module } from '../../../server/src/ir';
 import type { PythonFrontEnd } from '../../../server/src/parse/python/index';
 import { directWalk } from '../../../server/src/parse/python/walkCursor';
-import { loadPython, mulberry32, positionAt } from './pythonTestSupport';
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) pythonFiles(p, out);
-    else if (name.endsWith('.py')) out.push(p);
-  }
-  return out;
-}
+import { loadPython, mulberry32, positionAt, pythonFiles } from './pythonTestSupport';
 
 const sources = [...pythonFiles('test/fixtures/rules'), ...pythonFiles('examples')].map(f => readFileSync(f, 'utf8'));
 const PIECES = ['(', ')', ':', '"', "'''", '\n', '    ', 'x', '#', '\\', 'def ', ',', 'f"{', '}'];

@@ -2,20 +2,10 @@
 // the Module `parse` gives: for every fixture and example, for text broken by random edits, and for a
 // file over the whole-file size limit.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import type { PythonFrontEnd } from '../../../server/src/parse/python/index';
-import { loadPython, mulberry32 } from './pythonTestSupport';
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) pythonFiles(p, out);
-    else if (name.endsWith('.py')) out.push(p);
-  }
-  return out;
-}
+import { loadPython, mulberry32, pythonFiles } from './pythonTestSupport';
 
 const sources = [...pythonFiles('test/fixtures/rules'), ...pythonFiles('examples')].map(f => readFileSync(f, 'utf8'));
 let fe: PythonFrontEnd;

@@ -1,12 +1,23 @@
 import assert from 'node:assert/strict';
 // Shared by the python*.test.ts files: loads the front end from node_modules and prints IR compactly.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Arg, DictEntry, Expr, FunctionDef, Module, Param, Span, Stmt } from '../../../server/src/ir';
 import { createPythonFrontEnd, type PythonFrontEnd, type PythonFrontEndOptions } from '../../../server/src/parse/python/index';
 import { FlatTree } from '../../../server/src/parse/python/flatTree';
 import { lowerModule } from '../../../server/src/parse/python/lower';
 import { buildKindTable } from '../../../server/src/parse/python/nodeKinds';
+
+/** Every .py file under `dir`, in a stable order. */
+export function pythonFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) pythonFiles(p, out);
+    else if (name.endsWith('.py')) out.push(p);
+  }
+  return out;
+}
 
 export function loadPython(options?: PythonFrontEndOptions): Promise<PythonFrontEnd> {
   return createPythonFrontEnd({
