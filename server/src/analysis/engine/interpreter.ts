@@ -497,14 +497,19 @@ export class Interpreter {
           if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
         }
         // The body runs zero or more times: its assignments join with the values before it.
-        const before = snapshot(scope);
+        scope.openJournal();
+        let written: Map<string, Value | undefined>;
         this.branchDepth++;
-        this.execBlock(s.body, scope, frame);
-        frame.done = false;
-        this.execBlock(s.orelse, scope, frame);
-        frame.done = false;
-        this.branchDepth--;
-        mergeInto(scope, before, scope.vars);
+        try {
+          this.execBlock(s.body, scope, frame);
+          frame.done = false;
+          this.execBlock(s.orelse, scope, frame);
+          frame.done = false;
+        } finally {
+          this.branchDepth--;
+          written = scope.closeJournal();
+        }
+        for (const [name, before] of written) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
         return;
       }
       case 'block':
@@ -562,22 +567,50 @@ export class Interpreter {
     const training = trainingTest(s.test);
     if (training === 'train') return this.execBlock(s.body, scope, frame);
     if (training === 'eval') return this.execBlock(s.orelse, scope, frame);
-    const before = snapshot(scope);
+    // Each branch runs from the state before the `if`; only the names a branch writes are saved,
+    // undone and joined (journals), never the whole scope.
+    let bodyDone = false;
+    let elseDone = false;
+    let bodyWrites: Map<string, Value | undefined> | undefined;
+    let elseWrites: Map<string, Value | undefined> | undefined;
+    const afterBody = new Map<string, Value | undefined>();
     this.branchDepth++;
-    this.execBlock(s.body, scope, frame);
-    const bodyDone = !!frame.done;
-    frame.done = false;
-    const afterBody = snapshot(scope);
-    restore(scope, before);
-    this.execBlock(s.orelse, scope, frame);
-    const elseDone = !!frame.done;
-    this.branchDepth--;
+    try {
+      scope.openJournal();
+      try {
+        this.execBlock(s.body, scope, frame);
+      } finally {
+        bodyWrites = scope.closeJournal();
+      }
+      bodyDone = !!frame.done;
+      frame.done = false;
+      for (const [name, before] of bodyWrites) {
+        afterBody.set(name, scope.vars.get(name));
+        setOrUnbind(scope, name, before);
+      }
+      scope.openJournal();
+      try {
+        this.execBlock(s.orelse, scope, frame);
+      } finally {
+        elseWrites = scope.closeJournal();
+      }
+      elseDone = !!frame.done;
+    } finally {
+      this.branchDepth--;
+    }
     // A branch that returned does not reach the code after the `if`: only the other one does.
     if (bodyDone && elseDone) return;
     frame.done = false;
     if (bodyDone) return;
-    if (elseDone) return restore(scope, afterBody);
-    mergeInto(scope, afterBody, scope.vars);
+    if (elseDone) {
+      for (const [name, before] of elseWrites) setOrUnbind(scope, name, before);
+      for (const [name, v] of afterBody) setOrUnbind(scope, name, v);
+      return;
+    }
+    // Names either branch wrote: the body's value against the else path's (the state before the `if`
+    // where the else branch did not write).
+    for (const [name, v] of afterBody) setOrUnbind(scope, name, joinPaths(v, scope.vars.get(name)));
+    for (const [name, before] of elseWrites) if (!afterBody.has(name)) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
   }
 
   private assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
@@ -1314,26 +1347,18 @@ function trainingTest(test: Expr): 'train' | 'eval' | undefined {
   return undefined;
 }
 
-function snapshot(scope: Scope): Map<string, Value> {
-  return new Map(scope.vars);
+function setOrUnbind(scope: Scope, name: string, v: Value | undefined): void {
+  if (v === undefined) scope.unbind(name);
+  else scope.put(name, v);
 }
 
-function restore(scope: Scope, snap: Map<string, Value>): void {
-  scope.vars.clear();
-  for (const [k, v] of snap) scope.vars.set(k, v);
-}
-
-/** After two paths: variables equal on both keep their value, the others join. `b` may be `scope.vars` itself. */
-function mergeInto(scope: Scope, a: Map<string, Value>, b: Map<string, Value>): void {
-  // Names in a's order, then those only b has (the order the scope had before).
-  const merged: [string, Value][] = [];
-  for (const [k, va] of a) {
-    const vb = b.get(k);
-    merged.push([k, va === vb ? va : join(va, vb ?? UNKNOWN)]);
-  }
-  for (const [k, vb] of b) if (!a.has(k)) merged.push([k, join(UNKNOWN, vb)]);
-  scope.vars.clear();
-  for (const [k, v] of merged) scope.vars.set(k, v);
+/**
+ * A name after two paths that bound it to `a` and `b` (undefined: not bound on that path): equal
+ * values stay, others join (a path without it contributes UNKNOWN); unbound on both stays unbound.
+ */
+function joinPaths(a: Value | undefined, b: Value | undefined): Value | undefined {
+  if (a === undefined) return b === undefined ? undefined : join(UNKNOWN, b);
+  return a === b ? a : join(a, b ?? UNKNOWN);
 }
 
 /** An argument's part of a memo key; undefined when the argument carries a kind (no memo then). */

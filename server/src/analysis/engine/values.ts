@@ -191,6 +191,11 @@ export class Scope {
    * interpreter points the checked module's scope at the unit being run, to know what a kept unit depends on.
    */
   listener: { read(name: string): void; write(name: string): void } | undefined;
+  /**
+   * Open branch journals, innermost last: each maps the names written since it opened to their value
+   * before (undefined: the name was not bound). A branch then costs its writes, not the scope's size.
+   */
+  private journals: Map<string, Value | undefined>[] | undefined;
   constructor(readonly parent: Scope | undefined, readonly uri: string) {}
   lookup(name: string): Value | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
@@ -202,7 +207,35 @@ export class Scope {
   }
   set(name: string, v: Value): void {
     if (this.listener !== undefined) this.listener.write(name);
+    this.put(name, v);
+  }
+
+  /** Binds without telling the listener (joining branches is no read or write of the program's). */
+  put(name: string, v: Value): void {
+    if (this.journals !== undefined) this.record(name);
     this.vars.set(name, v);
+  }
+
+  /** Unbinds, without telling the listener. */
+  unbind(name: string): void {
+    if (this.journals !== undefined) this.record(name);
+    this.vars.delete(name);
+  }
+
+  /** Starts recording the names written until `closeJournal`. */
+  openJournal(): void {
+    (this.journals ??= []).push(new Map());
+  }
+
+  /** The names written since the matching `openJournal`, with their values before it. */
+  closeJournal(): Map<string, Value | undefined> {
+    const j = this.journals!.pop()!;
+    if (this.journals!.length === 0) this.journals = undefined;
+    return j;
+  }
+
+  private record(name: string): void {
+    for (const j of this.journals!) if (!j.has(name)) j.set(name, this.vars.get(name));
   }
 }
 
