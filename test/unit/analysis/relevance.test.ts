@@ -91,6 +91,11 @@ test('rule words name every loss and every activation of the Python catalogue', 
   }
 });
 
+test('the README names every rule word', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  for (const word of RULE_WORDS.source.split('|')) assert.ok(readme.includes(`\`${word}\``), `README.md does not list \`${word}\``);
+});
+
 /** A relevance index over in-memory files under file:///ws. */
 function indexOf(files: Record<string, string>): { mayReport(path: string): boolean; reads: string[] } {
   const reads: string[] = [];
