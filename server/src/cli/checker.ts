@@ -78,7 +78,7 @@ export function contentHash(text: string): string {
 
 export class Checker {
   private readonly roots = new Map<string, RootState>();
-  /** Per root, kept when the root's workspace is recycled: the files do not change during a run. */
+  /** Per root, for the whole run (the files do not change during it). */
   private readonly relevance = new Map<string, RelevanceIndex>();
   /** The current batch uses the cache: imports read are hashed for its dependencies. */
   private hashing = true;
