@@ -497,17 +497,17 @@ export class Interpreter {
           if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
         }
         // The body runs zero or more times: its assignments join with the values before it.
-        scope.openJournal();
-        let written: Map<string, Value | undefined>;
         this.branchDepth++;
+        let written: Map<string, Value | undefined>;
         try {
-          this.execBlock(s.body, scope, frame);
-          frame.done = false;
-          this.execBlock(s.orelse, scope, frame);
-          frame.done = false;
+          written = journaled(scope, () => {
+            this.execBlock(s.body, scope, frame);
+            frame.done = false;
+            this.execBlock(s.orelse, scope, frame);
+            frame.done = false;
+          });
         } finally {
           this.branchDepth--;
-          written = scope.closeJournal();
         }
         for (const [name, before] of written) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
         return;
@@ -571,29 +571,18 @@ export class Interpreter {
     // undone and joined (journals), never the whole scope.
     let bodyDone = false;
     let elseDone = false;
-    let bodyWrites: Map<string, Value | undefined> | undefined;
-    let elseWrites: Map<string, Value | undefined> | undefined;
+    let elseWrites: Map<string, Value | undefined>;
     const afterBody = new Map<string, Value | undefined>();
     this.branchDepth++;
     try {
-      scope.openJournal();
-      try {
-        this.execBlock(s.body, scope, frame);
-      } finally {
-        bodyWrites = scope.closeJournal();
-      }
+      const bodyWrites = journaled(scope, () => this.execBlock(s.body, scope, frame));
       bodyDone = !!frame.done;
       frame.done = false;
       for (const [name, before] of bodyWrites) {
         afterBody.set(name, scope.vars.get(name));
         setOrUnbind(scope, name, before);
       }
-      scope.openJournal();
-      try {
-        this.execBlock(s.orelse, scope, frame);
-      } finally {
-        elseWrites = scope.closeJournal();
-      }
+      elseWrites = journaled(scope, () => this.execBlock(s.orelse, scope, frame));
       elseDone = !!frame.done;
     } finally {
       this.branchDepth--;
@@ -1345,6 +1334,18 @@ function trainingTest(test: Expr): 'train' | 'eval' | undefined {
   if (test.k === 'attr' && test.name === 'training') return 'train';
   if (test.k === 'unary' && (test.op === 'not' || test.op === '!') && test.operand.k === 'attr' && test.operand.name === 'training') return 'eval';
   return undefined;
+}
+
+/** Runs `run`, returning the names it wrote in `scope` with their values before. */
+function journaled(scope: Scope, run: () => void): Map<string, Value | undefined> {
+  scope.openJournal();
+  try {
+    run();
+  } catch (e) {
+    scope.closeJournal();
+    throw e;
+  }
+  return scope.closeJournal();
 }
 
 function setOrUnbind(scope: Scope, name: string, v: Value | undefined): void {
