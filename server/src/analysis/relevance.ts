@@ -9,6 +9,7 @@
 import type { LanguageId } from '../parse/frontend';
 import { importCandidates } from './import-candidates';
 import { pythonCodeText } from './python-code-text';
+import { uriDirname } from './uri';
 
 /**
  * Rule words, any case: every loss and activation the catalogue knows names one of them
@@ -55,11 +56,13 @@ export interface PythonImport {
   names: string[];
 }
 
-const IDENT = '[\\p{L}\\p{N}_]+';
+// Identifier characters: ASCII letters, digits and `_`, and every non-ASCII character (a superset of
+// Python's; a unicode-aware class costs several times more to match).
+const IDENT = '[0-9A-Za-z_\\u0080-\\uffff]+';
 const DOTTED = `${IDENT}(?:[ \\t]*\\.[ \\t]*${IDENT})*`;
-const FROM = new RegExp(`\\bfrom[ \\t]+(\\.*)[ \\t]*(${DOTTED})?[ \\t]+import\\b`, 'gu');
-const IMPORT = new RegExp(`\\bimport[ \\t]+(${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?(?:[ \\t]*,[ \\t]*${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?)*)`, 'gu');
-const NAME = new RegExp(`^${IDENT}`, 'u');
+const FROM = new RegExp(`\\bfrom[ \\t]+(\\.*)[ \\t]*(${DOTTED})?[ \\t]+import\\b`, 'g');
+const IMPORT = new RegExp(`\\bimport[ \\t]+(${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?(?:[ \\t]*,[ \\t]*${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?)*)`, 'g');
+const NAME = new RegExp(`^${IDENT}`);
 
 /**
  * Every import statement of a Python source, found without parsing. It errs on the side of finding
@@ -136,6 +139,7 @@ interface Node {
 export class RelevanceIndex {
   private readonly nodes = new Map<string, Node | null>();
   private readonly closure = new Map<string, number>();
+  private readonly candidateLists = new Map<string, string[]>();
 
   constructor(private readonly read: ReadNow, private readonly roots: readonly string[]) {}
 
@@ -175,6 +179,17 @@ export class RelevanceIndex {
     return n;
   }
 
+  /** importCandidates, once per folder and import (the files of one folder share most imports). */
+  private candidates(uri: string, imp: PythonImport): string[] {
+    const key = `${uriDirname(uri)}\n${imp.module}\n${imp.level}\n${imp.names.join(',')}`;
+    let list = this.candidateLists.get(key);
+    if (list === undefined) {
+      if (this.candidateLists.size >= 8192) this.candidateLists.clear();
+      this.candidateLists.set(key, list = importCandidates(uri, 'python', imp.module, imp.level, imp.names, this.roots));
+    }
+    return list;
+  }
+
   private importsOf(uri: string): string[] {
     const n = this.nodes.get(uri);
     if (!n) return [];
@@ -182,7 +197,7 @@ export class RelevanceIndex {
       const out = new Set<string>();
       const missing = new Set<string>();
       for (const imp of n.refs) {
-        for (const c of importCandidates(uri, 'python', imp.module, imp.level, imp.names, this.roots)) {
+        for (const c of this.candidates(uri, imp)) {
           if (c === uri) continue;
           if (this.node(c) !== null) out.add(c);
           else missing.add(c);

@@ -29,6 +29,7 @@ const imports: [source: string, expected: PythonImport[]][] = [
   ['def f():\n    from .losses import focal\n', [{ module: 'losses', level: 1, names: ['focal'] }]],
   ['from pkg import *', [{ module: 'pkg', level: 0, names: [] }]],
   ['import  a . b', [{ module: 'a.b', level: 0, names: [] }]],
+  ['from módulo.señal import función as f\nimport データ', [{ module: 'módulo.señal', level: 0, names: ['función'] }, { module: 'データ', level: 0, names: [] }]],
   ['important = 1\nreimport(x)', []],
 ];
 for (const [source, expected] of imports) {
