@@ -3,7 +3,7 @@ import { FLAG_HAS_ERROR, FLAG_MISSING, reuseKey, type FlatTree } from './flatTre
 import { pythonNumberValue, pythonStringValue, stringPrefix } from './literals';
 import { K, type KindTable } from './nodeKinds';
 import { type LoweredEntry, type ReuseCache } from './reuse';
-import { shiftExprInPlace, shiftStmtsInPlace } from './shiftSpans';
+import { shiftExprInPlace, shiftStmtsInPlace } from './spanList';
 
 /**
  * Deeper nesting than this (only in generated or hostile code: CPython itself stops near 200

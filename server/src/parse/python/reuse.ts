@@ -5,7 +5,7 @@ import type { K } from './nodeKinds';
 // Incremental re-lowering. After an edit, tree-sitter reports the ranges of the new tree whose
 // structure changed (Tree.getChangedRanges). A block body or statement that lies outside those
 // ranges and outside every edited range has the same subtree and the same text as in the previous
-// parse, so its lowering is taken from the previous IR, its spans moved in place (./shiftSpans.ts), instead
+// parse, so its lowering is taken from the previous IR, its spans moved in place (./spanList.ts), instead
 // of being walked again. Each hit is also checked against the text it was lowered from. Subtrees with
 // syntax errors are never kept.
 

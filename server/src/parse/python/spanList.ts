@@ -1,4 +1,5 @@
-import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Param, Span, Stmt, SyntaxProblem } from '../../ir';
+import type { Expr, Span, Stmt, SyntaxProblem } from '../../ir';
+import { moveSpans, pushSpans } from '../irSpans';
 
 // Every span object of a chunk's lowering, collected once when the chunk is lowered: an edit in an
 // earlier chunk then moves the chunk with one tight loop over this list (moveSpans) instead of a walk
@@ -6,143 +7,22 @@ import type { Arg, ClassDef, DictEntry, Expr, FunctionDef, Param, Span, Stmt, Sy
 // parsing tests check it), so each span is listed once and moved once.
 
 export function spanList(body: readonly Stmt[], errors: readonly SyntaxProblem[]): Span[] {
-  const out: Span[] = [];
-  stmts(body, out);
+  const out = pushSpans(body, [], []);
   for (let i = 0; i < errors.length; i++) out.push(errors[i].span);
   return out;
 }
 
-export { moveSpans } from '../moveSpans';
+// Incremental parses keep the lowering of every statement whose text did not change. When an edit
+// before it moved it, its spans are moved here, in place: the statement keeps its object identity
+// (so whatever is keyed on IR objects stays valid). A lowered module is therefore valid until the
+// next parse of the same document.
 
-function stmts(ss: readonly Stmt[], out: Span[]): void {
-  for (let i = 0; i < ss.length; i++) stmt(ss[i], out);
+export function shiftStmtsInPlace(ss: readonly Stmt[], delta: number): void {
+  if (delta !== 0) moveSpans(pushSpans(ss, [], []), delta);
 }
 
-function stmt(s: Stmt, out: Span[]): void {
-  out.push(s.span);
-  switch (s.k) {
-    case 'assign':
-      exprs(s.targets, out);
-      expr(s.value, out);
-      return;
-    case 'expr':
-      expr(s.expr, out);
-      return;
-    case 'return':
-      if (s.value !== null) expr(s.value, out);
-      return;
-    case 'if':
-      expr(s.test, out);
-      stmts(s.body, out);
-      stmts(s.orelse, out);
-      return;
-    case 'loop':
-      if (s.target !== null) expr(s.target, out);
-      if (s.iter !== null) expr(s.iter, out);
-      stmts(s.body, out);
-      stmts(s.orelse, out);
-      return;
-    case 'block':
-      exprs(s.items, out);
-      stmts(s.body, out);
-      return;
-    case 'func':
-      fn(s.def, out);
-      return;
-    case 'class':
-      cls(s.def, out);
-      return;
-    case 'import':
-      return;
-    case 'importFrom':
-      for (const n of s.names) out.push(n.span);
-      return;
-  }
+export function shiftExprInPlace(e: Expr, delta: number): void {
+  if (delta !== 0) moveSpans(pushSpans([], [e], []), delta);
 }
 
-function fn(f: FunctionDef, out: Span[]): void {
-  out.push(f.span, f.nameSpan);
-  exprs(f.decorators, out);
-  params(f.params, out);
-  stmts(f.body, out);
-}
-
-function cls(c: ClassDef, out: Span[]): void {
-  out.push(c.span, c.nameSpan);
-  exprs(c.decorators, out);
-  exprs(c.bases, out);
-  stmts(c.body, out);
-}
-
-function params(ps: readonly Param[], out: Span[]): void {
-  for (let i = 0; i < ps.length; i++) {
-    const p = ps[i];
-    out.push(p.span);
-    if (p.default !== null) expr(p.default, out);
-  }
-}
-
-function exprs(es: readonly Expr[], out: Span[]): void {
-  for (let i = 0; i < es.length; i++) expr(es[i], out);
-}
-
-function args(as: readonly Arg[], out: Span[]): void {
-  for (let i = 0; i < as.length; i++) {
-    out.push(as[i].span);
-    expr(as[i].value, out);
-  }
-}
-
-function entries(es: readonly DictEntry[], out: Span[]): void {
-  for (let i = 0; i < es.length; i++) {
-    const e = es[i];
-    out.push(e.span);
-    if (e.key !== null) expr(e.key, out);
-    expr(e.value, out);
-  }
-}
-
-function expr(e: Expr, out: Span[]): void {
-  out.push(e.span);
-  switch (e.k) {
-    case 'name': case 'num': case 'str': case 'const':
-      return;
-    case 'attr':
-      out.push(e.nameSpan);
-      expr(e.obj, out);
-      return;
-    case 'call':
-      out.push(e.argsSpan);
-      expr(e.callee, out);
-      args(e.args, out);
-      return;
-    case 'subscript':
-      expr(e.obj, out);
-      expr(e.index, out);
-      return;
-    case 'tuple': case 'list':
-      exprs(e.elts, out);
-      return;
-    case 'dict':
-      entries(e.entries, out);
-      return;
-    case 'binop':
-      expr(e.left, out);
-      expr(e.right, out);
-      return;
-    case 'unary':
-      expr(e.operand, out);
-      return;
-    case 'cond':
-      expr(e.test, out);
-      expr(e.body, out);
-      expr(e.orelse, out);
-      return;
-    case 'lambda':
-      fn(e.fn, out);
-      return;
-    case 'unknown':
-      exprs(e.children, out);
-      return;
-  }
-}
+export { moveSpans };
