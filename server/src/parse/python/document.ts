@@ -3,7 +3,7 @@ import type { Module, Span, Stmt, SyntaxProblem } from '../../ir';
 import { FlatTree, type ReuseSource } from './flatTree';
 import { lowerModule } from './lower';
 import type { KindTable } from './nodeKinds';
-import { chunkReuseSource, reuseSource, type AppliedEdit, type ReuseCache } from './reuse';
+import { chunkIndexAt, chunkReuseSource, reuseSource, type AppliedEdit, type ReuseCache } from './reuse';
 import { moveSpans, spanList } from './spanList';
 import { closedState, scan, splitAllowed, type ScanState } from './statementScanner';
 import { pointOf } from './textEdits';
@@ -180,15 +180,7 @@ export class ChunkedDocument {
 
   /** The chunk an edit at `offset` of the current text falls in. */
   private chunkAt(offset: number): number {
-    const chunks = this.chunks;
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (chunks[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return chunkIndexAt(this.chunks, offset);
   }
 
   /** tree-sitter's incremental re-parse of one chunk, which now ends at `to`. */

@@ -68,6 +68,18 @@ export function reuseSource(
   };
 }
 
+/** The last of `chunks` (sorted by start, the first at 0) that starts at or before `offset`. */
+export function chunkIndexAt(chunks: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** A chunk of the previous parse whose lowering may be reused when its text is parsed again in other chunks. */
 export interface OldChunk {
   start: number;
@@ -90,14 +102,7 @@ export function chunkReuseSource(chunks: readonly OldChunk[], edit: AppliedEdit)
       if (end < edit.startIndex) old = start;
       else if (start > edit.newEndIndex) old = start - delta;
       else return undefined;
-      let lo = 0;
-      let hi = chunks.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (chunks[mid].start <= old) lo = mid;
-        else hi = mid - 1;
-      }
-      const c = chunks[lo];
+      const c = chunks[chunkIndexAt(chunks, old)];
       if (c === undefined || old < c.start || old >= c.end) return undefined;
       const entry = c.cache.get(reuseKey(old - c.start, kind));
       return entry === undefined ? undefined : { entry, at: old };
