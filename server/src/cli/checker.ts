@@ -98,7 +98,6 @@ export class Checker {
     this.hashing = req.cache !== null;
     const outcomes: FileOutcome[] = [];
     const problems = new Map<string, ConfigProblem>();
-    const analysed = new Map<string, CacheEntry>();
     let state: RootState | undefined;
     for (const { path, explicit } of req.files) {
       const uri = pathToFileURL(path).href;
@@ -158,13 +157,17 @@ export class Checker {
             state.chars.set(uri, source.length);
             await state.workspace.resolveImports(uri);
             raw = state.workspace.check(uri);
+            // Every file it imports, transitively: kept parsed as recently used, and a cache dependency.
             const now = ++this.checks;
+            const deps: Record<string, string> = {};
             state.lastUse.set(uri, now);
-            for (const u of state.workspace.importClosure(uri)) state.lastUse.set(u, now);
+            for (const u of state.workspace.importClosure(uri)) {
+              state.lastUse.set(u, now);
+              const depHash = state.loaded.get(u);
+              if (req.cache && depHash !== undefined) deps[fileURLToPath(u)] = depHash;
+            }
             outcome.analysed = true;
-            const entry: CacheEntry = { hash, deps: {}, findings: raw };
-            outcome.cacheEntry = entry;
-            analysed.set(uri, entry);
+            outcome.cacheEntry = { hash, deps, findings: raw };
           } catch (e) {
             outcome.error = `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
           }
@@ -178,19 +181,8 @@ export class Checker {
       }
       outcomes.push(outcome);
     }
-    if (state && req.cache) this.recordDependencies(state, analysed);
     if (state) this.trim(state);
     return { outcomes, configProblems: [...problems.values()] };
-  }
-
-  /** Fills `deps` of this batch's analysed files: every file they import, transitively, with the hash of the text analysed. */
-  private recordDependencies(state: RootState, analysed: Map<string, CacheEntry>): void {
-    for (const [uri, entry] of analysed) {
-      for (const dep of state.workspace.importClosure(uri)) {
-        const hash = state.loaded.get(dep);
-        if (hash !== undefined) entry.deps[fileURLToPath(dep)] = hash;
-      }
-    }
   }
 
   /** Cache dependencies: the files' current hashes, '' for the candidates that do not exist. */
