@@ -2,7 +2,7 @@
 // CLI's relevance pre-check follows (both must agree, or the pre-check could skip a file the check
 // would have reported on).
 import type { LanguageId } from '../parse/frontend';
-import { frameworkModule } from './engine/symbols';
+import { frameworkModule } from '../frameworks/symbols';
 import { uriDirname, uriJoin } from './uri';
 
 const PY_EXTS = ['.py', '/__init__.py'];

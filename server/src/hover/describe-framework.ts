@@ -4,7 +4,7 @@
 import { getCatalogEntry, type CatalogEntry } from '../../../core/src/index';
 import type { Expr, Span } from '../ir';
 import type { LossCallEvent } from '../analysis/engine/events';
-import type { LossFamily, LossSpec } from '../analysis/engine/apis/losses';
+import type { LossFamily, LossSpec } from '../frameworks/types';
 import type { CallSite } from '../analysis/engine/values';
 import { findArg, isAbsent, literalConst, resolveNumber, siteValue, writtenRow } from './arguments';
 import { EXPECTS, fitsFamily, inferredKind } from './domain';

@@ -2,7 +2,8 @@
 // recognised by name and parameters (user-losses.ts).
 import { catalog, getCatalogEntry, type CatalogEntry } from '../../../core/src/index';
 import type { Arg, Span } from '../ir';
-import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS, type LossFamily } from '../analysis/engine/apis/losses';
+import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS } from '../frameworks/registry';
+import type { LossFamily } from '../frameworks/types';
 import type { CallSite, Value } from '../analysis/engine/values';
 import { findArg, resolveNumber, siteValue, writtenRow } from './arguments';
 import { curvable } from './describe-framework';

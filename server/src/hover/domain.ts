@@ -1,6 +1,6 @@
 // What a loss expects as its prediction argument, and what the analyzer inferred the actual argument
 // to be, in words.
-import type { LossFamily } from '../analysis/engine/apis/losses';
+import type { LossFamily } from '../frameworks/types';
 import type { Kind, Value } from '../analysis/engine/values';
 
 export const EXPECTS: Record<LossFamily, string> = {

@@ -129,10 +129,11 @@ export function buildHoverIndex(inspection: Inspection, uri: string, findings: r
   for (const e of inspection.events) {
     if (e.type !== 'compile' || e.site.uri !== uri) continue;
     const ev = e as CompileEvent;
-    if (ev.loss.expr.k !== 'str') continue;
+    const framework = ev.framework;
+    if (ev.loss.expr.k !== 'str' || (framework !== 'keras' && framework !== 'tfjs')) continue;
     const name = ev.loss.expr.value;
     const span = ev.loss.expr.span;
-    add({ span, holes: [], build: () => describeCompileString({ framework: ev.framework, name, output: ev.output, span }) });
+    add({ span, holes: [], build: () => describeCompileString({ framework, name, output: ev.output, span }) });
   }
   // Models the interpreter could not follow (built by an unknown helper) still compile with a string.
   for (const call of defs.calls) {

@@ -1,7 +1,7 @@
 import type { Rule } from '../analysis/engine/rule-api';
 import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
 import type { CallSite } from '../analysis/engine/values';
-import type { LossSpec } from '../analysis/engine/apis/losses';
+import type { LossSpec } from '../frameworks/types';
 import { appendArgumentEdit } from './helpers';
 
 export const klDivMeanReduction: Rule = {

@@ -54,7 +54,7 @@ export const detachedLoss: Rule = {
     const kept = keptReports(ctx);
     for (const ev of eventsOfType(ctx.events, 'return')) {
       const v = ev.value;
-      const created = v.t === 'tensor' ? (v as TensorValue).created : undefined;
+      const created = v.t === 'tensor' ? (v as TensorValue).fresh : undefined;
       // The cheap test first: few returns are of a newly created tensor.
       if (!created || !isLossFunction(ev.inFunction, ev.className) || !kept({ uri: ev.uri, span: created })) continue;
       ctx.report({

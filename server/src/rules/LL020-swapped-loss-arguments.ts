@@ -21,7 +21,7 @@ function roleOf(a: ArgInfo | undefined): 'labels' | 'predictions' | undefined {
   if (v.t === 'tensor') {
     if (LABEL_KINDS.has(v.kind)) return 'labels';
     if (PRED_KINDS.has(v.kind)) return 'predictions';
-    if (v.nameHint) return v.nameHint;
+    if (v.role) return v.role;
   }
   const n = lastName(a.expr);
   if (n && LABEL_NAME.test(n)) return 'labels';

@@ -1,6 +1,6 @@
 import type { Rule } from '../analysis/engine/rule-api';
 import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
-import { KERAS_LOSS_STRINGS, TFJS_LOSS_STRINGS } from '../analysis/engine/apis/losses';
+import { KERAS_LOSS_STRINGS, TFJS_LOSS_STRINGS } from '../frameworks/registry';
 
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -2,7 +2,7 @@
 // check of an activation applied twice (LL001, LL002).
 import type { Fix, TextReplacement } from '../analysis/findings';
 import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf, type RuleContext } from '../analysis/engine/rule-api';
-import type { LossFamily } from '../analysis/engine/apis/losses';
+import type { LossFamily } from '../frameworks/types';
 import { certainTensor, type Origin, type TensorValue } from '../analysis/engine/values';
 import type { Span } from '../ir';
 

@@ -1,6 +1,8 @@
 import type { Severity, Applicability } from '../analysis/findings';
 
-export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
+import type { Framework } from '../frameworks/types';
+
+export type { Framework };
 
 export interface CodeExample {
   language: 'python' | 'typescript';

@@ -9,9 +9,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RelevanceIndex, RULE_WORDS, scanPythonImports, type PythonImport } from '../../../server/src/analysis/relevance';
 import { pythonCodeText } from '../../../server/src/analysis/python-code-text';
-import { LOSS_SPECS } from '../../../server/src/analysis/engine/apis/losses';
-import { ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, ACTIVATION_NAMES, LAYERS } from '../../../server/src/analysis/engine/apis/activations';
-import { PATH_REWRITES } from '../../../server/src/analysis/engine/symbols';
+import { ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, LAYERS, LOSS_SPECS, PACKS, PATH_REWRITES } from '../../../server/src/frameworks/registry';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
 import { languageOfPath } from '../../../server/src/parse/frontend';
 import { pythonFrontEnd, typescriptFrontEnd } from '../../helpers/analysis';
@@ -79,7 +77,8 @@ test('rule words name every loss and every activation of the Python catalogue', 
     assert.match(spec.path, RULE_WORDS, `${spec.path} has no rule word`);
   }
   const acts = (m: ReadonlyMap<string, { act: string }>) => [...m].filter(([, s]) => s.act !== 'other').map(([p]) => p);
-  for (const path of [...acts(ACTIVATION_FUNCTIONS), ...acts(ACTIVATION_METHODS), ...acts(ACTIVATION_NAMES)]) {
+  const names = PACKS.filter(p => p.id !== 'tfjs').flatMap(p => acts(p.activationNames ?? new Map()));
+  for (const path of [...acts(ACTIVATION_FUNCTIONS), ...acts(ACTIVATION_METHODS), ...names]) {
     if (path.startsWith('tfjs.')) continue;
     assert.match(path, RULE_WORDS, `${path} has no rule word`);
   }
@@ -87,7 +86,7 @@ test('rule words name every loss and every activation of the Python catalogue', 
     if (spec.act && spec.act !== 'other' && !path.startsWith('tfjs.')) assert.match(path, RULE_WORDS, `${path} has no rule word`);
   }
   // An alias that reaches a catalogue name must itself be found by the words (`torch.special.expit`).
-  for (const [from, to] of PATH_REWRITES) {
+  for (const { from, to } of PATH_REWRITES) {
     if (RULE_WORDS.test(to)) assert.match(from, RULE_WORDS, `alias ${from} of ${to} has no rule word`);
   }
 });

@@ -8,14 +8,14 @@ import type { RuleContext } from '../../../server/src/analysis/engine/rule-api';
 import { compiledLossOf, eventsOfType, keptReports, type EventType } from '../../../server/src/analysis/engine/rule-api';
 import { compiledLoss } from '../../../server/src/analysis/engine/compile-loss';
 
-const TYPES: EventType[] = ['loss', 'loss-object', 'activation', 'log', 'compile', 'fit', 'tensor-creation', 'return', 'function'];
+const TYPES: EventType[] = ['loss', 'loss-object', 'activation', 'log', 'compile', 'fit', 'return', 'function'];
 
 /** Stand-in events: only `type` is read by the index; `n` tells them apart. */
 function eventList(types: EventType[]): AnalysisEvent[] {
   return types.map((type, n) => ({ type, n }) as unknown as AnalysisEvent);
 }
 
-const mixed = eventList(['function', 'loss', 'compile', 'loss', 'return', 'activation', 'loss-object', 'compile', 'log', 'fit', 'loss', 'tensor-creation', 'return']);
+const mixed = eventList(['function', 'loss', 'compile', 'loss', 'return', 'activation', 'loss-object', 'compile', 'log', 'fit', 'loss', 'return']);
 
 const typeSets: EventType[][] = [
   ...TYPES.map(t => [t]),

@@ -1,6 +1,7 @@
 // What loss a Keras / TF.js `compile(loss=…)` argument names, and with which expectations.
 import type { CompileEvent } from './events';
-import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS, type LossFamily, type LossSpec } from './apis/losses';
+import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS } from '../../frameworks/registry';
+import type { LossFamily, LossSpec } from '../../frameworks/types';
 
 export interface CompiledLoss {
   family: LossFamily;

@@ -1,8 +1,7 @@
 // What the interpreter observes for rules: loss calls, activations, logs and compiles, each with the
 // abstract values of its arguments. Rules never walk syntax themselves.
 import type { Expr, FunctionDef, Span } from '../../ir';
-import type { LossFamily, LossSpec } from './apis/losses';
-import type { ActivationSpec } from './apis/activations';
+import type { ActivationSpec, Framework, LossFamily, LossSpec } from '../../frameworks/types';
 import type { CallSite, InstanceValue, ObjectValue, Value } from './values';
 
 export interface ArgInfo {
@@ -73,7 +72,7 @@ export interface LogEvent {
 
 export interface CompileEvent {
   type: 'compile';
-  framework: 'keras' | 'tfjs';
+  framework: Framework;
   site: CallSite;
   /** The compiled model (container, functional model or an instance of a subclassed keras.Model) */
   model: ObjectValue | InstanceValue;
@@ -81,14 +80,6 @@ export interface CompileEvent {
   output: Value;
   /** The `loss` argument as written */
   loss: ArgInfo;
-}
-
-/** `torch.tensor(...)` / `torch.zeros(..., requires_grad=True)` and friends inside a function, for LL016. */
-export interface TensorCreationEvent {
-  type: 'tensor-creation';
-  site: CallSite;
-  path: string;
-  inFunction?: string;
 }
 
 export interface ReturnEvent {
@@ -119,4 +110,4 @@ export interface FitEvent {
 
 export type AnalysisEvent =
   | LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent
-  | TensorCreationEvent | ReturnEvent | FunctionEvent;
+  | ReturnEvent | FunctionEvent;

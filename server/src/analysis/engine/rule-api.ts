@@ -108,7 +108,6 @@ function typeBit(type: EventType): number {
     case 'log': return 8;
     case 'compile': return 16;
     case 'fit': return 32;
-    case 'tensor-creation': return 64;
     case 'return': return 128;
     case 'function': return 256;
   }

@@ -48,13 +48,20 @@ export interface TensorValue {
   dim?: number | null;
   /** Size of the class axis when known (Linear out_features, Dense units). */
   units?: number;
-  /** Parameter-name evidence (`labels`, `logits`…): only LL020 reads it. */
-  nameHint?: 'labels' | 'predictions';
+  /**
+   * What the code says an otherwise unknown tensor holds: the labels a framework passes a compiled
+   * loss function (Keras calls it as `loss(y_true, y_pred)`), or a parameter named like labels or
+   * predictions of a function analysed on its own.
+   */
+  role?: 'labels' | 'predictions';
   entries?: Entry[];
   /** Clamped or offset away from 0 (`p.clamp(min=eps)`): a log of it is guarded. */
   guarded?: boolean;
-  /** A freshly created tensor (`torch.tensor(…)`): the creation call, for LL016. */
-  created?: Span;
+  /**
+   * A new leaf tensor with no autograd history (a factory asked for `requires_grad=True`, or a tensor
+   * built from numbers cut from the graph such as `torch.tensor(loss.item())`): the creating call.
+   */
+  fresh?: Span;
 }
 
 /** A framework symbol reached through imports: a module, function or class such as `torch.nn.functional.softmax`. */

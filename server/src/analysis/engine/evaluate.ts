@@ -1,0 +1,482 @@
+// Statements and expressions: the abstract evaluation of the IR (assignments, branches and loops with
+// their joins, attribute and subscript reads, call sites). What a call does is decided by the layers
+// above: user code (user-code.ts) and framework symbols (framework-semantics.ts).
+import type { ClassDef, Expr, Module, Stmt } from '../../ir';
+import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
+import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
+import { classVar, lookupMethod } from './classes';
+import { joinPaths, mapUnion } from './kinds';
+import { EngineState, type Frame } from './state';
+import type { UnitTrack } from './units';
+import {
+  Scope, UNKNOWN, join, tensor,
+  type CallSite, type ClassValue, type FunctionValue, type InstanceValue, type ObjectValue, type Value,
+} from './values';
+
+export abstract class Evaluator extends EngineState {
+  // ---- provided by the layers above -------------------------------------------------------
+
+  abstract callFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value;
+  protected abstract defineClass(def: ClassDef, scope: Scope, frame: Frame): ClassValue;
+  protected abstract instantiate(cls: ClassValue, site: CallSite | undefined, frame: Frame): InstanceValue;
+  protected abstract evalModule(uri: string, module: Module, text: string, tracks?: UnitTrack[], starts?: number[]): Scope;
+  protected abstract importModule(module: string, level: number, fromUri: string): Value;
+  protected abstract defaultExportOf(m: Extract<Value, { t: 'module' }>): Value | undefined;
+  protected abstract callSymbol(path: string, site: CallSite, frame: Frame): Value;
+  /** Tensor and framework-object methods; undefined when the receiver has no special meaning for `name`. */
+  protected abstract callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined;
+  protected abstract callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value;
+
+  // ---- statements -------------------------------------------------------------------------
+
+  /**
+   * A `return` at the top level is a syntax error the parser recovered from (or a CommonJS early exit):
+   * the statements after it are analysed all the same, as the rest of a file with an error is.
+   */
+  protected execTopLevel(s: Stmt, scope: Scope, frame: Frame): void {
+    this.exec(s, scope, frame);
+    frame.done = false;
+  }
+
+  protected execBlock(stmts: Stmt[], scope: Scope, frame: Frame): void {
+    for (const s of stmts) {
+      if (frame.done) return;
+      this.exec(s, scope, frame);
+    }
+  }
+
+  protected exec(s: Stmt, scope: Scope, frame: Frame): void {
+    switch (s.k) {
+      case 'assign': {
+        const v = this.evalExpr(s.value, scope, frame);
+        for (const t of s.targets) this.assign(t, s.aug ? UNKNOWN : v, scope, frame);
+        return;
+      }
+      case 'expr':
+        this.evalExpr(s.expr, scope, frame);
+        return;
+      case 'return': {
+        const v = s.value ? this.evalExpr(s.value, scope, frame) : { t: 'const', value: null } as Value;
+        frame.returns = join(frame.returns, v);
+        frame.done = true;
+        if (frame.fn && s.value) {
+          const self = frame.fn.self;
+          this.events.push({
+            type: 'return', uri: frame.uri, span: s.span, value: v, expr: s.value, inFunction: frame.fn.def.name,
+            className: self?.t === 'instance' ? self.cls.def.name : undefined,
+          });
+        }
+        return;
+      }
+      case 'if':
+        return this.execIf(s, scope, frame);
+      case 'loop': {
+        if (s.iter) {
+          const it = this.evalExpr(s.iter, scope, frame);
+          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
+        }
+        // The body runs zero or more times: its assignments join with the values before it.
+        this.branchDepth++;
+        let written: Map<string, Value | undefined>;
+        try {
+          written = journaled(scope, () => {
+            this.execBlock(s.body, scope, frame);
+            frame.done = false;
+            this.execBlock(s.orelse, scope, frame);
+            frame.done = false;
+          });
+        } finally {
+          this.branchDepth--;
+        }
+        for (const [name, before] of written) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
+        return;
+      }
+      case 'block':
+        // try/except/finally are lowered in order; a return in `try` does not make the handlers
+        // unreachable, so every statement runs and the block never ends the path.
+        for (const it of s.items) this.evalExpr(it, scope, frame);
+        for (const b of s.body) {
+          this.exec(b, scope, frame);
+          frame.done = false;
+        }
+        return;
+      case 'func': {
+        const fn: FunctionValue = { t: 'function', def: s.def, uri: frame.uri, scope, qualname: s.def.name };
+        scope.set(s.def.name, fn);
+        return;
+      }
+      case 'class':
+        scope.set(s.def.name, this.defineClass(s.def, scope, frame));
+        return;
+      case 'import': {
+        if (s.alias) scope.set(s.alias, this.importModule(s.module, 0, frame.uri));
+        else {
+          const first = s.module.split('.')[0];
+          scope.set(first, this.importModule(first, 0, frame.uri));
+        }
+        return;
+      }
+      case 'importFrom': {
+        const fw = s.level === 0 ? frameworkModule(s.module) : undefined;
+        if (fw) {
+          for (const n of s.names) scope.set(n.alias ?? n.name, { t: 'sym', path: normalizePath(`${fw}.${n.name}`) });
+          return;
+        }
+        const loaded = this.resolve(frame.uri, s.module, s.level);
+        const mod = loaded ? this.evalModule(loaded.uri, loaded.module, loaded.text) : undefined;
+        for (const n of s.names) {
+          let v: Value = UNKNOWN;
+          if (mod) v = n.name === 'default' ? mod.vars.get('__default__') ?? UNKNOWN : mod.vars.get(n.name) ?? UNKNOWN;
+          if (v === UNKNOWN && !mod && s.level > 0) {
+            // `from . import network`: the name may be a module of the package.
+            const sub = this.resolve(frame.uri, s.module ? `${s.module}.${n.name}` : n.name, s.level);
+            if (sub) v = { t: 'module', uri: sub.uri, exports: this.evalModule(sub.uri, sub.module, sub.text) };
+          }
+          scope.set(n.alias ?? n.name, v);
+        }
+        if (s.star && mod) for (const [k, v] of mod.vars) scope.set(k, v);
+        return;
+      }
+    }
+  }
+
+  protected execIf(s: Extract<Stmt, { k: 'if' }>, scope: Scope, frame: Frame): void {
+    this.evalExpr(s.test, scope, frame);
+    // The loss sees the training path: `if self.training:` takes the body, `if not self.training:` the else branch.
+    const training = trainingTest(s.test);
+    if (training === 'train') return this.execBlock(s.body, scope, frame);
+    if (training === 'eval') return this.execBlock(s.orelse, scope, frame);
+    // Each branch runs from the state before the `if`; only the names a branch writes are saved,
+    // undone and joined (journals), never the whole scope.
+    let bodyDone = false;
+    let elseDone = false;
+    let elseWrites: Map<string, Value | undefined>;
+    const afterBody = new Map<string, Value | undefined>();
+    this.branchDepth++;
+    try {
+      const bodyWrites = journaled(scope, () => this.execBlock(s.body, scope, frame));
+      bodyDone = !!frame.done;
+      frame.done = false;
+      for (const [name, before] of bodyWrites) {
+        afterBody.set(name, scope.vars.get(name));
+        setOrUnbind(scope, name, before);
+      }
+      elseWrites = journaled(scope, () => this.execBlock(s.orelse, scope, frame));
+      elseDone = !!frame.done;
+    } finally {
+      this.branchDepth--;
+    }
+    // A branch that returned does not reach the code after the `if`: only the other one does.
+    if (bodyDone && elseDone) return;
+    frame.done = false;
+    if (bodyDone) return;
+    if (elseDone) {
+      for (const [name, before] of elseWrites) setOrUnbind(scope, name, before);
+      for (const [name, v] of afterBody) setOrUnbind(scope, name, v);
+      return;
+    }
+    // Names either branch wrote: the body's value against the else path's (the state before the `if`
+    // where the else branch did not write).
+    for (const [name, v] of afterBody) setOrUnbind(scope, name, joinPaths(v, scope.vars.get(name)));
+    for (const [name, before] of elseWrites) if (!afterBody.has(name)) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
+  }
+
+  protected assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
+    switch (target.k) {
+      case 'name':
+        scope.set(target.id, v);
+        return;
+      case 'tuple':
+      case 'list':
+        target.elts.forEach((t, i) => this.assign(t, v.t === 'tuple' ? v.elts[i] ?? UNKNOWN : v.t === 'tensor' ? v : UNKNOWN, scope, frame));
+        return;
+      case 'dict':
+        for (const e of target.entries) {
+          const key = e.key && e.key.k === 'str' ? e.key.value : undefined;
+          this.assign(e.value, key !== undefined && v.t === 'dict' ? v.entries.get(key) ?? UNKNOWN : UNKNOWN, scope, frame);
+        }
+        return;
+      case 'attr': {
+        const obj = this.evalExpr(target.obj, scope, frame);
+        if (obj.t === 'instance' || obj.t === 'dict') this.mutated(obj);
+        if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
+        // JS objects: `o.x = v` is the entry `x` (a branch may keep the old value on another path).
+        else if (obj.t === 'dict') obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
+        return;
+      }
+      case 'subscript': {
+        const obj = this.evalExpr(target.obj, scope, frame);
+        const key = target.index.k === 'str' ? target.index.value : undefined;
+        // Inside a branch or loop the dict may keep its old entry on another path.
+        if (obj.t === 'dict' && key !== undefined) this.mutated(obj);
+        if (obj.t === 'dict' && key !== undefined) obj.entries.set(key, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(key), v) : v);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  // ---- expressions ------------------------------------------------------------------------
+
+  evalExpr(e: Expr, scope: Scope, frame: Frame): Value {
+    switch (e.k) {
+      case 'name':
+        return scope.lookup(e.id) ?? UNKNOWN;
+      case 'attr':
+        return this.getAttr(this.evalExpr(e.obj, scope, frame), e.name);
+      case 'call':
+        return this.evalCall(e, scope, frame);
+      case 'subscript':
+        return this.subscript(this.evalExpr(e.obj, scope, frame), e.index, scope, frame);
+      case 'num':
+        return { t: 'const', value: e.value };
+      case 'str':
+        return { t: 'const', value: e.value };
+      case 'const':
+        return { t: 'const', value: e.value };
+      case 'tuple':
+      case 'list':
+        return { t: 'tuple', elts: e.elts.map(x => this.evalExpr(x, scope, frame)) };
+      case 'dict': {
+        const entries = new Map<string, Value>();
+        for (const en of e.entries) {
+          const v = this.evalExpr(en.value, scope, frame);
+          if (en.key && en.key.k === 'str') entries.set(en.key.value, v);
+          else if (en.key) this.evalExpr(en.key, scope, frame);
+        }
+        return this.own({ t: 'dict', entries, depth: this.branchDepth });
+      }
+      case 'binop':
+        return this.binop(e, scope, frame);
+      case 'unary': {
+        const v = this.evalExpr(e.operand, scope, frame);
+        if (e.op === '-' && v.t === 'const' && typeof v.value === 'number') return { t: 'const', value: -v.value };
+        return UNKNOWN;
+      }
+      case 'cond': {
+        this.evalExpr(e.test, scope, frame);
+        return join(this.evalExpr(e.body, scope, frame), this.evalExpr(e.orelse, scope, frame));
+      }
+      case 'lambda':
+        return { t: 'function', def: e.fn, uri: frame.uri, scope, qualname: '<lambda>' };
+      case 'unknown':
+        for (const c of e.children) this.evalExpr(c, scope, frame);
+        return UNKNOWN;
+    }
+  }
+
+  protected binop(e: Extract<Expr, { k: 'binop' }>, scope: Scope, frame: Frame): Value {
+    if (e.op === '*') {
+      if (isLogCall(e.left)) this.productLogs.add(e.left);
+      if (isLogCall(e.right)) this.productLogs.add(e.right);
+    }
+    const l = this.evalExpr(e.left, scope, frame);
+    // The operands of a product on the left, just evaluated (read by `2 * y - 1`).
+    const leftProduct = this.lastProduct !== undefined && this.lastProduct.expr === e.left ? this.lastProduct : undefined;
+    const r = this.evalExpr(e.right, scope, frame);
+    if (l.t === 'const' && r.t === 'const' && typeof l.value === 'number' && typeof r.value === 'number') {
+      switch (e.op) {
+        case '+': return { t: 'const', value: l.value + r.value };
+        case '-': return { t: 'const', value: l.value - r.value };
+        case '*': return { t: 'const', value: l.value * r.value };
+      }
+    }
+    if (e.op === '*') this.lastProduct = { expr: e, l, r };
+    // `2 * y - 1` turns {0,1} labels into ±1 labels.
+    const product = e.op === '-' && r.t === 'const' && r.value === 1 && leftProduct ? [leftProduct.l, leftProduct.r] : undefined;
+    if (product) {
+      const lab = product.find(x => x.t === 'tensor' && x.kind === 'labels01');
+      if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
+    }
+    if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
+    // `p + eps` keeps the meaning of p but guards a log against 0.
+    if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
+    return UNKNOWN;
+  }
+
+  protected subscript(obj: Value, index: Expr, scope: Scope, frame: Frame): Value {
+    const idx = this.evalExpr(index, scope, frame);
+    const n = idx.t === 'const' && typeof idx.value === 'number' ? idx.value : undefined;
+    if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
+    if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
+    if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
+    if (obj.t === 'tensor') return obj.units === undefined ? obj : { ...obj, units: undefined };
+    if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
+    return UNKNOWN;
+  }
+
+  getAttr(obj: Value, name: string): Value {
+    switch (obj.t) {
+      case 'sym':
+        return { t: 'sym', path: memberPath(obj.path, name) };
+      case 'module': {
+        const own = obj.exports.vars.get(name);
+        if (own) return own;
+        const d = this.defaultExportOf(obj);
+        return d ? this.getAttr(d, name) : UNKNOWN;
+      }
+      case 'instance': {
+        const own = obj.attrs.get(name);
+        if (own) return own;
+        const m = lookupMethod(obj.cls, name);
+        if (m) return { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: obj, qualname: `${m.cls.def.name}.${name}` };
+        return classVar(obj.cls, name) ?? UNKNOWN;
+      }
+      case 'class': {
+        const m = lookupMethod(obj, name);
+        return m ? { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, qualname: `${m.cls.def.name}.${name}` } : obj.scope.vars.get(name) ?? UNKNOWN;
+      }
+      case 'tensor':
+        return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
+      case 'dict':
+        // A JS object literal's property (`config.model`); Python dicts have no attributes by key, so nothing matches there.
+        return obj.entries.get(name) ?? UNKNOWN;
+      case 'union':
+        return mapUnion(obj, o => this.getAttr(o, name));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  // ---- calls ------------------------------------------------------------------------------
+
+  protected evalCall(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame): Value {
+    // Method calls on tensors and framework objects are dispatched on the receiver.
+    if (e.callee.k === 'attr') {
+      let recv = this.evalExpr(e.callee.obj, scope, frame);
+      // `import model from './model'` binds the default export (see defaultExportOf).
+      if (recv.t === 'module' && !recv.exports.vars.has(e.callee.name)) recv = this.defaultExportOf(recv) ?? recv;
+      const site = this.callSite(e, scope, frame, recv);
+      const method = e.callee.name;
+      // A receiver that differs between paths (two models, a model or None): call the method on each.
+      const viaReceiver = recv.t === 'union' && !recv.options.some(o => o.t === 'tensor')
+        ? mapUnion(recv, o => this.callMethod(o, method, site, frame) ?? this.call(this.getAttr(o, method), site, frame))
+        : this.callMethod(recv, method, site, frame);
+      // `out.sigmoid_()` changes `out` itself; any other in-place op leaves its kind unknown.
+      if (method.endsWith('_') && e.callee.obj.k === 'name' && (recv.t === 'tensor' || recv.t === 'union')) {
+        scope.set(e.callee.obj.id, viaReceiver && (viaReceiver.t === 'tensor' || viaReceiver.t === 'union') ? viaReceiver : UNKNOWN);
+      }
+      if (viaReceiver !== undefined) return viaReceiver;
+      const callee = this.getAttr(recv, method);
+      const out = this.call(callee, site, frame);
+      this.runCallbacks(callee, site, frame);
+      return out;
+    }
+    const callee = this.evalExpr(e.callee, scope, frame);
+    const site = this.callSite(e, scope, frame, callee);
+    const out = this.call(callee, site, frame);
+    this.runCallbacks(callee, site, frame);
+    return out;
+  }
+
+  /**
+   * Function expressions handed to code LossLens does not run (`optimizer.minimize(() => loss)`,
+   * `tf.grad(f)`, `map(lambda …)`) are analysed on their own, so the losses inside them are seen.
+   */
+  protected runCallbacks(callee: Value, site: CallSite, frame: Frame): void {
+    if (callee.t === 'function' || callee.t === 'class' || callee.t === 'instance' || (callee.t === 'sym' && CALL_THROUGH.has(callee.path))) return;
+    // Only function values matter, and most calls pass none: look before counting positions.
+    if (!passesFunction(site)) return;
+    let positional = 0;
+    for (const a of site.expr.args) {
+      if (a.star) continue;
+      const v = a.name ? site.keywords.get(a.name) : site.positional[positional++];
+      if (v && v.t === 'function') this.callFunction(v, [], new Map(), undefined, frame, true);
+    }
+  }
+
+  protected callSite(e: Extract<Expr, { k: 'call' }>, scope: Scope, frame: Frame, callee: Value): CallSite {
+    const positional: Value[] = [];
+    const keywords = new Map<string, Value>();
+    for (const a of e.args) {
+      const v = this.evalExpr(a.value, scope, frame);
+      if (a.name) keywords.set(a.name, v);
+      else if (!a.star) positional.push(v);
+    }
+    // TF.js takes options as one object literal: its properties act as keyword arguments.
+    if ((callee.t === 'sym' || callee.t === 'object') && packOf(callee.path)?.optionsObject) {
+      e.args.forEach((a, i) => {
+        if (!a.name && a.value.k === 'dict') {
+          const d = positional[i];
+          if (d && d.t === 'dict') for (const [k, v] of d.entries) keywords.set(k, v);
+        }
+      });
+    }
+    return { uri: frame.uri, expr: e, positional, keywords };
+  }
+
+  call(callee: Value, site: CallSite, frame: Frame): Value {
+    switch (callee.t) {
+      case 'sym':
+        return this.callSymbol(callee.path, site, frame);
+      case 'function':
+        return this.callFunction(callee, site.positional, site.keywords, site, frame, false);
+      case 'class':
+        return this.instantiate(callee, site, frame);
+      case 'instance': {
+        const m = lookupMethod(callee.cls, 'forward') ?? lookupMethod(callee.cls, 'call') ?? lookupMethod(callee.cls, '__call__');
+        if (!m) return UNKNOWN;
+        const fn: FunctionValue = { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: callee, qualname: `${m.cls.def.name}.${m.def.name}` };
+        return this.callFunction(fn, site.positional, site.keywords, site, frame, false);
+      }
+      case 'object':
+        return this.callObject(callee, site, frame);
+      case 'module': {
+        const d = this.defaultExportOf(callee);
+        return d ? this.call(d, site, frame) : UNKNOWN;
+      }
+      case 'union': {
+        // `criterion = nn.CrossEntropyLoss() if a else nn.NLLLoss()`: which loss runs is not known, so the
+        // losses computed on this call are not reported (each holds on one path only).
+        const sameLoss = callee.options.every(o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path);
+        if (!sameLoss) this.uncertainCallee++;
+        let out: Value | undefined;
+        try {
+          for (const o of callee.options) out = join(out, this.call(o, site, frame));
+        } finally {
+          if (!sameLoss) this.uncertainCallee--;
+        }
+        return out ?? UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+}
+
+function trainingTest(test: Expr): 'train' | 'eval' | undefined {
+  if (test.k === 'attr' && test.name === 'training') return 'train';
+  if (test.k === 'unary' && (test.op === 'not' || test.op === '!') && test.operand.k === 'attr' && test.operand.name === 'training') return 'eval';
+  return undefined;
+}
+
+/** Runs `run`, returning the names it wrote in `scope` with their values before. */
+function journaled(scope: Scope, run: () => void): Map<string, Value | undefined> {
+  scope.openJournal();
+  try {
+    run();
+  } catch (e) {
+    scope.closeJournal();
+    throw e;
+  }
+  return scope.closeJournal();
+}
+
+function setOrUnbind(scope: Scope, name: string, v: Value | undefined): void {
+  if (v === undefined) scope.unbind(name);
+  else scope.put(name, v);
+}
+
+function passesFunction(site: CallSite): boolean {
+  for (const v of site.positional) if (v.t === 'function') return true;
+  for (const v of site.keywords.values()) if (v.t === 'function') return true;
+  return false;
+}
+
+function isLogCall(e: Expr): boolean {
+  if (e.k === 'unary') return isLogCall(e.operand);
+  if (e.k !== 'call') return false;
+  const c = e.callee;
+  return (c.k === 'attr' && c.name === 'log') || (c.k === 'name' && c.id === 'log');
+}

@@ -1,0 +1,54 @@
+// Keras: standalone `keras` (2 and 3), `tf.keras` and `tf_keras`, all canonicalised to `keras.*`.
+import type { ActivationSpec, FrameworkPack, LayerSpec } from '../types';
+import { arg } from '../losses-table';
+import { kerasCompileLossPaths, kerasLosses } from './losses';
+
+const SOFTMAX: ActivationSpec = { kind: 'probs-softmax', act: 'softmax', dim: { pos: 1, kw: 'axis' } };
+const SIGMOID: ActivationSpec = { kind: 'probs-sigmoid', act: 'sigmoid' };
+const keep: LayerSpec = { out: 'keep' };
+
+export const kerasPack: FrameworkPack = {
+  id: 'keras',
+  framework: 'keras',
+  roots: ['keras'],
+  imports: [{ module: 'keras', root: 'keras' }, { module: 'tf_keras', root: 'keras' }],
+  rewrites: [
+    { from: 'keras.src.', to: 'keras.' },
+    { from: 'keras.models.Sequential', to: 'keras.Sequential' },
+    { from: 'keras.models.Model', to: 'keras.Model' },
+    { from: 'keras.engine.', to: 'keras.' },
+  ],
+  activations: new Map([
+    ['keras.activations.softmax', SOFTMAX],
+    ['keras.activations.sigmoid', SIGMOID],
+    ['keras.ops.softmax', SOFTMAX],
+    ['keras.ops.sigmoid', SIGMOID],
+    ['keras.ops.log_softmax', { kind: 'log-probs', act: 'log_softmax', dim: { pos: 1, kw: 'axis' } }],
+    ['keras.utils.to_categorical', { kind: 'one-hot', act: 'other' }],
+  ]),
+  activationNames: new Map<string, ActivationSpec>([
+    ['softmax', { kind: 'probs-softmax', act: 'softmax' }],
+    ['sigmoid', SIGMOID],
+    ['log_softmax', { kind: 'log-probs', act: 'log_softmax' }],
+    ['linear', { kind: 'logits', act: 'other' }],
+  ]),
+  logFunctions: ['keras.ops.log'],
+  expFunctions: ['keras.ops.exp'],
+  layers: new Map<string, LayerSpec>([
+    ['keras.layers.Dense', { out: 'linear', units: { pos: 0, kw: 'units' }, activation: { pos: 1, kw: 'activation' } }],
+    ['keras.layers.Softmax', { out: 'probs-softmax', act: 'softmax', dim: { pos: 0, kw: 'axis' } }],
+    ['keras.layers.Activation', { out: 'keep', activation: { pos: 0, kw: 'activation' } }],
+    ['keras.layers.Conv1D', { out: 'linear', activation: { pos: 99, kw: 'activation' } }],
+    ['keras.layers.Conv2D', { out: 'linear', activation: { pos: 99, kw: 'activation' } }],
+    ['keras.layers.Dropout', keep], ['keras.layers.Flatten', keep], ['keras.layers.Reshape', keep],
+  ]),
+  containers: new Map([['keras.Sequential', { layers: arg(0, 'layers'), add: 'add' }]]),
+  functionalModels: new Map([['keras.Model', { output: arg(1, 'outputs') }]]),
+  modelCallMethods: ['predict', 'call'],
+  modelBases: ['keras.Model', 'keras.Sequential'],
+  compile: { loss: arg(1, 'loss'), fit: { method: 'fit', y: arg(1, 'y') } },
+  softmaxAxis: 'default-last',
+  shortNames: [['keras.layers.', '']],
+  losses: kerasLosses,
+  compileLossPaths: kerasCompileLossPaths,
+};

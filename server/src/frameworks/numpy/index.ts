@@ -1,0 +1,14 @@
+// NumPy: arrays from `np.array(...)` literals, and elementwise log/exp/clip on model outputs.
+import type { FrameworkPack } from '../types';
+
+export const numpyPack: FrameworkPack = {
+  id: 'numpy',
+  roots: ['numpy'],
+  imports: [{ module: 'numpy', root: 'numpy' }],
+  kindKeeping: ['numpy.clip', 'numpy.squeeze'],
+  clampOps: ['clip'],
+  shapeOps: ['squeeze'],
+  logFunctions: ['numpy.log'],
+  expFunctions: ['numpy.exp'],
+  literalTensors: ['numpy.array'],
+};

@@ -1,0 +1,90 @@
+// The framework packs LossLens knows, and the lookup tables the interpreter, rules and hovers read,
+// merged from them once. Adding a framework = one folder + one line in PACKS.
+import type {
+  ActivationSpec, CompileSpec, ContainerSpec, Framework, FrameworkPack, FunctionalModelSpec, ImportRoot, LayerSpec,
+  LossSpec, LossStringSpec, PathRewrite,
+} from './types';
+import { torchPack } from './torch';
+import { tfPack } from './tf';
+import { kerasPack } from './keras';
+import { tfjsPack } from './tfjs';
+import { numpyPack } from './numpy';
+
+/** In order: path rewrites run in this order, and loss tables list in it. */
+export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack];
+
+function mapOf<V>(pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined): ReadonlyMap<string, V> {
+  const out = new Map<string, V>();
+  for (const p of PACKS) for (const [k, v] of pick(p) ?? []) {
+    if (out.has(k)) throw new Error(`framework packs: ${k} is defined twice`);
+    out.set(k, v);
+  }
+  return out;
+}
+
+function setOf(pick: (p: FrameworkPack) => readonly string[] | undefined): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of PACKS) for (const k of pick(p) ?? []) out.add(k);
+  return out;
+}
+
+export const LOSS_SPECS: ReadonlyMap<string, LossSpec> = mapOf(p => (p.losses ?? []).map(s => [s.path, s] as const));
+export const ACTIVATION_FUNCTIONS: ReadonlyMap<string, ActivationSpec> = mapOf(p => p.activations);
+/** Tensor methods (`x.softmax(1)`, `logits.sigmoid()`): tensors carry no framework, so every pack's apply. */
+export const ACTIVATION_METHODS: ReadonlyMap<string, ActivationSpec> = mapOf(p => p.activationMethods);
+export const KIND_KEEPING_FUNCTIONS = setOf(p => p.kindKeeping);
+export const KIND_KEEPING_METHODS = setOf(p => p.kindKeepingMethods);
+export const CLAMP_OPS = setOf(p => p.clampOps);
+export const SHAPE_OPS = setOf(p => p.shapeOps);
+export const LOG_FUNCTIONS = setOf(p => p.logFunctions);
+export const EXP_FUNCTIONS = setOf(p => p.expFunctions);
+export const LAYERS: ReadonlyMap<string, LayerSpec> = mapOf(p => p.layers);
+export const CONTAINERS: ReadonlyMap<string, ContainerSpec> = mapOf(p => p.containers);
+export const FUNCTIONAL_MODELS: ReadonlyMap<string, FunctionalModelSpec> = mapOf(p => p.functionalModels);
+export const MODEL_BASES = setOf(p => p.modelBases);
+/** Module methods that return the module itself; user classes carry no framework, so every pack's apply. */
+export const SELF_RETURNING_METHODS = setOf(p => p.selfReturningMethods);
+export const WRAPPERS = mapOf(p => p.wrappers);
+export const CALL_THROUGH = setOf(p => p.callThrough);
+export const TENSOR_FACTORIES = mapOf(p => p.tensorFactories);
+export const RANDOM_INTEGERS = setOf(p => p.randomIntegers);
+export const LITERAL_TENSORS = setOf(p => p.literalTensors);
+export const IMPORT_ROOTS: readonly ImportRoot[] = PACKS.flatMap(p => p.imports);
+export const PATH_REWRITES: readonly PathRewrite[] = PACKS.flatMap(p => p.rewrites ?? []);
+export const PATH_ALIASES: ReadonlyMap<string, string> = mapOf(p => p.aliases);
+
+/** `compile(loss='…')` strings per framework (Keras: the loss spec path each names). */
+export const KERAS_LOSS_STRINGS: ReadonlyMap<string, string | undefined> = mapOf(p => p.compileLossPaths);
+export const TFJS_LOSS_STRINGS: ReadonlyMap<string, LossStringSpec> = mapOf(p => p.compileLossStrings);
+
+const byRoot = new Map<string, FrameworkPack>();
+for (const p of PACKS) for (const r of p.roots) byRoot.set(r, p);
+const packOfPath = new Map<string, FrameworkPack | undefined>();
+
+/** The pack a canonical path belongs to (`torch.nn.Linear` → torch), by its first segment. */
+export function packOf(path: string): FrameworkPack | undefined {
+  let p = packOfPath.get(path);
+  if (p === undefined && !packOfPath.has(path)) {
+    const dot = path.indexOf('.');
+    p = byRoot.get(dot < 0 ? path : path.slice(0, dot));
+    if (packOfPath.size > 10_000) packOfPath.clear();
+    packOfPath.set(path, p);
+  }
+  return p;
+}
+
+/** The framework a canonical path belongs to, for messages and events. */
+export function frameworkOf(path: string): Framework | undefined {
+  return packOf(path)?.framework;
+}
+
+/** The compile convention of the model a path makes (`keras.Sequential` → Keras's). */
+export function compileSpecOf(path: string): { spec: CompileSpec; framework: Framework; optionsObject: boolean } | undefined {
+  const p = packOf(path);
+  return p?.compile && p.framework ? { spec: p.compile, framework: p.framework, optionsObject: !!p.optionsObject } : undefined;
+}
+
+/** Compile and fit of subclassed models (`class Net(keras.Model)`) follow the pack that owns the base. */
+export function modelBaseCompile(base: string): ReturnType<typeof compileSpecOf> {
+  return MODEL_BASES.has(base) ? compileSpecOf(base) : undefined;
+}

@@ -1,0 +1,30 @@
+// TensorFlow.js losses: `tf.losses.*` functions of (labels, predictions) and the layers API's compile strings.
+import { arg, lossSpecs, type LossRow } from '../losses-table';
+import type { LossSpec, LossStringSpec } from '../types';
+
+const rows: LossRow[] = [
+  ['tfjs.losses.softmaxCrossEntropy', 'tf.losses.softmaxCrossEntropy', 'softmax-ce', 'crossEntropy', { target: arg(0, 'onehotLabels'), input: arg(1, 'logits') }],
+  ['tfjs.losses.sigmoidCrossEntropy', 'tf.losses.sigmoidCrossEntropy', 'sigmoid-ce', 'binaryCrossEntropyWithLogits', { target: arg(0, 'multiClassLabels'), input: arg(1, 'logits') }],
+  ['tfjs.losses.logLoss', 'tf.losses.logLoss', 'bce-prob', 'binaryCrossEntropy', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
+  ['tfjs.losses.meanSquaredError', 'tf.losses.meanSquaredError', 'regression', 'mseLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
+  ['tfjs.losses.absoluteDifference', 'tf.losses.absoluteDifference', 'regression', 'l1Loss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
+  ['tfjs.losses.huberLoss', 'tf.losses.huberLoss', 'regression', 'huberLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
+  ['tfjs.losses.hingeLoss', 'tf.losses.hingeLoss', 'hinge-01', 'hingeLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
+];
+
+export const tfjsLosses: LossSpec[] = lossSpecs(rows, 'tfjs', { torchReduction: false });
+
+/** Layers `compile({loss: '…'})` strings: only the camelCase names (no 'mse'/'mae' aliases, unlike Keras). */
+export const tfjsCompileLossStrings: ReadonlyMap<string, LossStringSpec> = new Map<string, LossStringSpec>([
+  ['categoricalCrossentropy', { family: 'cce-prob', coreId: 'crossEntropy' }],
+  ['sparseCategoricalCrossentropy', { family: 'cce-prob', coreId: 'crossEntropy', sparse: true }],
+  ['binaryCrossentropy', { family: 'bce-prob', coreId: 'binaryCrossEntropy' }],
+  ['meanSquaredError', { family: 'regression', coreId: 'mseLoss' }],
+  ['meanAbsoluteError', { family: 'regression', coreId: 'l1Loss' }],
+  ['meanAbsolutePercentageError', { family: 'regression' }],
+  ['meanSquaredLogarithmicError', { family: 'regression' }],
+  ['squaredHinge', { family: 'other' }], ['hinge', { family: 'other', coreId: 'hingeLoss' }], ['categoricalHinge', { family: 'other' }],
+  ['logcosh', { family: 'regression' }],
+  ['kullbackLeiblerDivergence', { family: 'other', coreId: 'klDiv' }],
+  ['poisson', { family: 'other' }], ['cosineProximity', { family: 'other' }],
+]);

@@ -1,0 +1,181 @@
+// What a framework pack says about a framework: the data the interpreter, the rules and the hovers
+// read. The engine holds no framework name of its own; everything it knows about `torch`, `keras`,
+// `tf`, `tfjs` and `numpy` is in one `FrameworkPack` per folder of `server/src/frameworks/`.
+import type { Kind } from '../analysis/engine/values';
+
+/** The frameworks rules speak of (rule metadata, loss specs, messages). */
+export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
+
+/** A pack: a framework, or an array library whose calls keep or produce kinds (numpy). */
+export type PackId = Framework | 'numpy';
+
+/** Where an argument is: its position, and the keywords that may name it. */
+export interface ArgRef {
+  pos: number;
+  kw: string[];
+}
+
+export interface ActivationSpec {
+  kind: Kind;
+  /** softmax family: where the axis argument is */
+  dim?: { pos: number; kw: string };
+  /** what the activation is, for rules: softmax / log_softmax / sigmoid / logsigmoid */
+  act: 'softmax' | 'log_softmax' | 'sigmoid' | 'logsigmoid' | 'other';
+}
+
+export interface LayerSpec {
+  /** Kind the layer outputs; 'keep' = passes its input's kind through; 'linear' = unbounded (logits) unless an activation argument says otherwise. */
+  out: Kind | 'keep' | 'linear';
+  act?: ActivationSpec['act'];
+  /** Argument holding the output size (Linear out_features, Dense units). */
+  units?: { pos: number; kw: string };
+  /** Argument holding the activation (Keras / TF.js). */
+  activation?: { pos: number; kw: string };
+  dim?: { pos: number; kw: string };
+}
+
+/**
+ * What a loss does to its prediction argument:
+ * - softmax-ce: applies log-softmax itself (expects logits);
+ * - sigmoid-ce: applies sigmoid itself (expects logits);
+ * - bce-prob / cce-prob: expects probabilities (sigmoid / softmax outputs);
+ * - nll: expects log-probabilities; kl: expects log-probabilities as input;
+ * - regression: distance between prediction and target;
+ * - pm1-margin: expects ±1 targets; hinge-01: TF.js hinge (maps {0,1} to ±1 itself).
+ */
+export type LossFamily = 'softmax-ce' | 'sigmoid-ce' | 'bce-prob' | 'cce-prob' | 'nll' | 'kl' | 'regression' | 'pm1-margin' | 'hinge-01' | 'other';
+
+export interface LossSpec {
+  /** Canonical symbol path (see symbols.ts). */
+  path: string;
+  framework: Framework;
+  family: LossFamily;
+  /** How the loss reads in messages: `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.losses.softmaxCrossEntropy`. */
+  label: string;
+  /** A class whose instances are called with the tensors (nn.*Loss, keras.losses.*) or a function called with them. */
+  form: 'class' | 'function' | 'string';
+  input: ArgRef;
+  target?: ArgRef;
+  /** Second prediction (MarginRankingLoss). */
+  input2?: ArgRef;
+  /** Keras: `from_logits` switches between the probability family and the logits family. */
+  fromLogits?: { logits: LossFamily; probs: LossFamily };
+  /** Targets are class indices (sparse CE, nll, CrossEntropyLoss) rather than one-hot / probabilities. */
+  sparseTarget?: boolean;
+  /** Core catalog id for hovers and numbers. */
+  coreId?: string;
+  /** Has PyTorch's `reduction` argument (and the deprecated size_average/reduce). */
+  torchReduction?: boolean;
+}
+
+/** A loss named by a string in `compile(loss='…')`. */
+export interface LossStringSpec {
+  family: LossFamily;
+  coreId?: string;
+  sparse?: boolean;
+}
+
+/** One step of canonicalising a dotted path: `tf.keras.X` → `keras.X`. */
+export interface PathRewrite {
+  from: string;
+  to: string;
+  /** Only as a prefix: the path equal to `from` without its dot stays. */
+  prefixOnly?: boolean;
+  /** Members of `from` that keep their path (TF1's `tf.losses.softmax_cross_entropy`). */
+  except?: ReadonlySet<string>;
+}
+
+/** An imported module name that belongs to the pack, and the canonical root it maps to. */
+export interface ImportRoot {
+  /** The module as imported: `tensorflow`, `@tensorflow/tfjs` (with `prefix`, any module starting so). */
+  module: string;
+  /** The canonical root: `tf`, `tfjs`. */
+  root: string;
+  /** Every module starting with `module` is the root itself (`@tensorflow/tfjs-node` → `tfjs`). */
+  prefix?: boolean;
+}
+
+/** A model container: calling it runs its layers in order. */
+export interface ContainerSpec {
+  /** Where the layers are: every positional argument (`nn.Sequential(a, b)`) or one list argument. */
+  layers: 'positional' | ArgRef;
+  /** The method that appends a layer (`model.add(...)`). */
+  add?: string;
+}
+
+/** A model defined by its inputs and outputs (`keras.Model(inputs, outputs)`): calling it gives `output`. */
+export interface FunctionalModelSpec {
+  output: ArgRef;
+}
+
+/** What compiling a model takes (Keras `model.compile(loss=...)`, TF.js `model.compile({loss})`). */
+export interface CompileSpec {
+  loss: ArgRef;
+  /** Model methods that train it: `fit(x, y)` with the labels at `y`. */
+  fit: { method: string; y: ArgRef };
+}
+
+export interface FrameworkPack {
+  id: PackId;
+  /** The framework rules and messages name; undefined for array libraries (numpy). */
+  framework?: Framework;
+  /** Canonical roots of the pack's paths (`torch`, `torchvision`). */
+  roots: readonly string[];
+  /** Modules whose import binds a framework symbol. */
+  imports: readonly ImportRoot[];
+  /** Applied in order (all packs' lists, in registry order), then `aliases`. */
+  rewrites?: readonly PathRewrite[];
+  /** Whole paths that are another path (`tf.softmax` → `tf.nn.softmax`), after the rewrites. */
+  aliases?: ReadonlyMap<string, string>;
+  /** Functions that produce a kind (activations, one-hot, argmax). */
+  activations?: ReadonlyMap<string, ActivationSpec>;
+  /** Tensor methods that produce a kind (`x.softmax(1)`), dispatched on the method name. */
+  activationMethods?: ReadonlyMap<string, ActivationSpec>;
+  /** Activation names accepted by `activation=` arguments of the pack's layers. */
+  activationNames?: ReadonlyMap<string, ActivationSpec>;
+  /** Functions whose result has the kind of their first argument (shape, dtype and device changes, clamping). */
+  kindKeeping?: readonly string[];
+  /** Tensor methods that keep the kind. */
+  kindKeepingMethods?: readonly string[];
+  /** Names (method or function tail) of kind-keeping operations that clamp: they guard a log, and bound logits. */
+  clampOps?: readonly string[];
+  /** Names of kind-keeping operations that change the shape: the class-axis size is lost. */
+  shapeOps?: readonly string[];
+  /** Elementwise log and exp. */
+  logFunctions?: readonly string[];
+  expFunctions?: readonly string[];
+  layers?: ReadonlyMap<string, LayerSpec>;
+  containers?: ReadonlyMap<string, ContainerSpec>;
+  functionalModels?: ReadonlyMap<string, FunctionalModelSpec>;
+  /** Methods of a model object (container, functional model, layer) that call it. */
+  modelCallMethods?: readonly string[];
+  /** Base classes whose subclasses are models trained with `compile`/`fit` (`keras.Model`). */
+  modelBases?: readonly string[];
+  compile?: CompileSpec;
+  /** Module methods that return the module itself (`model.to(device)`, `model.eval()`). */
+  selfReturningMethods?: readonly string[];
+  /** Wrappers that run the module they are given (`nn.DataParallel(model)`): calling them calls it. */
+  wrappers?: ReadonlyMap<string, ArgRef>;
+  /** Functions that call the function they are given and return its result (`tf.tidy(() => …)`). */
+  callThrough?: readonly string[];
+  /** Tensor factories; `fromData`: the first argument holds the values (`torch.tensor(x)`). */
+  tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
+  /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */
+  randomIntegers?: readonly string[];
+  /** Constructors from a literal (`torch.tensor([0, 1])`, `np.array(...)`): the literal decides the kind. */
+  literalTensors?: readonly string[];
+  /** Framework calls take their options as one object literal whose properties act as keywords (TF.js). */
+  optionsObject?: boolean;
+  /**
+   * Where a softmax without an axis argument normalises: 'default-last' (Keras, TF, TF.js); 'explicit-last'
+   * (PyTorch: only `dim=-1` says the last axis — `dim=1` is the time axis of a 3-D input).
+   */
+  softmaxAxis?: 'default-last' | 'explicit-last';
+  /** How a path reads in a message (`torch.nn.` → `nn.`), first match. */
+  shortNames?: readonly (readonly [prefix: string, replacement: string])[];
+  losses?: readonly LossSpec[];
+  /** `compile(loss='…')` strings: the loss spec path each names (undefined: known, not modelled). */
+  compileLossPaths?: ReadonlyMap<string, string | undefined>;
+  /** `compile({loss: '…'})` strings described directly (TF.js layers). */
+  compileLossStrings?: ReadonlyMap<string, LossStringSpec>;
+}
