@@ -1,7 +1,7 @@
 // The framework packs LossLens knows, and the lookup tables the interpreter, rules and hovers read,
 // merged from them once. Adding a framework = one folder + one line in PACKS.
 import type {
-  ActivationSpec, CompileSpec, ContainerSpec, Framework, FrameworkPack, FunctionalModelSpec, ImportRoot, LayerSpec,
+  ActivationSpec, Advice, PackId, CompileSpec, ContainerSpec, Framework, FrameworkPack, FunctionalModelSpec, ImportRoot, LayerSpec,
   LossSpec, LossStringSpec, PathRewrite,
 } from './types';
 import { torchPack } from './torch';
@@ -76,6 +76,24 @@ export function packOf(path: string): FrameworkPack | undefined {
 /** The framework a canonical path belongs to, for messages and events. */
 export function frameworkOf(path: string): Framework | undefined {
   return packOf(path)?.framework;
+}
+
+/** Activations whose axis is guessed when not given (`F.softmax(x)`). */
+export const IMPLICIT_AXIS = setOf(p => p.implicitAxis);
+
+const byId = new Map(PACKS.map(p => [p.id, p]));
+
+/** What a framework's messages recommend (`advice(framework).logSoftmax`). */
+export function advice(id: PackId): Advice {
+  return byId.get(id)?.advice ?? {};
+}
+
+/** How a canonical path reads in a message: `torch.nn.functional.softmax` → `F.softmax`. */
+export function shortName(path: string): string {
+  for (const [prefix, replacement] of packOf(path)?.shortNames ?? []) {
+    if (path.startsWith(prefix)) return replacement + path.slice(prefix.length);
+  }
+  return path;
 }
 
 /** The compile convention of the model a path makes (`keras.Sequential` → Keras's). */

@@ -45,6 +45,24 @@ export interface LayerSpec {
  */
 export type LossFamily = 'softmax-ce' | 'sigmoid-ce' | 'bce-prob' | 'cce-prob' | 'nll' | 'kl' | 'regression' | 'pm1-margin' | 'hinge-01' | 'other';
 
+/**
+ * A configuration argument of a framework loss, in signature order, with the framework's own default
+ * and the catalog parameter (core option) it feeds. `pos` is the argument's index in the call that
+ * configures the loss: the constructor for classes, the loss call itself for functions (tensor
+ * arguments included), so TF.js `tf.losses.huberLoss(labels, preds, undefined, 2)` reads δ = 2.
+ */
+export interface LossParam {
+  /** As the framework spells it (`label_smoothing`, `labelSmoothing`). */
+  name: string;
+  pos?: number;
+  /** The default as the framework writes it (`1.0`, `'mean'`, `None`). */
+  default: string;
+  /** The catalog parameter this argument sets (core option name). */
+  catalog?: string;
+  /** Only worth listing when written (deprecated or rarely set). */
+  hidden?: boolean;
+}
+
 export interface LossSpec {
   /** Canonical symbol path (see symbols.ts). */
   path: string;
@@ -66,6 +84,8 @@ export interface LossSpec {
   coreId?: string;
   /** Has PyTorch's `reduction` argument (and the deprecated size_average/reduce). */
   torchReduction?: boolean;
+  /** The configuration arguments, in signature order (hovers list them with their values). */
+  params: readonly LossParam[];
 }
 
 /** A loss named by a string in `compile(loss='…')`. */
@@ -113,6 +133,18 @@ export interface CompileSpec {
   loss: ArgRef;
   /** Model methods that train it: `fit(x, y)` with the labels at `y`. */
   fit: { method: string; y: ArgRef };
+}
+
+/** The APIs messages and fixes recommend, as the framework spells them. */
+export interface Advice {
+  /** The exact log of a softmax (`log_softmax`, `tf.logSoftmax`). */
+  logSoftmax?: string;
+  /** The exact log of a sigmoid (`F.logsigmoid`, `tf.logSigmoid`). */
+  logSigmoid?: string;
+  /** Binary cross-entropy on logits, as a loss object and as a function. */
+  bceWithLogits?: { class: string; function: string };
+  /** The probability losses that take `from_logits=True`. */
+  fromLogitsLosses?: { binary: string; categorical: string; sparseCategorical: string };
 }
 
 export interface FrameworkPack {
@@ -173,6 +205,9 @@ export interface FrameworkPack {
   softmaxAxis?: 'default-last' | 'explicit-last';
   /** How a path reads in a message (`torch.nn.` → `nn.`), first match. */
   shortNames?: readonly (readonly [prefix: string, replacement: string])[];
+  /** Activations whose axis the framework guesses from the input's rank when it is not given (deprecated). */
+  implicitAxis?: readonly string[];
+  advice?: Advice;
   losses?: readonly LossSpec[];
   /** `compile(loss='…')` strings: the loss spec path each names (undefined: known, not modelled). */
   compileLossPaths?: ReadonlyMap<string, string | undefined>;

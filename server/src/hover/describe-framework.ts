@@ -4,11 +4,10 @@
 import { getCatalogEntry, type CatalogEntry } from '../../../core/src/index';
 import type { Expr, Span } from '../ir';
 import type { LossCallEvent } from '../analysis/engine/events';
-import type { LossFamily, LossSpec } from '../frameworks/types';
+import type { LossFamily, LossParam, LossSpec } from '../frameworks/types';
 import type { CallSite } from '../analysis/engine/values';
 import { findArg, isAbsent, literalConst, resolveNumber, siteValue, writtenRow } from './arguments';
 import { EXPECTS, fitsFamily, inferredKind } from './domain';
-import { frameworkParams, type FrameworkParam } from './framework-params';
 import { code } from './format';
 import { canEvaluate, evaluateLiteral, type LiteralEvaluation } from './literal-eval';
 import { literalTensor } from './literal-tensor';
@@ -53,7 +52,7 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
   const configArgs = t.config && configText !== undefined ? t.config.expr.args : [];
 
   // from_logits decides the family of Keras losses; the interpreter already did that for loss calls.
-  const fromLogitsArg = spec.fromLogits ? findArg(configArgs, 'from_logits', frameworkParams(spec.path).find(p => p.name === 'from_logits')?.pos) : undefined;
+  const fromLogitsArg = spec.fromLogits ? findArg(configArgs, 'from_logits', spec.params.find(p => p.name === 'from_logits')?.pos) : undefined;
   const fromLogitsValue = fromLogitsArg ? literalConst(fromLogitsArg.value, siteValue(t.config, fromLogitsArg)) : false;
   const fromLogits = fromLogitsValue === true;
   const family: LossFamily = t.call?.family ?? (spec.fromLogits ? (fromLogits ? spec.fromLogits.logits : spec.fromLogits.probs) : spec.family);
@@ -66,7 +65,7 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
   const curveParams: Record<string, number> = {};
   const notes: string[] = [];
   const written = new Set<string>();
-  const table = frameworkParams(spec.path);
+  const table = spec.params;
   for (const fp of table) {
     const arg = configText !== undefined ? findArg(configArgs, fp.name, fp.pos) : undefined;
     if (arg && !isAbsent(arg.value)) {
@@ -137,7 +136,7 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
 }
 
 /** TF.js configuration arguments are positional only: name their position. */
-function paramName(fp: FrameworkParam, positional: boolean, spec: LossSpec): string {
+function paramName(fp: LossParam, positional: boolean, spec: LossSpec): string {
   if (spec.framework === 'tfjs' && fp.pos !== undefined) return `${fp.name} (${ordinal(fp.pos + 1)} argument)`;
   if (positional && fp.pos !== undefined) return `${fp.name} (positional)`;
   return fp.name;
@@ -147,7 +146,7 @@ function ordinal(n: number): string {
   return n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
 }
 
-function catalogDefault(entry: CatalogEntry, fp: FrameworkParam): string {
+function catalogDefault(entry: CatalogEntry, fp: LossParam): string {
   const d = entry.params.find(p => p.name === fp.catalog)?.default;
   return d === undefined ? 'the default' : `${fp.catalog} = ${d}`;
 }
@@ -215,7 +214,7 @@ function literalEvaluation(
   // Keras loss functions (not objects) return one value per row: only vectors reduce to one number.
   if (spec.framework === 'keras' && spec.form === 'function' && input.shape.length > 1) return undefined;
 
-  const table = frameworkParams(spec.path);
+  const table = spec.params;
   const configArgs = t.config?.expr.args ?? [];
   const argOf = (name: string) => {
     const fp = table.find(p => p.name === name);

@@ -7,7 +7,7 @@ import type { ActivationEvent, ArgInfo, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, CALL_THROUGH, CONTAINERS, EXP_FUNCTIONS, FUNCTIONAL_MODELS,
   KIND_KEEPING_FUNCTIONS, KIND_KEEPING_METHODS, LAYERS, LITERAL_TENSORS, LOG_FUNCTIONS, LOSS_SPECS, MODEL_BASES,
-  RANDOM_INTEGERS, SELF_RETURNING_METHODS, TENSOR_FACTORIES, WRAPPERS, compileSpecOf, packOf,
+  RANDOM_INTEGERS, SELF_RETURNING_METHODS, TENSOR_FACTORIES, WRAPPERS, compileSpecOf, packOf, shortName,
 } from '../../frameworks/registry';
 import type { ActivationSpec, ArgRef, CompileSpec, ContainerSpec, Framework, FrameworkPack, LayerSpec, LossSpec } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
@@ -353,10 +353,7 @@ function layerLabel(path: string, site: CallSite, text: string | undefined): str
   // The call as written reads best (`Dense(10, activation='softmax')`) when it is short and on one line.
   const written = text?.slice(site.expr.span.start, site.expr.span.end);
   if (written && written.length <= 64 && !written.includes('\n')) return written;
-  let short = path;
-  for (const [prefix, replacement] of packOf(path)?.shortNames ?? []) {
-    if (short.startsWith(prefix)) { short = replacement + short.slice(prefix.length); break; }
-  }
+  const short = shortName(path);
   return site.expr.args.length ? `${short}(…)` : `${short}()`;
 }
 

@@ -49,6 +49,13 @@ export const kerasPack: FrameworkPack = {
   compile: { loss: arg(1, 'loss'), fit: { method: 'fit', y: arg(1, 'y') } },
   softmaxAxis: 'default-last',
   shortNames: [['keras.layers.', '']],
+  advice: {
+    fromLogitsLosses: {
+      binary: 'keras.losses.BinaryCrossentropy',
+      categorical: 'keras.losses.CategoricalCrossentropy',
+      sparseCategorical: 'keras.losses.SparseCategoricalCrossentropy',
+    },
+  },
   losses: kerasLosses,
   compileLossPaths: kerasCompileLossPaths,
 };

@@ -1,11 +1,28 @@
 // Keras losses (keras, tf.keras, Keras 3): classes take from_logits in the constructor and are called as
 // (y_true, y_pred); functions take it as a keyword.
-import { arg, lossSpecs, type LossRow } from '../losses-table';
-import type { LossSpec } from '../types';
+import { arg, lossSpecs, param, type LossRow } from '../losses-table';
+import type { LossParam, LossSpec } from '../types';
 
 const CE = { logits: 'softmax-ce', probs: 'cce-prob' } as const;
 const BCE = { logits: 'sigmoid-ce', probs: 'bce-prob' } as const;
 const YY = { target: arg(0, 'y_true'), input: arg(1, 'y_pred') };
+
+/** The configuration arguments of each loss (see LossParam). */
+const params = new Map<string, readonly LossParam[]>([
+  ['keras.losses.CategoricalCrossentropy', [param('from_logits', 0, 'False'), param('label_smoothing', 1, '0.0', 'labelSmoothing'), param('axis', 2, '-1', undefined, true), param('reduction', 3, "'sum_over_batch_size'")]],
+  ['keras.losses.SparseCategoricalCrossentropy', [param('from_logits', 0, 'False'), param('ignore_class', 1, 'None'), param('reduction', 2, "'sum_over_batch_size'")]],
+  ['keras.losses.BinaryCrossentropy', [param('from_logits', 0, 'False'), param('label_smoothing', 1, '0.0'), param('axis', 2, '-1', undefined, true), param('reduction', 3, "'sum_over_batch_size'")]],
+  ['keras.losses.BinaryFocalCrossentropy', [param('apply_class_balancing', 0, 'False'), param('alpha', 1, '0.25', 'alpha'), param('gamma', 2, '2.0', 'gamma'), param('from_logits', 3, 'False'), param('label_smoothing', 4, '0.0'), param('axis', 5, '-1', undefined, true), param('reduction', 6, "'sum_over_batch_size'")]],
+  ['keras.losses.CategoricalFocalCrossentropy', [param('alpha', 0, '0.25'), param('gamma', 1, '2.0', 'gamma'), param('from_logits', 2, 'False'), param('label_smoothing', 3, '0.0'), param('axis', 4, '-1', undefined, true), param('reduction', 5, "'sum_over_batch_size'")]],
+  ['keras.losses.categorical_crossentropy', [param('from_logits', 2, 'False'), param('label_smoothing', 3, '0.0', 'labelSmoothing'), param('axis', 4, '-1', undefined, true)]],
+  ['keras.losses.sparse_categorical_crossentropy', [param('from_logits', 2, 'False'), param('ignore_class', 3, 'None'), param('axis', 4, '-1', undefined, true)]],
+  ['keras.losses.binary_crossentropy', [param('from_logits', 2, 'False'), param('label_smoothing', 3, '0.0'), param('axis', 4, '-1', undefined, true)]],
+  ['keras.losses.MeanSquaredError', [param('reduction', 0, "'sum_over_batch_size'")]],
+  ['keras.losses.MeanAbsoluteError', [param('reduction', 0, "'sum_over_batch_size'")]],
+  ['keras.losses.Huber', [param('delta', 0, '1.0', 'delta'), param('reduction', 1, "'sum_over_batch_size'")]],
+  ['keras.losses.KLDivergence', [param('reduction', 0, "'sum_over_batch_size'")]],
+  ['keras.losses.Hinge', [param('reduction', 0, "'sum_over_batch_size'")]],
+]);
 
 const rows: LossRow[] = [
   ['keras.losses.CategoricalCrossentropy', 'keras.losses.CategoricalCrossentropy', 'cce-prob', 'crossEntropy', { form: 'class', fromLogits: CE, ...YY }],
@@ -25,7 +42,7 @@ const rows: LossRow[] = [
   ['keras.losses.Hinge', 'keras.losses.Hinge', 'other', 'hingeLoss', { form: 'class', ...YY }],
 ];
 
-export const kerasLosses: LossSpec[] = lossSpecs(rows, 'keras', { torchReduction: false });
+export const kerasLosses: LossSpec[] = lossSpecs(rows, 'keras', params, { torchReduction: false });
 
 /** `compile(loss='…')` strings and the spec each names (from_logits is always False for strings); undefined: a loss not modelled. */
 export const kerasCompileLossPaths: ReadonlyMap<string, string | undefined> = new Map([

@@ -1,6 +1,14 @@
 // TensorFlow's own losses (tf.nn.*, TF1 tf.losses.*); TF2's tf.losses is Keras (see the keras pack).
-import { arg, lossSpecs, type LossRow } from '../losses-table';
-import type { LossSpec } from '../types';
+import { arg, lossSpecs, param, type LossRow } from '../losses-table';
+import type { LossParam, LossSpec } from '../types';
+
+/** The configuration arguments of each loss (see LossParam). */
+const params = new Map<string, readonly LossParam[]>([
+  ['tf.losses.softmax_cross_entropy', [param('weights', 2, '1.0'), param('label_smoothing', 3, '0', 'labelSmoothing')]],
+  ['tf.losses.sigmoid_cross_entropy', [param('weights', 2, '1.0'), param('label_smoothing', 3, '0')]],
+  ['tf.losses.log_loss', [param('weights', 2, '1.0'), param('epsilon', 3, '1e-07')]],
+  ['tf.losses.mean_squared_error', [param('weights', 2, '1.0')]],
+]);
 
 const rows: LossRow[] = [
   ['tf.nn.softmax_cross_entropy_with_logits', 'tf.nn.softmax_cross_entropy_with_logits', 'softmax-ce', 'crossEntropy', { target: arg(0, 'labels'), input: arg(1, 'logits') }],
@@ -13,7 +21,7 @@ const rows: LossRow[] = [
   ['tf.losses.mean_squared_error', 'tf.losses.mean_squared_error', 'regression', 'mseLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
 ];
 
-export const tfLosses: LossSpec[] = lossSpecs(rows, 'tf', { torchReduction: false });
+export const tfLosses: LossSpec[] = lossSpecs(rows, 'tf', params, { torchReduction: false });
 
 /** TF1 loss functions that stay `tf.losses.*`; every other `tf.losses.X` is Keras's. */
 export const TF1_LOSSES: ReadonlySet<string> = new Set([

@@ -55,6 +55,11 @@ export const tfjsPack: FrameworkPack = {
   optionsObject: true,
   softmaxAxis: 'default-last',
   shortNames: [['tfjs.', 'tf.']],
+  advice: {
+    logSoftmax: 'tf.logSoftmax',
+    logSigmoid: 'tf.logSigmoid',
+    bceWithLogits: { class: 'tf.losses.sigmoidCrossEntropy', function: 'tf.losses.sigmoidCrossEntropy' },
+  },
   losses: tfjsLosses,
   compileLossStrings: tfjsCompileLossStrings,
 };

@@ -1,6 +1,17 @@
 // TensorFlow.js losses: `tf.losses.*` functions of (labels, predictions) and the layers API's compile strings.
-import { arg, lossSpecs, type LossRow } from '../losses-table';
-import type { LossSpec, LossStringSpec } from '../types';
+import { arg, lossSpecs, param, type LossRow } from '../losses-table';
+import type { LossParam, LossSpec, LossStringSpec } from '../types';
+
+/** The configuration arguments of each loss (see LossParam). */
+const params = new Map<string, readonly LossParam[]>([
+  ['tfjs.losses.softmaxCrossEntropy', [param('weights', 2, 'undefined'), param('labelSmoothing', 3, '0', 'labelSmoothing'), param('reduction', 4, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+  ['tfjs.losses.sigmoidCrossEntropy', [param('weights', 2, 'undefined'), param('labelSmoothing', 3, '0'), param('reduction', 4, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+  ['tfjs.losses.logLoss', [param('weights', 2, 'undefined'), param('epsilon', 3, '1e-7'), param('reduction', 4, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+  ['tfjs.losses.meanSquaredError', [param('weights', 2, 'undefined'), param('reduction', 3, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+  ['tfjs.losses.absoluteDifference', [param('weights', 2, 'undefined'), param('reduction', 3, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+  ['tfjs.losses.huberLoss', [param('weights', 2, 'undefined'), param('delta', 3, '1.0', 'delta'), param('reduction', 4, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+  ['tfjs.losses.hingeLoss', [param('weights', 2, 'undefined'), param('reduction', 3, 'Reduction.SUM_BY_NONZERO_WEIGHTS')]],
+]);
 
 const rows: LossRow[] = [
   ['tfjs.losses.softmaxCrossEntropy', 'tf.losses.softmaxCrossEntropy', 'softmax-ce', 'crossEntropy', { target: arg(0, 'onehotLabels'), input: arg(1, 'logits') }],
@@ -12,7 +23,7 @@ const rows: LossRow[] = [
   ['tfjs.losses.hingeLoss', 'tf.losses.hingeLoss', 'hinge-01', 'hingeLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
 ];
 
-export const tfjsLosses: LossSpec[] = lossSpecs(rows, 'tfjs', { torchReduction: false });
+export const tfjsLosses: LossSpec[] = lossSpecs(rows, 'tfjs', params, { torchReduction: false });
 
 /** Layers `compile({loss: '…'})` strings: only the camelCase names (no 'mse'/'mae' aliases, unlike Keras). */
 export const tfjsCompileLossStrings: ReadonlyMap<string, LossStringSpec> = new Map<string, LossStringSpec>([

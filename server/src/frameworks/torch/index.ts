@@ -82,6 +82,12 @@ export const torchPack: FrameworkPack = {
   randomIntegers: ['torch.randint'],
   literalTensors: ['torch.tensor'],
   softmaxAxis: 'explicit-last',
-  shortNames: [['torch.nn.', 'nn.']],
+  shortNames: [['torch.nn.functional.', 'F.'], ['torch.nn.', 'nn.']],
+  implicitAxis: ['torch.nn.functional.softmax', 'torch.nn.functional.log_softmax', 'torch.nn.Softmax', 'torch.nn.LogSoftmax'],
+  advice: {
+    logSoftmax: 'log_softmax',
+    logSigmoid: 'F.logsigmoid',
+    bceWithLogits: { class: 'nn.BCEWithLogitsLoss', function: 'F.binary_cross_entropy_with_logits' },
+  },
   losses: torchLosses,
 };
