@@ -86,6 +86,12 @@ export interface LossSpec {
   torchReduction?: boolean;
   /** The configuration arguments, in signature order (hovers list them with their values). */
   params: readonly LossParam[];
+  /** The reduction when none is given, where it is not the mean (torchvision's focal loss sums nothing: 'none'). */
+  defaultReduction?: string;
+  /** An argument that must be True for α to weigh the classes (Keras `apply_class_balancing`). */
+  alphaSwitch?: { name: string; pos: number };
+  /** For losses reduced their own way: the core reduction that reproduces a call on literal tensors. */
+  literalReduction?: string;
 }
 
 /** A loss named by a string in `compile(loss='…')`. */

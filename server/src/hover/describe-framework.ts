@@ -102,14 +102,14 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
   if (spec.form === 'class' && !t.config) {
     notes.push('The loss object is constructed where the analysis cannot see it: its parameters are not shown, the plot uses the defaults.');
   }
-  if (spec.path === 'keras.losses.BinaryFocalCrossentropy' && t.config) {
-    const balancing = findArg(configArgs, 'apply_class_balancing', 0);
+  if (spec.alphaSwitch && t.config) {
+    const balancing = findArg(configArgs, spec.alphaSwitch.name, spec.alphaSwitch.pos);
     if (!balancing || literalConst(balancing.value, siteValue(t.config, balancing)) !== true) {
       curveParams.alpha = -1;
       notes.push('α is only applied with `apply_class_balancing=True`; here the loss is (1 − p_t)^γ·BCE without class weights.');
     }
   }
-  if (spec.path === 'torchvision.ops.sigmoid_focal_loss' && !written.has('reduction')) {
+  if (spec.defaultReduction === 'none' && !written.has('reduction')) {
     notes.push("torchvision's default `reduction='none'` returns one loss per element: reduce it (`.mean()`) before `backward()`.");
   }
   if (spec.fromLogits && id === 'crossEntropy' && !fromLogits) {
@@ -184,8 +184,7 @@ function literalPlan(spec: LossSpec, id: string, family: LossFamily): { reductio
     case 'torch':
       return { ok: true };
     case 'tf':
-      if (spec.path.startsWith('tf.nn.')) return { ok: true, reduction: 'none' };
-      return { ok: spec.path === 'tf.losses.mean_squared_error', reduction: 'mean' };
+      return { ok: spec.literalReduction !== undefined, reduction: spec.literalReduction ?? 'mean' };
     case 'keras':
       // Keras averages over the last axis, then over the batch: the overall mean for rectangular inputs.
       if (family === 'regression') return { ok: true, reduction: 'mean' };
@@ -234,7 +233,7 @@ function literalEvaluation(
     const r = argOf('reduction');
     const rv = r ? literalConst(r.value) : undefined;
     if (r && typeof rv !== 'string') return undefined;
-    reduction = typeof rv === 'string' ? rv : spec.path === 'torchvision.ops.sigmoid_focal_loss' ? 'none' : 'mean';
+    reduction = typeof rv === 'string' ? rv : spec.defaultReduction ?? 'mean';
     const ii = argOf('ignore_index');
     if (ii) {
       const v = literalConst(ii.value);

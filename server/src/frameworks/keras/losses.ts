@@ -28,7 +28,7 @@ const rows: LossRow[] = [
   ['keras.losses.CategoricalCrossentropy', 'keras.losses.CategoricalCrossentropy', 'cce-prob', 'crossEntropy', { form: 'class', fromLogits: CE, ...YY }],
   ['keras.losses.SparseCategoricalCrossentropy', 'keras.losses.SparseCategoricalCrossentropy', 'cce-prob', 'crossEntropy', { form: 'class', fromLogits: CE, sparseTarget: true, ...YY }],
   ['keras.losses.BinaryCrossentropy', 'keras.losses.BinaryCrossentropy', 'bce-prob', 'binaryCrossEntropy', { form: 'class', fromLogits: BCE, ...YY }],
-  ['keras.losses.BinaryFocalCrossentropy', 'keras.losses.BinaryFocalCrossentropy', 'bce-prob', 'sigmoidFocalLoss', { form: 'class', fromLogits: BCE, ...YY }],
+  ['keras.losses.BinaryFocalCrossentropy', 'keras.losses.BinaryFocalCrossentropy', 'bce-prob', 'sigmoidFocalLoss', { form: 'class', fromLogits: BCE, alphaSwitch: { name: 'apply_class_balancing', pos: 0 }, ...YY }],
   ['keras.losses.CategoricalFocalCrossentropy', 'keras.losses.CategoricalFocalCrossentropy', 'cce-prob', 'softmaxFocalLoss', { form: 'class', fromLogits: CE, ...YY }],
   ['keras.losses.categorical_crossentropy', 'keras.losses.categorical_crossentropy', 'cce-prob', 'crossEntropy', { form: 'function', fromLogits: CE, ...YY }],
   ['keras.losses.sparse_categorical_crossentropy', 'keras.losses.sparse_categorical_crossentropy', 'cce-prob', 'crossEntropy', { form: 'function', fromLogits: CE, sparseTarget: true, ...YY }],

@@ -88,7 +88,7 @@ const rows: LossRow[] = [
   ...pair('PoissonNLLLoss', 'poisson_nll_loss', 'other', 'poissonNllLoss'),
   ...pair('TripletMarginLoss', 'triplet_margin_loss', 'other', 'tripletMarginLoss', { input: arg(0, 'anchor'), input2: arg(1, 'positive'), target: undefined }),
   ...pair('CosineEmbeddingLoss', 'cosine_embedding_loss', 'other', 'cosineEmbeddingLoss', { input: arg(0, 'input1'), input2: arg(1, 'input2'), target: arg(2, 'target') }),
-  ['torchvision.ops.sigmoid_focal_loss', 'sigmoid_focal_loss', 'sigmoid-ce', 'sigmoidFocalLoss', { form: 'function', input: arg(0, 'inputs'), target: arg(1, 'targets'), torchReduction: false }],
+  ['torchvision.ops.sigmoid_focal_loss', 'sigmoid_focal_loss', 'sigmoid-ce', 'sigmoidFocalLoss', { form: 'function', input: arg(0, 'inputs'), target: arg(1, 'targets'), torchReduction: false, defaultReduction: 'none' }],
 ];
 
 export const torchLosses: LossSpec[] = lossSpecs(rows, 'torch', params, { torchReduction: true });
