@@ -1,7 +1,7 @@
-import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule, RuleContext } from './api';
+import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
 import type { LossCallEvent } from '../analysis/engine/events';
-import type { Fix } from '../analysis/findings';
+import type { Fix } from '../findings';
 import type { Origin } from '../analysis/engine/values';
 
 export const sigmoidThenBce: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
 
 export const klDivInputNotLog: Rule = {
   meta: {

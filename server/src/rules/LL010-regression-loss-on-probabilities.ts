@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
 import { certainTensor } from '../analysis/engine/values';
 
 const CLASS_TARGETS = new Set(['class-indices', 'one-hot', 'labels01']);

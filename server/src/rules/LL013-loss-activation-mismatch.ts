@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { compiledLossOf, eventsOfType, keptReports, relatedToOrigin } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { compiledLossOf, eventsOfType, keptReports, relatedToOrigin } from './api';
 import { certainTensor } from '../analysis/engine/values';
 
 export const lossActivationMismatch: Rule = {

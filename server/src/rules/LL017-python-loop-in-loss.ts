@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
 import type { Expr, Stmt } from '../ir';
 import { isLossFunction } from './LL016-detached-loss';
 

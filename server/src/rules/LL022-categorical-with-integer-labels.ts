@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, tensorOf } from './api';
 import type { CompileEvent } from '../analysis/engine/events';
 import type { InstanceValue, ObjectValue } from '../analysis/engine/values';
 

@@ -1,7 +1,7 @@
 // Small pieces several rule files share: fixes that remove an activation, kind descriptions, and the
 // check of an activation applied twice (LL001, LL002).
-import type { Fix, TextReplacement } from '../analysis/findings';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf, type RuleContext } from '../analysis/engine/rule-api';
+import type { Fix, TextReplacement } from '../findings';
+import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf, type RuleContext } from './api';
 import type { LossFamily } from '../analysis/engine/apis/losses';
 import { certainTensor, type Origin, type TensorValue } from '../analysis/engine/values';
 import type { Span } from '../ir';

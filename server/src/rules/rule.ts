@@ -1,4 +1,4 @@
-import type { Severity, Applicability } from '../analysis/findings';
+import type { Severity, Applicability } from '../findings';
 
 export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
 

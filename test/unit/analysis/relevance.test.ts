@@ -13,6 +13,7 @@ import { LOSS_SPECS } from '../../../server/src/analysis/engine/apis/losses';
 import { ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, ACTIVATION_NAMES, LAYERS } from '../../../server/src/analysis/engine/apis/activations';
 import { PATH_REWRITES } from '../../../server/src/analysis/engine/symbols';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
+import { runRules } from '../../../server/src/rules/run';
 import { languageOfPath } from '../../../server/src/parse/frontend';
 import { pythonFrontEnd, typescriptFrontEnd } from '../../helpers/analysis';
 import { pythonFiles } from '../parse/pythonTestSupport';
@@ -162,6 +163,7 @@ test('no rule fixture or example with findings is skipped by the pre-check', asy
     const rootUri = pathToFileURL(root).href;
     const read = (uri: string) => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } };
     const ws = createAnalysisWorkspace({
+      runRules,
       host: { readFile: async uri => read(uri) },
       roots: [rootUri],
       frontEnd: lang => (lang === 'python' ? python : typescriptFrontEnd()),

@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisEvent, CompileEvent } from '../../../server/src/analysis/engine/events';
-import type { RuleContext } from '../../../server/src/analysis/engine/rule-api';
-import { compiledLossOf, eventsOfType, keptReports, type EventType } from '../../../server/src/analysis/engine/rule-api';
-import { compiledLoss } from '../../../server/src/analysis/engine/compile-loss';
+import type { RuleContext } from '../../../server/src/rules/api';
+import { compiledLossOf, eventsOfType, keptReports, type EventType } from '../../../server/src/rules/api';
+import { compiledLoss } from '../../../server/src/rules/compiled-loss';
 
 const TYPES: EventType[] = ['loss', 'loss-object', 'activation', 'log', 'compile', 'fit', 'tensor-creation', 'return', 'function'];
 

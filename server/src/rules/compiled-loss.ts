@@ -1,6 +1,6 @@
 // What loss a Keras / TF.js `compile(loss=…)` argument names, and with which expectations.
-import type { CompileEvent } from './events';
-import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS, type LossFamily, type LossSpec } from './apis/losses';
+import type { CompileEvent } from '../analysis/engine/events';
+import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS, type LossFamily, type LossSpec } from '../analysis/engine/apis/losses';
 
 export interface CompiledLoss {
   family: LossFamily;
