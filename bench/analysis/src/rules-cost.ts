@@ -1,7 +1,7 @@
 // The rules pass alone: what `check` spends after the interpreter, on the events of a ~5,000-line
 // Python training script (the keystroke bench's file) and of a ~5,000-line TF.js file. The events are
 // obtained once; every repetition then runs each rule of the registry over a RuleContext built the way
-// Workspace.inspectNow builds it (a fresh context per rule, reports filtered to the file and
+// the rules pass (rules/run.ts) builds it (a fresh context per rule, reports filtered to the file and
 // de-duplicated). Each repetition gets a fresh copy of the event array, as every check gets a new
 // list from the interpreter, so per-list caches (the by-type index) are paid for in every pass.
 //
@@ -38,7 +38,7 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
-/** One rules pass as inspectNow runs it; returns the findings so the work cannot be optimised away. */
+/** One rules pass as a check runs it; returns the findings so the work cannot be optimised away. */
 function rulesPass(uri: string, events: AnalysisEvent[], textOf: (u: string) => string | undefined, only?: Rule): Finding[] {
   return runRules(uri, events, textOf, only ? [only] : undefined);
 }
