@@ -1,11 +1,46 @@
 // Flat config: typescript-eslint's recommended rules without type information (fast on every save),
-// plus the runtime-neutrality guard: analysis, rules, parsing, config, core and the webview must run
-// in a Web Worker or a page, so they may not import Node built-ins.
+// plus two import guards (docs/ARCHITECTURE.md): runtime neutrality (analysis, rules, parsing, config,
+// core and the webview must run in a Web Worker or a page, so they import no Node built-in) and the
+// layer boundaries (the analysis knows no rule and no front end; rules know no front end; core knows
+// nothing of the server). test/unit/architecture/boundaries.test.ts proves that each guard fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.filter(m => !m.startsWith('_'));
+const NODE_BUILTIN = 'This code also runs in a Web Worker/page: no Node built-ins (go through an adapter such as FileHost).';
+
+/** A folder as import patterns: the folder itself and anything under it, from anywhere. */
+const folder = name => [`**/${name}`, `**/${name}/**`];
+
+/**
+ * `no-restricted-imports` for runtime-neutral code: no Node built-in, nor what `boundaries` list
+ * ({ group, message } each, gitignore-style patterns). Flat config replaces a rule's options per block,
+ * so every block that restricts imports repeats the Node built-ins.
+ */
+function restrictedImports(...boundaries) {
+  return ['error', {
+    paths: nodeBuiltins.map(name => ({ name, message: NODE_BUILTIN })),
+    patterns: [{ group: ['node:*'], message: NODE_BUILTIN }, ...boundaries],
+  }];
+}
+
+const ANALYSIS = {
+  group: ['rules', 'lsp', 'cli'].flatMap(folder),
+  message: 'The analysis knows no rule and no front end: the entry points pass the rules pass in (WorkspaceOptions.runRules).',
+};
+const FRAMEWORKS = {
+  group: ['analysis', 'rules', 'lsp', 'cli', 'hover', 'config'].flatMap(folder),
+  message: 'Framework packs are data: they import nothing of the engine, the rules or the front ends.',
+};
+const RULES = {
+  group: ['lsp', 'cli'].flatMap(folder),
+  message: 'Rules read the analysis\'s events and know no front end (LSP server, CLI).',
+};
+const RULE_FILES = {
+  group: ['**/LL[0-9][0-9][0-9]-*'],
+  message: 'A rule imports no other rule: what rules share goes to rules/helpers (only the registry lists them).',
+};
 
 export default tseslint.config(
   {
@@ -55,21 +90,43 @@ export default tseslint.config(
   },
   {
     files: [
+      'server/src/ir.ts',
+      'server/src/findings.ts',
       'server/src/analysis/**',
+      'server/src/frameworks/**',
       'server/src/rules/**',
       'server/src/parse/**',
       'server/src/config/**',
       'core/**',
       'webview/**',
     ],
+    rules: { 'no-restricted-imports': restrictedImports() },
+  },
+  {
+    // The engine produces values and events; rules read them. Entry points inject the rules pass.
+    files: ['server/src/analysis/**'],
+    rules: { 'no-restricted-imports': restrictedImports(ANALYSIS) },
+  },
+  {
+    // Packs are data the engine, rules and hovers read: they depend on nothing of the server.
+    files: ['server/src/frameworks/**'],
+    rules: { 'no-restricted-imports': restrictedImports(FRAMEWORKS) },
+  },
+  {
+    files: ['server/src/rules/**'],
+    rules: { 'no-restricted-imports': restrictedImports(RULES, RULE_FILES) },
+  },
+  {
+    files: ['server/src/rules/registry.ts'],
+    rules: { 'no-restricted-imports': restrictedImports(RULES) },
+  },
+  {
+    files: ['core/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map(name => ({ name, message: 'This code also runs in a Web Worker/page: no Node built-ins (go through an adapter such as FileHost).' })),
-          patterns: [{ group: ['node:*'], message: 'This code also runs in a Web Worker/page: no Node built-ins (go through an adapter such as FileHost).' }],
-        },
-      ],
+      'no-restricted-imports': restrictedImports({
+        group: folder('server'),
+        message: 'core/ is the numerics and loss knowledge the server, the webview and dist/core.js share: it imports nothing of server/.',
+      }),
     },
   },
 );

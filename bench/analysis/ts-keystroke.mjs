@@ -23,14 +23,14 @@ const require = createRequire(import.meta.url);
 mkdirSync('out/bench', { recursive: true });
 await esbuild.build({
   stdin: {
-    contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n" +
+    contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { runRules } from './server/src/rules/run';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n" +
       "export { keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks } from './bench/analysis/src/keystrokes';\nexport { prng } from './bench/analysis/src/setup';\nexport { tsTrainingFile } from './bench/analysis/src/ts-training-code';\n",
     resolveDir: process.cwd(), loader: 'ts',
   },
   outfile: 'out/bench/ts-keystroke.cjs',
   bundle: true, platform: 'node', format: 'cjs', target: 'es2022', packages: 'external', logLevel: 'warning',
 });
-const { createAnalysisWorkspace, createTypeScriptFrontEnd, keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks, prng, tsTrainingFile } = require('../../out/bench/ts-keystroke.cjs');
+const { createAnalysisWorkspace, runRules, createTypeScriptFrontEnd, keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks, prng, tsTrainingFile } = require('../../out/bench/ts-keystroke.cjs');
 
 // ---- run ---------------------------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ const timedTs = {
   },
 };
 const fe = createTypeScriptFrontEnd(timedTs);
-const ws = createAnalysisWorkspace({ host: { readFile: async () => undefined }, roots: ['file:///bench'], frontEnd: () => fe });
+const ws = createAnalysisWorkspace({ runRules, host: { readFile: async () => undefined }, roots: ['file:///bench'], frontEnd: () => fe });
 const t0 = performance.now();
 ws.update(uri, text, 'typescript');
 await ws.resolveImports(uri);

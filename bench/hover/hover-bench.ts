@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalysisWorkspace } from '../../server/src/analysis/index';
+import { runRules } from '../../server/src/rules/run';
 import { createPythonFrontEnd } from '../../server/src/parse/python/index';
 import { defaultSettings } from '../../server/src/config/settings';
 import { provideHover } from '../../server/src/lsp/hover';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     runtime: new Uint8Array(readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'))),
     grammar: new Uint8Array(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))),
   });
-  const ws = createAnalysisWorkspace({ host: { readFile: async () => undefined }, roots: ['file:///bench'], frontEnd: () => python });
+  const ws = createAnalysisWorkspace({ runRules, host: { readFile: async () => undefined }, roots: ['file:///bench'], frontEnd: () => python });
   const uri = 'file:///bench/train.py';
   let text = trainingFile(lines);
   let doc = TextDocument.create(uri, 'python', 1, text);

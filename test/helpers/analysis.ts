@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as ts from 'typescript';
 import { createAnalysisWorkspace, type AnalysisWorkspace } from '../../server/src/analysis';
+import { runRules } from '../../server/src/rules/run';
 import { createPythonFrontEnd } from '../../server/src/parse/python';
 import { createTypeScriptFrontEnd } from '../../server/src/parse/typescript';
 import { languageOfPath, type FrontEnd } from '../../server/src/parse/frontend';
-import type { Finding } from '../../server/src/analysis/findings';
+import type { Finding } from '../../server/src/findings';
 
 const require = createRequire(__filename);
 let py: Promise<FrontEnd> | undefined;
@@ -31,6 +32,7 @@ export async function workspaceOf(files: Record<string, string>, root = 'file://
   const uriOf = (p: string) => `${root}/${p}`;
   const byUri = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
   const ws = createAnalysisWorkspace({
+    runRules,
     host: { readFile: async uri => byUri.get(uri) },
     roots: [root],
     frontEnd: lang => (lang === 'python' ? python : typescriptFrontEnd()),

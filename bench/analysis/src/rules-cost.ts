@@ -1,7 +1,7 @@
 // The rules pass alone: what `check` spends after the interpreter, on the events of a ~5,000-line
 // Python training script (the keystroke bench's file) and of a ~5,000-line TF.js file. The events are
 // obtained once; every repetition then runs each rule of the registry over a RuleContext built the way
-// Workspace.inspectNow builds it (a fresh context per rule, reports filtered to the file and
+// the rules pass (rules/run.ts) builds it (a fresh context per rule, reports filtered to the file and
 // de-duplicated). Each repetition gets a fresh copy of the event array, as every check gets a new
 // list from the interpreter, so per-list caches (the by-type index) are paid for in every pass.
 //
@@ -11,9 +11,9 @@ import * as ts from 'typescript';
 import { createAnalysisWorkspace } from '../../../server/src/analysis/index';
 import { createTypeScriptFrontEnd } from '../../../server/src/parse/typescript/index';
 import type { AnalysisEvent } from '../../../server/src/analysis/engine/events';
-import type { Rule } from '../../../server/src/analysis/engine/rule-api';
-import { runRules } from '../../../server/src/analysis/run-rules';
-import type { Finding } from '../../../server/src/analysis/findings';
+import type { Rule } from '../../../server/src/rules/api';
+import { runRules } from '../../../server/src/rules/run';
+import type { Finding } from '../../../server/src/findings';
 import type { Inspection } from '../../../server/src/analysis/workspace';
 import { rules } from '../../../server/src/rules/registry';
 import { memoryHost, workspace } from './setup';
@@ -38,7 +38,7 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
-/** One rules pass as inspectNow runs it; returns the findings so the work cannot be optimised away. */
+/** One rules pass as a check runs it; returns the findings so the work cannot be optimised away. */
 function rulesPass(uri: string, events: AnalysisEvent[], textOf: (u: string) => string | undefined, only?: Rule): Finding[] {
   return runRules(uri, events, textOf, only ? [only] : undefined);
 }
@@ -105,7 +105,7 @@ async function typeScriptFile(o: Options): Promise<FileResult> {
   const uri = 'file:///bench/train.ts';
   const text = tsTrainingFile(o.lines);
   const fe = createTypeScriptFrontEnd(ts);
-  const ws = createAnalysisWorkspace({ host: memoryHost(new Map()), roots: ['file:///bench'], frontEnd: () => fe });
+  const ws = createAnalysisWorkspace({ runRules, host: memoryHost(new Map()), roots: ['file:///bench'], frontEnd: () => fe });
   ws.update(uri, text, 'typescript');
   await ws.resolveImports(uri);
   return measure('typescript (TF.js)', uri, text, ws.inspect(uri), o);

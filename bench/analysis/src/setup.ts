@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as ts from 'typescript';
 import { createAnalysisWorkspace, type AnalysisWorkspace } from '../../../server/src/analysis/index';
+import { runRules } from '../../../server/src/rules/run';
 import { createPythonFrontEnd } from '../../../server/src/parse/python/index';
 import { createTypeScriptFrontEnd } from '../../../server/src/parse/typescript/index';
 import type { FrontEnd } from '../../../server/src/parse/frontend';
@@ -39,7 +40,7 @@ export function memoryHost(files: ReadonlyMap<string, string>): FileHost {
 
 export async function workspace(host: FileHost, roots: string[]): Promise<AnalysisWorkspace> {
   const fe = await frontEnds();
-  return createAnalysisWorkspace({ host, roots, frontEnd: fe });
+  return createAnalysisWorkspace({ runRules, host, roots, frontEnd: fe });
 }
 
 /** Nearest-rank percentile of an ascending array. */

@@ -1,18 +1,18 @@
-// The analysis workspace: parsed files, import resolution between them, and `check` = interpreter + rules.
+// The analysis workspace: parsed files, import resolution between them, and `check` = interpreter + the
+// rules pass the entry point injects (the analysis imports no rule).
 import type { Module, Stmt } from '../ir';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { frontEndLanguage } from '../parse/frontend';
-import type { Finding } from './findings';
+import type { Finding } from '../findings';
 import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspace';
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { RunRecord } from './engine/units';
-import { runRules } from './run-rules';
 import { uriDirname } from './uri';
 import { importCandidates } from './import-candidates';
 import { relativeSpecifiers } from './tfjs-gate';
 
-export type { AnalysisWorkspace, WorkspaceOptions, Inspection } from './workspace';
-export type { Finding } from './findings';
+export type { AnalysisWorkspace, WorkspaceOptions, Inspection, RulePass } from './workspace';
+export type { Finding } from '../findings';
 
 interface FileEntry {
   text: string;
@@ -168,7 +168,7 @@ class Workspace implements AnalysisWorkspace {
     }
     if (incremental) keepRecent(this.runRecords, uri, record);
     const textOf = (u: string) => interp.textOf(u) ?? this.files.get(u)?.text;
-    const findings = runRules(uri, interp.events, textOf);
+    const findings = this.options.runRules(uri, interp.events, textOf);
     return { findings, events: interp.events, text: f.text, module: f.module, textOf, units: interp.stats };
   }
 

@@ -1,6 +1,6 @@
 // CONTRACT (implementation in progress by the engine owner): the analysis entry point used by the
 // LSP server and the CLI. Runtime-neutral: no Node built-ins.
-import type { Finding } from './findings';
+import type { Finding } from '../findings';
 import type { FileHost } from '../workspace/host';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import type { Module } from '../ir';
@@ -20,6 +20,13 @@ export interface Inspection {
   units?: RunStats;
 }
 
+/**
+ * The rules pass of a check: the findings located in `uri` from the interpreter's `events` (`textOf`
+ * gives the text of any file the check read). The analysis knows no rule: the entry points pass
+ * `runRules` (rules/run.ts).
+ */
+export type RulePass = (uri: string, events: readonly AnalysisEvent[], textOf: (uri: string) => string | undefined) => Finding[];
+
 export interface WorkspaceOptions {
   /** Reads files that are not open (imports of open files). */
   host: FileHost;
@@ -31,6 +38,8 @@ export interface WorkspaceOptions {
    * asked again for later documents. Without `text` the front end is always provided when it can be.
    */
   frontEnd(language: 'python' | 'typescript', text?: string): FrontEnd | undefined;
+  /** What `check` runs after the interpreter. */
+  runRules: RulePass;
   /**
    * Keep what each check needs so the next check of the same file re-runs only the analysis units an
    * edit touched (default true). Off for one-shot runs (the CLI), which check each file once.

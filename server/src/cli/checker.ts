@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import { createAnalysisWorkspace } from '../analysis/index';
-import type { Finding } from '../analysis/findings';
+import { runRules } from '../rules/run';
+import type { Finding } from '../findings';
 import { languageOfPath, type FrontEnd } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
@@ -257,7 +258,7 @@ export class Checker {
           return text;
         },
       };
-      const workspace = createAnalysisWorkspace({ host, roots: [rootUri(root)], frontEnd: this.frontEnds, incremental: false, snapshot: true });
+      const workspace = createAnalysisWorkspace({ runRules, host, roots: [rootUri(root)], frontEnd: this.frontEnds, incremental: false, snapshot: true });
       s = { workspace, loaded, chars, lastUse: new Map() };
       this.roots.set(root, s);
     }

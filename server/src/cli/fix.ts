@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createAnalysisWorkspace } from '../analysis/index';
-import type { Finding } from '../analysis/findings';
+import { runRules } from '../rules/run';
+import type { Finding } from '../findings';
 import { languageOfPath } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
@@ -172,7 +173,7 @@ async function fixRoot(
       return text;
     },
   };
-  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: frontEnds, incremental: false, snapshot: true });
+  const ws = createAnalysisWorkspace({ runRules, host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: frontEnds, incremental: false, snapshot: true });
   const uris: string[] = [];
   const excluded = (uri: string, project: ProjectConfig | null) => {
     if (!project || project.exclude.length === 0) return false;

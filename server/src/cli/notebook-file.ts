@@ -1,7 +1,7 @@
 // A .ipynb file in the CLI: read as one Python program (code cells in order) and findings turned
 // into records whose line and column are inside the cell, with the cell's 1-based index among all
 // cells, and the place in the .ipynb JSON itself for SARIF.
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../findings';
 import { codePointPositionOf, lineStarts } from '../config/line-index';
 import { readIpynb, virtualNotebookOf, jsonOffsetOf, NotebookError, type Ipynb } from '../notebook/ipynb';
 import type { VirtualNotebook } from '../notebook/virtual-document';

@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createAnalysisWorkspace } from '../analysis/index';
-import type { Finding, Fix } from '../analysis/findings';
+import { runRules } from '../rules/run';
+import type { Finding, Fix } from '../findings';
 import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
 import { isExcluded } from '../config/glob';
@@ -76,7 +77,7 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
       return t === undefined || skipReason(t, DEFAULT_MAX_FILE_SIZE) ? undefined : t;
     },
   };
-  const ws = createAnalysisWorkspace({ host, roots: [pathToFileURL(options.root).href.replace(/\/+$/, '')], frontEnd: options.frontEnds, incremental: false, snapshot: true });
+  const ws = createAnalysisWorkspace({ runRules, host, roots: [pathToFileURL(options.root).href.replace(/\/+$/, '')], frontEnd: options.frontEnds, incremental: false, snapshot: true });
 
   // One analysis of the whole program per state of the cells, shared by the cells' findings calls.
   let revision = 0;

@@ -1,6 +1,6 @@
 // The CLI's finding record (DESIGN.md §8): 1-based lines and columns counted in characters (code
 // points), end exclusive.
-import type { Finding, Severity, Applicability } from '../analysis/findings';
+import type { Finding, Severity, Applicability } from '../findings';
 import { codePointPositionOf } from '../config/line-index';
 
 export interface OutputRecord {

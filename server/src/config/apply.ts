@@ -1,10 +1,11 @@
 // Turns raw rule findings into what the user sees: severities and selection from settings and
 // project files, suppression comments, and hints for suppressions that suppressed nothing.
-import type { Finding, Severity } from '../analysis/findings';
+import type { Finding, Severity } from '../findings';
 import { lineStarts, lineOfOffset } from './line-index';
 import { parseSuppressions, type Suppression } from './suppressions';
 import { effectiveSeverity, type RuleSelection } from './rule-selection';
-import { UNUSED_SUPPRESSION, defaultSeverity } from './rule-ids';
+import { defaultSeverity } from './rule-ids';
+import { unusedSuppression } from '../rules/registry';
 
 export function applyConfiguration(findings: readonly Finding[], text: string, config: RuleSelection, uri?: string): Finding[] {
   // Most files of a whole-repository run have neither (and the line index costs a pass over the text).
@@ -50,7 +51,7 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
   }
 
   if (!fileAll) {
-    const hintSeverity = effectiveSeverity(UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.severity, config);
+    const hintSeverity = effectiveSeverity(unusedSuppression.id, unusedSuppression.severity, config);
     if (hintSeverity !== 'off') {
       for (const s of byLine.values()) {
         for (const sup of s) kept.push(...unusedHints(sup, used.get(sup), fileCodes, config, fileUri, hintSeverity));
@@ -64,7 +65,7 @@ function unusedHints(
   s: Suppression, used: Set<string> | undefined, fileCodes: Set<string>, config: RuleSelection, uri: string, severity: Severity,
 ): Finding[] {
   const make = (message: string, span: Finding['span']): Finding => ({
-    code: UNUSED_SUPPRESSION.id, name: UNUSED_SUPPRESSION.name, severity, message, uri, span, related: [],
+    code: unusedSuppression.id, name: unusedSuppression.name, severity, message, uri, span, related: [],
   });
   if (s.codes === null) return used ? [] : [make('Unused suppression', s.span)];
   const out: Finding[] = [];

@@ -1,7 +1,7 @@
 // Project configuration: `[tool.losslens]` in pyproject.toml or the top level of losslens.toml,
 // found by walking up from a file (the nearest wins; losslens.toml before pyproject.toml in the
 // same folder; a pyproject.toml without a [tool.losslens] table does not count).
-import type { SeveritySetting } from '../analysis/findings';
+import type { SeveritySetting } from '../findings';
 import type { FileHost } from '../workspace/host';
 import { parseToml, TomlError, isTable, type TomlTable, type TomlValue } from './toml';
 import { isSeveritySetting, SEVERITY_SETTINGS } from './severity';

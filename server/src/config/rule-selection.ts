@@ -1,5 +1,5 @@
 // Which rules run and at what severity, from editor settings (weaker) and project files (stronger).
-import type { Severity, SeveritySetting } from '../analysis/findings';
+import type { Severity, SeveritySetting } from '../findings';
 
 export interface RuleSelection {
   /** Editor settings (`losslens.rules`): id → severity. Weaker than every project field. */

@@ -1,6 +1,6 @@
 // The editor settings (`losslens.*`) as the server sees them, validated: a wrong value never
 // stops the server, it is reported once and the default is used.
-import type { SeveritySetting } from '../analysis/findings';
+import type { SeveritySetting } from '../findings';
 import { isSeveritySetting, SEVERITY_SETTINGS } from './severity';
 import { RULE_ID_PATTERN } from './rule-ids';
 

@@ -1,4 +1,4 @@
-import type { Severity, SeveritySetting } from '../analysis/findings';
+import type { Severity, SeveritySetting } from '../findings';
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 

@@ -1,6 +1,6 @@
 // Applies fixes to a set of files until nothing fixable is left (a fix may reveal or enable
 // another), within a pass limit. Runtime-neutral: the caller supplies analysis and text storage.
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../findings';
 import { applyEdits, editsByUri, selectCompatibleFixes } from './text-edits';
 
 export interface FixableFiles {

@@ -1,7 +1,7 @@
 // Applying offset-based replacements to text, and deciding which fixes can go together: a fix is
 // all of its edits or none, and two fixes whose edits touch the same text are never both applied.
 import type { Span } from '../ir';
-import type { Fix, TextReplacement } from '../analysis/findings';
+import type { Fix, TextReplacement } from '../findings';
 
 export interface Edit {
   span: Span;

@@ -1,7 +1,20 @@
 // What a framework pack says about a framework: the data the interpreter, the rules and the hovers
 // read. The engine holds no framework name of its own; everything it knows about `torch`, `keras`,
 // `tf`, `tfjs` and `numpy` is in one `FrameworkPack` per folder of `server/src/frameworks/`.
-import type { Kind } from '../analysis/engine/values';
+
+/** What a tensor's numbers mean: the vocabulary of the value-kind analysis, which packs map APIs to. */
+export type Kind =
+  | 'logits'
+  | 'probs-sigmoid'
+  | 'probs-softmax'
+  | 'log-probs'
+  | 'log-sigmoid'
+  | 'class-indices'
+  | 'one-hot'
+  | 'labels01'
+  | 'labels-pm1'
+  | 'bounded'
+  | 'unknown';
 
 /** The frameworks rules speak of (rule metadata, loss specs, messages). */
 export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';

@@ -4,7 +4,7 @@
 // `F.softmax(…)`), except literal ones, which are part of the loss's story.
 import type { Module, Span } from '../ir';
 import type { Inspection } from '../analysis/workspace';
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../findings';
 import type { CompileEvent, FunctionEvent, LossCallEvent, LossObjectEvent } from '../analysis/engine/events';
 import type { Value } from '../analysis/engine/values';
 import { describeActivation } from './describe-activation';

@@ -2,9 +2,8 @@
 // recognised user loss, activation feeding the wrong loss, rule code in a suppression comment) and
 // its Markdown. Runtime-neutral: the LSP adapter is server/src/lsp/hover.ts.
 import type { Span } from '../ir';
-import { ruleMetas } from '../rules/registry';
-import { unusedSuppressionMeta } from '../rules/LL000-unused-suppression';
-import { ruleDocsUrl } from '../config/rule-ids';
+import { ruleMeta } from '../rules/registry';
+import { ruleDocUrl } from '../rules/docs';
 import { parseSuppressions } from '../config/suppressions';
 import type { HoverIndex } from './hover-index';
 import type { HoverModel, RuleHover } from './model';
@@ -59,11 +58,11 @@ export function ruleHoverAt(text: string, offset: number): RuleHover | undefined
     for (const c of s.codes ?? []) {
       const span = { start: lineStart + c.span.start, end: lineStart + c.span.end };
       if (offset < span.start || offset >= span.end) continue;
-      const meta = c.code === unusedSuppressionMeta.id ? unusedSuppressionMeta : ruleMetas.find(m => m.id === c.code);
+      const meta = ruleMeta(c.code);
       if (!meta) return undefined;
       return {
         type: 'rule', code: meta.id, name: meta.name, summary: meta.summary, what: meta.docs.what, why: meta.docs.why,
-        href: ruleDocsUrl(meta.id), span,
+        href: ruleDocUrl(meta.id), span,
       };
     }
   }

@@ -1,7 +1,7 @@
 // Markdown for a hover model. Plots: a base64 `data:image/svg+xml` image (VS Code renders data URIs in
 // hovers; inline <svg> is stripped) or, for text-only clients, unicode sparklines of the same curves.
 import { curve, curveInfo, curveSvgDataUri } from '../../../core/src/index';
-import { ruleDocsUrl } from '../config/rule-ids';
+import { ruleDocUrl } from '../rules/docs';
 import { code, escapeMarkdown, formatNumber, formatTensor, tableCell } from './format';
 import { keyPoints, type KeyPointTable } from './key-points';
 import type { ActivationHover, FindingRef, LossHover, RuleHover, HoverModel } from './model';
@@ -65,7 +65,7 @@ function renderLoss(m: LossHover, plots: PlotMode): string {
 }
 
 function findingLines(findings: FindingRef[]): string {
-  return findings.map(f => `⚠️ **${f.code}** ${escapeMarkdown(f.name)}: ${escapeMarkdown(f.message)} — [rule docs](${ruleDocsUrl(f.code)})`).join('  \n');
+  return findings.map(f => `⚠️ **${f.code}** ${escapeMarkdown(f.name)}: ${escapeMarkdown(f.message)} — [rule docs](${ruleDocUrl(f.code)})`).join('  \n');
 }
 
 function literalLines(m: LossHover): string {

@@ -10,7 +10,7 @@ import { SOURCE } from './diagnostics';
 import { isCurrent } from './code-actions/versions';
 import { ignoreOnLineEdit, removeSuppressionEdit, commentStyleOf } from '../fixes/suppression-edit';
 import { selectCompatibleFixes } from '../fixes/text-edits';
-import { UNUSED_SUPPRESSION } from '../config/rule-ids';
+import { unusedSuppression } from '../rules/registry';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.losslens`;
 export const EXPLAIN_COMMAND = 'losslens.explainRule';
@@ -59,7 +59,7 @@ function quickFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Code
   if (!data || !isCurrent(data, doc.uri, versionOf(ctx))) return [];
   const out: CodeAction[] = [];
   const text = doc.getText();
-  if (code === UNUSED_SUPPRESSION.id) {
+  if (code === unusedSuppression.id) {
     const edit = removeSuppressionEdit(text, { start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) });
     if (edit) out.push(quickFix('Remove unused suppression', d, oneDocumentEdit(doc, [{ range: rangeOf(doc, edit.span), newText: edit.newText }]), true));
     return out;

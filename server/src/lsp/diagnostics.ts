@@ -1,9 +1,10 @@
 // Findings (after configuration) → LSP diagnostics.
 import { DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Position } from 'vscode-languageserver';
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../findings';
 import type { ConfigProblem } from '../config/project-config';
 import { lspSeverity } from '../config/severity';
-import { ruleDocsUrl, UNUSED_SUPPRESSION } from '../config/rule-ids';
+import { unusedSuppression } from '../rules/registry';
+import { ruleDocUrl } from '../rules/docs';
 import type { DiagnosticData } from './protocol';
 
 export const SOURCE = 'LossLens';
@@ -35,13 +36,13 @@ export function toDiagnostic(f: Finding, positions: Converter): Diagnostic | und
     range: { start: at(f.span.start), end: at(f.span.end) },
     severity: lspSeverity(f.severity),
     code: f.code,
-    codeDescription: { href: ruleDocsUrl(f.code) },
+    codeDescription: { href: ruleDocUrl(f.code) },
     source: SOURCE,
     message: f.message,
     data,
   };
   if (related.length) d.relatedInformation = related;
-  if (f.code === UNUSED_SUPPRESSION.id) d.tags = [DiagnosticTag.Unnecessary];
+  if (f.code === unusedSuppression.id) d.tags = [DiagnosticTag.Unnecessary];
   return d;
 }
 

@@ -1,8 +1,7 @@
 // `losslens/ruleDoc` (client → server request): a rule's explanation as markdown, rendered from the
 // registry like docs/rules/LLnnn.md, so "Explain LLnnn" works offline and in vscode.dev.
 import type { Connection } from 'vscode-languageserver';
-import { ruleMetas } from '../rules/registry';
-import { unusedSuppressionMeta } from '../rules/LL000-unused-suppression';
+import { ruleMeta } from '../rules/registry';
 import { renderRuleDoc } from '../rules/docs';
 import { guarded, type Log } from './safety';
 
@@ -15,7 +14,7 @@ export interface RuleDocParams {
 /** The page for `id`, or null for an unknown id. */
 export function ruleDocMarkdown(id: unknown): string | null {
   if (typeof id !== 'string') return null;
-  const meta = id === unusedSuppressionMeta.id ? unusedSuppressionMeta : ruleMetas.find(m => m.id === id);
+  const meta = ruleMeta(id);
   // The generator's "do not edit" comment is for the repository copy only.
   return meta ? renderRuleDoc(meta).replace(/^<!--.*-->\n\n/m, '') : null;
 }

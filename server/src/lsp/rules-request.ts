@@ -2,13 +2,13 @@
 // the client's "Show Rules" can list them and toggle them. The severity shown is the one diagnostics
 // use: editor settings, then the project's pyproject.toml / losslens.toml (which wins).
 import type { Connection } from 'vscode-languageserver';
-import type { Severity, SeveritySetting } from '../analysis/findings';
+import type { Severity, SeveritySetting } from '../findings';
 import type { EditorSettings } from '../config/settings';
 import { projectSelection, type ProjectConfig } from '../config/project-config';
 import { effectiveSeverity } from '../config/rule-selection';
-import { ruleDocsUrl } from '../config/rule-ids';
 import { ruleMetas } from '../rules/registry';
 import type { RuleMeta } from '../rules/rule';
+import { ruleDocUrl } from '../rules/docs';
 import { guarded, type Log } from './safety';
 
 export const rulesRequest = 'losslens/rules';
@@ -60,7 +60,7 @@ export async function describeRules(sources: RulesSources, params: RulesParams |
       configuredBy,
       ...(configuredBy === 'project' && project ? { projectFile: project.uri } : {}),
       ...(meta.fix ? { fix: { title: meta.fix.title, applicability: meta.fix.applicability } } : {}),
-      docsUrl: ruleDocsUrl(meta.id),
+      docsUrl: ruleDocUrl(meta.id),
     };
   });
 }

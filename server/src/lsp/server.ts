@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import { createAnalysisWorkspace } from '../analysis/index';
+import { runRules } from '../rules/run';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { languageOfPath } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
@@ -213,7 +214,7 @@ class LossLensServer {
     if (!this.frontEnds) return;
     for (const uri of this.fed) this.workspace?.remove(uri);
     this.fed.clear();
-    this.workspace = createAnalysisWorkspace({ host: this.host, roots: this.roots, frontEnd: this.frontEnds });
+    this.workspace = createAnalysisWorkspace({ runRules, host: this.host, roots: this.roots, frontEnd: this.frontEnds });
     for (const doc of this.documents.all()) {
       this.feed(doc.uri);
       this.resolveImports(doc.uri, true);

@@ -1,8 +1,8 @@
-// LL000 is not a rule of the registry: the configuration layer reports it (server/src/config/apply.ts).
-// Its metadata lives here so that its docs page is generated like every other rule's.
+// LL000 has no check: the configuration layer reports it (server/src/config/apply.ts), where suppression
+// comments are matched with findings. The registry lists its metadata with every other rule's.
 import type { RuleMeta } from './rule';
 
-export const unusedSuppressionMeta: RuleMeta = {
+export const unusedSuppression: RuleMeta = {
   id: 'LL000',
   name: 'unused-suppression',
   severity: 'hint',

@@ -1,4 +1,4 @@
-import type { Rule } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
 import { checkActivationTwice, doubleSoftmaxFloor } from './helpers';
 
 export const doubleSoftmax: Rule = {

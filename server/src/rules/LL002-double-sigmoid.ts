@@ -1,4 +1,4 @@
-import type { Rule } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
 import { checkActivationTwice } from './helpers';
 
 // With s = sigmoid(z) in (0, 1) fed as a logit, the with-logits loss is log(1 + e^{±s}): bounded away from 0.

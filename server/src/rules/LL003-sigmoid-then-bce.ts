@@ -1,8 +1,8 @@
-import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule, RuleContext } from './api';
 import type { LossCallEvent } from '../analysis/engine/events';
-import type { Fix } from '../analysis/findings';
+import type { Fix } from '../findings';
 import type { Origin } from '../analysis/engine/values';
+import { checkLossArgument } from './helpers';
 
 export const sigmoidThenBce: Rule = {
   meta: {
@@ -39,23 +39,17 @@ export const sigmoidThenBce: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (ev.family !== 'bce-prob' || !ev.input) continue;
-      if (ev.spec.framework !== 'torch' && ev.spec.framework !== 'tfjs') continue;
-      const t = tensorOf(ev.input);
-      if (t?.kind !== 'probs-sigmoid' || t.guarded) continue;
-      const where = anchorOf(ev.input);
-      if (!kept(where)) continue;
-      const alt = ev.spec.framework === 'tfjs' ? 'tf.losses.sigmoidCrossEntropy' : ev.spec.form === 'class' ? 'nn.BCEWithLogitsLoss' : 'F.binary_cross_entropy_with_logits';
-      ctx.report({
-        uri: where.uri,
-        span: where.span,
-        message: `${t.origin?.label ?? 'sigmoid'} followed by ${ev.spec.label} is numerically unstable (saturates to log(0), clamped at −100) and blocks autocast: use ${alt} on the logits.`,
-        related: relatedToOrigin(t.origin, 'sigmoid applied here'),
-        fix: withLogitsFix(ctx, ev, t.origin),
-      });
-    }
+    checkLossArgument(ctx, {
+      families: ['bce-prob'],
+      kinds: ['probs-sigmoid'],
+      when: (ev, t) => (ev.spec.framework === 'torch' || ev.spec.framework === 'tfjs') && !t.guarded,
+      message: (ev, t) => {
+        const alt = ev.spec.framework === 'tfjs' ? 'tf.losses.sigmoidCrossEntropy' : ev.spec.form === 'class' ? 'nn.BCEWithLogitsLoss' : 'F.binary_cross_entropy_with_logits';
+        return `${t.origin?.label ?? 'sigmoid'} followed by ${ev.spec.label} is numerically unstable (saturates to log(0), clamped at −100) and blocks autocast: use ${alt} on the logits.`;
+      },
+      related: 'sigmoid applied here',
+      fix: (ctx, ev, t) => withLogitsFix(ctx, ev, t.origin),
+    });
   },
 };
 

@@ -1,6 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { certainTensor } from '../analysis/engine/values';
+import type { Rule } from './api';
+import { checkLossArgument, reportAtCompiledLoss } from './helpers';
 
 export const probabilityLossOnLogits: Rule = {
   meta: {
@@ -33,35 +32,26 @@ export const probabilityLossOnLogits: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
-      if (ev.type === 'loss' && (ev.family === 'bce-prob' || ev.family === 'cce-prob') && ev.input) {
-        const t = tensorOf(ev.input);
-        if (t?.kind !== 'logits') continue;
+    checkLossArgument(ctx, {
+      families: ['bce-prob', 'cce-prob'],
+      kinds: ['logits'],
+      message: (ev, t) => {
         const instead = ev.spec.framework === 'keras' ? 'pass from_logits=True' : ev.spec.framework === 'tfjs' ? 'use tf.losses.sigmoidCrossEntropy' : 'use the with-logits loss';
-        const where = anchorOf(ev.input);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${ev.spec.label} expects probabilities in [0, 1] but gets unbounded logits from ${t.origin?.label ?? 'a linear layer'}: ${instead}.`,
-          related: relatedToOrigin(t.origin, 'unbounded output produced here'),
-        });
-      } else if (ev.type === 'compile') {
-        const loss = compiledLossOf(ev);
-        const out = certainTensor(ev.output);
-        if (!loss || (loss.family !== 'bce-prob' && loss.family !== 'cce-prob') || out?.kind !== 'logits') continue;
+        return `${ev.spec.label} expects probabilities in [0, 1] but gets unbounded logits from ${t.origin?.label ?? 'a linear layer'}: ${instead}.`;
+      },
+      related: 'unbounded output produced here',
+    });
+    reportAtCompiledLoss(ctx, {
+      families: ['bce-prob', 'cce-prob'],
+      outputKinds: ['logits'],
+      message: (loss, out, ev) => {
+        const activation = loss.family === 'bce-prob' ? 'sigmoid' : 'softmax';
         const instead = ev.framework === 'keras'
-          ? `use ${loss.family === 'bce-prob' ? 'keras.losses.BinaryCrossentropy' : loss.sparse ? 'keras.losses.SparseCategoricalCrossentropy' : 'keras.losses.CategoricalCrossentropy'}(from_logits=True) or add activation='${loss.family === 'bce-prob' ? 'sigmoid' : 'softmax'}' to the last layer`
-          : `add activation: '${loss.family === 'bce-prob' ? 'sigmoid' : 'softmax'}' to the last layer`;
-        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-        ctx.report({
-          uri: ev.loss.uri,
-          span: ev.loss.expr.span,
-          message: `${loss.label} expects probabilities but the model's last layer (${out.origin?.label ?? 'linear'}) has no activation, so it outputs unbounded logits: ${instead}.`,
-          related: relatedToOrigin(out.origin, 'last layer without activation'),
-        });
-      }
-    }
+          ? `use ${loss.family === 'bce-prob' ? 'keras.losses.BinaryCrossentropy' : loss.sparse ? 'keras.losses.SparseCategoricalCrossentropy' : 'keras.losses.CategoricalCrossentropy'}(from_logits=True) or add activation='${activation}' to the last layer`
+          : `add activation: '${activation}' to the last layer`;
+        return `${loss.label} expects probabilities but the model's last layer (${out.origin?.label ?? 'linear'}) has no activation, so it outputs unbounded logits: ${instead}.`;
+      },
+      related: 'last layer without activation',
+    });
   },
 };

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { checkLossArgument } from './helpers';
 
 export const nllWithoutLogSoftmax: Rule = {
   meta: {
@@ -34,20 +34,14 @@ export const nllWithoutLogSoftmax: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (ev.family !== 'nll' || !ev.input) continue;
-      const t = tensorOf(ev.input);
-      if (!t || !['probs-softmax', 'probs-sigmoid', 'logits'].includes(t.kind)) continue;
-      const what = t.kind === 'logits' ? 'raw logits (unbounded below: the loss diverges to −∞)' : 'probabilities (the loss becomes −p, stuck in [−1, 0])';
-      const where = anchorOf(ev.input);
-      if (!kept(where)) continue;
-      ctx.report({
-        uri: where.uri,
-        span: where.span,
-        message: `${ev.spec.label} expects log-probabilities but gets ${what} from ${t.origin?.label ?? 'here'}: use log_softmax, or CrossEntropyLoss on the logits.`,
-        related: relatedToOrigin(t.origin, 'produced here'),
-      });
-    }
+    checkLossArgument(ctx, {
+      families: ['nll'],
+      kinds: ['probs-softmax', 'probs-sigmoid', 'logits'],
+      message: (ev, t) => {
+        const what = t.kind === 'logits' ? 'raw logits (unbounded below: the loss diverges to −∞)' : 'probabilities (the loss becomes −p, stuck in [−1, 0])';
+        return `${ev.spec.label} expects log-probabilities but gets ${what} from ${t.origin?.label ?? 'here'}: use log_softmax, or CrossEntropyLoss on the logits.`;
+      },
+      related: 'produced here',
+    });
   },
 };

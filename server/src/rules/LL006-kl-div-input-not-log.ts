@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { checkLossArgument } from './helpers';
 
 export const klDivInputNotLog: Rule = {
   meta: {
@@ -34,19 +34,11 @@ export const klDivInputNotLog: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (ev.family !== 'kl' || !ev.input) continue;
-      const t = tensorOf(ev.input);
-      if (t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') continue;
-      const where = anchorOf(ev.input);
-      if (!kept(where)) continue;
-      ctx.report({
-        uri: where.uri,
-        span: where.span,
-        message: `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use log_softmax.`,
-        related: relatedToOrigin(t.origin, 'probabilities produced here'),
-      });
-    }
+    checkLossArgument(ctx, {
+      families: ['kl'],
+      kinds: ['probs-softmax', 'probs-sigmoid'],
+      message: (ev, t) => `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use log_softmax.`,
+      related: 'probabilities produced here',
+    });
   },
 };

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
 import type { CallSite } from '../analysis/engine/values';
 import type { LossSpec } from '../frameworks/types';
 import { appendArgumentEdit } from './helpers';

@@ -1,7 +1,7 @@
-import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule, RuleContext } from './api';
+import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
 import type { LogEvent } from '../analysis/engine/events';
-import type { Fix, TextReplacement } from '../analysis/findings';
+import type { Fix, TextReplacement } from '../findings';
 import type { Origin } from '../analysis/engine/values';
 import { pythonModuleRef } from '../fixes/python-imports';
 

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
 
 export const unguardedLogProbability: Rule = {
   meta: {

@@ -1,6 +1,6 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { certainTensor } from '../analysis/engine/values';
+import type { Rule } from './api';
+import { tensorOf } from './api';
+import { checkLossArgument, reportAtCompiledLoss } from './helpers';
 
 const CLASS_TARGETS = new Set(['class-indices', 'one-hot', 'labels01']);
 
@@ -37,33 +37,25 @@ export const regressionLossOnProbabilities: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
-      if (ev.type === 'loss' && ev.family === 'regression' && ev.input && ev.target) {
-        const p = tensorOf(ev.input);
+    checkLossArgument(ctx, {
+      families: ['regression'],
+      kinds: ['probs-softmax', 'probs-sigmoid'],
+      when: ev => {
         const y = tensorOf(ev.target);
-        if ((p?.kind !== 'probs-softmax' && p?.kind !== 'probs-sigmoid') || !y || !CLASS_TARGETS.has(y.kind)) continue;
+        return !!y && CLASS_TARGETS.has(y.kind);
+      },
+      message: (ev, p) => {
         const ce = p.kind === 'probs-softmax' ? 'cross-entropy on the logits' : 'binary cross-entropy with logits';
-        const where = anchorOf(ev.input);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${ev.spec.label} between ${p.origin?.label ?? 'probabilities'} and class labels: its gradient vanishes when the model is confidently wrong (factor p·(1 − p)). Use ${ce}.`,
-          related: relatedToOrigin(p.origin, 'activation applied here'),
-        });
-      } else if (ev.type === 'compile') {
-        const loss = compiledLossOf(ev);
-        const out = certainTensor(ev.output);
-        if (loss?.family !== 'regression' || out?.kind !== 'probs-softmax' || out.units === 1) continue;
-        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-        ctx.report({
-          uri: ev.loss.uri,
-          span: ev.loss.expr.span,
-          message: `${loss.label} on a softmax classifier output (${out.origin?.label ?? 'softmax'}): the gradient vanishes when the model is confidently wrong. Use ${ev.framework === 'tfjs' ? "'categoricalCrossentropy'" : "'categorical_crossentropy'"}.`,
-          related: relatedToOrigin(out.origin, 'softmax output'),
-        });
-      }
-    }
+        return `${ev.spec.label} between ${p.origin?.label ?? 'probabilities'} and class labels: its gradient vanishes when the model is confidently wrong (factor p·(1 − p)). Use ${ce}.`;
+      },
+      related: 'activation applied here',
+    });
+    reportAtCompiledLoss(ctx, {
+      families: ['regression'],
+      outputKinds: ['probs-softmax'],
+      when: (_loss, out) => out.units !== 1,
+      message: (loss, out, ev) => `${loss.label} on a softmax classifier output (${out.origin?.label ?? 'softmax'}): the gradient vanishes when the model is confidently wrong. Use ${ev.framework === 'tfjs' ? "'categoricalCrossentropy'" : "'categorical_crossentropy'"}.`,
+      related: 'softmax output',
+    });
   },
 };

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
 import { appendArgumentEdit } from './helpers';
 
 const IMPLICIT_DIM = new Set(['torch.nn.functional.softmax', 'torch.nn.functional.log_softmax', 'torch.nn.Softmax', 'torch.nn.LogSoftmax']);

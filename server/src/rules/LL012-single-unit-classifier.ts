@@ -1,6 +1,6 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { certainTensor } from '../analysis/engine/values';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
+import { checkLossArgument, reportAtCompiledLoss } from './helpers';
 
 export const singleUnitClassifier: Rule = {
   meta: {
@@ -34,37 +34,26 @@ export const singleUnitClassifier: Rule = {
   },
   check(ctx) {
     const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'activation', 'loss', 'compile')) {
-      if (ev.type === 'activation' && ev.spec.act === 'softmax' && ev.axisSize === 1) {
-        if (!kept({ uri: ev.site.uri, span: ev.site.expr.span })) continue;
-        ctx.report({
-          uri: ev.site.uri,
-          span: ev.site.expr.span,
-          message: 'Softmax over a single unit always outputs 1.0: the loss is constant and no gradient flows. For binary classification use one unit with sigmoid, or two units with softmax.',
-        });
-      } else if (ev.type === 'loss' && ev.family === 'softmax-ce' && ev.input) {
-        const t = tensorOf(ev.input);
-        if (t?.kind !== 'logits' || t.units !== 1) continue;
-        const where = anchorOf(ev.input);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
-          related: relatedToOrigin(t.origin, 'single output unit'),
-        });
-      } else if (ev.type === 'compile') {
-        const loss = compiledLossOf(ev);
-        const out = certainTensor(ev.output);
-        if (!loss || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce') || out?.units !== 1 || out.kind === 'probs-softmax') continue;
-        if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-        ctx.report({
-          uri: ev.loss.uri,
-          span: ev.loss.expr.span,
-          message: `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
-          related: relatedToOrigin(out.origin, 'single output unit'),
-        });
-      }
+    for (const ev of eventsOfType(ctx.events, 'activation')) {
+      if (ev.spec.act !== 'softmax' || ev.axisSize !== 1 || !kept({ uri: ev.site.uri, span: ev.site.expr.span })) continue;
+      ctx.report({
+        uri: ev.site.uri,
+        span: ev.site.expr.span,
+        message: 'Softmax over a single unit always outputs 1.0: the loss is constant and no gradient flows. For binary classification use one unit with sigmoid, or two units with softmax.',
+      });
     }
+    checkLossArgument(ctx, {
+      families: ['softmax-ce'],
+      kinds: ['logits'],
+      when: (_ev, t) => t.units === 1,
+      message: (ev, t) => `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
+      related: 'single output unit',
+    });
+    reportAtCompiledLoss(ctx, {
+      families: ['cce-prob', 'softmax-ce'],
+      when: (_loss, out) => out.units === 1 && out.kind !== 'probs-softmax',
+      message: loss => `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
+      related: 'single output unit',
+    });
   },
 };

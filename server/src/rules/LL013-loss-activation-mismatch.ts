@@ -1,6 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { compiledLossOf, eventsOfType, keptReports, relatedToOrigin } from '../analysis/engine/rule-api';
-import { certainTensor } from '../analysis/engine/values';
+import type { Rule } from './api';
+import { reportAtCompiledLoss } from './helpers';
 
 export const lossActivationMismatch: Rule = {
   meta: {
@@ -33,19 +32,19 @@ export const lossActivationMismatch: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'compile')) {
-      const loss = compiledLossOf(ev);
-      const out = certainTensor(ev.output);
-      if (!loss || !out || out.units === 1) continue;
-      let message: string | undefined;
-      if (loss.family === 'bce-prob' && out.kind === 'probs-softmax') {
-        message = `${loss.label} treats each output as an independent probability, but the model ends in a softmax (${out.origin?.label ?? 'softmax'}): use categorical cross-entropy for one-of-N classes, or sigmoid outputs for multi-label.`;
-      } else if (loss.family === 'cce-prob' && out.kind === 'probs-sigmoid') {
-        message = `${loss.label} expects a softmax distribution but the model ends in sigmoid (${out.origin?.label ?? 'sigmoid'}): use binary cross-entropy for multi-label outputs, or softmax for one-of-N classes.`;
-      }
-      if (!message || !kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-      ctx.report({ uri: ev.loss.uri, span: ev.loss.expr.span, message, related: relatedToOrigin(out.origin, 'output activation') });
-    }
+    // A single output unit is LL012's finding.
+    reportAtCompiledLoss(ctx, {
+      families: ['bce-prob'],
+      outputKinds: ['probs-softmax'],
+      when: (_loss, out) => out.units !== 1,
+      message: (loss, out) => `${loss.label} treats each output as an independent probability, but the model ends in a softmax (${out.origin?.label ?? 'softmax'}): use categorical cross-entropy for one-of-N classes, or sigmoid outputs for multi-label.`,
+      related: 'output activation',
+    }, {
+      families: ['cce-prob'],
+      outputKinds: ['probs-sigmoid'],
+      when: (_loss, out) => out.units !== 1,
+      message: (loss, out) => `${loss.label} expects a softmax distribution but the model ends in sigmoid (${out.origin?.label ?? 'sigmoid'}): use binary cross-entropy for multi-label outputs, or softmax for one-of-N classes.`,
+      related: 'output activation',
+    });
   },
 };

@@ -1,6 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
-import { removeActivationFix } from './helpers';
+import type { Rule } from './api';
+import { checkLossArgument, removeActivationFix } from './helpers';
 
 export const redundantLogSoftmax: Rule = {
   meta: {
@@ -35,21 +34,17 @@ export const redundantLogSoftmax: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (ev.family !== 'softmax-ce' || ev.spec.framework !== 'torch' || !ev.input) continue;
-      const t = tensorOf(ev.input);
-      if (t?.kind !== 'log-probs') continue;
-      const fix = removeActivationFix(ctx, t.origin, 'Remove the redundant log_softmax');
-      const where = anchorOf(ev.input);
-      if (!kept(where)) continue;
-      ctx.report({
-        uri: where.uri,
-        span: where.span,
-        message: `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits, or use NLLLoss.`,
-        related: relatedToOrigin(t.origin, 'log_softmax applied here'),
-        fix: fix && { ...fix, applicability: 'safe' },
-      });
-    }
+    checkLossArgument(ctx, {
+      families: ['softmax-ce'],
+      kinds: ['log-probs'],
+      when: ev => ev.spec.framework === 'torch',
+      message: (ev, t) => `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits, or use NLLLoss.`,
+      related: 'log_softmax applied here',
+      fix: (ctx, _ev, t) => {
+        // Removing it changes no value the loss sees.
+        const fix = removeActivationFix(ctx, t.origin, 'Remove the redundant log_softmax');
+        return fix && { ...fix, applicability: 'safe' };
+      },
+    });
   },
 };

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { checkLossArgument } from './helpers';
 
 export const sigmoidIntoCrossEntropy: Rule = {
   meta: {
@@ -33,19 +33,11 @@ export const sigmoidIntoCrossEntropy: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (ev.family !== 'softmax-ce' || !ev.input) continue;
-      const t = tensorOf(ev.input);
-      if (t?.kind !== 'probs-sigmoid') continue;
-      const where = anchorOf(ev.input);
-      if (!kept(where)) continue;
-      ctx.report({
-        uri: where.uri,
-        span: where.span,
-        message: `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use BCEWithLogitsLoss (multi-label).`,
-        related: relatedToOrigin(t.origin, 'sigmoid applied here'),
-      });
-    }
+    checkLossArgument(ctx, {
+      families: ['softmax-ce'],
+      kinds: ['probs-sigmoid'],
+      message: (ev, t) => `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use BCEWithLogitsLoss (multi-label).`,
+      related: 'sigmoid applied here',
+    });
   },
 };

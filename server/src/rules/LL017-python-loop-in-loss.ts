@@ -1,7 +1,7 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
 import type { Expr, Stmt } from '../ir';
-import { isLossFunction } from './LL016-detached-loss';
+import { isLossFunction } from './helpers';
 
 export const pythonLoopInLoss: Rule = {
   meta: {

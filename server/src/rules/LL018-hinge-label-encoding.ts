@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, eventsOfType, keptReports, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { checkLossArgument } from './helpers';
 
 export const hingeLabelEncoding: Rule = {
   meta: {
@@ -36,27 +36,17 @@ export const hingeLabelEncoding: Rule = {
     },
   },
   check(ctx) {
-    const kept = keptReports(ctx);
-    for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (!ev.target) continue;
-      const y = tensorOf(ev.target);
-      if (ev.family === 'pm1-margin' && ev.spec.framework === 'torch' && y?.kind === 'labels01') {
-        const where = anchorOf(ev.target);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${ev.spec.label} expects labels in {−1, +1} but gets {0, 1}: every 0 label zeroes its term, so negatives never train. Convert with 2 * y - 1.`,
-        });
-      } else if (ev.family === 'hinge-01' && y?.kind === 'labels-pm1') {
-        const where = anchorOf(ev.target);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${ev.spec.label} expects {0, 1} labels and maps them to ±1 itself (2y − 1); ±1 labels become {−3, +1}. Pass {0, 1} labels.`,
-        });
-      }
-    }
+    checkLossArgument(ctx, {
+      families: ['pm1-margin'],
+      argument: 'target',
+      kinds: ['labels01'],
+      when: ev => ev.spec.framework === 'torch',
+      message: ev => `${ev.spec.label} expects labels in {−1, +1} but gets {0, 1}: every 0 label zeroes its term, so negatives never train. Convert with 2 * y - 1.`,
+    }, {
+      families: ['hinge-01'],
+      argument: 'target',
+      kinds: ['labels-pm1'],
+      message: ev => `${ev.spec.label} expects {0, 1} labels and maps them to ±1 itself (2y − 1); ±1 labels become {−3, +1}. Pass {0, 1} labels.`,
+    });
   },
 };

@@ -1,7 +1,7 @@
-import type { Rule, RuleContext } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule, RuleContext } from './api';
+import { eventsOfType, keptReports } from './api';
 import type { CallSite } from '../analysis/engine/values';
-import type { Fix } from '../analysis/findings';
+import type { Fix } from '../findings';
 
 export const deprecatedReductionArgs: Rule = {
   meta: {

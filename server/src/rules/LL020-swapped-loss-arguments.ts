@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
 import type { ArgInfo } from '../analysis/engine/events';
 import type { Expr } from '../ir';
 

@@ -1,5 +1,5 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { eventsOfType, keptReports } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { eventsOfType, keptReports } from './api';
 import { KERAS_LOSS_STRINGS, TFJS_LOSS_STRINGS } from '../frameworks/registry';
 
 function editDistance(a: string, b: string): number {

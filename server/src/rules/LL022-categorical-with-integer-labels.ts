@@ -1,7 +1,8 @@
-import type { Rule } from '../analysis/engine/rule-api';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, tensorOf } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { compiledLossOf, eventsOfType, keptReports, tensorOf } from './api';
 import type { CompileEvent } from '../analysis/engine/events';
 import type { InstanceValue, ObjectValue } from '../analysis/engine/values';
+import { checkLossArgument } from './helpers';
 
 export const categoricalWithIntegerLabels: Rule = {
   meta: {
@@ -41,29 +42,26 @@ export const categoricalWithIntegerLabels: Rule = {
     const kept = keptReports(ctx);
     const compiles = new Map<object, CompileEvent>();
     for (const ev of eventsOfType(ctx.events, 'compile')) compiles.set(modelKey(ev.model), ev);
-    for (const ev of eventsOfType(ctx.events, 'fit', 'loss')) {
-      if (ev.type === 'fit' && ev.y) {
-        const c = compiles.get(modelKey(ev.model));
-        const loss = c && compiledLossOf(c);
-        if (!c || !loss || loss.sparse || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce')) continue;
-        if (tensorOf(ev.y)?.kind !== 'class-indices' || !kept({ uri: c.loss.uri, span: c.loss.expr.span })) continue;
-        const sparse = c.framework === 'keras' ? "'sparse_categorical_crossentropy'" : "'sparseCategoricalCrossentropy'";
-        ctx.report({
-          uri: c.loss.uri, span: c.loss.expr.span,
-          message: `${loss.label} expects one-hot targets but fit() gets integer class ids: use ${sparse}.`,
-          related: [{ uri: ev.y.uri, span: ev.y.expr.span, message: 'integer class ids' }],
-        });
-      } else if (ev.type === 'loss' && ev.target && !ev.spec.sparseTarget && (ev.family === 'cce-prob' || ev.family === 'softmax-ce') && ev.spec.framework !== 'torch') {
-        if (tensorOf(ev.target)?.kind !== 'class-indices') continue;
-        const where = anchorOf(ev.target);
-        if (!kept(where)) continue;
-        ctx.report({
-          uri: where.uri,
-          span: where.span,
-          message: `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
-        });
-      }
+    for (const ev of eventsOfType(ctx.events, 'fit')) {
+      const c = ev.y && compiles.get(modelKey(ev.model));
+      const loss = c && compiledLossOf(c);
+      if (!ev.y || !c || !loss || loss.sparse || (loss.family !== 'cce-prob' && loss.family !== 'softmax-ce')) continue;
+      if (tensorOf(ev.y)?.kind !== 'class-indices' || !kept({ uri: c.loss.uri, span: c.loss.expr.span })) continue;
+      const sparse = c.framework === 'keras' ? "'sparse_categorical_crossentropy'" : "'sparseCategoricalCrossentropy'";
+      ctx.report({
+        uri: c.loss.uri, span: c.loss.expr.span,
+        message: `${loss.label} expects one-hot targets but fit() gets integer class ids: use ${sparse}.`,
+        related: [{ uri: ev.y.uri, span: ev.y.expr.span, message: 'integer class ids' }],
+      });
     }
+    checkLossArgument(ctx, {
+      families: ['cce-prob', 'softmax-ce'],
+      argument: 'target',
+      kinds: ['class-indices'],
+      // PyTorch's cross_entropy takes class ids as they are.
+      when: ev => !ev.spec.sparseTarget && ev.spec.framework !== 'torch',
+      message: ev => `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
+    });
   },
 };
 

@@ -2,10 +2,16 @@
 // are generated, and a test fails when the files on disk are stale.
 import type { RuleMeta } from './rule';
 
-export const RULES_DOC_BASE = 'https://github.com/losslens/losslens/blob/main/docs/rules/';
+const REPOSITORY_FILES = 'https://github.com/losslens/losslens/blob/main/';
 
+/** A rule's page in the repository, relative to its root. */
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+/** A rule's page online: diagnostics' code links, hovers, Show Rules, SARIF `helpUri`. */
 export function ruleDocUrl(id: string): string {
-  return `${RULES_DOC_BASE}${id}.md`;
+  return REPOSITORY_FILES + ruleDocPath(id);
 }
 
 export function renderRuleDoc(m: RuleMeta): string {
@@ -50,7 +56,7 @@ export function renderRuleDoc(m: RuleMeta): string {
 }
 
 export function renderRulesTable(metas: readonly RuleMeta[]): string {
-  const rows = metas.map(m => `| [${m.id}](docs/rules/${m.id}.md) | ${m.name} | ${m.severity} | ${m.summary.replace(/\|/g, '\\|')} | ${m.fix ? m.fix.applicability : '—'} |`);
+  const rows = metas.map(m => `| [${m.id}](${ruleDocPath(m.id)}) | ${m.name} | ${m.severity} | ${m.summary.replace(/\|/g, '\\|')} | ${m.fix ? m.fix.applicability : '—'} |`);
   return ['| Rule | Name | Severity | What it catches | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 

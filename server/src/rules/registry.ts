@@ -1,6 +1,8 @@
-// The explicit rule registry: every rule file is listed here, in id order.
+// The explicit rule registry: every rule id, in id order. LL000 is reported by the configuration layer
+// (config/apply.ts); the rules pass runs the others.
 import type { RuleMeta } from './rule';
-import type { Rule } from '../analysis/engine/rule-api';
+import type { Rule } from './api';
+import { unusedSuppression } from './LL000-unused-suppression';
 import { doubleSoftmax } from './LL001-double-softmax';
 import { doubleSigmoid } from './LL002-double-sigmoid';
 import { sigmoidThenBce } from './LL003-sigmoid-then-bce';
@@ -24,7 +26,8 @@ import { swappedLossArguments } from './LL020-swapped-loss-arguments';
 import { unknownLossName } from './LL021-unknown-loss-name';
 import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-labels';
 
-export const rules: Rule[] = [
+/** The rules the rules pass runs (rules/run.ts). */
+export const rules: readonly Rule[] = [
   doubleSoftmax, doubleSigmoid, sigmoidThenBce, probabilityLossOnLogits, nllWithoutLogSoftmax, klDivInputNotLog,
   klDivMeanReduction, logOfActivation, unguardedLogProbability, regressionLossOnProbabilities, softmaxWithoutDim,
   singleUnitClassifier, lossActivationMismatch, redundantLogSoftmax, sigmoidIntoCrossEntropy, detachedLoss,
@@ -32,8 +35,17 @@ export const rules: Rule[] = [
   categoricalWithIntegerLabels,
 ];
 
-export const ruleMetas: RuleMeta[] = rules.map(r => r.meta);
+export { unusedSuppression };
 
-export function ruleById(id: string): Rule | undefined {
-  return rules.find(r => r.meta.id === id);
+/** The metadata of the rules the rules pass runs: the `rules` command, the README table, Show Rules, SARIF. */
+export const ruleMetas: readonly RuleMeta[] = rules.map(r => r.meta);
+
+/** The metadata of every rule id, LL000 first: docs pages, hovers, "Explain", the ids a configuration may name. */
+export const allRuleMetas: readonly RuleMeta[] = [unusedSuppression, ...ruleMetas];
+
+const byId = new Map(allRuleMetas.map(m => [m.id, m]));
+
+/** The metadata of a rule id, LL000 included. */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return byId.get(id);
 }

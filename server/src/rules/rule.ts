@@ -1,4 +1,4 @@
-import type { Severity, Applicability } from '../analysis/findings';
+import type { Severity, Applicability } from '../findings';
 
 import type { Framework } from '../frameworks/types';
 

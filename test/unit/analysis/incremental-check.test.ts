@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { workspaceOf } from '../../helpers/analysis';
 import { languageOfPath } from '../../../server/src/parse/frontend';
-import type { Finding } from '../../../server/src/analysis/findings';
+import type { Finding } from '../../../server/src/findings';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import { trainingFile } from '../../../bench/analysis/src/training-code';
 import { prng } from '../core/lossTestUtils';

@@ -11,6 +11,7 @@ import { RelevanceIndex, RULE_WORDS, scanPythonImports, type PythonImport } from
 import { pythonCodeText } from '../../../server/src/analysis/python-code-text';
 import { ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, LAYERS, LOSS_SPECS, PACKS, PATH_REWRITES } from '../../../server/src/frameworks/registry';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
+import { runRules } from '../../../server/src/rules/run';
 import { languageOfPath } from '../../../server/src/parse/frontend';
 import { pythonFrontEnd, typescriptFrontEnd } from '../../helpers/analysis';
 import { pythonFiles } from '../parse/pythonTestSupport';
@@ -161,6 +162,7 @@ test('no rule fixture or example with findings is skipped by the pre-check', asy
     const rootUri = pathToFileURL(root).href;
     const read = (uri: string) => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } };
     const ws = createAnalysisWorkspace({
+      runRules,
       host: { readFile: async uri => read(uri) },
       roots: [rootUri],
       frontEnd: lang => (lang === 'python' ? python : typescriptFrontEnd()),

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
+import { runRules } from '../../../server/src/rules/run';
 import { pythonFrontEnd } from '../../helpers/analysis';
 
 const files = new Map([
@@ -14,6 +15,7 @@ test('snapshot workspace: imports resolve once, and a removed import is read aga
   const python = await pythonFrontEnd();
   const reads: string[] = [];
   const ws = createAnalysisWorkspace({
+    runRules,
     host: { readFile: async uri => { reads.push(uri); return files.get(uri); } },
     roots: ['file:///ws'], frontEnd: () => python, incremental: false, snapshot: true,
   });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
+import { runRules } from '../../../server/src/rules/run';
 import { mentionsTfjs, relativeSpecifiers } from '../../../server/src/analysis/tfjs-gate';
 import { pythonFrontEnd, typescriptFrontEnd } from '../../helpers/analysis';
 import type { FrontEnd } from '../../../server/src/parse/frontend';
@@ -15,6 +16,7 @@ async function lazyWorkspace(files: Record<string, string> = {}) {
   const stats = { loads: 0, forgets: 0 };
   let ts: FrontEnd | undefined;
   const ws = createAnalysisWorkspace({
+    runRules,
     host: { readFile: async uri => files[uri.replace('file:///ws/', '')] },
     roots: ['file:///ws'],
     frontEnd: (language, text) => {
@@ -95,6 +97,7 @@ test('without a text hint (the CLI) the compiler is provided for any TS/JS file'
   const python = await pythonFrontEnd();
   let loads = 0;
   const eager = createAnalysisWorkspace({
+    runRules,
     host: { readFile: async () => undefined },
     roots: ['file:///ws'],
     frontEnd: language => (language === 'python' ? python : (loads++, typescriptFrontEnd())),

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineOf, typescriptFrontEnd, workspaceOf } from '../../helpers/analysis';
 import { Interpreter } from '../../../server/src/analysis/engine/interpreter';
-import { tensorOf } from '../../../server/src/analysis/engine/rule-api';
+import { tensorOf } from '../../../server/src/rules/api';
 import type { LossCallEvent } from '../../../server/src/analysis/engine/events';
 import { applyConfiguration } from '../../../server/src/config/apply';
 

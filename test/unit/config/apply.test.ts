@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyConfiguration } from '../../../server/src/config/apply';
 import { effectiveSeverity } from '../../../server/src/config/rule-selection';
-import type { Finding, Severity } from '../../../server/src/analysis/findings';
+import type { Finding, Severity } from '../../../server/src/findings';
 
 const URI = 'file:///p/train.py';
 const text = [

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, editsConflict, selectCompatibleFixes, editsByUri } from '../../../server/src/fixes/text-edits';
-import type { Fix } from '../../../server/src/analysis/findings';
+import type { Fix } from '../../../server/src/findings';
 
 const U = 'file:///a.py';
 const fix = (title: string, ...edits: [number, number, string, string?][]): { fix: Fix } => ({

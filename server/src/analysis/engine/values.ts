@@ -4,18 +4,9 @@
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationEvent } from './events';
 
-export type Kind =
-  | 'logits'
-  | 'probs-sigmoid'
-  | 'probs-softmax'
-  | 'log-probs'
-  | 'log-sigmoid'
-  | 'class-indices'
-  | 'one-hot'
-  | 'labels01'
-  | 'labels-pm1'
-  | 'bounded'
-  | 'unknown';
+import type { Kind } from '../../frameworks/types';
+
+export type { Kind };
 
 /** Where a kind was produced: the activation call or layer, for messages, related information and fixes. */
 export interface Origin {

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { OutputRecord } from '../output-record';
 import type { RuleMeta } from '../../rules/rule';
 import { sarifLevel } from '../../config/severity';
-import { ruleDocsUrl, UNUSED_SUPPRESSION } from '../../config/rule-ids';
+import { unusedSuppression } from '../../rules/registry';
+import { ruleDocUrl } from '../../rules/docs';
 import { relativeUnder } from '../paths';
 
 export interface SarifOptions {
@@ -16,7 +17,7 @@ export interface SarifOptions {
 export function formatSarif(records: readonly OutputRecord[], options: SarifOptions): string {
   const catalogue = [
     ...options.rules.map(m => ({ id: m.id, name: m.name, severity: m.severity, summary: m.summary, what: m.docs?.what })),
-    { id: UNUSED_SUPPRESSION.id, name: UNUSED_SUPPRESSION.name, severity: UNUSED_SUPPRESSION.severity, summary: UNUSED_SUPPRESSION.summary, what: undefined },
+    { id: unusedSuppression.id, name: unusedSuppression.name, severity: unusedSuppression.severity, summary: unusedSuppression.summary, what: undefined },
   ].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(catalogue.map((r, i) => [r.id, i]));
   const rules = catalogue.map(r => ({
@@ -24,8 +25,8 @@ export function formatSarif(records: readonly OutputRecord[], options: SarifOpti
     name: pascal(r.name),
     shortDescription: { text: r.summary },
     fullDescription: { text: r.what || r.summary },
-    helpUri: ruleDocsUrl(r.id),
-    help: { text: `${r.summary} (${ruleDocsUrl(r.id)})`, markdown: `${r.summary}\n\n[${r.id} ${r.name}](${ruleDocsUrl(r.id)})` },
+    helpUri: ruleDocUrl(r.id),
+    help: { text: `${r.summary} (${ruleDocUrl(r.id)})`, markdown: `${r.summary}\n\n[${r.id} ${r.name}](${ruleDocUrl(r.id)})` },
     defaultConfiguration: { level: sarifLevel(r.severity) },
     properties: { tags: ['machine-learning', 'loss-function'] },
   }));

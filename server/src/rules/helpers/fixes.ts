@@ -1,10 +1,9 @@
-// Small pieces several rule files share: fixes that remove an activation, kind descriptions, and the
-// check of an activation applied twice (LL001, LL002).
-import type { Fix, TextReplacement } from '../analysis/findings';
-import { anchorOf, compiledLossOf, eventsOfType, keptReports, relatedToOrigin, tensorOf, type RuleContext } from '../analysis/engine/rule-api';
-import type { LossFamily } from '../frameworks/types';
-import { certainTensor, type Origin, type TensorValue } from '../analysis/engine/values';
-import type { Span } from '../ir';
+// Fixes several rules build: removing an activation (from a call or from a written layer list) and
+// appending an argument to a call.
+import type { Fix, TextReplacement } from '../../findings';
+import type { Origin } from '../../analysis/engine/values';
+import type { Span } from '../../ir';
+import type { RuleContext } from '../api';
 
 /**
  * Replaces `softmax(x, dim=1)` (or `x.softmax(1)`) by `x`, the activation's input; or removes an
@@ -63,12 +62,6 @@ function lineEnd(text: string, from: number): number {
   return i;
 }
 
-/** Smallest value softmax cross-entropy can reach when its input already went through a softmax over C classes. */
-export function doubleSoftmaxFloor(classes: number): number {
-  // best case: the softmax output is one-hot, so the second softmax gives e / (e + C − 1) for the true class
-  return Math.log1p((classes - 1) / Math.E);
-}
-
 /**
  * Inserts `argument` as the last argument of a call, after a trailing comma if there is one
  * (`f(a, b,)` → `f(a, b, dim=1)`) and inside an empty list without a separator.
@@ -89,55 +82,4 @@ export function appendArgumentEdit(text: string, uri: string, call: { args: read
     return { uri, span: { start: i + 1, end: i + 1 }, newText: ` ${argument}` };
   }
   return { uri, span: { start: last.span.end, end: last.span.end }, newText: `, ${argument}` };
-}
-
-/** What LL001 and LL002 share: the activation a loss applies itself, and how each rule words its findings. */
-export interface ActivationTwice {
-  /** Losses (and compiled losses) that apply the activation themselves. */
-  family: LossFamily;
-  /** The kind the activation produces. */
-  kind: 'probs-softmax' | 'probs-sigmoid';
-  /** 'softmax' / 'sigmoid': the fallback label of the activation and the related-information text. */
-  activation: string;
-  /** Message for a loss called on the activation's output `t` (`label`: the activation as written). */
-  lossMessage(label: string, lossLabel: string, t: TensorValue): string;
-  /** Message for a compiled model whose last layer is the activation. */
-  compileMessage(label: string, lossLabel: string): string;
-  fixTitle: string;
-}
-
-/**
- * Reports activation outputs fed to a loss that applies the same activation: at the argument (with a fix
- * removing the activation), and at the `loss=` of a model compiled with `from_logits=True` whose last
- * layer is that activation.
- */
-export function checkActivationTwice(ctx: RuleContext, rule: ActivationTwice): void {
-  const kept = keptReports(ctx);
-  const related = `${rule.activation} applied here`;
-  for (const ev of eventsOfType(ctx.events, 'loss', 'compile')) {
-    if (ev.type === 'loss' && ev.family === rule.family && ev.input) {
-      const t = tensorOf(ev.input);
-      if (t?.kind !== rule.kind) continue;
-      const where = anchorOf(ev.input);
-      if (!kept(where)) continue;
-      ctx.report({
-        uri: where.uri,
-        span: where.span,
-        message: rule.lossMessage(t.origin?.label ?? rule.activation, ev.spec.label, t),
-        related: relatedToOrigin(t.origin, related),
-        fix: removeActivationFix(ctx, t.origin, rule.fixTitle),
-      });
-    } else if (ev.type === 'compile') {
-      const loss = compiledLossOf(ev);
-      const out = certainTensor(ev.output);
-      if (!loss || loss.family !== rule.family || out?.kind !== rule.kind) continue;
-      if (!kept({ uri: ev.loss.uri, span: ev.loss.expr.span })) continue;
-      ctx.report({
-        uri: ev.loss.uri,
-        span: ev.loss.expr.span,
-        message: rule.compileMessage(out.origin?.label ?? rule.activation, loss.label),
-        related: relatedToOrigin(out.origin, related),
-      });
-    }
-  }
 }

@@ -1,12 +1,12 @@
 // The rules pass of a check: every rule over the interpreter's events.
-import type { Finding } from './findings';
-import type { AnalysisEvent } from './engine/events';
-import type { Report, Rule, RuleContext } from './engine/rule-api';
-import { rules as allRules } from '../rules/registry';
+import type { Finding } from '../findings';
+import type { AnalysisEvent } from '../analysis/engine/events';
+import type { Report, Rule, RuleContext } from './api';
+import { rules as allRules } from './registry';
 
 /**
  * The findings of `rules` located in `uri`, one per rule and span (the first report wins), in source
- * order. `keptReports` (rule-api.ts) applies the same filter before a rule builds a report.
+ * order. `keptReports` (api.ts) applies the same filter before a rule builds a report.
  */
 export function runRules(uri: string, events: readonly AnalysisEvent[], textOf: (uri: string) => string | undefined, rules: readonly Rule[] = allRules): Finding[] {
   const findings: Finding[] = [];

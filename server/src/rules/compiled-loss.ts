@@ -1,7 +1,7 @@
 // What loss a Keras / TF.js `compile(loss=…)` argument names, and with which expectations.
-import type { CompileEvent } from './events';
-import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS } from '../../frameworks/registry';
-import type { LossFamily, LossSpec } from '../../frameworks/types';
+import type { CompileEvent } from '../analysis/engine/events';
+import { KERAS_LOSS_STRINGS, LOSS_SPECS, TFJS_LOSS_STRINGS } from '../frameworks/registry';
+import type { LossFamily, LossSpec } from '../frameworks/types';
 
 export interface CompiledLoss {
   family: LossFamily;

@@ -1,10 +1,11 @@
-// What a rule file implements and what it gets to work with.
-import type { Expr, Span } from '../../ir';
+// What a rule file implements and what it gets to work with: the rule's shape, its context, and the
+// readers of the interpreter's events that every rule shares (anchors, kinds, the by-type index).
+import type { Expr, Span } from '../ir';
 import type { Fix, RelatedPlace } from '../findings';
-import type { RuleMeta } from '../../rules/rule';
-import type { AnalysisEvent, ArgInfo, CompileEvent } from './events';
-import type { Origin, TensorValue } from './values';
-import { compiledLoss, type CompiledLoss } from './compile-loss';
+import type { RuleMeta } from './rule';
+import type { AnalysisEvent, ArgInfo, CompileEvent } from '../analysis/engine/events';
+import type { Origin, TensorValue } from '../analysis/engine/values';
+import { compiledLoss, type CompiledLoss } from './compiled-loss';
 
 export interface Report {
   uri: string;

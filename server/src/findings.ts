@@ -1,4 +1,4 @@
-import type { Span } from '../ir';
+import type { Span } from './ir';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** The severity vocabulary of settings, project files and the CLI (DESIGN.md §5). */

@@ -1,12 +1,12 @@
 // The helpers that make the rules pass cheap must not change what rules see or report:
 // eventsOfType gives exactly the filtered list in list order, keptReports agrees with what
-// inspectNow keeps, and compiledLossOf with compiledLoss.
+// the rules pass (runRules) keeps, and compiledLossOf with compiledLoss.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisEvent, CompileEvent } from '../../../server/src/analysis/engine/events';
-import type { RuleContext } from '../../../server/src/analysis/engine/rule-api';
-import { compiledLossOf, eventsOfType, keptReports, type EventType } from '../../../server/src/analysis/engine/rule-api';
-import { compiledLoss } from '../../../server/src/analysis/engine/compile-loss';
+import type { RuleContext } from '../../../server/src/rules/api';
+import { compiledLossOf, eventsOfType, keptReports, type EventType } from '../../../server/src/rules/api';
+import { compiledLoss } from '../../../server/src/rules/compiled-loss';
 
 const TYPES: EventType[] = ['loss', 'loss-object', 'activation', 'log', 'compile', 'fit', 'return', 'function'];
 
@@ -60,7 +60,7 @@ function context(uri: string): RuleContext {
 
 const span = (start: number, end: number) => ({ start, end });
 
-test('keptReports: what inspectNow keeps — the checked file only, the first report at a span', () => {
+test('keptReports: what the rules pass keeps — the checked file only, the first report at a span', () => {
   const kept = keptReports(context('file:///a.py'));
   const cases: [string, { uri: string; span: { start: number; end: number } }, boolean][] = [
     ['first report at a span', { uri: 'file:///a.py', span: span(3, 9) }, true],

@@ -1,0 +1,52 @@
+// The most common rule: a value of the wrong kind passed to a loss. A rule states which losses, which
+// argument and which kinds, and how it words the finding; the walk over the events, the anchor of the
+// finding and its related information are the same for all.
+import type { Fix } from '../../findings';
+import type { LossCallEvent } from '../../analysis/engine/events';
+import type { LossFamily } from '../../frameworks/types';
+import type { Kind, TensorValue } from '../../analysis/engine/values';
+import { anchorOf, eventsOfType, keptReports, relatedToOrigin, tensorOf, type RuleContext } from '../api';
+
+/** A finding about one argument of a loss call. */
+export interface LossArgumentCheck {
+  /** The loss families (`from_logits` taken into account) the check looks at. */
+  families: readonly LossFamily[];
+  /** The argument checked: the predictions (`input`, the default) or the `target`. */
+  argument?: 'input' | 'target';
+  /** The kinds of the argument that make the finding (every path to the loss must agree on the kind). */
+  kinds: readonly Kind[];
+  /** Further conditions on the call and the argument: a framework, an unguarded value, a number of units. */
+  when?(ev: LossCallEvent, t: TensorValue): boolean;
+  message(ev: LossCallEvent, t: TensorValue): string;
+  /** The related information's text, placed at the origin of the argument's kind (the activation or layer). */
+  related?: string;
+  fix?(ctx: RuleContext, ev: LossCallEvent, t: TensorValue): Fix | undefined;
+}
+
+/**
+ * Reports each loss call whose argument has one of a check's kinds: at the argument, or at the outermost
+ * call of the user function it entered (`anchorOf`). With several checks, the first that matches a call
+ * decides its finding.
+ */
+export function checkLossArgument(ctx: RuleContext, ...checks: LossArgumentCheck[]): void {
+  const kept = keptReports(ctx);
+  for (const ev of eventsOfType(ctx.events, 'loss')) {
+    for (const check of checks) {
+      const arg = check.argument === 'target' ? ev.target : ev.input;
+      if (!arg || !check.families.includes(ev.family)) continue;
+      const t = tensorOf(arg);
+      if (!t || !check.kinds.includes(t.kind) || (check.when && !check.when(ev, t))) continue;
+      const where = anchorOf(arg);
+      if (kept(where)) {
+        ctx.report({
+          uri: where.uri,
+          span: where.span,
+          message: check.message(ev, t),
+          related: check.related === undefined ? undefined : relatedToOrigin(t.origin, check.related),
+          fix: check.fix?.(ctx, ev, t),
+        });
+      }
+      break;
+    }
+  }
+}
