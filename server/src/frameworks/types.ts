@@ -103,6 +103,11 @@ export interface LossSpec {
   defaultReduction?: string;
   /** An argument that must be True for α to weigh the classes (Keras `apply_class_balancing`). */
   alphaSwitch?: { name: string; pos: number };
+  /**
+   * The loss that takes logits instead (`nn.BCELoss` → `nn.BCEWithLogitsLoss`), for a rename fix;
+   * `maxArgs`: beyond that many arguments the two signatures differ and no fix is offered.
+   */
+  withLogits?: { path: string; maxArgs?: number };
   /** For losses reduced their own way: the core reduction that reproduces a call on literal tensors. */
   literalReduction?: string;
 }
@@ -162,6 +167,8 @@ export interface Advice {
   logSigmoid?: string;
   /** Binary cross-entropy on logits, as a loss object and as a function. */
   bceWithLogits?: { class: string; function: string };
+  /** The module of functional ops and the name code usually gives it (`import torch.nn.functional as F`). */
+  functional?: { module: string; alias: string };
   /** The probability losses that take `from_logits=True`. */
   fromLogitsLosses?: { binary: string; categorical: string; sparseCategorical: string };
 }

@@ -3,6 +3,7 @@ import type { LossCallEvent } from '../analysis/engine/events';
 import type { Fix } from '../findings';
 import type { Origin } from '../analysis/engine/values';
 import { checkLossArgument } from './helpers';
+import { advice } from '../frameworks/registry';
 
 export const sigmoidThenBce: Rule = {
   meta: {
@@ -44,7 +45,8 @@ export const sigmoidThenBce: Rule = {
       kinds: ['probs-sigmoid'],
       when: (ev, t) => (ev.spec.framework === 'torch' || ev.spec.framework === 'tfjs') && !t.guarded,
       message: (ev, t) => {
-        const alt = ev.spec.framework === 'tfjs' ? 'tf.losses.sigmoidCrossEntropy' : ev.spec.form === 'class' ? 'nn.BCEWithLogitsLoss' : 'F.binary_cross_entropy_with_logits';
+        const names = advice(ev.spec.framework).bceWithLogits;
+        const alt = ev.spec.form === 'class' ? names?.class : names?.function;
         return `${t.origin?.label ?? 'sigmoid'} followed by ${ev.spec.label} is numerically unstable (saturates to log(0), clamped at −100) and blocks autocast: use ${alt} on the logits.`;
       },
       related: 'sigmoid applied here',
@@ -53,18 +55,12 @@ export const sigmoidThenBce: Rule = {
   },
 };
 
-const REPLACEMENT: Record<string, string> = {
-  'torch.nn.BCELoss': 'BCEWithLogitsLoss',
-  'torch.nn.functional.binary_cross_entropy': 'binary_cross_entropy_with_logits',
-  // Same (labels, x, weights) order; the 4th argument differs (epsilon vs labelSmoothing), see below.
-  'tfjs.losses.logLoss': 'sigmoidCrossEntropy',
-};
-
 /** Renames the loss and replaces `sigmoid(z)` by `z`, when both are plain to edit (PyTorch, same flow). */
 function withLogitsFix(ctx: RuleContext, ev: LossCallEvent, origin: Origin | undefined): Fix | undefined {
-  const newName = REPLACEMENT[ev.spec.path];
-  if (!newName || !origin?.inner) return undefined;
-  if (ev.spec.framework === 'tfjs' && ev.site.expr.args.length > 3) return undefined;
+  const twin = ev.spec.withLogits;
+  if (!twin || !origin?.inner) return undefined;
+  if (twin.maxArgs !== undefined && ev.site.expr.args.length > twin.maxArgs) return undefined;
+  const newName = lastSegment(twin.path);
   const callee = ev.spec.form === 'class' ? ev.ctor?.expr.callee : ev.site.expr.callee;
   const calleeUri = ev.spec.form === 'class' ? ev.ctor?.uri : ev.site.uri;
   if (!callee || !calleeUri) return undefined;

@@ -1,5 +1,6 @@
 import type { Rule } from './api';
 import { checkLossArgument, reportAtCompiledLoss } from './helpers';
+import { advice } from '../frameworks/registry';
 
 export const probabilityLossOnLogits: Rule = {
   meta: {
@@ -46,8 +47,9 @@ export const probabilityLossOnLogits: Rule = {
       outputKinds: ['logits'],
       message: (loss, out, ev) => {
         const activation = loss.family === 'bce-prob' ? 'sigmoid' : 'softmax';
-        const instead = ev.framework === 'keras'
-          ? `use ${loss.family === 'bce-prob' ? 'keras.losses.BinaryCrossentropy' : loss.sparse ? 'keras.losses.SparseCategoricalCrossentropy' : 'keras.losses.CategoricalCrossentropy'}(from_logits=True) or add activation='${activation}' to the last layer`
+        const withLogits = advice(ev.framework).fromLogitsLosses;
+        const instead = withLogits
+          ? `use ${loss.family === 'bce-prob' ? withLogits.binary : loss.sparse ? withLogits.sparseCategorical : withLogits.categorical}(from_logits=True) or add activation='${activation}' to the last layer`
           : `add activation: '${activation}' to the last layer`;
         return `${loss.label} expects probabilities but the model's last layer (${out.origin?.label ?? 'linear'}) has no activation, so it outputs unbounded logits: ${instead}.`;
       },

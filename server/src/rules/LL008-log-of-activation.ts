@@ -4,6 +4,7 @@ import type { LogEvent } from '../analysis/engine/events';
 import type { Fix, TextReplacement } from '../findings';
 import type { Origin } from '../analysis/engine/values';
 import { pythonModuleRef } from '../fixes/python-imports';
+import { advice } from '../frameworks/registry';
 
 export const logOfActivation: Rule = {
   meta: {
@@ -46,7 +47,8 @@ export const logOfActivation: Rule = {
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
       const softmax = t.kind === 'probs-softmax';
       const tfjs = ctx.text(ev.site.uri) !== undefined && /\.(m|c)?[jt]sx?$/.test(ev.site.uri);
-      const instead = softmax ? (tfjs ? 'tf.logSoftmax' : 'log_softmax') : (tfjs ? 'tf.logSigmoid' : 'F.logsigmoid');
+      const names = advice(tfjs ? 'tfjs' : 'torch');
+      const instead = softmax ? names.logSoftmax : names.logSigmoid;
       const where = anchorOfUse(ev.arg, ev.site);
       if (!kept(where)) continue;
       const inside = where.viaCall ? ` inside ${where.viaCall}` : '';
@@ -100,7 +102,9 @@ function logSigmoidFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean, origin: Or
   } else if (tfModule && TF_SIGMOID.test(callee)) {
     call = `${tfModule}.math.log_sigmoid`;
   } else if (/^[ \t]*(?:import|from)[ \t]+torch\b/m.test(text) && !/^(keras|tf|tensorflow|np|numpy)\b/.test(callee)) {
-    const functional = pythonModuleRef(text, 'torch.nn.functional', 'F');
+    const module = advice('torch').functional;
+    if (!module) return undefined;
+    const functional = pythonModuleRef(text, module.module, module.alias);
     if (functional.edit) edits.push({ uri: ev.site.uri, ...functional.edit });
     call = `${functional.name}.logsigmoid`;
   } else {

@@ -1,8 +1,8 @@
 import type { Rule } from './api';
 import { eventsOfType, keptReports } from './api';
 import { appendArgumentEdit } from './helpers';
+import { IMPLICIT_AXIS, shortName } from '../frameworks/registry';
 
-const IMPLICIT_DIM = new Set(['torch.nn.functional.softmax', 'torch.nn.functional.log_softmax', 'torch.nn.Softmax', 'torch.nn.LogSoftmax']);
 
 export const softmaxWithoutDim: Rule = {
   meta: {
@@ -37,7 +37,7 @@ export const softmaxWithoutDim: Rule = {
   check(ctx) {
     const kept = keptReports(ctx);
     for (const ev of eventsOfType(ctx.events, 'activation')) {
-      if (!IMPLICIT_DIM.has(ev.path) || ev.dim) continue;
+      if (!IMPLICIT_AXIS.has(ev.path) || ev.dim) continue;
       if (ev.site.expr.args.some(a => a.star || a.name === '_stacklevel')) continue;
       const args = ev.site.expr.args;
       // functional form: F.softmax(x) (one positional) — the layer form takes dim as its only argument
@@ -46,7 +46,7 @@ export const softmaxWithoutDim: Rule = {
       ctx.report({
         uri: ev.site.uri,
         span: ev.site.expr.span,
-        message: `${ev.path.replace('torch.nn.functional.', 'F.').replace('torch.nn.', 'nn.')} without dim: PyTorch guesses the axis from the input's rank (dim 0 for 1-D and 3-D input) and may normalise over the batch. Pass dim explicitly.`,
+        message: `${shortName(ev.path)} without dim: PyTorch guesses the axis from the input's rank (dim 0 for 1-D and 3-D input) and may normalise over the batch. Pass dim explicitly.`,
         fix: { title: 'Add dim=1', applicability: 'unsafe', edits: [appendArgumentEdit(ctx.text(ev.site.uri) ?? '', ev.site.uri, ev.site.expr, 'dim=1')] },
       });
     }

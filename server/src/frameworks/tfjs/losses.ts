@@ -16,7 +16,8 @@ const params = new Map<string, readonly LossParam[]>([
 const rows: LossRow[] = [
   ['tfjs.losses.softmaxCrossEntropy', 'tf.losses.softmaxCrossEntropy', 'softmax-ce', 'crossEntropy', { target: arg(0, 'onehotLabels'), input: arg(1, 'logits') }],
   ['tfjs.losses.sigmoidCrossEntropy', 'tf.losses.sigmoidCrossEntropy', 'sigmoid-ce', 'binaryCrossEntropyWithLogits', { target: arg(0, 'multiClassLabels'), input: arg(1, 'logits') }],
-  ['tfjs.losses.logLoss', 'tf.losses.logLoss', 'bce-prob', 'binaryCrossEntropy', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
+  // Same (labels, x, weights) order as sigmoidCrossEntropy; the 4th argument differs (epsilon vs labelSmoothing).
+  ['tfjs.losses.logLoss', 'tf.losses.logLoss', 'bce-prob', 'binaryCrossEntropy', { target: arg(0, 'labels'), input: arg(1, 'predictions'), withLogits: { path: 'tfjs.losses.sigmoidCrossEntropy', maxArgs: 3 } }],
   ['tfjs.losses.meanSquaredError', 'tf.losses.meanSquaredError', 'regression', 'mseLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
   ['tfjs.losses.absoluteDifference', 'tf.losses.absoluteDifference', 'regression', 'l1Loss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],
   ['tfjs.losses.huberLoss', 'tf.losses.huberLoss', 'regression', 'huberLoss', { target: arg(0, 'labels'), input: arg(1, 'predictions') }],

@@ -87,6 +87,7 @@ export const torchPack: FrameworkPack = {
   advice: {
     logSoftmax: 'log_softmax',
     logSigmoid: 'F.logsigmoid',
+    functional: { module: 'torch.nn.functional', alias: 'F' },
     bceWithLogits: { class: 'nn.BCEWithLogitsLoss', function: 'F.binary_cross_entropy_with_logits' },
   },
   losses: torchLosses,

@@ -72,7 +72,8 @@ const params = new Map<string, readonly LossParam[]>([
 const rows: LossRow[] = [
   ...pair('CrossEntropyLoss', 'cross_entropy', 'softmax-ce', 'crossEntropy', { sparseTarget: true }),
   ...pair('BCEWithLogitsLoss', 'binary_cross_entropy_with_logits', 'sigmoid-ce', 'binaryCrossEntropyWithLogits'),
-  ...pair('BCELoss', 'binary_cross_entropy', 'bce-prob', 'binaryCrossEntropy'),
+  ['torch.nn.BCELoss', 'nn.BCELoss', 'bce-prob', 'binaryCrossEntropy', { form: 'class', withLogits: { path: 'torch.nn.BCEWithLogitsLoss' } }],
+  ['torch.nn.functional.binary_cross_entropy', 'F.binary_cross_entropy', 'bce-prob', 'binaryCrossEntropy', { form: 'function', withLogits: { path: 'torch.nn.functional.binary_cross_entropy_with_logits' } }],
   ...pair('NLLLoss', 'nll_loss', 'nll', 'nllLoss', { sparseTarget: true }),
   ...pair('KLDivLoss', 'kl_div', 'kl', 'klDiv'),
   ...pair('MSELoss', 'mse_loss', 'regression', 'mseLoss'),
