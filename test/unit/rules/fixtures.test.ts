@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { lineOf, workspaceOf } from '../../helpers/analysis';
 import { languageOfPath } from '../../../server/src/parse/frontend';
+import { rules } from '../../../server/src/rules/registry';
 
 // Tests run from the repository root (npm test); bundles live in out/, so paths are cwd-relative.
 const ROOT = join(process.cwd(), 'test/fixtures/rules');
@@ -53,10 +54,18 @@ for (const c of cases) {
   });
 }
 
-test('every rule has positive and negative fixtures', () => {
-  const dirs = new Set(readdirSync(ROOT));
-  for (let i = 1; i <= 22; i++) {
-    const id = `LL${String(i).padStart(3, '0')}`;
-    assert.ok(dirs.has(id), `test/fixtures/rules/${id} is missing`);
+test('every rule the rules pass runs has positive and negative fixtures', () => {
+  for (const { meta } of rules) {
+    const own = cases.filter(c => c.name.startsWith(`${meta.id}/`));
+    assert.ok(own.length > 0, `test/fixtures/rules/${meta.id} is missing`);
+    const marks = (c: (typeof cases)[number]) => Object.values(c.files).some(t => expected(t).some(e => e.endsWith(`:${meta.id}`)));
+    // Positive: a case where the rule must fire. Negative: a whole case where it must stay silent.
+    assert.ok(own.some(marks), `${meta.id}: no fixture line expects ${meta.id}`);
+    assert.ok(own.some(c => !marks(c)), `${meta.id}: every fixture expects ${meta.id}; add a close-looking correct case`);
   }
+});
+
+test('fixture folders are named after registered rules', () => {
+  const ids = new Set(rules.map(r => r.meta.id));
+  for (const dir of readdirSync(ROOT)) assert.ok(ids.has(dir), `test/fixtures/rules/${dir} names no rule in the registry`);
 });
