@@ -234,3 +234,23 @@ test('hostile exclude globs: an invalid class is a configuration error (file:lin
   const files = (JSON.parse(r.stdout) as { file: string; code: string }[]).map(f => f.file.slice(join(dir, 'a').length + 1)).sort();
   assert.deepEqual(files, [`${'aaaaaaaaaa'.repeat(20)}.py`, `${'d/'.repeat(40)}deep.py`, 'train.py']);
 });
+
+test('one bad file never hides the others: a notebook nested 8,000 deep, a 2,500-term chain, a self-constructing class', () => {
+  const tfjsLoss = "\nexport function step(ys: tf.Tensor, logits: tf.Tensor) {\n  const probs = tf.softmax(logits);\n  return tf.losses.softmaxCrossEntropy(ys, probs);\n}\n";
+  const dir = tree({
+    'deep.ipynb': `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "x": ${'['.repeat(8000)}${']'.repeat(8000)}}`,
+    'chain.ts': `import * as tf from '@tensorflow/tfjs';\nconst a = 1;\nconst x = ${Array(2500).fill('a').join(' + ')};\n${tfjsLoss}`,
+    'selfnew.ts': `import * as tf from '@tensorflow/tfjs';\nclass Node2 {\n  child = new Node2();\n}\n${tfjsLoss}`,
+    'train.py': DOUBLE_SOFTMAX,
+  });
+  for (const command of ['check', 'fix']) {
+    const r = runCli(command === 'check' ? ['check', '--no-cache', '--format', 'json', '.'] : ['fix', '--diff', '.'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /deep\.ipynb: not valid JSON .*nested deeper than 512 levels/);
+    assert.doesNotMatch(r.stderr, /RangeError|Maximum call stack/);
+    if (command === 'check') {
+      const found = (JSON.parse(r.stdout) as { file: string; code: string }[]).map(f => `${f.file.slice(dir.length + 1)} ${f.code}`).sort();
+      assert.deepEqual(found, ['chain.ts LL001', 'selfnew.ts LL001', 'train.py LL001']);
+    }
+  }
+});
