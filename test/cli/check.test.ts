@@ -199,3 +199,58 @@ test('worker threads give the same report as a single thread', () => {
   assert.equal(multi.stdout, single.stdout);
   assert.equal((JSON.parse(multi.stdout) as unknown[]).length, 5);
 });
+
+test('hostile configuration: a __proto__ table is a configuration error (file:line) and checking goes on', () => {
+  const dir = tree({
+    // Once this rewrote Object.prototype: `select` there made every file pass, `error = "off"` crashed the CLI.
+    'a/losslens.toml': '[__proto__]\nselect = ["LL002"]\nerror = "off"\n',
+    'a/train.py': DOUBLE_SOFTMAX,
+    // A pyproject.toml met while walking up, with no LossLens table: another tool's broken file.
+    'b/pyproject.toml': '[tool.other]\n__proto__.select = ["LL002"]\n',
+    'b/c/train.py': DOUBLE_SOFTMAX,
+  });
+  const a = runCli(['check', '--no-cache', '--format', 'json', 'a'], dir);
+  assert.equal(a.status, 2, a.stderr);
+  assert.match(a.stderr, /a\/losslens\.toml:1: .*'__proto__' is not allowed/);
+  assert.deepEqual((JSON.parse(a.stdout) as { code: string }[]).map(f => f.code), ['LL001']);
+  const b = runCli(['check', '--no-cache', '--format', 'json', 'b'], dir);
+  assert.equal(b.status, 1, b.stderr);
+  assert.deepEqual((JSON.parse(b.stdout) as { code: string }[]).map(f => f.code), ['LL001']);
+});
+
+test('hostile exclude globs: an invalid class is a configuration error (file:line), backtracking bombs finish', () => {
+  const deepStars = `${'**/'.repeat(60)}z`;
+  const dir = tree({
+    'a/losslens.toml': `exclude = [\n  "gen",\n  "[z-a]",\n  "*a*a*a*a*a*a*a*a*a*a*a*a*b",\n  "${deepStars}",\n]\n`,
+    'a/train.py': DOUBLE_SOFTMAX,
+    [`a/${'aaaaaaaaaa'.repeat(20)}.py`]: DOUBLE_SOFTMAX,
+    [`a/${'d/'.repeat(40)}deep.py`]: DOUBLE_SOFTMAX,
+    'a/gen/x.py': DOUBLE_SOFTMAX,
+  });
+  const r = runCli(['check', '--no-cache', '--format', 'json', 'a'], dir);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /a\/losslens\.toml:1: Invalid glob "\[z-a\]" in 'exclude': invalid character range 'z-a'/);
+  assert.doesNotMatch(r.stderr, /SyntaxError|\n\s+at /, 'no stack trace');
+  const files = (JSON.parse(r.stdout) as { file: string; code: string }[]).map(f => f.file.slice(join(dir, 'a').length + 1)).sort();
+  assert.deepEqual(files, [`${'aaaaaaaaaa'.repeat(20)}.py`, `${'d/'.repeat(40)}deep.py`, 'train.py']);
+});
+
+test('one bad file never hides the others: a notebook nested 8,000 deep, a 2,500-term chain, a self-constructing class', () => {
+  const tfjsLoss = "\nexport function step(ys: tf.Tensor, logits: tf.Tensor) {\n  const probs = tf.softmax(logits);\n  return tf.losses.softmaxCrossEntropy(ys, probs);\n}\n";
+  const dir = tree({
+    'deep.ipynb': `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "x": ${'['.repeat(8000)}${']'.repeat(8000)}}`,
+    'chain.ts': `import * as tf from '@tensorflow/tfjs';\nconst a = 1;\nconst x = ${Array(2500).fill('a').join(' + ')};\n${tfjsLoss}`,
+    'selfnew.ts': `import * as tf from '@tensorflow/tfjs';\nclass Node2 {\n  child = new Node2();\n}\n${tfjsLoss}`,
+    'train.py': DOUBLE_SOFTMAX,
+  });
+  for (const command of ['check', 'fix']) {
+    const r = runCli(command === 'check' ? ['check', '--no-cache', '--format', 'json', '.'] : ['fix', '--diff', '.'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /deep\.ipynb: not valid JSON .*nested deeper than 512 levels/);
+    assert.doesNotMatch(r.stderr, /RangeError|Maximum call stack/);
+    if (command === 'check') {
+      const found = (JSON.parse(r.stdout) as { file: string; code: string }[]).map(f => `${f.file.slice(dir.length + 1)} ${f.code}`).sort();
+      assert.deepEqual(found, ['chain.ts LL001', 'selfnew.ts LL001', 'train.py LL001']);
+    }
+  }
+});

@@ -3,22 +3,27 @@
 //   browser   = the system Chromium (CHROMIUM_PATH or /usr/bin/chromium) driven by playwright-core;
 //   extension = this repository as the development extension, i.e. package.json + dist/web/*
 //               exactly as built by `npm run build` (the pretest step).
-// Env: CHROMIUM_PATH, E2E_TIMEOUT_MS (default 300000), UPDATE_SCREENSHOT=1 (copy the PNG to
-// media/screenshot.png), VERBOSE=1 (browser console), SERVER_LOG=1 (test-web server log).
+// Env: CHROMIUM_PATH, E2E_TIMEOUT_MS (default 300000 × the factor), LOSSLENS_E2E_TIMEOUT_FACTOR
+// (scales every time limit of the suite and the runner; default 1, 2 under CI=true),
+// UPDATE_SCREENSHOT=1 (copy the PNG to media/screenshot.png), VERBOSE=1 (browser console),
+// SERVER_LOG=1 (test-web server log).
 import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
-import { bundleSuite, repoRoot } from './bundle-suite.mjs';
+import { bundleSuite, repoRoot, timeoutFactor } from './bundle-suite.mjs';
 
 const require = createRequire(import.meta.url);
 const { runServer } = require('@vscode/test-web/out/server/main');
 const { chromium } = require('playwright-core');
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300_000);
+const factor = timeoutFactor();
+/** A time limit of the runner, scaled like the suite's. */
+const scaled = ms => Math.round(ms * factor);
+const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || scaled(300_000));
 const workspace = join(repoRoot, 'test/e2e/workspace');
 const artifacts = join(repoRoot, 'test/e2e/artifacts');
 // The suite polls this file over HTTP (the repository is served as the development extension)
@@ -27,6 +32,34 @@ const screenshotState = join(artifacts, 'screenshot-state.json');
 
 function log(message) {
   console.log(`[e2e-runner] ${message}`);
+}
+
+/** Every wait of the suite (reported as `E2E_WAIT {json}`) and of the runner's DOM checks. */
+const waits = [];
+
+/** Runs `fn` (given its scaled limit) and records how long it took against that limit. */
+async function timedWait(what, limitMs, fn) {
+  const limit = scaled(limitMs);
+  const start = Date.now();
+  try {
+    const result = await fn(limit);
+    waits.push({ what: `runner: ${what}`, ms: Date.now() - start, limit, ok: true });
+    return result;
+  } catch (e) {
+    waits.push({ what: `runner: ${what}`, ms: Date.now() - start, limit, ok: false });
+    throw e;
+  }
+}
+
+/** The slowest waits, as a share of their limits: the ones that turn flaky first on a loaded machine. */
+function reportSlowestWaits(count = 8) {
+  if (waits.length === 0) return;
+  const slowest = [...waits].sort((a, b) => b.ms / b.limit - a.ms / a.limit || b.ms - a.ms).slice(0, count);
+  log(`slowest of ${waits.length} waits (timeout factor ${factor}):`);
+  for (const w of slowest) {
+    const share = Math.round((100 * w.ms) / w.limit);
+    log(`  ${String(w.ms).padStart(6)} ms of ${String(w.limit).padStart(6)} (${String(share).padStart(3)} %)${w.ok ? '' : ' TIMED OUT'}  ${w.what}`);
+  }
 }
 
 function freePort() {
@@ -93,6 +126,15 @@ async function main() {
       const line = format(...args);
       if (type + line === previous) return;
       previous = type + line;
+      const wait = /^E2E_WAIT (\{.*\})$/.exec(line);
+      if (wait) {
+        try {
+          waits.push(JSON.parse(wait[1]));
+        } catch {
+          console.log(line);
+        }
+        return;
+      }
       console.log(line);
       const passing = /^\s*(\d+) passing/.exec(line);
       if (passing) counts.passed = Number(passing[1]);
@@ -116,7 +158,7 @@ async function main() {
     // "localhost", not 127.0.0.1: the extension host iframe and webviews live on
     // http://<uuid>.localhost:<port>, which Chromium resolves to loopback on its own.
     await page.goto(`http://localhost:${port}/`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    await timedWait('the workbench to load', 120_000, timeout => page.waitForSelector('.monaco-workbench', { timeout }));
     log(`workbench up after ${Date.now() - t0} ms`);
 
     let timer;
@@ -127,6 +169,7 @@ async function main() {
     if (code === 'timeout') log(`TIMEOUT: the suite did not finish within ${timeoutMs} ms`);
     else log(`suite finished with exit code ${code} after ${seconds} s`);
     // The plain closing line CI summaries read (mocha's own lines are prefixed by the workbench).
+    reportSlowestWaits();
     console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed`);
     return code === 0 && !outsideCheckFailed ? 0 : 1;
   } finally {
@@ -144,12 +187,12 @@ async function main() {
 async function takeScreenshot(page, name) {
   let ok = true;
   try {
-    await page.waitForFunction(
+    await timedWait('an LL001 row in Problems', 15_000, timeout => page.waitForFunction(
       () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => /LL001/.test(r.textContent ?? '')),
       undefined,
-      { timeout: 15_000, polling: 100 },
-    );
-    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 15_000 });
+      { timeout, polling: 100 },
+    ));
+    await timedWait('an error squiggle in the editor', 15_000, timeout => page.waitForSelector('.monaco-editor .squiggly-error', { timeout }));
     const rows = await page.$$eval('.markers-panel .monaco-list-row', els => els.map(e => e.textContent));
     log(`Problems panel: ${JSON.stringify(rows)}`);
   } catch (e) {
@@ -171,10 +214,11 @@ async function takeScreenshot(page, name) {
  * DOM checks a suite asks for by logging `E2E_CHECK:<name>`: the runner looks at the page from the
  * outside, saves `<name>.png`, and writes artifacts/check-<name>.json, which the suite polls.
  */
+const DOM_CHECK_LIMIT_MS = { 'rule-page': 20_000, 'explorer-insert': 20_000, 'hover-image': 15_000 };
 const DOM_CHECKS = {
   // The rule page opened by "Explain" is rendered (markdown preview or editor), not a blank pane.
-  'rule-page': async page => {
-    const deadline = Date.now() + 20_000;
+  'rule-page': async (page, limit) => {
+    const deadline = Date.now() + limit;
     while (Date.now() < deadline) {
       for (const frame of page.frames()) {
         try {
@@ -190,8 +234,8 @@ const DOM_CHECKS = {
   },
   // The Loss Explorer page (a webview: nested cross-origin frames) shows Huber with δ = 0.5 as asked by
   // the hover link; its "Insert snippet" button is clicked like a user would.
-  'explorer-insert': async page => {
-    const deadline = Date.now() + 20_000;
+  'explorer-insert': async (page, limit) => {
+    const deadline = Date.now() + limit;
     while (Date.now() < deadline) {
       for (const frame of page.frames()) {
         try {
@@ -211,11 +255,11 @@ const DOM_CHECKS = {
     throw new Error('no explorer frame showing Huber with δ = 0.5 and an Insert snippet button');
   },
   // The hover's loss-curve image (a data: URI) really decoded and rendered.
-  'hover-image': async page => {
+  'hover-image': async (page, limit) => {
     await page.waitForFunction(
       () => [...document.querySelectorAll('.monaco-hover img')].some(img => img.complete && img.naturalWidth > 0),
       undefined,
-      { timeout: 15_000, polling: 100 },
+      { timeout: limit, polling: 100 },
     );
     return page.$$eval('.monaco-hover img', imgs => imgs.map(i => `${i.naturalWidth}x${i.naturalHeight}`).join(', '));
   },
@@ -227,7 +271,7 @@ async function runDomCheck(page, name) {
   try {
     const fn = DOM_CHECKS[name];
     if (!fn) throw new Error(`unknown DOM check ${name}`);
-    detail = String(await fn(page));
+    detail = String(await timedWait(`DOM check ${name}`, DOM_CHECK_LIMIT_MS[name] ?? 20_000, limit => fn(page, limit)));
     ok = true;
     log(`DOM check ${name}: ok (${detail})`);
   } catch (e) {

@@ -195,3 +195,28 @@ test('cross-file: a module-level softmax in another open file', async () => {
   assert.deepEqual((await client.pull(train)).items.filter(d => d.code === 'LL001'), []);
   assert.equal(await client.shutdown(), 0);
 });
+
+test('hostile project configuration and globs: problems on their lines, every folder keeps its diagnostics', async () => {
+  const proto = join(dir, 'proj-proto');
+  const globs = join(dir, 'proj-globs');
+  const clean = join(dir, 'proj-clean');
+  for (const d of [proto, globs, clean]) { rmSync(d, { recursive: true, force: true }); mkdirSync(d, { recursive: true }); }
+  // Once: `select` landed on Object.prototype and the clean folder lost LL001; `[z-a]` threw and emptied diagnostics.
+  writeFileSync(join(proto, 'losslens.toml'), '[__proto__]\nselect = ["LL002"]\nmethod = "x"\n');
+  writeFileSync(join(globs, 'losslens.toml'), `exclude = [\n  "[z-a]",\n  "*a*a*a*a*a*a*a*a*a*a*a*a*b",\n  "${'**/'.repeat(40)}z",\n]\n`);
+  const badSettingsGlobs = ['[z-a]', '*a*a*a*a*a*a*a*a*a*a*a*a*b', `${'**/'.repeat(40)}z`];
+  const { client } = await start({ pullDiagnostics: true, settings: () => ({ exclude: badSettingsGlobs }) });
+  const files = [join(proto, 'a.py'), join(globs, `${'a'.repeat(120)}.py`), join(clean, 'c.py')].map(p => pathToFileURL(p).href);
+  for (const f of files) await client.open(f, SOURCE);
+  for (const f of files) assert.deepEqual((await client.pull(f)).items.map(d => d.code), ['LL001'], f);
+  const protoConfig = pathToFileURL(join(proto, 'losslens.toml')).href;
+  const globsConfig = pathToFileURL(join(globs, 'losslens.toml')).href;
+  const p1 = await client.waitFor('proto config diagnostics', () => client.published.find(p => p.uri === protoConfig && p.diagnostics.length));
+  assert.equal(p1.diagnostics[0].range.start.line, 0);
+  assert.match(String(p1.diagnostics[0].message), /'__proto__' is not allowed/);
+  const p2 = await client.waitFor('glob config diagnostics', () => client.published.find(p => p.uri === globsConfig && p.diagnostics.length));
+  assert.equal(p2.diagnostics[0].range.start.line, 0);
+  assert.match(String(p2.diagnostics[0].message), /Invalid glob "\[z-a\]"/);
+  assert.equal(({} as Record<string, unknown>).select, undefined);
+  assert.equal(await client.shutdown(), 0);
+});

@@ -1,12 +1,12 @@
 // A .gitignore subset: patterns with `*`, `?`, `**`, `[...]`, negation (`!`), directory-only
 // patterns (trailing `/`), anchored patterns (a `/` at the start or in the middle), comments and
 // escaped `\#` / `\!`. Rules from deeper files come later and so win, like in git.
-import { globToRegExp } from '../config/glob';
+import { compileGlob, type GlobMatcher } from '../config/glob';
 
 interface Rule {
   /** Folder of the .gitignore, `/`-separated, relative to the walk's base ('' = base). */
   base: string;
-  re: RegExp;
+  re: GlobMatcher;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -31,8 +31,8 @@ export class GitIgnore {
       const dirOnly = line.endsWith('/');
       if (dirOnly) line = line.replace(/\/+$/, '');
       if (line === '') continue;
-      // globToRegExp already follows git: no inner slash = any depth, leading slash = anchored.
-      added.push({ base, re: globToRegExp(line), negate, dirOnly });
+      // compileGlob already follows git: no inner slash = any depth, leading slash = anchored.
+      added.push({ base, re: compileGlob(line), negate, dirOnly });
     }
     return added.length ? new GitIgnore([...this.rules, ...added]) : this;
   }

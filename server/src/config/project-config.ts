@@ -7,6 +7,7 @@ import { parseToml, TomlError, isTable, type TomlTable, type TomlValue } from '.
 import { isSeveritySetting, SEVERITY_SETTINGS } from './severity';
 import { RULE_ID_PATTERN, knownRuleIds } from './rule-ids';
 import { joinUri, parentUri } from './uri';
+import { globError } from './glob';
 import type { RuleSelection } from './rule-selection';
 
 export interface ConfigProblem {
@@ -90,8 +91,14 @@ export function parseProjectConfig(text: string, uri: string, dir: string): Proj
 
   const exclude: TomlValue | undefined = table.exclude;
   if (exclude !== undefined) {
-    if (Array.isArray(exclude) && exclude.every((x): x is string => typeof x === 'string')) config.exclude = exclude;
-    else problem('exclude', "'exclude' must be an array of glob strings");
+    if (Array.isArray(exclude) && exclude.every((x): x is string => typeof x === 'string')) {
+      // An invalid glob is reported and left out; the others still apply.
+      for (const glob of exclude) {
+        const error = globError(glob);
+        if (error) problem('exclude', `Invalid glob ${JSON.stringify(glob)} in 'exclude': ${error}`);
+        else config.exclude.push(glob);
+      }
+    } else problem('exclude', "'exclude' must be an array of glob strings");
   }
 
   const severity = table.severity;

@@ -21,6 +21,17 @@ export interface TomlDocument {
 }
 
 const BARE_KEY = /[A-Za-z0-9_-]/;
+/**
+ * Keys that would reach an object's prototype machinery once a table is read by code that copies
+ * or merges plain objects (`[__proto__]` once rewrote Object.prototype for the whole process).
+ * Tables are null-prototype objects anyway; these keys are refused outright so no reader has to care.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A table with no prototype: `t.select` is only ever an own key. */
+function newTable(): TomlTable {
+  return Object.create(null) as TomlTable;
+}
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?/;
 
 export function parseToml(text: string): TomlDocument {
@@ -30,7 +41,7 @@ export function parseToml(text: string): TomlDocument {
 class Parser {
   private pos = 0;
   private line = 1;
-  private readonly root: TomlTable = {};
+  private readonly root: TomlTable = newTable();
   private readonly lines = new Map<string, number>();
   /** Tables created by a header or a dotted key, which a later [header] must not reopen. */
   private readonly defined = new Set<TomlTable>();
@@ -74,7 +85,7 @@ class Parser {
     const existing = parent[last];
     const path = keys.join('.');
     if (existing === undefined) {
-      const t: TomlTable = {};
+      const t: TomlTable = newTable();
       parent[last] = t;
       this.defined.add(t);
       this.lines.set(path, this.line);
@@ -99,7 +110,7 @@ class Parser {
     } else if (!Array.isArray(arr) || !this.tableArrays.has(arr)) {
       throw this.error(`'${keys.join('.')}' is not an array of tables`);
     }
-    const t: TomlTable = {};
+    const t: TomlTable = newTable();
     arr.push(t);
     this.defined.add(t);
     return t;
@@ -110,7 +121,7 @@ class Parser {
     let t = this.root;
     for (const k of keys) {
       let next = t[k];
-      if (next === undefined) { next = {}; t[k] = next; }
+      if (next === undefined) { next = newTable(); t[k] = next; }
       if (Array.isArray(next) && this.tableArrays.has(next)) next = next[next.length - 1];
       if (!isTable(next) || this.inlineTables.has(next)) throw this.error(`Key '${k}' is not a table`);
       t = next;
@@ -129,7 +140,7 @@ class Parser {
     let t = table;
     for (const k of keys.slice(0, -1)) {
       let next = t[k];
-      if (next === undefined) { next = {}; t[k] = next; this.defined.add(next); }
+      if (next === undefined) { next = newTable(); t[k] = next; this.defined.add(next); }
       if (!isTable(next) || this.inlineTables.has(next)) throw this.error(`Key '${k}' is not a table`);
       t = next;
     }
@@ -152,6 +163,8 @@ class Parser {
         if (this.pos === start) throw this.error(c === undefined || c === '\n' ? 'Expected a key' : `Unexpected character '${c}' in a key`);
         keys.push(this.s.slice(start, this.pos));
       }
+      const key = keys[keys.length - 1];
+      if (FORBIDDEN_KEYS.has(key)) throw this.error(`Key '${key}' is not allowed (it names JavaScript object internals)`);
       this.skipInlineSpace();
       if (this.s[this.pos] !== '.') return keys;
       this.pos++;
@@ -289,7 +302,7 @@ class Parser {
 
   private parseInlineTable(): TomlTable {
     this.pos++;
-    const t: TomlTable = {};
+    const t: TomlTable = newTable();
     this.inlineTables.add(t);
     this.skipInlineSpace();
     if (this.s[this.pos] === '}') { this.pos++; return t; }
@@ -304,7 +317,7 @@ class Parser {
       let target = t;
       for (const k of keys.slice(0, -1)) {
         let next = target[k];
-        if (next === undefined) { next = {}; target[k] = next; }
+        if (next === undefined) { next = newTable(); target[k] = next; }
         if (!isTable(next)) throw this.error(`Key '${k}' is not a table`);
         target = next;
       }

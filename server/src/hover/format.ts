@@ -34,15 +34,31 @@ function list(data: readonly number[]): string {
   return `[${items.join(', ')}]`;
 }
 
-/** Escapes text for a Markdown table cell or inline text (not inside backticks). */
+/** Escapes LossLens's own text for a Markdown table cell or inline text (not inside backticks). */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|#]/g, m => `\\${m}`);
 }
 
-/** Inline code that survives backticks inside the text. */
+/**
+ * Escapes text that may come from the document (source text, names, messages quoting it) for inline
+ * Markdown: every ASCII punctuation character gets a backslash (CommonMark allows one before any of
+ * them), so no emphasis, link, image, HTML, entity or autolink (`https://…`, `www.…`, `a@b.c`) can
+ * form, whatever the text.
+ */
+export function escapeUserText(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, m => `\\${m}`);
+}
+
+/**
+ * Inline code that survives any backticks inside the text: the fence is one backtick longer than
+ * the longest run inside, so a literal holding ``` `` ``` cannot close the span early and turn what
+ * follows into live Markdown (links, remote images, command links).
+ */
 export function code(text: string): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ');
-  const fence = oneLine.includes('`') ? '``' : '`';
+  let longest = 0;
+  for (const run of oneLine.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }

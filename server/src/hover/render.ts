@@ -2,7 +2,7 @@
 // hovers; inline <svg> is stripped) or, for text-only clients, unicode sparklines of the same curves.
 import { curve, curveInfo, curveSvgDataUri } from '../../../core/src/index';
 import { ruleDocUrl } from '../rules/docs';
-import { code, escapeMarkdown, formatNumber, formatTensor, tableCell } from './format';
+import { code, escapeMarkdown, escapeUserText, formatNumber, formatTensor, tableCell } from './format';
 import { keyPoints, type KeyPointTable } from './key-points';
 import type { ActivationHover, FindingRef, LossHover, RuleHover, HoverModel } from './model';
 import { sparkline } from './sparkline';
@@ -38,7 +38,7 @@ function renderLoss(m: LossHover, plots: PlotMode): string {
   if (m.input) {
     const mark = m.input.fits === false ? '⚠️ ' : m.input.fits === true ? '✓ ' : '';
     const what = m.input.kind ? `the analyzer infers ${escapeMarkdown(m.input.kind)}` : 'the analyzer could not infer its kind';
-    const origin = m.input.origin ? ` (from ${escapeMarkdown(m.input.origin)})` : '';
+    const origin = m.input.origin ? ` (from ${escapeUserText(m.input.origin)})` : '';
     const subject = m.input.plain ? escapeMarkdown(m.input.text) : code(m.input.text);
     domain.push(`${mark}Here ${subject}: ${what}${origin}.`);
   }
@@ -65,12 +65,12 @@ function renderLoss(m: LossHover, plots: PlotMode): string {
 }
 
 function findingLines(findings: FindingRef[]): string {
-  return findings.map(f => `⚠️ **${f.code}** ${escapeMarkdown(f.name)}: ${escapeMarkdown(f.message)} — [rule docs](${ruleDocUrl(f.code)})`).join('  \n');
+  return findings.map(f => `⚠️ **${f.code}** ${escapeMarkdown(f.name)}: ${escapeUserText(f.message)} — [rule docs](${ruleDocUrl(f.code)})`).join('  \n');
 }
 
 function literalLines(m: LossHover): string {
   const l = m.literal!;
-  if (l.error) return `**On these literals:** not evaluated (${escapeMarkdown(l.error)}).`;
+  if (l.error) return `**On these literals:** not evaluated (${escapeUserText(l.error)}).`;
   const value = formatTensor(l.value, l.valueShape);
   const grad = formatTensor(l.grad, l.gradShape);
   const lines = [
@@ -171,7 +171,7 @@ function renderRule(m: RuleHover): string {
 }
 
 function renderActivation(m: ActivationHover): string {
-  const out = [`**${escapeMarkdown(m.activation)} → ${escapeMarkdown(m.loss)}**: domain mismatch`, escapeMarkdown(m.explanation)];
+  const out = [`**${escapeUserText(m.activation)} → ${escapeUserText(m.loss)}**: domain mismatch`, escapeMarkdown(m.explanation)];
   if (m.findings.length) out.push(findingLines(m.findings));
   if (m.table) {
     out.push([`| ${m.table.headers.join(' | ')} |`, `|${m.table.headers.map(() => '---:').join('|')}|`, ...m.table.rows.map(r => `| ${r.join(' | ')} |`)].join('\n'));
@@ -192,8 +192,8 @@ export function markdownToPlainText(md: string): string {
     .replace(/^```\w*\n?/gm, '')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/(^|\s)\*([^*\n]+)\*(?=\s|$)/gm, '$1$2')
-    .replace(/``? ?([^`]+?) ?``?/g, '$1')
-    .replace(/\\([\\`*_{}[\]<>|#])/g, '$1')
+    .replace(/(`+) ?([^`]+?|[^`][\s\S]*?[^`]) ?\1(?!`)/g, '$2')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -22,6 +22,13 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/**
+ * How deep arrays and objects may nest. Notebooks nest a few levels (widget states a few dozen); the
+ * parser recurses once per level, and a hostile file nesting 8,000 deep overflowed the stack with a
+ * RangeError that aborted the whole run. Deeper input is a syntax error of that one file.
+ */
+export const MAX_JSON_DEPTH = 512;
+
 /** Parses strict JSON (RFC 8259); a leading byte-order mark is allowed. Throws JsonSyntaxError. */
 export function parseJsonLocated(text: string): JsonNode {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -59,10 +66,11 @@ export function parseJsonLocated(text: string): JsonNode {
     i++;
     return { value, start, end: i };
   };
-  const value = (): JsonNode => {
+  const value = (depth: number): JsonNode => {
     ws();
     const start = i;
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`arrays and objects nested deeper than ${MAX_JSON_DEPTH} levels`, i);
     if (c === '{') {
       i++;
       const entries: JsonEntry[] = [];
@@ -74,7 +82,7 @@ export function parseJsonLocated(text: string): JsonNode {
         ws();
         if (text[i] !== ':') fail("':'");
         i++;
-        entries.push({ key: k.value, keyStart: k.start, value: value() });
+        entries.push({ key: k.value, keyStart: k.start, value: value(depth + 1) });
         ws();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === '}') { i++; return { kind: 'object', start, end: i, entries }; }
@@ -87,7 +95,7 @@ export function parseJsonLocated(text: string): JsonNode {
       ws();
       if (text[i] === ']') { i++; return { kind: 'array', start, end: i, items }; }
       for (;;) {
-        items.push(value());
+        items.push(value(depth + 1));
         ws();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === ']') { i++; return { kind: 'array', start, end: i, items }; }
@@ -106,7 +114,7 @@ export function parseJsonLocated(text: string): JsonNode {
     if (t === 'null') return { kind: 'null', start, end: i, value: null };
     return { kind: 'number', start, end: i, value: Number(t) };
   };
-  const root = value();
+  const root = value(0);
   ws();
   if (i < text.length) fail('the end of the file');
   return root;

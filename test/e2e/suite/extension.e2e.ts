@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from './wait';
+import { untitledDocument } from './untitled';
 
 const extensionId = 'losslens.losslens';
 /** Set by the bundler: only the web runner watches the console and takes screenshots. */
@@ -110,7 +111,7 @@ suite('LossLens in a real VS Code', () => {
   });
 
   test('an untitled Python buffer is analyzed too', async () => {
-    const untitled = await vscode.workspace.openTextDocument({ language: 'python', content: doc.getText() });
+    const untitled = await untitledDocument('python', doc.getText());
     await waitForDiagnostic(untitled.uri, 'LL001');
     await vscode.window.showTextDocument(untitled);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

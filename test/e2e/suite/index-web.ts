@@ -1,5 +1,6 @@
 // Test entry for the web extension host (a Web Worker): --extensionTestsPath points at its bundle.
 import 'mocha/mocha.js';
+import { scaled } from './wait';
 
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
@@ -10,7 +11,7 @@ interface BrowserMocha {
 export async function run(): Promise<void> {
   // mocha's browser build has no console reporter of its own here; 'spec' prints through console.log,
   // which the workbench forwards to the runner.
-  mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 60_000, color: false });
+  mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: scaled(60_000), color: false });
   await import('./extension.e2e');
   await import('./selector.e2e');
   await import('./features.e2e');

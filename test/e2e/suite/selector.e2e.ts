@@ -3,7 +3,9 @@
 // command reports which step the picker shows, so the test waits for state, never for time.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { SAMPLE as SAMPLE_TEXT } from '../../../client/src/common/commands/sample';
 import { waitFor } from './wait';
+import { untitledDocument } from './untitled';
 
 interface WizardSnapshot {
   step: string;
@@ -30,7 +32,7 @@ const next = () => vscode.commands.executeCommand('quickInput.next');
 const back = () => vscode.commands.executeCommand('workbench.action.quickInputBack');
 
 async function untitled(language: string, content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
+  const doc = await untitledDocument(language, content);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   const end = doc.positionAt(content.length);
   editor.selection = new vscode.Selection(end, end);
@@ -156,6 +158,8 @@ suite('LossLens: walkthrough sample and Fix All Safe Problems in File', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document.isUntitled && editor.document.languageId === 'python');
     const doc = editor.document;
+    // The sample's own text, even when VS Code restored the reused Untitled-N from a stale backup.
+    assert.strictEqual(doc.getText(), SAMPLE_TEXT);
     const codes = () => vscode.languages.getDiagnostics(doc.uri).filter(d => d.source === 'LossLens').map(d => String(typeof d.code === 'object' ? d.code.value : d.code)).sort();
     await waitFor(() => codes().includes('LL008') && codes().includes('LL019'), 'LL008 and LL019 on the sample', 30_000);
     const edits = await vscode.commands.executeCommand<number>('losslens.fixAllSafe');

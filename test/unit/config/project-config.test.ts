@@ -63,3 +63,24 @@ test('editor settings: valid values are used, invalid ones reported and defaulte
   assert.equal(settings.maxFileSize, 2_000_000);
   assert.deepEqual(problems.map(p => p.setting), ['losslens.enable', 'losslens.rules.LL002', 'losslens.rules.foo', 'losslens.maxFileSize']);
 });
+
+test('a __proto__ key in a configuration is a problem on its line and changes no other object', () => {
+  const c = parseProjectConfig('ignore = ["LL001"]\n[__proto__]\nselect = ["LL002"]\n', 'file:///p/losslens.toml', 'file:///p');
+  assert.ok(c);
+  assert.equal(c.problems.length, 1);
+  assert.equal(c.problems[0].line, 2);
+  assert.match(c.problems[0].message, /'__proto__' is not allowed/);
+  assert.equal(({} as Record<string, unknown>).select, undefined);
+  // Another tool's pyproject.toml: not ours to report, and still harmless.
+  assert.equal(parseProjectConfig('[tool.other]\n__proto__ = { select = ["LL002"] }\n', 'file:///p/pyproject.toml', 'file:///p'), null);
+  assert.equal(({} as Record<string, unknown>).select, undefined);
+});
+
+test('an invalid exclude glob is a problem on its line; the valid globs still apply', () => {
+  const c = parseProjectConfig('[tool.losslens]\nexclude = ["gen", "[z-a]", "build/**"]\n', 'file:///p/pyproject.toml', 'file:///p');
+  assert.ok(c);
+  assert.deepEqual(c.exclude, ['gen', 'build/**']);
+  assert.equal(c.problems.length, 1);
+  assert.equal(c.problems[0].line, 2);
+  assert.match(c.problems[0].message, /Invalid glob "\[z-a\]"/);
+});

@@ -3,6 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseToml, TomlError } from '../../../server/src/config/toml';
 
+/** Tables are null-prototype objects; a plain copy compares with object literals. */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
 test('reads the LossLens table of a typical pyproject.toml', () => {
   const doc = parseToml(`
 [project]
@@ -27,10 +34,10 @@ exclude = ["tests/**", 'build']
 LL003 = "error"
 `);
   const tool = doc.root.tool as Record<string, any>;
-  assert.deepEqual(tool.losslens, { select: ['LL001', 'LL003'], ignore: [], exclude: ['tests/**', 'build'], severity: { LL003: 'error' } });
+  assert.deepEqual(plain(tool.losslens), { select: ['LL001', 'LL003'], ignore: [], exclude: ['tests/**', 'build'], severity: { LL003: 'error' } });
   assert.equal(tool.poetry.source.length, 2);
   assert.equal(tool.poetry.source[1].name, 'mirror');
-  assert.deepEqual((doc.root.project as any).authors, [{ name: 'A', email: 'a@b.c' }]);
+  assert.deepEqual(plain((doc.root.project as any).authors), [{ name: 'A', email: 'a@b.c' }]);
   assert.equal(doc.lines.get('tool.losslens.select'), 13);
   assert.equal(doc.lines.get('tool.losslens.severity.LL003'), 21);
 });
@@ -56,12 +63,12 @@ for (const [src, expected] of values) {
   test(`value: ${src.replace(/\n/g, '\\n')}`, () => {
     const doc = parseToml(src);
     if (expected === undefined) assert.equal(doc.root['quoted key'], 1);
-    else assert.deepEqual(doc.root.a, expected);
+    else assert.deepEqual(plain(doc.root.a), expected);
   });
 }
 
 test('dotted keys create nested tables', () => {
-  assert.deepEqual(parseToml('tool.losslens.select = ["LL001"]').root, { tool: { losslens: { select: ['LL001'] } } });
+  assert.deepEqual(plain(parseToml('tool.losslens.select = ["LL001"]').root), { tool: { losslens: { select: ['LL001'] } } });
 });
 
 const errors: [string, string, number][] = [
@@ -75,9 +82,40 @@ const errors: [string, string, number][] = [
   ['= 1', 'Unexpected character', 1],
   ['a = "\\q"', 'Invalid escape', 1],
   ['[tool\nx = 1', "Expected ']'", 1],
+  // Keys naming object internals: refused, on the line they appear.
+  ['[__proto__]\nselect = ["LL002"]', "Key '__proto__' is not allowed", 1],
+  ['a = 1\n__proto__.select = ["LL002"]', "Key '__proto__' is not allowed", 2],
+  ['[tool.losslens]\n\n"__proto__" = { error = "off" }', "Key '__proto__' is not allowed", 3],
+  ['x = { __proto__ = { method = 1 } }', "Key '__proto__' is not allowed", 1],
+  ['[[__proto__]]', "Key '__proto__' is not allowed", 1],
+  ['[a.constructor.prototype]\nselect = 1', "Key 'constructor' is not allowed", 1],
+  ["a.'prototype' = 1", "Key 'prototype' is not allowed", 1],
 ];
 for (const [src, message, line] of errors) {
   test(`rejects ${JSON.stringify(src)} with a line-numbered error`, () => {
     assert.throws(() => parseToml(src), (e: unknown) => e instanceof TomlError && e.message.includes(message) && e.line === line);
   });
 }
+
+test('hostile keys never reach Object.prototype, and tables have no prototype to inherit from', () => {
+  const hostile = [
+    '[__proto__]\nselect = ["LL002"]\nerror = "off"',
+    '__proto__.select = ["LL002"]',
+    'a = { __proto__ = { select = ["LL002"] } }',
+    '[tool]\n__proto__ = { method = "x" }',
+    '[[__proto__]]\nselect = ["LL002"]',
+    '[a]\nconstructor.prototype.select = ["LL002"]',
+  ];
+  for (const src of hostile) {
+    assert.throws(() => parseToml(src), TomlError, src);
+    const probe = {} as Record<string, unknown>;
+    assert.equal(probe.select, undefined, src);
+    assert.equal(probe.error, undefined, src);
+    assert.equal(probe.method, undefined, src);
+  }
+  const doc = parseToml('[tool.losslens]\nignore = []\n');
+  const table = (doc.root.tool as Record<string, Record<string, unknown>>).losslens;
+  assert.equal(Object.getPrototypeOf(doc.root), null);
+  assert.equal(Object.getPrototypeOf(table), null);
+  assert.equal(table.toString, undefined, 'no inherited members look like settings');
+});

@@ -115,3 +115,12 @@ test('the notebook program of a file: code cells only, ids are cell indices', ()
   assert.deepEqual(v.cells.map(c => c.index), [1, 2, 4, 5, 6, 7]);
   assert.ok(!v.text.includes('!pip') && !v.text.includes('model?'), 'magics and help are blanked');
 });
+
+test('JSON nested deeper than the limit is a syntax error of that notebook, not a stack overflow', () => {
+  const deep = `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "x": ${'['.repeat(8000)}${']'.repeat(8000)}}`;
+  assert.throws(() => parseJsonLocated(deep), (e: unknown) => e instanceof JsonSyntaxError && /nested deeper than 512 levels/.test(e.message));
+  assert.throws(() => readIpynb(deep), (e: unknown) => e instanceof NotebookError && /not valid JSON \(line 1, column \d+: arrays and objects nested deeper/.test(e.message));
+  // Up to the limit it parses.
+  const ok = parseJsonLocated(`${'['.repeat(500)}${']'.repeat(500)}`);
+  assert.equal(ok.kind, 'array');
+});

@@ -24,6 +24,14 @@ export const SAMPLE = [
 export async function openSample(): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'python', content: SAMPLE });
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  // VS Code hands out `Untitled-1` again as soon as it is free, and an untitled buffer whose name
+  // still has a hot-exit backup (written or discarded late for a buffer just closed, which a loaded
+  // machine makes likely) is restored from that backup instead of `content`. The sample then held
+  // another buffer's text and never showed LL008/LL019. Put the sample's text in explicitly.
+  if (doc.getText() !== SAMPLE) {
+    const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    await editor.edit(b => b.replace(all, SAMPLE));
+  }
   const lines = SAMPLE.split('\n');
   const line = lines.findIndex(l => l.includes('torch.log(F.softmax'));
   const col = lines[line].indexOf('torch.log');

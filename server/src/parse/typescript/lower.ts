@@ -118,6 +118,14 @@ function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile, base: number): SyntaxP
 
 const NO_EXPRS: readonly Expr[] = [];
 
+/**
+ * How deep expressions are lowered. Lowering (and the interpreter after it) recurses once per level,
+ * and a valid 2,500-term `a + a + …` overflowed the stack: the whole file lost its findings. Deeper
+ * parts become `unknown` (no value known, so no finding comes from them) and the rest of the file is
+ * analysed. Hand-written code nests a few dozen levels at most.
+ */
+export const MAX_EXPRESSION_DEPTH = 200;
+
 export function defaultExports(effects: readonly ExportEffect[] | undefined): readonly Expr[] {
   return effects === undefined ? NO_EXPRS : effects.filter((e): e is Expr => !Array.isArray(e));
 }
@@ -162,6 +170,14 @@ class Lowerer {
   // trivia (a long doc comment, say) from there each time: remember the last answer.
   private lastPos = -1;
   private lastStart = -1;
+  /** Expressions being lowered, outermost first (bounded by MAX_EXPRESSION_DEPTH). */
+  private depth = 0;
+  /**
+   * The class whose instance field initializers are being lowered: `new` of that class there would
+   * construct it again for ever (at run time too), and the interpreter, which runs the fields of every
+   * instance it creates, overflowed the stack on it. Such a `new` is lowered as `unknown`.
+   */
+  private constructingClass: string | undefined;
 
   constructor(
     private readonly ts: typeof TS,
@@ -605,6 +621,15 @@ class Lowerer {
   }
 
   private functionDef(fn: FunctionLike, name: string, nameSpan: Span): FunctionDef {
+    // A function body runs when called, not while the instance is being built.
+    const constructing = this.constructingClass;
+    this.constructingClass = undefined;
+    const def = this.functionDefOf(fn, name, nameSpan);
+    this.constructingClass = constructing;
+    return def;
+  }
+
+  private functionDefOf(fn: FunctionLike, name: string, nameSpan: Span): FunctionDef {
     const span = this.span(fn);
     const decorators = this.decorators(fn);
     const params = this.params(fn.parameters);
@@ -701,7 +726,11 @@ class Lowerer {
             span: fieldSpan,
             nameSpan: fieldSpan,
           };
-          body.push({ k: 'assign', targets: [target], value: this.valueOf(p.initializer, p.name), span: this.span(p) });
+          const constructing = this.constructingClass;
+          this.constructingClass = owner === 'this' && c.name ? c.name.text : undefined;
+          const value = this.valueOf(p.initializer, p.name);
+          this.constructingClass = constructing;
+          body.push({ k: 'assign', targets: [target], value, span: this.span(p) });
           break;
         }
         case K.ClassStaticBlockDeclaration: {
@@ -912,6 +941,14 @@ class Lowerer {
   }
 
   expr(n: TS.Node): Expr {
+    if (this.depth >= MAX_EXPRESSION_DEPTH) return { k: 'unknown', children: [], span: this.span(n) };
+    this.depth++;
+    const e = this.lowerExpr(n);
+    this.depth--;
+    return e;
+  }
+
+  private lowerExpr(n: TS.Node): Expr {
     switch (n.kind as number) {
       case K.Identifier: {
         const id = (n as TS.Identifier).text;
@@ -929,8 +966,12 @@ class Lowerer {
       case K.NewExpression: {
         const call = n as TS.CallExpression | TS.NewExpression;
         const span = this.span(call);
-        const callee = this.expr(call.expression);
         const list = call.arguments;
+        if (n.kind as number === K.NewExpression && this.constructingClass !== undefined && call.expression.kind as number === K.Identifier
+          && (call.expression as TS.Identifier).text === this.constructingClass) {
+          return { k: 'unknown', children: list ? this.args(list).map(a => a.value) : [], span };
+        }
+        const callee = this.expr(call.expression);
         // An argument list starts right after its `(`; `new X` has none.
         const argsSpan = list ? { start: this.base + list.pos - 1, end: this.base + call.end } : this.emptySpanAt(this.base + call.end);
         return { k: 'call', callee, args: list ? this.args(list) : [], span, argsSpan };
@@ -1110,11 +1151,17 @@ class Lowerer {
       const k: number = child.kind;
       if (k >= K.FirstTypeNode && k <= K.LastTypeNode) return;
       if (LOWERED_EXPRESSION[k] === 1) out.push(this.expr(child));
+      else if (this.depth >= MAX_EXPRESSION_DEPTH) return;
       else if (k === K.JsxOpeningElement) visit((child as TS.JsxOpeningElement).attributes);
       else if (k === K.JsxAttribute) {
         const init = (child as TS.JsxAttribute).initializer;
         if (init) visit(init);
-      } else if (k !== K.JsxClosingElement) this.ts.forEachChild(child, visit);
+      } else if (k !== K.JsxClosingElement) {
+        // Nodes looked through count as levels too: they recurse like expressions.
+        this.depth++;
+        this.ts.forEachChild(child, visit);
+        this.depth--;
+      }
     };
     if (n.kind as number === K.JsxSelfClosingElement) visit((n as TS.JsxSelfClosingElement).attributes);
     else this.ts.forEachChild(n, visit);
