@@ -60,6 +60,7 @@ export default tseslint.config(
       'server/src/parse/**',
       'server/src/config/**',
       'core/**',
+      'shared/**',
       'webview/**',
     ],
     rules: {

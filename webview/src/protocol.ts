@@ -7,7 +7,6 @@ export const PROTOCOL_VERSION = 1;
 
 /** The webview panel type: also the key of the panel serializer. */
 export const EXPLORER_VIEW_TYPE = 'losslens.explorer';
-export const OPEN_EXPLORER_COMMAND = 'losslens.openExplorer';
 
 export type ExplorerView = 'plots' | 'guide';
 export type ExportFormat = 'svg' | 'png' | 'csv';

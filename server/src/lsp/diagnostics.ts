@@ -4,7 +4,7 @@ import type { Finding } from '../analysis/findings';
 import type { ConfigProblem } from '../config/project-config';
 import { lspSeverity } from '../config/severity';
 import { ruleDocsUrl, UNUSED_SUPPRESSION } from '../config/rule-ids';
-import type { DiagnosticData } from './protocol';
+import type { DiagnosticData } from '../../../shared/src/protocol';
 
 export const SOURCE = 'LossLens';
 /** LSP clamps a character past the end of a line to the line's length. */

@@ -36,7 +36,7 @@ import { registerRulesRequest } from './rules-request';
 import { registerRuleDocRequest } from './rule-doc-request';
 import { stampDocumentVersions } from './code-actions/versions';
 import type { FeatureContext } from './feature-context';
-import type { InitializationOptions } from './protocol';
+import type { InitializationOptions } from '../../../shared/src/protocol';
 import { NotebookSync, notebookDocumentSync } from './notebooks';
 
 /** See WorkspaceOptions.frontEnd: with `text`, the TypeScript front end loads only for TS/JS that uses TF.js. */

@@ -3,9 +3,10 @@
 // files are written with workspace.fs, no Node API is used.
 import * as vscode from 'vscode';
 import {
-  EXPLORER_VIEW_TYPE, OPEN_EXPLORER_COMMAND, PROTOCOL_VERSION, exportBytes, parseOpenArgs, parsePageMessage,
+  EXPLORER_VIEW_TYPE, PROTOCOL_VERSION, exportBytes, parseOpenArgs, parsePageMessage,
   type ExportMessage, type HostMessage, type OpenExplorerArgs,
 } from '../../../../webview/src/protocol';
+import { COMMANDS, TEST_COMMANDS } from '../../../../shared/src/commands';
 import { LastEditorTracker } from './editor-tracker';
 import { explorerHtml, makeNonce } from './html';
 import { buildSnippet, FRAMEWORK_NAMES } from './snippet';
@@ -200,9 +201,9 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
 
   context.subscriptions.push(
     // From the palette there is no argument; from a command link (hover) or code action there is one.
-    vscode.commands.registerCommand(OPEN_EXPLORER_COMMAND, (args?: unknown) => openExplorer(args as OpenExplorerArgs | undefined)),
+    vscode.commands.registerCommand(COMMANDS.openExplorer, (args?: unknown) => openExplorer(args as OpenExplorerArgs | undefined)),
     // Not contributed: lets the e2e suite see that the page loaded (it posted `ready`) and what it shows.
-    vscode.commands.registerCommand('losslens.explorer.state', () => ({ open: panel !== undefined, ready, lastShow, inserted })),
+    vscode.commands.registerCommand(TEST_COMMANDS.explorerState, () => ({ open: panel !== undefined, ready, lastShow, inserted })),
     vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel): Promise<void> {
         // The page restores its own state with getState; a second panel is closed so that one stays.
