@@ -9,7 +9,8 @@ import {
 import { COMMANDS, TEST_COMMANDS } from '../../../../shared/src/commands';
 import { LastEditorTracker } from './editor-tracker';
 import { explorerHtml, makeNonce } from './html';
-import { buildSnippet, FRAMEWORK_NAMES } from './snippet';
+import { defaultLossSnippet, FRAMEWORK_LABELS } from '../selector/snippets';
+import { insertLossSnippet } from '../commands/insert-snippet';
 
 export interface ExplorerLog {
   info(message: string): void;
@@ -163,24 +164,25 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
       void vscode.window.showWarningMessage('LossLens: click into a Python, TypeScript or JavaScript editor first, then use "Insert snippet" again.');
       return;
     }
-    const snippet = buildSnippet(lossId, framework, params);
+    const snippet = defaultLossSnippet(lossId, framework, params);
     if (!snippet) {
-      void vscode.window.showWarningMessage(`LossLens: no ${FRAMEWORK_NAMES[framework]} snippet for '${lossId}'.`);
+      void vscode.window.showWarningMessage(`LossLens: no ${FRAMEWORK_LABELS[framework]} snippet for '${lossId}'.`);
       return;
     }
     const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    await shown.insertSnippet(new vscode.SnippetString(snippet.snippet));
+    // The selector's insertion: the snippet at the cursors plus the imports the file lacks, one undo step.
+    await insertLossSnippet(shown, snippet);
   }
 
   async function copySnippet(lossId: string, params: Record<string, number>): Promise<void> {
     const framework = tracker.framework() ?? 'torch';
-    const snippet = buildSnippet(lossId, framework, params) ?? buildSnippet(lossId, 'torch', params);
+    const snippet = defaultLossSnippet(lossId, framework, params) ?? defaultLossSnippet(lossId, 'torch', params);
     if (!snippet) {
       void vscode.window.showWarningMessage(`LossLens: no snippet for '${lossId}'.`);
       return;
     }
     await vscode.env.clipboard.writeText(snippet.plain);
-    void vscode.window.setStatusBarMessage(`LossLens: copied the ${FRAMEWORK_NAMES[framework]} snippet`, 3000);
+    void vscode.window.setStatusBarMessage(`LossLens: copied the ${FRAMEWORK_LABELS[framework]} snippet`, 3000);
   }
 
   function openExplorer(args: OpenExplorerArgs = {}): void {
