@@ -55,6 +55,7 @@ export default tseslint.config(
   },
   {
     files: [
+      'server/src/base/**',
       'server/src/analysis/**',
       'server/src/rules/**',
       'server/src/parse/**',

@@ -7,7 +7,7 @@ import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspac
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { RunRecord } from './engine/units';
 import { runRules } from './run-rules';
-import { uriDirname } from './uri';
+import { uriDirname } from '../base/uri';
 import { importCandidates } from './import-candidates';
 import { relativeSpecifiers } from './tfjs-gate';
 

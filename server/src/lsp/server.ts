@@ -21,7 +21,7 @@ import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
 import { isExcluded } from '../config/glob';
 import { ProjectConfigLoader, projectSelection, isConfigFile, type ProjectConfig } from '../config/project-config';
-import { relativeTo, decodePath } from '../config/uri';
+import { relativeTo, decodePath } from '../base/uri';
 import { OpenDocuments } from './documents';
 import { TextPositions } from './text-positions';
 import { SettingsStore } from './settings-store';
