@@ -55,6 +55,8 @@ export default tseslint.config(
   },
   {
     files: [
+      'server/src/ir.ts',
+      'server/src/ir-walk.ts',
       'server/src/base/**',
       'server/src/analysis/**',
       'server/src/rules/**',
