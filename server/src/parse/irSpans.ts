@@ -2,14 +2,14 @@
 // chunk's spans once, or a kept subtree's, and move the list when text before it changes, instead of
 // lowering again. One list, made by the IR walk (../ir-walk.ts), serves the Python and the TS/JS front end.
 import type { Expr, Span, Stmt } from '../ir';
-import { walkExprs, walkStmts, type IrVisitor } from '../ir-walk';
+import { IrWalker } from '../ir-walk';
 
 /** The list the walk below appends to (one walk at a time: walks are synchronous and do not nest). */
 let out: Span[] = [];
 
 // Besides each node's own span: a function's and a class's name, every parameter, argument and dict
 // entry, an attribute's name, a call's argument list and the names of a `from … import`.
-const spanVisitor: IrVisitor = {
+const spanWalker = new IrWalker({
   enterStmt(s) {
     out.push(s.span);
     if (s.k === 'importFrom') for (const n of s.names) out.push(n.span);
@@ -34,15 +34,15 @@ const spanVisitor: IrVisitor = {
   enterClass(c) {
     out.push(c.span, c.nameSpan);
   },
-};
+});
 
 /** Appends every span object reachable from `ss` and `es` to `into` (a shared span once per place). */
 export function pushSpans(ss: readonly Stmt[], es: readonly Expr[], into: Span[]): Span[] {
   const saved = out;
   out = into;
   try {
-    walkStmts(ss, spanVisitor);
-    walkExprs(es, spanVisitor);
+    spanWalker.stmts(ss);
+    spanWalker.exprs(es);
   } finally {
     out = saved;
   }
