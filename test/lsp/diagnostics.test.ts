@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from './lsp-client';
+import { statusNotification } from '../../shared/src/protocol';
 
 const SOURCE = [
   'import torch.nn.functional as F',
@@ -61,7 +62,7 @@ test('pull mode: LL001 with code, source, rule link and related information; inc
   const after = await client.pull(uri);
   assert.deepEqual(after.items.filter(x => x.code === 'LL001'), []);
 
-  await client.waitFor('a ready status', () => client.notifications.some(n => n.method === 'losslens/status' && (n.params as { state: string }).state === 'ready'));
+  await client.waitFor('a ready status', () => client.notifications.some(n => n.method === statusNotification.method && (n.params as { state: string }).state === 'ready'));
   assert.equal(await client.shutdown(), 0);
 });
 

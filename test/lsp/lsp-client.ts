@@ -3,6 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { readFileRequest } from '../../shared/src/protocol';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -50,7 +51,7 @@ export class TestClient {
     c.onRequest('workspace/diagnostic/refresh', () => { this.refreshes++; this.wake(); return null; });
     c.onRequest('window/workDoneProgress/create', () => null);
     c.onRequest('client/registerCapability', () => null);
-    c.onRequest('losslens/readFile', () => null);
+    c.onRequest(readFileRequest, () => null);
     c.onNotification('$/progress', () => undefined);
     c.listen();
   }

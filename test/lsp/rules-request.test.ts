@@ -7,14 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from './lsp-client';
-
-interface RuleInfo {
-  id: string;
-  name: string;
-  severity: string;
-  enabled: boolean;
-  configuredBy: string;
-}
+import { rulesRequest } from '../../shared/src/protocol';
 
 const dir = mkdtempSync(join(tmpdir(), 'losslens-rules-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,14 +24,14 @@ test('losslens/rules lists every rule with its severity for the file', async () 
   try {
     const uri = pathToFileURL(join(dir, 'train.py')).href;
     await client.open(uri, 'import torch\n');
-    const rules = (await client.connection.sendRequest('losslens/rules', { uri })) as RuleInfo[];
+    const rules = await client.connection.sendRequest(rulesRequest, { uri });
     assert.ok(rules.length >= 22, `${rules.length} rules`);
     const by = (id: string) => rules.find(r => r.id === id);
     assert.deepEqual(by('LL001'), { ...by('LL001'), name: 'double-softmax', severity: 'error', enabled: true, configuredBy: 'default' });
     assert.deepEqual([by('LL014')?.enabled, by('LL014')?.configuredBy], [false, 'settings']);
     assert.deepEqual([by('LL003')?.severity, by('LL003')?.configuredBy], ['error', 'settings']);
     assert.deepEqual([by('LL011')?.enabled, by('LL011')?.configuredBy], [false, 'project']);
-    const defaults = (await client.connection.sendRequest('losslens/rules', {})) as RuleInfo[];
+    const defaults = await client.connection.sendRequest(rulesRequest, {});
     assert.ok(defaults.every(r => r.enabled && r.configuredBy === 'default'));
   } finally {
     assert.equal(await client.shutdown(), 0);

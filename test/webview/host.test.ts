@@ -1,10 +1,12 @@
 // The parts of the explorer's host that need no VS Code: the page HTML with its CSP, and the snippets
-// that "Insert snippet" and "Copy" produce.
+// that "Insert snippet" and "Copy" produce (the catalog's default row, like the selector's first choice).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalog } from '../../core/src/index';
 import { contentSecurityPolicy, explorerHtml, makeNonce } from '../../client/src/common/explorer/html';
-import { buildSnippet, escapeSnippetText, frameworkOf } from '../../client/src/common/explorer/snippet';
+import { frameworkOf } from '../../client/src/common/explorer/snippet';
+import { defaultLossSnippet } from '../../client/src/common/selector/snippets';
+import { compileTemplate, escapeSnippetText } from '../../client/src/common/selector/template';
 
 test('the page HTML: strict CSP, one nonce script, one stylesheet, nothing inline', () => {
   const nonce = makeNonce();
@@ -42,30 +44,26 @@ test('framework of a document: language, then imports', () => {
 });
 
 test('snippets put the explorer\'s parameter values in tab stops', () => {
-  const focal = buildSnippet('sigmoidFocalLoss', 'torch', { alpha: 0.5, gamma: 3 })!;
-  assert.match(focal.snippet, /alpha=\$\{1:0\.5\}, gamma=\$\{2:3\.0\}/);
+  const focal = defaultLossSnippet('sigmoidFocalLoss', 'torch', { alpha: 0.5, gamma: 3 })!;
+  assert.match(focal.snippet, /alpha=\$\{\d+:0\.5\}, gamma=\$\{\d+:3\.0\}/);
   assert.match(focal.plain, /alpha=0\.5, gamma=3\.0/);
-  assert.ok(focal.snippet.endsWith('\n$0'));
-  const huber = buildSnippet('huberLoss', 'keras', { delta: 2.25 })!;
-  assert.match(huber.snippet, /Huber\(delta=\$\{1:2\.25\}\)/);
-  // Defaults stay what the catalog wrote when no value is given.
-  assert.match(buildSnippet('huberLoss', 'torch', {})!.plain, /delta=1\.0/);
-  assert.equal(buildSnippet('notALoss', 'torch', {}), undefined);
+  assert.ok(focal.snippet.endsWith('$0'));
+  const huber = defaultLossSnippet('huberLoss', 'keras', { delta: 2.25 })!;
+  assert.match(huber.snippet, /Huber\(delta=\$\{\d+:2\.25\}\)/);
+  // Defaults are the catalog's when no value is given.
+  assert.match(defaultLossSnippet('huberLoss', 'torch', {})!.plain, /delta=1\.0/);
+  assert.equal(defaultLossSnippet('notALoss', 'torch', {}), undefined);
 });
 
 test('every catalog snippet survives the snippet syntax: plain text round-trips through the escaping', () => {
   for (const entry of catalog) {
     for (const fw of ['torch', 'keras', 'tfjs'] as const) {
-      const code = entry.snippets[fw];
-      const s = buildSnippet(entry.id, fw, {});
-      if (code === undefined) {
-        assert.equal(s, undefined, `${entry.id}/${fw}`);
-        continue;
-      }
-      assert.equal(s!.plain, code + '\n', `${entry.id}/${fw}: plain text is the catalog code`);
+      const s = defaultLossSnippet(entry.id, fw, {})!;
+      const language = fw === 'tfjs' ? 'javascript' : 'python';
+      assert.equal(s.plain, compileTemplate(entry.snippets[fw][0].template, entry.params, language).plain, `${entry.id}/${fw}: plain text is the catalog's first row`);
       // Unescaping the snippet (dropping tab stops) gives the plain text back.
-      const unescaped = s!.snippet.replace(/\$\{\d+:((?:\\.|[^}])*)\}/g, '$1').replace(/\$0$/, '').replace(/\\([\\$}])/g, '$1');
-      assert.equal(unescaped, s!.plain, `${entry.id}/${fw}`);
+      const unescaped = s.snippet.replace(/\$\{\d+:((?:\\.|[^}])*)\}/g, '$1').replace(/\$0$/, '').replace(/\\([\\$}])/g, '$1');
+      assert.equal(unescaped, s.plain, `${entry.id}/${fw}`);
     }
   }
   assert.equal(escapeSnippetText('a$b}c\\d'), 'a\\$b\\}c\\\\d');

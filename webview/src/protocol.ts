@@ -2,16 +2,17 @@
 // so it uses neither DOM nor vscode types. Every message carries the protocol version; a receiver
 // parses what arrives with the functions below and drops (and logs) anything that does not parse:
 // a webview message is untrusted input, never a command to execute as is.
+import type { Framework } from '../../core/src/knowledge';
 
 export const PROTOCOL_VERSION = 1;
 
 /** The webview panel type: also the key of the panel serializer. */
 export const EXPLORER_VIEW_TYPE = 'losslens.explorer';
-export const OPEN_EXPLORER_COMMAND = 'losslens.openExplorer';
 
 export type ExplorerView = 'plots' | 'guide';
 export type ExportFormat = 'svg' | 'png' | 'csv';
-export type SnippetFramework = 'torch' | 'keras' | 'tfjs';
+/** Which framework's snippets the host inserts: core's frameworks. */
+export type SnippetFramework = Framework;
 
 /** What to show when the explorer opens: from the command palette, a hover link or a rule's Explain action. */
 export interface OpenExplorerArgs {

@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { COMMANDS } from '../../../shared/src/commands';
 import { clientOptions } from './client-options';
-import { readFileRequest, statusNotification, type ReadFileParams, type StatusParams } from './protocol';
+import { readFileRequest, statusNotification, type ReadFileParams, type StatusParams } from '../../../shared/src/protocol';
 import { readFileForServer } from './read-file';
 import { ServerStatusBar, type DisplayedState } from './status-bar';
 import { traceChannelFor } from './trace-channel';
 import { registerLossExplorer } from './explorer/register';
 import { registerLossLensCommands } from './commands/register';
 
-export const commands = {
-  restartServer: 'losslens.restartServer',
-  showOutput: 'losslens.showOutput',
-} as const;
 
 /** What differs between the desktop and the web build: how the server runs and which schemes to serve. */
 export interface ServerLauncher {
@@ -31,7 +28,7 @@ export interface LossLensApi {
 export async function activateClient(context: vscode.ExtensionContext, launcher: ServerLauncher): Promise<LossLensApi> {
   const output = vscode.window.createOutputChannel('LossLens', { log: true });
   const trace = traceChannelFor(output, 'losslens');
-  const status = new ServerStatusBar(commands.showOutput);
+  const status = new ServerStatusBar(COMMANDS.showOutput);
   context.subscriptions.push(output, trace, status);
   registerLossExplorer(context, { log: output });
 
@@ -70,8 +67,8 @@ export async function activateClient(context: vscode.ExtensionContext, launcher:
   }
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(commands.restartServer, restart),
-    vscode.commands.registerCommand(commands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, restart),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     { dispose: () => void client.dispose() },
   );
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { RevealOutputChannelOn, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
-import type { InitializationOptions } from './protocol';
+import type { InitializationOptions } from '../../../shared/src/protocol';
+import { COMMANDS } from '../../../shared/src/commands';
+import { LANGUAGE_IDS } from './languages';
 
 export const clientId = 'losslens';
 export const clientName = 'LossLens';
-
-const languages = ['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact'];
 
 /**
  * Desktop limits analysis to real files and unsaved buffers; vscode.dev serves files under
@@ -17,8 +17,8 @@ export function documentSelector(schemes: readonly string[] | undefined): Docume
   // through notebook document sync and analyses each notebook's cells as one program. Matching
   // them here is what makes the client pull their diagnostics and ask for hovers and code actions.
   const notebookCells = { notebook: 'jupyter-notebook', language: 'python' };
-  if (!schemes) return [...languages.map(language => ({ language })), notebookCells];
-  return [...languages.flatMap(language => schemes.map(scheme => ({ scheme, language }))), notebookCells];
+  if (!schemes) return [...LANGUAGE_IDS.map(language => ({ language })), notebookCells];
+  return [...LANGUAGE_IDS.flatMap(language => schemes.map(scheme => ({ scheme, language }))), notebookCells];
 }
 
 export function clientOptions(
@@ -33,7 +33,7 @@ export function clientOptions(
     synchronize: { configurationSection: 'losslens' },
     initializationOptions,
     // Hovers link to the Loss Explorer with a command URI; only that command is trusted.
-    markdown: { isTrusted: { enabledCommands: ['losslens.openExplorer'] }, supportHtml: false },
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.openExplorer] }, supportHtml: false },
     outputChannel,
     traceOutputChannel,
     // The status bar and the output channel report failures; a modal popup per crash is noise.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReadFileParams, ReadFileResult } from './protocol';
+import type { ReadFileParams, ReadFileResult } from '../../../shared/src/protocol';
 
 const decoder = new TextDecoder('utf-8');
 

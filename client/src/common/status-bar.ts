@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServerState } from './protocol';
+import type { ServerState } from '../../../shared/src/protocol';
 
 export type DisplayedState = 'starting' | 'stopped' | ServerState;
 

@@ -32,7 +32,19 @@ export interface LossParam {
  * A framework with no such loss is left out.
  */
 export type FrameworkNames = Partial<Record<Framework, readonly string[]>>;
-export type FrameworkSnippets = Partial<Record<Framework, string>>;
+
+export type SnippetForm = 'class' | 'functional' | 'compile' | 'custom';
+
+/** One way to write a loss in a framework, in the template language of ./snippetRows. */
+export interface SnippetRow {
+  form: SnippetForm;
+  /** What the row inserts, as shown in the QuickPick (e.g. `nn.CrossEntropyLoss`, `loss='mse'`). */
+  label: string;
+  template: string;
+}
+
+/** Per framework, most idiomatic first; the first row is what "Insert" uses by default. */
+export type FrameworkSnippets = Record<Framework, readonly SnippetRow[]>;
 
 export interface CatalogEntry {
   id: LossId;

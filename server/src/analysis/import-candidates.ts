@@ -3,7 +3,7 @@
 // would have reported on).
 import type { LanguageId } from '../parse/frontend';
 import { frameworkModule } from '../frameworks/symbols';
-import { uriDirname, uriJoin } from './uri';
+import { uriDirname, uriJoin } from '../base/uri';
 
 const PY_EXTS = ['.py', '/__init__.py'];
 const TS_EXTS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.tsx', '/index.js'];

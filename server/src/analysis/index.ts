@@ -7,7 +7,7 @@ import type { Finding } from '../findings';
 import type { AnalysisWorkspace, Inspection, WorkspaceOptions } from './workspace';
 import { Interpreter, type ModuleLoader } from './engine/interpreter';
 import type { RunRecord } from './engine/units';
-import { uriDirname } from './uri';
+import { uriDirname } from '../base/uri';
 import { importCandidates } from './import-candidates';
 import { relativeSpecifiers } from './tfjs-gate';
 

@@ -9,7 +9,7 @@
 import type { LanguageId } from '../parse/frontend';
 import { importCandidates } from './import-candidates';
 import { pythonCodeText } from './python-code-text';
-import { uriDirname } from './uri';
+import { uriDirname } from '../base/uri';
 
 /**
  * Rule words, any case: every loss and activation the catalogue knows names one of them

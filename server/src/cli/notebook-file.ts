@@ -2,7 +2,7 @@
 // into records whose line and column are inside the cell, with the cell's 1-based index among all
 // cells, and the place in the .ipynb JSON itself for SARIF.
 import type { Finding } from '../findings';
-import { codePointPositionOf, lineStarts } from '../config/line-index';
+import { codePointPositionOf, lineStarts } from '../base/line-index';
 import { readIpynb, virtualNotebookOf, jsonOffsetOf, NotebookError, type Ipynb } from '../notebook/ipynb';
 import type { VirtualNotebook } from '../notebook/virtual-document';
 import { recordAt, type OutputRecord } from './output-record';

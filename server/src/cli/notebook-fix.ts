@@ -11,7 +11,7 @@ import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
 import { isExcluded } from '../config/glob';
 import { projectSelection, type ProjectConfig, type ProjectConfigLoader } from '../config/project-config';
-import { relativeTo } from '../config/uri';
+import { relativeTo } from '../base/uri';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
 import { skipReason } from '../lsp/limits';
 import type { FrontEndProvider } from '../node/front-ends';

@@ -1,7 +1,7 @@
 // The CLI's finding record (DESIGN.md §8): 1-based lines and columns counted in characters (code
 // points), end exclusive.
 import type { Finding, Severity, Applicability } from '../findings';
-import { codePointPositionOf } from '../config/line-index';
+import { codePointPositionOf } from '../base/line-index';
 
 export interface OutputRecord {
   file: string;

@@ -1,7 +1,7 @@
 // Turns raw rule findings into what the user sees: severities and selection from settings and
 // project files, suppression comments, and hints for suppressions that suppressed nothing.
 import type { Finding, Severity } from '../findings';
-import { lineStarts, lineOfOffset } from './line-index';
+import { lineStarts, lineOfOffset } from '../base/line-index';
 import { parseSuppressions, type Suppression } from './suppressions';
 import { effectiveSeverity, type RuleSelection } from './rule-selection';
 import { defaultSeverity } from './rule-ids';

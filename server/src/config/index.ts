@@ -1,6 +1,5 @@
 export * from './apply';
 export * from './glob';
-export * from './line-index';
 export * from './project-config';
 export * from './rule-ids';
 export * from './rule-selection';
@@ -8,4 +7,3 @@ export * from './settings';
 export * from './severity';
 export * from './suppressions';
 export * from './toml';
-export * from './uri';

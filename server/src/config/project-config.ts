@@ -6,7 +6,7 @@ import type { FileHost } from '../workspace/host';
 import { parseToml, TomlError, isTable, type TomlTable, type TomlValue } from './toml';
 import { isSeveritySetting, SEVERITY_SETTINGS } from './severity';
 import { RULE_ID_PATTERN, knownRuleIds } from './rule-ids';
-import { joinUri, parentUri } from './uri';
+import { joinUri, parentUri } from '../base/uri';
 import { globError } from './glob';
 import type { RuleSelection } from './rule-selection';
 

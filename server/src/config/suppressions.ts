@@ -1,7 +1,7 @@
 // `# losslens: ignore[LL001]` / `// losslens: ignore[LL001, LL003]` on the line where a finding
 // starts (no codes: every rule), and `losslens: ignore-file` (optionally with codes) anywhere.
 import type { Span } from '../ir';
-import { lineOfOffset } from './line-index';
+import { lineOfOffset } from '../base/line-index';
 
 export interface SuppressedCode {
   code: string;

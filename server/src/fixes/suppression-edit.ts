@@ -1,6 +1,6 @@
 // "Ignore LLnnn on this line": the edit that adds the code to the line's `losslens: ignore[...]`
 // comment, or appends such a comment, on the line where a finding starts (DESIGN.md §5).
-import { lineStarts, lineOfOffset } from '../config/line-index';
+import { lineStarts, lineOfOffset } from '../base/line-index';
 import { parseSuppressions } from '../config/suppressions';
 import type { Edit } from './text-edits';
 

@@ -14,6 +14,7 @@ import { bindingKey, calleeName, collectDefinitions, contains, spanLength, type 
 import { literalNumber, literalTensor } from './literal-tensor';
 import type { FindingRef, HoverModel } from './model';
 import { matchUserClass, matchUserFunction, matchUserLoss, withoutSelf, type UserLossMatch } from './user-losses';
+import { lineOfOffset, lineStarts } from '../base/line-index';
 
 interface Candidate {
   span: Span;
@@ -42,28 +43,20 @@ export function buildHoverIndex(inspection: Inspection, uri: string, findings: r
   const module = inspection.module;
   const text = inspection.text;
   const defs: Definitions = module ? collectDefinitions(module) : { classes: [], functions: [], calls: [], bindingsAt: () => new Map() };
-  const lineStarts = new Map<string, number[]>();
+  const startsByUri = new Map<string, number[]>();
   const doc: HoverDocument = {
     uri,
     text,
     textOf: u => (u === uri ? text : inspection.textOf(u)),
     lineOf: (u, offset) => {
-      let starts = lineStarts.get(u);
+      let starts = startsByUri.get(u);
       if (!starts) {
         const t = u === uri ? text : inspection.textOf(u);
         if (t === undefined) return undefined;
-        starts = [0];
-        for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) starts.push(i + 1);
-        lineStarts.set(u, starts);
+        starts = lineStarts(t);
+        startsByUri.set(u, starts);
       }
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
+      return lineOfOffset(starts, offset) + 1;
     },
     bindingsAt: offset => defs.bindingsAt(offset),
   };

@@ -1,6 +1,7 @@
 // Markdown for a hover model. Plots: a base64 `data:image/svg+xml` image (VS Code renders data URIs in
 // hovers; inline <svg> is stripped) or, for text-only clients, unicode sparklines of the same curves.
 import { curve, curveInfo, curveSvgDataUri } from '../../../core/src/index';
+import { COMMANDS } from '../../../shared/src/commands';
 import { ruleDocUrl } from '../rules/docs';
 import { code, escapeMarkdown, escapeUserText, formatNumber, formatTensor, tableCell } from './format';
 import { keyPoints, type KeyPointTable } from './key-points';
@@ -11,7 +12,7 @@ export type PlotMode = 'image' | 'text';
 
 /** Samples in the hover image: enough for smooth curves, small enough to keep the SVG under 8 KB. */
 export const HOVER_CURVE_POINTS = 128;
-export const EXPLORER_COMMAND = 'losslens.openExplorer';
+export const EXPLORER_COMMAND = COMMANDS.openExplorer;
 
 export function renderHover(model: HoverModel, plots: PlotMode): string {
   switch (model.type) {

@@ -5,7 +5,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './feature-context';
-import type { DiagnosticData } from './protocol';
+import type { DiagnosticData } from '../../../shared/src/protocol';
+import { COMMANDS } from '../../../shared/src/commands';
 import { SOURCE } from './diagnostics';
 import { isCurrent } from './code-actions/versions';
 import { ignoreOnLineEdit, removeSuppressionEdit, commentStyleOf } from '../fixes/suppression-edit';
@@ -13,7 +14,6 @@ import { selectCompatibleFixes } from '../fixes/text-edits';
 import { unusedSuppression } from '../rules/registry';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.losslens`;
-export const EXPLAIN_COMMAND = 'losslens.explainRule';
 
 type DataFix = NonNullable<DiagnosticData['fix']>;
 
@@ -71,7 +71,7 @@ function quickFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Code
   const ignore = ignoreOnLineEdit(text, doc.offsetAt(d.range.start), code, commentStyleOf(doc.uri, doc.languageId));
   if (ignore) out.push(quickFix(`Ignore ${code} on this line`, d, oneDocumentEdit(doc, [{ range: rangeOf(doc, ignore.span), newText: ignore.newText }]), false));
   const title = `Explain ${code}${data.name ? ` (${data.name})` : ''}`;
-  out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: EXPLAIN_COMMAND, arguments: [code] } });
+  out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: COMMANDS.explainRule, arguments: [code] } });
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { ConfigProblem } from '../config/project-config';
 import { lspSeverity } from '../config/severity';
 import { unusedSuppression } from '../rules/registry';
 import { ruleDocUrl } from '../rules/docs';
-import type { DiagnosticData } from './protocol';
+import type { DiagnosticData } from '../../../shared/src/protocol';
 
 export const SOURCE = 'LossLens';
 /** LSP clamps a character past the end of a line to the line's length. */

@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VirtualNotebook, type NotebookCellInput } from '../notebook/virtual-document';
-import { lineStarts, positionOf } from '../config/line-index';
+import { lineStarts, positionOf } from '../base/line-index';
 import { errorText } from './safety';
 
 /** What the server announces: Jupyter notebooks, their Python cells. */

@@ -1,15 +1,10 @@
-// `losslens/ruleDoc` (client → server request): a rule's explanation as markdown, rendered from the
-// registry like docs/rules/LLnnn.md, so "Explain LLnnn" works offline and in vscode.dev.
+// The `losslens/ruleDoc` handler (the request is typed in shared/src/protocol.ts): a rule's explanation
+// as markdown, rendered from the registry like docs/rules/LLnnn.md.
 import type { Connection } from 'vscode-languageserver';
+import { ruleDocRequest } from '../../../shared/src/protocol';
 import { ruleMeta } from '../rules/registry';
 import { renderRuleDoc } from '../rules/docs';
 import { guarded, type Log } from './safety';
-
-export const ruleDocRequest = 'losslens/ruleDoc';
-
-export interface RuleDocParams {
-  id: string;
-}
 
 /** The page for `id`, or null for an unknown id. */
 export function ruleDocMarkdown(id: unknown): string | null {
@@ -20,6 +15,6 @@ export function ruleDocMarkdown(id: unknown): string | null {
 }
 
 export function registerRuleDocRequest(connection: Connection, log: Log): void {
-  connection.onRequest(ruleDocRequest, (params: RuleDocParams | undefined) =>
+  connection.onRequest(ruleDocRequest, params =>
     guarded('ruleDoc', log, async () => ({ markdown: ruleDocMarkdown(params?.id) }), () => ({ markdown: null })));
 }

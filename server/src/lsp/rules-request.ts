@@ -1,8 +1,7 @@
-// `losslens/rules` (client → server request): the rule catalogue with each rule's state for a file, so
-// the client's "Show Rules" can list them and toggle them. The severity shown is the one diagnostics
-// use: editor settings, then the project's pyproject.toml / losslens.toml (which wins).
+// The `losslens/rules` handler (the request is typed in shared/src/protocol.ts): the rule catalogue with
+// each rule's state for a file.
 import type { Connection } from 'vscode-languageserver';
-import type { Severity, SeveritySetting } from '../findings';
+import { rulesRequest, type RuleInfo, type RulesParams } from '../../../shared/src/protocol';
 import type { EditorSettings } from '../config/settings';
 import { projectSelection, type ProjectConfig } from '../config/project-config';
 import { effectiveSeverity } from '../config/rule-selection';
@@ -10,30 +9,6 @@ import { ruleMetas } from '../rules/registry';
 import type { RuleMeta } from '../rules/rule';
 import { ruleDocUrl } from '../rules/docs';
 import { guarded, type Log } from './safety';
-
-export const rulesRequest = 'losslens/rules';
-
-export interface RulesParams {
-  /** The file whose settings and project configuration apply; without it, the defaults. */
-  uri?: string;
-}
-
-export interface RuleInfo {
-  id: string;
-  name: string;
-  summary: string;
-  /** The rule's own severity. */
-  defaultSeverity: Severity;
-  /** The severity it reports with for `uri` ('off' when it does not run). */
-  severity: SeveritySetting;
-  enabled: boolean;
-  /** What decided `severity`: nothing, the `losslens.rules` setting, or a project file. */
-  configuredBy: 'default' | 'settings' | 'project';
-  /** The project file that decides, when `configuredBy` is 'project'. */
-  projectFile?: string;
-  fix?: { title: string; applicability: 'safe' | 'unsafe' };
-  docsUrl: string;
-}
 
 export interface RulesSources {
   settings(uri: string): Promise<EditorSettings>;
@@ -71,5 +46,5 @@ function mentions(project: ProjectConfig, id: string): boolean {
 
 /** Registers the handler; `server.ts` calls this once. */
 export function registerRulesRequest(connection: Connection, sources: RulesSources, log: Log): void {
-  connection.onRequest(rulesRequest, (params: RulesParams | undefined) => guarded('rules', log, () => describeRules(sources, params), () => [] as RuleInfo[]));
+  connection.onRequest(rulesRequest, params => guarded('rules', log, () => describeRules(sources, params), () => [] as RuleInfo[]));
 }

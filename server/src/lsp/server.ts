@@ -22,7 +22,7 @@ import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
 import { isExcluded } from '../config/glob';
 import { ProjectConfigLoader, projectSelection, isConfigFile, type ProjectConfig } from '../config/project-config';
-import { relativeTo, decodePath } from '../config/uri';
+import { relativeTo, decodePath } from '../base/uri';
 import { OpenDocuments } from './documents';
 import { TextPositions } from './text-positions';
 import { SettingsStore } from './settings-store';
@@ -37,7 +37,7 @@ import { registerRulesRequest } from './rules-request';
 import { registerRuleDocRequest } from './rule-doc-request';
 import { stampDocumentVersions } from './code-actions/versions';
 import type { FeatureContext } from './feature-context';
-import type { InitializationOptions } from './protocol';
+import type { InitializationOptions } from '../../../shared/src/protocol';
 import { NotebookSync, notebookDocumentSync } from './notebooks';
 
 /** See WorkspaceOptions.frontEnd: with `text`, the TypeScript front end loads only for TS/JS that uses TF.js. */

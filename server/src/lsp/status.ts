@@ -1,6 +1,6 @@
 // `losslens/status` for the client's status bar; only changes are sent.
 import type { Connection } from 'vscode-languageserver';
-import { statusNotification, type ServerState, type StatusParams } from './protocol';
+import { statusNotification, type ServerState, type StatusParams } from '../../../shared/src/protocol';
 
 export class StatusReporter {
   private last = '';

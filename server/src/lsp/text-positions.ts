@@ -3,7 +3,7 @@
 import type { Position } from 'vscode-languageserver';
 import type { FileHost } from '../workspace/host';
 import type { OpenDocuments } from './documents';
-import { lineStarts, positionOf } from '../config/line-index';
+import { lineStarts, positionOf } from '../base/line-index';
 
 const MAX_REMEMBERED = 2000;
 

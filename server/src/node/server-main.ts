@@ -2,7 +2,7 @@
 // vscode-languageserver from argv).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
-import { readFileRequest, type ReadFileResult } from '../lsp/protocol';
+import { readFileRequest } from '../../../shared/src/protocol';
 import { createFsFileHost } from './fs-host';
 import { loadNodeFrontEnds } from './front-ends';
 import { packageVersion } from './version';
@@ -20,7 +20,7 @@ startServer(connection, {
     createFsFileHost({
       readFile: async uri => {
         try {
-          const r = await conn.sendRequest<ReadFileResult>(readFileRequest, { uri });
+          const r = await conn.sendRequest(readFileRequest, { uri });
           return r?.text;
         } catch {
           return undefined;

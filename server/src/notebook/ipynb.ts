@@ -1,6 +1,6 @@
 // Reading Jupyter notebooks (nbformat 4 JSON) and writing changed cell sources back in place.
 import { parseJsonLocated, member, rawOffsetInString, JsonSyntaxError, type JsonNode } from './json-located';
-import { lineStarts, positionOf } from '../config/line-index';
+import { lineStarts, positionOf } from '../base/line-index';
 import { VirtualNotebook, type NotebookCellInput } from './virtual-document';
 
 /**

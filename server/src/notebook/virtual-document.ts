@@ -2,7 +2,7 @@
 // namespace when run top to bottom), with a map from positions in that text back to (cell, line,
 // column). Each cell keeps all of its lines, so a virtual line is a cell line shifted by the lines
 // of the cells before it; only IPython-only lines differ in content (they are blanked).
-import { lineStarts, lineOfOffset } from '../config/line-index';
+import { lineStarts, lineOfOffset } from '../base/line-index';
 import { pythonOfCell } from './magics';
 
 export interface NotebookCellInput {

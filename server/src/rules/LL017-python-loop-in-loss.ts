@@ -1,6 +1,7 @@
 import type { Rule } from './api';
 import { eventsOfType, keptReports } from './api';
 import type { Expr, Stmt } from '../ir';
+import { walkStmts } from '../ir-walk';
 import { isLossFunction } from './helpers';
 
 export const pythonLoopInLoss: Rule = {
@@ -44,37 +45,44 @@ export const pythonLoopInLoss: Rule = {
       const fn = ev;
       const batchVars = new Set<string>();
       collectBatchSizeVars(ev.def.body, batchVars);
-      visit(ev.def.body, false);
-      function visit(body: Stmt[], insideBatchLoop: boolean): void {
-        for (const s of body) {
-          if (s.k === 'loop' && s.kind === 'for' && s.iter && isBatchRange(s.iter, batchVars)) {
-            if (!insideBatchLoop && containsBatchLoop(s.body, batchVars)) {
-              const span = { start: s.span.start, end: Math.min(s.span.end, s.iter.span.end) };
-              // Not kept (reported already): skipped like a reported loop, not searched further.
-              if (!kept({ uri: fn.uri, span })) continue;
-              ctx.report({
-                uri: fn.uri,
-                span,
-                message: `Nested Python loops over the batch in ${fn.def.name}: O(n²) interpreter iterations and kernel launches per step. Vectorize with tensor operations (torch.cdist, broadcasting, masks).`,
-              });
-              continue;
-            }
-          }
-          if (s.k === 'if' || s.k === 'loop') { visit(s.body, insideBatchLoop); visit(s.orelse, insideBatchLoop); }
-          else if (s.k === 'block') visit(s.body, insideBatchLoop);
+      walkBody(ev.def.body, s => {
+        if (!isBatchLoop(s, batchVars) || !containsBatchLoop(s.body, batchVars)) return;
+        const span = { start: s.span.start, end: Math.min(s.span.end, s.iter.span.end) };
+        // Reported (now or already): its loops are not searched further.
+        if (kept({ uri: fn.uri, span })) {
+          ctx.report({
+            uri: fn.uri,
+            span,
+            message: `Nested Python loops over the batch in ${fn.def.name}: O(n²) interpreter iterations and kernel launches per step. Vectorize with tensor operations (torch.cdist, broadcasting, masks).`,
+          });
         }
-      }
+        return false;
+      });
     }
   },
 };
 
+type ForLoop = Extract<Stmt, { k: 'loop' }> & { iter: Expr };
+
+/** The statements of a function body, at any depth of if/else, loops and blocks; not nested definitions. */
+function walkBody(body: Stmt[], enter: (s: Stmt) => boolean | void): void {
+  walkStmts(body, {
+    enterStmt: s => (s.k === 'func' || s.k === 'class' ? false : enter(s)),
+    enterExpr: () => false,
+  });
+}
+
+function isBatchLoop(s: Stmt, vars: Set<string>): s is ForLoop {
+  return s.k === 'loop' && s.kind === 'for' && s.iter !== null && isBatchRange(s.iter, vars);
+}
+
 function containsBatchLoop(body: Stmt[], vars: Set<string>): boolean {
-  for (const s of body) {
-    if (s.k === 'loop' && s.kind === 'for' && s.iter && isBatchRange(s.iter, vars)) return true;
-    if ((s.k === 'if' || s.k === 'loop') && (containsBatchLoop(s.body, vars) || containsBatchLoop(s.orelse, vars))) return true;
-    if (s.k === 'block' && containsBatchLoop(s.body, vars)) return true;
-  }
-  return false;
+  let found = false;
+  walkBody(body, s => {
+    if (found) return false;
+    if (isBatchLoop(s, vars)) found = true;
+  });
+  return found;
 }
 
 /** `range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, `range(n)` with n a batch size; also with a start argument. */
@@ -92,12 +100,11 @@ function isBatchSize(e: Expr): boolean {
 }
 
 function collectBatchSizeVars(body: Stmt[], out: Set<string>): void {
-  for (const s of body) {
-    if (s.k === 'assign' && isBatchSize(s.value)) for (const t of s.targets) if (t.k === 'name') out.add(t.id);
-    if (s.k === 'assign' && s.value.k === 'attr' && s.value.name === 'shape') {
+  walkBody(body, s => {
+    if (s.k !== 'assign') return;
+    if (isBatchSize(s.value)) for (const t of s.targets) if (t.k === 'name') out.add(t.id);
+    if (s.value.k === 'attr' && s.value.name === 'shape') {
       for (const t of s.targets) if (t.k === 'tuple' && t.elts[0]?.k === 'name') out.add(t.elts[0].id);
     }
-    if (s.k === 'if' || s.k === 'loop') { collectBatchSizeVars(s.body, out); collectBatchSizeVars(s.orelse, out); }
-    if (s.k === 'block') collectBatchSizeVars(s.body, out);
-  }
+  });
 }

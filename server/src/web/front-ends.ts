@@ -6,7 +6,7 @@ import type { FrontEnd } from '../parse/frontend';
 import { createPythonFrontEnd } from '../parse/python/index';
 import { createTypeScriptFrontEnd } from '../parse/typescript/index';
 import type { FrontEndProvider } from '../lsp/server';
-import type { InitializationOptions } from '../lsp/protocol';
+import type { InitializationOptions } from '../../../shared/src/protocol';
 import { mentionsTfjs } from '../analysis/tfjs-gate';
 
 interface WorkerGlobals {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSuppressions } from '../../../server/src/config/suppressions';
-import { lineStarts } from '../../../server/src/config/line-index';
+import { lineStarts } from '../../../server/src/base/line-index';
 
 function parse(text: string) {
   return parseSuppressions(text, lineStarts(text)).map(s => ({ kind: s.kind, line: s.line, codes: s.codes?.map(c => c.code) ?? null }));

@@ -82,9 +82,10 @@ test('ids are unique and every entry is well formed', () => {
     for (const [fw, list] of Object.entries(e.names)) {
       assert.ok(list && list.length > 0 && list.every(n => n.trim().length > 0), `${e.id}.names.${fw} must list at least one name`);
     }
-    const snippets = Object.values(e.snippets);
-    assert.ok(snippets.length > 0 && snippets.every(s => s && s.trim().length > 0), `${e.id}: snippets`);
-    for (const fw of Object.keys(e.names)) assert.ok(e.snippets[fw as keyof typeof e.snippets], `${e.id}: a framework with a name needs a snippet (${fw})`);
+    for (const fw of ['torch', 'keras', 'tfjs'] as const) {
+      const rows = e.snippets[fw];
+      assert.ok(rows.length > 0 && rows.every(r => r.label.trim().length > 0 && r.template.trim().length > 0), `${e.id}: ${fw} snippets`);
+    }
   }
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { ignoreOnLineEdit, removeSuppressionEdit, commentStyleOf } from '../../../server/src/fixes/suppression-edit';
 import { applyEdits } from '../../../server/src/fixes/text-edits';
 import { parseSuppressions } from '../../../server/src/config/suppressions';
-import { lineStarts } from '../../../server/src/config/line-index';
+import { lineStarts } from '../../../server/src/base/line-index';
 
 test('ignore on this line: appends, extends, or declines', () => {
   const cases: { name: string; text: string; at: string; code: string; style: '#' | '//'; expected: string | undefined }[] = [

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as ts from 'typescript';
 import type { ContentChange } from '../../../server/src/parse/frontend';
 import { createTypeScriptFrontEnd } from '../../../server/src/parse/typescript/index';
-import { offsetAt } from '../../../server/src/parse/typescript/textEdits';
+import { offsetAt } from '../../../server/src/base/line-index';
 import { positionAt } from '../../helpers/positions';
 
 const FIXTURE = readFileSync('test/fixtures/parse/typescript/tfjs-classifier.ts', 'utf8');

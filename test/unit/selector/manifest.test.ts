@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS } from '../../../client/src/common/commands/ids';
+import { COMMANDS, TEST_COMMANDS } from '../../../shared/src/commands';
 
 // The runner bundles tests elsewhere and runs them from the repository root.
 const root = process.cwd();
@@ -13,15 +13,18 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributed: { command: string; title: string; category?: string; icon?: string }[] = manifest.contributes.commands;
 const LANG_WHEN = 'editorLangId =~ /^(python|typescript|javascript|typescriptreact|javascriptreact)$/';
 
-test('every editor command is contributed with the LossLens category and a codicon', () => {
+test('the command ids defined in shared/src/commands.ts are exactly the contributed commands', () => {
+  assert.deepEqual(Object.values(COMMANDS).sort(), contributed.map(c => c.command).sort());
+  for (const id of Object.values(TEST_COMMANDS)) assert.ok(!contributed.some(c => c.command === id), `the e2e hook ${id} stays out of the palette`);
+});
+
+test('every command is contributed with the LossLens category; editor commands have a codicon', () => {
   for (const [key, id] of Object.entries(COMMANDS)) {
-    if (key === 'chooseLossState') {
-      assert.ok(!contributed.some(c => c.command === id), 'the e2e hook stays out of the palette');
-      continue;
-    }
     const c = contributed.find(x => x.command === id);
     assert.ok(c, `${id} is contributed`);
     assert.equal(c.category, 'LossLens', id);
+    // The server's own two (restart, show output) live only in the palette.
+    if (key === 'restartServer' || key === 'showOutput') continue;
     assert.match(c.icon ?? '', /^\$\([a-z-]+\)$/, id);
   }
 });

@@ -6,7 +6,8 @@ import { describeRules, type RulesSources } from '../../../server/src/lsp/rules-
 import { ruleMetas } from '../../../server/src/rules/registry';
 import { defaultSettings } from '../../../server/src/config/settings';
 import type { ProjectConfig } from '../../../server/src/config/project-config';
-import { toggledRulesSetting, type RuleInfo } from '../../../client/src/common/commands/rules-protocol';
+import { toggledRulesSetting } from '../../../client/src/common/commands/rules-setting';
+import type { RuleInfo } from '../../../shared/src/protocol';
 
 function sources(rules: Record<string, string>, project: Partial<ProjectConfig> | null): RulesSources {
   return {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { catalog, getCatalogEntry, type Framework } from '../../../core/src/knowledge';
 import { FRAMEWORKS, lossSnippets, planInsertion, type LossSnippet } from '../../../client/src/common/selector/snippets';
-import { SNIPPET_TABLE } from '../../../client/src/common/selector/snippet-table';
 import { applyImportEdit } from '../../../client/src/common/selector/imports';
 import { compileTemplate } from '../../../client/src/common/selector/template';
 
@@ -49,11 +48,10 @@ function expandSnippet(snippet: string): { text: string; tabStops: Map<number, s
   return { text, tabStops };
 }
 
-test('every catalog loss has at least one snippet in every framework, and the table has no stray ids', () => {
+test('every catalog loss has at least one snippet in every framework', () => {
   for (const e of catalog) {
     for (const fw of FRAMEWORKS) assert.ok(lossSnippets(e.id, fw).length >= 1, `${e.id} × ${fw}`);
   }
-  for (const id of Object.keys(SNIPPET_TABLE)) assert.ok(getCatalogEntry(id), `table row for unknown loss ${id}`);
   assert.equal(all.length >= 87, true, `${all.length} snippets`);
 });
 

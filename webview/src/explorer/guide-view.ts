@@ -46,7 +46,8 @@ export function findGuidePath(lossId: string, node: GuideNode = guide, prefix: n
   return undefined;
 }
 
-const FRAMEWORK_NAMES: Record<SnippetFramework, string> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js' };
+/** Framework names as the page shows them (short: buttons and the editor line). */
+export const FRAMEWORK_NAMES: Readonly<Record<SnippetFramework, string>> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js' };
 
 export class GuideView {
   readonly root: HTMLElement;

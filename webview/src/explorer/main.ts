@@ -3,10 +3,10 @@
 // write the clipboard). Messages from the extension are parsed and anything malformed is dropped.
 import './styles.css';
 import {
-  parseHostMessage, type EditorContextMessage, type ExplorerView, type OpenExplorerArgs, type PageMessage, type SnippetFramework,
+  parseHostMessage, type EditorContextMessage, type ExplorerView, type OpenExplorerArgs, type PageMessage,
 } from '../protocol';
 import { h } from './dom';
-import { findGuidePath, GuideView } from './guide-view';
+import { findGuidePath, FRAMEWORK_NAMES, GuideView } from './guide-view';
 import { PlotsView } from './plots-view';
 import { parseState, type ExplorerState } from './state';
 import { findStory, ruleStory } from './stories';
@@ -71,8 +71,6 @@ for (const [v, tab] of Object.entries(tabs) as [ExplorerView, HTMLButtonElement]
     }
   });
 }
-
-const FRAMEWORK_NAMES: Record<SnippetFramework, string> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js' };
 
 function renderEditorNote(): void {
   editorNote.textContent = editor.framework

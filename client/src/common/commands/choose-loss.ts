@@ -6,7 +6,8 @@ import { viewOf, type ItemEffect, type StepView } from '../selector/wizard-view'
 import { decideFramework } from '../selector/imports';
 import { FRAMEWORK_LABELS } from '../selector/snippets';
 import { insertLossSnippet } from './insert-snippet';
-import { OPEN_EXPLORER, SUPPORTED_LANGUAGES } from './ids';
+import { COMMANDS } from '../../../../shared/src/commands';
+import { SUPPORTED_LANGUAGES } from '../languages';
 
 export interface ChooseLossArgs {
   /** Start in the flat search instead of the guide. */
@@ -98,7 +99,7 @@ export function chooseLoss(deps: ChooseLossDeps, args: ChooseLossArgs = {}): Pro
           break;
         case 'explorer':
           outcome = 'explorer';
-          await vscode.commands.executeCommand(OPEN_EXPLORER, { lossId: effect.lossId, view: 'plots' });
+          await vscode.commands.executeCommand(COMMANDS.openExplorer, { lossId: effect.lossId, view: 'plots' });
           break;
       }
     };

@@ -5,18 +5,14 @@ import type { ExplainPages } from './explain';
 import { EXPLAIN_SCHEME } from './explain';
 import type { RulesClient } from './show-rules';
 import { RULE_STORY_IDS } from '../../../../webview/src/protocol';
-
-interface RuleSummary {
-  id: string;
-  name: string;
-  summary: string;
-}
+import { COMMANDS } from '../../../../shared/src/commands';
+import { ruleDocRequest, rulesRequest } from '../../../../shared/src/protocol';
 
 export async function explainRule(client: RulesClient, pages: ExplainPages, id: unknown): Promise<vscode.Uri | undefined> {
   let ruleId = typeof id === 'string' && /^LL\d{3}$/.test(id) ? id : undefined;
   if (!ruleId) {
     // From the palette: pick the rule.
-    const rules = await client.sendRequest<RuleSummary[]>('losslens/rules', {});
+    const rules = await client.sendRequest(rulesRequest, {});
     const pick = await vscode.window.showQuickPick(
       rules.map(r => ({ label: r.id, description: r.name, detail: r.summary })),
       { title: 'LossLens: Explain Rule', placeHolder: 'Rule to explain', matchOnDescription: true, matchOnDetail: true },
@@ -26,10 +22,10 @@ export async function explainRule(client: RulesClient, pages: ExplainPages, id: 
   if (!ruleId) return undefined;
   if (RULE_STORY_IDS.includes(ruleId)) {
     // The Loss Explorer tells this rule's story with the plot that shows the damage (e.g. the double-softmax floor).
-    await vscode.commands.executeCommand('losslens.openExplorer', { ruleId, view: 'plots' });
+    await vscode.commands.executeCommand(COMMANDS.openExplorer, { ruleId, view: 'plots' });
     return vscode.Uri.from({ scheme: 'losslens-explorer', path: `/${ruleId}` });
   }
-  const { markdown } = await client.sendRequest<{ markdown: string | null }>('losslens/ruleDoc', { id: ruleId });
+  const { markdown } = await client.sendRequest(ruleDocRequest, { id: ruleId });
   if (!markdown) {
     void vscode.window.showWarningMessage(`LossLens: no rule ${ruleId}.`);
     return undefined;

@@ -7,7 +7,8 @@ import { fixAllSafe } from './fix-all';
 import { showRules, type RulesClient } from './show-rules';
 import { openSample } from './sample';
 import { explainRule } from './explain-rule';
-import { COMMANDS, SUPPORTED_LANGUAGES } from './ids';
+import { COMMANDS, TEST_COMMANDS } from '../../../../shared/src/commands';
+import { SUPPORTED_LANGUAGES } from '../languages';
 
 export interface CommandDeps {
   /** The language client: `losslens/rules` goes through it. */
@@ -45,7 +46,7 @@ export function registerLossLensCommands(context: vscode.ExtensionContext, deps:
       COMMANDS.chooseLoss,
       safely('Choose a Loss Function', (args?: ChooseLossArgs) => chooseLoss({ log: m => deps.log.info(m) }, args && typeof args === 'object' ? args : {})),
     ),
-    vscode.commands.registerCommand(COMMANDS.chooseLossState, () => wizardSnapshot()),
+    vscode.commands.registerCommand(TEST_COMMANDS.chooseLossState, () => wizardSnapshot()),
     vscode.commands.registerCommand(COMMANDS.explainLossAtCursor, explain),
     vscode.commands.registerCommand(COMMANDS.explainLoss, explain),
     vscode.commands.registerCommand(COMMANDS.openExplorerAtCursor, safely('Open Loss Explorer for Loss at Cursor', () => openExplorerAtCursor(codeEditor()))),

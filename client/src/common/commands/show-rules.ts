@@ -2,10 +2,13 @@
 // multi-select QuickPick; checked = enabled. Accepting writes the changes to `losslens.rules` for the
 // workspace. Each row links to its rule page.
 import * as vscode from 'vscode';
-import { rulesRequest, toggledRulesSetting, type RuleInfo, type RulesParams } from './rules-protocol';
+import type { RequestType } from 'vscode-languageclient';
+import { rulesRequest, type RuleInfo, type RulesParams } from '../../../../shared/src/protocol';
+import { toggledRulesSetting } from './rules-setting';
 
+/** The part of the language client the rule commands use. */
 export interface RulesClient {
-  sendRequest<R>(method: string, params: unknown): Promise<R>;
+  sendRequest<P, R, E>(type: RequestType<P, R, E>, params: P): Promise<R>;
 }
 
 interface RuleItem extends vscode.QuickPickItem {
@@ -25,7 +28,7 @@ function describe(r: RuleInfo): string {
 export async function showRules(client: RulesClient, editor: vscode.TextEditor | undefined): Promise<Record<string, string> | undefined> {
   const scope = editor?.document.uri;
   const params: RulesParams = scope ? { uri: scope.toString() } : {};
-  const rules = await client.sendRequest<RuleInfo[]>(rulesRequest, params);
+  const rules = await client.sendRequest(rulesRequest, params);
   if (!rules.length) {
     void vscode.window.showWarningMessage('LossLens: the server returned no rules (see the LossLens output).');
     return undefined;

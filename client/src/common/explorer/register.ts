@@ -3,12 +3,14 @@
 // files are written with workspace.fs, no Node API is used.
 import * as vscode from 'vscode';
 import {
-  EXPLORER_VIEW_TYPE, OPEN_EXPLORER_COMMAND, PROTOCOL_VERSION, exportBytes, parseOpenArgs, parsePageMessage,
+  EXPLORER_VIEW_TYPE, PROTOCOL_VERSION, exportBytes, parseOpenArgs, parsePageMessage,
   type ExportMessage, type HostMessage, type OpenExplorerArgs,
 } from '../../../../webview/src/protocol';
+import { COMMANDS, TEST_COMMANDS } from '../../../../shared/src/commands';
 import { LastEditorTracker } from './editor-tracker';
 import { explorerHtml, makeNonce } from './html';
-import { buildSnippet, FRAMEWORK_NAMES } from './snippet';
+import { defaultLossSnippet, FRAMEWORK_LABELS } from '../selector/snippets';
+import { insertLossSnippet } from '../commands/insert-snippet';
 
 export interface ExplorerLog {
   info(message: string): void;
@@ -162,24 +164,25 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
       void vscode.window.showWarningMessage('LossLens: click into a Python, TypeScript or JavaScript editor first, then use "Insert snippet" again.');
       return;
     }
-    const snippet = buildSnippet(lossId, framework, params);
+    const snippet = defaultLossSnippet(lossId, framework, params);
     if (!snippet) {
-      void vscode.window.showWarningMessage(`LossLens: no ${FRAMEWORK_NAMES[framework]} snippet for '${lossId}'.`);
+      void vscode.window.showWarningMessage(`LossLens: no ${FRAMEWORK_LABELS[framework]} snippet for '${lossId}'.`);
       return;
     }
     const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    await shown.insertSnippet(new vscode.SnippetString(snippet.snippet));
+    // The selector's insertion: the snippet at the cursors plus the imports the file lacks, one undo step.
+    await insertLossSnippet(shown, snippet);
   }
 
   async function copySnippet(lossId: string, params: Record<string, number>): Promise<void> {
     const framework = tracker.framework() ?? 'torch';
-    const snippet = buildSnippet(lossId, framework, params) ?? buildSnippet(lossId, 'torch', params);
+    const snippet = defaultLossSnippet(lossId, framework, params) ?? defaultLossSnippet(lossId, 'torch', params);
     if (!snippet) {
       void vscode.window.showWarningMessage(`LossLens: no snippet for '${lossId}'.`);
       return;
     }
     await vscode.env.clipboard.writeText(snippet.plain);
-    void vscode.window.setStatusBarMessage(`LossLens: copied the ${FRAMEWORK_NAMES[framework]} snippet`, 3000);
+    void vscode.window.setStatusBarMessage(`LossLens: copied the ${FRAMEWORK_LABELS[framework]} snippet`, 3000);
   }
 
   function openExplorer(args: OpenExplorerArgs = {}): void {
@@ -200,9 +203,9 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
 
   context.subscriptions.push(
     // From the palette there is no argument; from a command link (hover) or code action there is one.
-    vscode.commands.registerCommand(OPEN_EXPLORER_COMMAND, (args?: unknown) => openExplorer(args as OpenExplorerArgs | undefined)),
+    vscode.commands.registerCommand(COMMANDS.openExplorer, (args?: unknown) => openExplorer(args as OpenExplorerArgs | undefined)),
     // Not contributed: lets the e2e suite see that the page loaded (it posted `ready`) and what it shows.
-    vscode.commands.registerCommand('losslens.explorer.state', () => ({ open: panel !== undefined, ready, lastShow, inserted })),
+    vscode.commands.registerCommand(TEST_COMMANDS.explorerState, () => ({ open: panel !== undefined, ready, lastShow, inserted })),
     vscode.window.registerWebviewPanelSerializer(EXPLORER_VIEW_TYPE, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel): Promise<void> {
         // The page restores its own state with getState; a second panel is closed so that one stays.

@@ -1,7 +1,8 @@
-// Snippets per loss × framework, compiled from ./snippet-table with the catalog's parameter defaults,
-// and the insertion plan (snippet + missing imports) for a given file. No vscode import.
-import { getCatalogEntry, type Framework, type LossId } from '../../../../core/src/knowledge';
-import { SNIPPET_TABLE, type SnippetForm } from './snippet-table';
+// Snippets per loss × framework, compiled from the catalog's snippet rows (core/src/knowledge) with the
+// catalog's parameter defaults or given values, and the insertion plan (snippet + missing imports) for a
+// given file. The Choose-a-Loss selector and the Loss Explorer's Insert/Copy both come through here.
+// No vscode import.
+import { getCatalogEntry, type Framework, type LossId, type SnippetForm } from '../../../../core/src/knowledge';
 import { compileTemplate, type CompiledSnippet } from './template';
 import { importEdit, missingImports, type ImportEdit, type SourceLanguage } from './imports';
 
@@ -20,7 +21,7 @@ export interface LossSnippet extends CompiledSnippet {
 /** The snippets of a loss for a framework, most idiomatic first; empty when the loss is unknown. */
 export function lossSnippets(lossId: LossId, framework: Framework, values: Readonly<Record<string, number>> = {}): LossSnippet[] {
   const entry = getCatalogEntry(lossId);
-  const rows = SNIPPET_TABLE[lossId]?.[framework];
+  const rows = entry?.snippets[framework];
   if (!entry || !rows) return [];
   const language = framework === 'tfjs' ? 'javascript' : 'python';
   return rows.map(row => ({
@@ -31,6 +32,11 @@ export function lossSnippets(lossId: LossId, framework: Framework, values: Reado
     label: row.label,
     custom: row.form === 'custom',
   }));
+}
+
+/** The default (first) snippet of a loss for a framework, with `values` in its parameter tab stops. */
+export function defaultLossSnippet(lossId: LossId, framework: Framework, values: Readonly<Record<string, number>> = {}): LossSnippet | undefined {
+  return lossSnippets(lossId, framework, values)[0];
 }
 
 export interface InsertionPlan {

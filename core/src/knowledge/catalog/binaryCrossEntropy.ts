@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const binaryCrossEntropy: CatalogEntry = {
   id: 'binaryCrossEntropy',
@@ -21,9 +22,18 @@ export const binaryCrossEntropy: CatalogEntry = {
     tfjs: ['tf.losses.logLoss', 'binaryCrossentropy'],
   },
   snippets: {
-    torch: 'probs = torch.sigmoid(logits)  # prefer nn.BCEWithLogitsLoss on logits\nloss = nn.BCELoss()(probs, targets.float())',
-    keras: "model.add(keras.layers.Dense(1, activation='sigmoid'))\nmodel.compile(optimizer='adam', loss=keras.losses.BinaryCrossentropy())",
-    tfjs: "model.add(tf.layers.dense({units: 1, activation: 'sigmoid'}));\nmodel.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});",
+    torch: [
+      cls('nn.BCELoss', 'criterion = nn.BCELoss()  # takes probabilities: prefer nn.BCEWithLogitsLoss on logits\nloss = criterion([[probs]], [[targets]].float())'),
+      fn('F.binary_cross_entropy', 'loss = F.binary_cross_entropy([[probs]], [[targets]].float())  # probabilities in [0, 1]'),
+    ],
+    keras: [
+      kerasObject('BinaryCrossentropy', '', "after Dense(1, activation='sigmoid')"),
+      kerasCompile('binary_crossentropy', "after Dense(1, activation='sigmoid')"),
+    ],
+    tfjs: [
+      fn('tf.losses.logLoss', 'const loss = tf.losses.logLoss([[labels]], [[probs]]);  // probabilities in [0, 1]'),
+      tfjsCompile('binaryCrossentropy', "after a dense layer with activation: 'sigmoid'"),
+    ],
   },
   axis: 'pt',
 };

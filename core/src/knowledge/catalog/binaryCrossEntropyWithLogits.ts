@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasObject } from '../snippetRows';
 
 export const binaryCrossEntropyWithLogits: CatalogEntry = {
   id: 'binaryCrossEntropyWithLogits',
@@ -22,9 +23,18 @@ export const binaryCrossEntropyWithLogits: CatalogEntry = {
     tfjs: ['tf.losses.sigmoidCrossEntropy'],
   },
   snippets: {
-    torch: 'criterion = nn.BCEWithLogitsLoss(pos_weight=torch.tensor([3.0]))\nloss = criterion(logits, targets.float())',
-    keras: "model.add(keras.layers.Dense(1))  # no activation: logits\nmodel.compile(optimizer='adam', loss=keras.losses.BinaryCrossentropy(from_logits=True))",
-    tfjs: 'const loss = tf.losses.sigmoidCrossEntropy(labels, logits);',
+    torch: [
+      cls(
+        'nn.BCEWithLogitsLoss',
+        'criterion = nn.BCEWithLogitsLoss(pos_weight=torch.tensor([{{posWeight}}]))\nloss = criterion([[logits]], [[targets]].float())  # raw logits, no sigmoid',
+      ),
+      fn(
+        'F.binary_cross_entropy_with_logits',
+        'loss = F.binary_cross_entropy_with_logits([[logits]], [[targets]].float(), pos_weight=torch.tensor([{{posWeight}}]))',
+      ),
+    ],
+    keras: [kerasObject('BinaryCrossentropy', 'from_logits=True', 'last Dense layer without activation')],
+    tfjs: [fn('tf.losses.sigmoidCrossEntropy', 'const loss = tf.losses.sigmoidCrossEntropy([[labels]], [[logits]]);  // raw logits, no sigmoid')],
   },
   axis: 'logit',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom } from '../snippetRows';
 
 export const contrastiveLoss: CatalogEntry = {
   id: 'contrastiveLoss',
@@ -15,9 +16,30 @@ export const contrastiveLoss: CatalogEntry = {
   ],
   names: {},
   snippets: {
-    torch: 'd = F.pairwise_distance(emb1, emb2)\nloss = ((1 - y) * 0.5 * d.pow(2) + y * 0.5 * F.relu(margin - d).pow(2)).mean()  # y: 0 similar, 1 dissimilar',
-    keras: 'd = tf.norm(e1 - e2, axis=-1)\nloss = tf.reduce_mean((1 - y) * 0.5 * d**2 + y * 0.5 * tf.maximum(0.0, margin - d)**2)',
-    tfjs: 'const d = tf.norm(e1.sub(e2), 2, -1);\nconst loss = tf.scalar(1).sub(y).mul(d.square()).add(y.mul(tf.relu(tf.scalar(margin).sub(d)).square())).mul(0.5).mean();',
+    torch: [
+      custom(
+        'hand-written contrastive loss',
+        '# PyTorch has no contrastive loss: a short custom implementation (label 0 = similar pair, 1 = dissimilar)\n' +
+          'd = F.pairwise_distance([[emb1]], [[emb2]])\n' +
+          'loss = ((1 - [[label]]) * 0.5 * d.pow(2) + [[label]] * 0.5 * F.relu({{margin}} - d).pow(2)).mean()',
+      ),
+    ],
+    keras: [
+      custom(
+        'hand-written contrastive loss',
+        '# Keras has no contrastive loss: a short custom implementation (label 0 = similar pair, 1 = dissimilar)\n' +
+          'd = tf.norm([[emb1]] - [[emb2]], axis=-1)\n' +
+          'loss = tf.reduce_mean((1 - [[label]]) * 0.5 * tf.square(d) + [[label]] * 0.5 * tf.square(tf.maximum(0.0, {{margin}} - d)))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written contrastive loss',
+        '// TF.js has no contrastive loss: a short custom implementation (label 0 = similar pair, 1 = dissimilar)\n' +
+          'const d = tf.norm([[emb1]].sub([[emb2]]), 2, -1);\n' +
+          'const loss = tf.scalar(1).sub([[label]]).mul(d.square()).add(tf.mul([[label]], tf.relu(tf.scalar({{margin}}).sub(d)).square())).mul(0.5).mean();',
+      ),
+    ],
   },
   axis: 'distance',
 };

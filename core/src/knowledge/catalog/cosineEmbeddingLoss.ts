@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const cosineEmbeddingLoss: CatalogEntry = {
   id: 'cosineEmbeddingLoss',
@@ -16,9 +17,26 @@ export const cosineEmbeddingLoss: CatalogEntry = {
     torch: ['nn.CosineEmbeddingLoss', 'F.cosine_embedding_loss'],
   },
   snippets: {
-    torch: 'loss = nn.CosineEmbeddingLoss(margin=0.2)(emb1, emb2, y_pm1)  # y in {-1, +1}',
-    keras: '# keras.losses.CosineSimilarity is only the similar-pair half (−cos)\ncos = -keras.losses.cosine_similarity(e1, e2)\nloss = tf.reduce_mean(tf.where(y > 0, 1 - cos, tf.maximum(0.0, cos - margin)))',
-    tfjs: 'const cos = e1.mul(e2).sum(-1).div(tf.norm(e1, 2, -1).mul(tf.norm(e2, 2, -1)));\nconst loss = tf.where(y.greater(0), tf.scalar(1).sub(cos), tf.relu(cos.sub(margin))).mean();',
+    torch: [
+      cls('nn.CosineEmbeddingLoss', 'criterion = nn.CosineEmbeddingLoss(margin={{margin}})\nloss = criterion([[emb1]], [[emb2]], [[y]])  # y in {-1, +1}'),
+      fn('F.cosine_embedding_loss', 'loss = F.cosine_embedding_loss([[emb1]], [[emb2]], [[y]], margin={{margin}})'),
+    ],
+    keras: [
+      custom(
+        'hand-written cosine embedding loss',
+        '# Keras has no cosine embedding loss (CosineSimilarity is only the similar-pair half): a short custom implementation\n' +
+          'cos = tf.reduce_sum(tf.math.l2_normalize([[emb1]], axis=-1) * tf.math.l2_normalize([[emb2]], axis=-1), axis=-1)\n' +
+          'loss = tf.reduce_mean(tf.where([[y]] > 0, 1 - cos, tf.maximum(0.0, cos - {{margin}})))  # y in {-1, +1}',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written cosine embedding loss',
+        '// TF.js has no cosine embedding loss (cosineDistance is only the similar-pair half): a short custom implementation\n' +
+          'const cos = tf.sum(tf.mul([[emb1]], [[emb2]]), -1).div(tf.norm([[emb1]], 2, -1).mul(tf.norm([[emb2]], 2, -1)));\n' +
+          'const loss = tf.where(tf.greater([[y]], 0), tf.scalar(1).sub(cos), tf.relu(cos.sub({{margin}}))).mean();  // y in {-1, +1}',
+      ),
+    ],
   },
   axis: 'margin',
 };

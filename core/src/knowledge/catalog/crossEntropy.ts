@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const crossEntropy: CatalogEntry = {
   id: 'crossEntropy',
@@ -23,9 +24,18 @@ export const crossEntropy: CatalogEntry = {
     tfjs: ['tf.losses.softmaxCrossEntropy', 'categoricalCrossentropy'],
   },
   snippets: {
-    torch: 'criterion = nn.CrossEntropyLoss()\nloss = criterion(logits, class_indices)  # logits: (N, C), no softmax',
-    keras: "model.add(keras.layers.Dense(num_classes))  # logits\nmodel.compile(optimizer='adam', loss=keras.losses.CategoricalCrossentropy(from_logits=True))",
-    tfjs: 'const loss = tf.losses.softmaxCrossEntropy(oneHotLabels, logits);',
+    torch: [
+      cls('nn.CrossEntropyLoss', 'criterion = nn.CrossEntropyLoss()\nloss = criterion([[logits]], [[targets]])  # logits (N, C) without softmax, targets (N,) class indices'),
+      fn('F.cross_entropy', 'loss = F.cross_entropy([[logits]], [[targets]])  # logits (N, C) without softmax'),
+    ],
+    keras: [
+      kerasObject('CategoricalCrossentropy', 'from_logits=True', 'one-hot labels, last Dense layer without activation'),
+      kerasCompile('categorical_crossentropy', 'one-hot labels, softmax output layer'),
+    ],
+    tfjs: [
+      fn('tf.losses.softmaxCrossEntropy', 'const loss = tf.losses.softmaxCrossEntropy([[oneHotLabels]], [[logits]]);  // raw logits, no softmax'),
+      tfjsCompile('categoricalCrossentropy', 'softmax output layer, one-hot labels'),
+    ],
   },
   axis: 'logit',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom } from '../snippetRows';
 
 export const flowNll: CatalogEntry = {
   id: 'flowNll',
@@ -13,9 +14,30 @@ export const flowNll: CatalogEntry = {
   params: [],
   names: {},
   snippets: {
-    torch: 'z, log_det = flow(x)\nloss = (0.5 * z.pow(2).sum(1) + 0.5 * z.size(1) * math.log(2 * math.pi) - log_det).mean()',
-    keras: 'z, log_det = flow(x)\nloss = tf.reduce_mean(0.5 * tf.reduce_sum(z**2, 1) - log_det)',
-    tfjs: 'const loss = z.square().sum(1).mul(0.5).sub(logDet).mean();',
+    torch: [
+      custom(
+        'hand-written flow NLL',
+        '# PyTorch has no normalizing-flow loss: a short custom implementation (standard normal prior; the flow returns z and log|det J|)\n' +
+          'z, log_det = [[flow]]([[x]])\n' +
+          'loss = (0.5 * z.pow(2).sum(1) + 0.5 * z.size(1) * math.log(2 * math.pi) - log_det).mean()',
+      ),
+    ],
+    keras: [
+      custom(
+        'hand-written flow NLL',
+        '# Keras has no normalizing-flow loss: a short custom implementation (standard normal prior; the flow returns z and log|det J|)\n' +
+          'z, log_det = [[flow]]([[x]])\n' +
+          'loss = tf.reduce_mean(0.5 * tf.reduce_sum(tf.square(z), axis=1) + 0.5 * tf.cast(tf.shape(z)[1], z.dtype) * math.log(2 * math.pi) - log_det)',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written flow NLL',
+        '// TF.js has no normalizing-flow loss: a short custom implementation (standard normal prior; z and logDet come from the flow)\n' +
+          'const d = [[z]].shape[1];\n' +
+          'const loss = tf.square([[z]]).sum(1).mul(0.5).add(0.5 * d * Math.log(2 * Math.PI)).sub([[logDet]]).mean();',
+      ),
+    ],
   },
   computedBy: 'gaussianNllLoss',
   axis: 'error',

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom } from '../snippetRows';
 
 export const gaussianKlDivergence: CatalogEntry = {
   id: 'gaussianKlDivergence',
@@ -15,9 +16,27 @@ export const gaussianKlDivergence: CatalogEntry = {
   ],
   names: {},
   snippets: {
-    torch: 'kl = -0.5 * torch.sum(1 + log_var - mu.pow(2) - log_var.exp()) / mu.size(0)',
-    keras: 'kl = -0.5 * tf.reduce_mean(tf.reduce_sum(1 + log_var - tf.square(mu) - tf.exp(log_var), axis=1))',
-    tfjs: 'const kl = tf.sum(tf.scalar(1).add(logVar).sub(mu.square()).sub(logVar.exp()), 1).mean().mul(-0.5);',
+    torch: [
+      custom(
+        'hand-written KL to N(0, I)',
+        '# PyTorch has no VAE KL term: a short custom implementation (summed over latent dims, averaged over the batch)\n' +
+          'kl = -0.5 * torch.sum(1 + [[log_var]] - [[mu]].pow(2) - [[log_var]].exp()) / [[mu]].size(0)',
+      ),
+    ],
+    keras: [
+      custom(
+        'hand-written KL to N(0, I)',
+        '# Keras has no VAE KL term: a short custom implementation (summed over latent dims, averaged over the batch)\n' +
+          'kl = -0.5 * tf.reduce_mean(tf.reduce_sum(1 + [[log_var]] - tf.square([[mu]]) - tf.exp([[log_var]]), axis=1))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written KL to N(0, I)',
+        '// TF.js has no VAE KL term: a short custom implementation (summed over latent dims, averaged over the batch)\n' +
+          'const kl = tf.sum(tf.scalar(1).add([[logVar]]).sub(tf.square([[mu]])).sub(tf.exp([[logVar]])), 1).mean().mul(-0.5);',
+      ),
+    ],
   },
   axis: 'error',
 };

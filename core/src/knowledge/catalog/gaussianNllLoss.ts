@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const gaussianNllLoss: CatalogEntry = {
   id: 'gaussianNllLoss',
@@ -18,9 +19,24 @@ export const gaussianNllLoss: CatalogEntry = {
     torch: ['nn.GaussianNLLLoss', 'F.gaussian_nll_loss'],
   },
   snippets: {
-    torch: 'mean, log_var = head(x).chunk(2, dim=-1)\nloss = nn.GaussianNLLLoss()(mean, target, log_var.exp())',
-    keras: '# hand-written; the model predicts mean and log-variance\nloss = tf.reduce_mean(0.5 * (log_var + tf.square(y - mean) / tf.exp(log_var)))',
-    tfjs: 'const loss = logVar.add(y.sub(mean).square().div(logVar.exp())).mul(0.5).mean();',
+    torch: [
+      cls('nn.GaussianNLLLoss', 'criterion = nn.GaussianNLLLoss()\nloss = criterion([[mean]], [[target]], [[var]])  # var > 0, e.g. log_var.exp()'),
+      fn('F.gaussian_nll_loss', 'loss = F.gaussian_nll_loss([[mean]], [[target]], [[var]])'),
+    ],
+    keras: [
+      custom(
+        'hand-written Gaussian NLL',
+        '# Keras has no Gaussian NLL loss: a short custom implementation (the model predicts mean and log-variance)\n' +
+          'loss = tf.reduce_mean(0.5 * ([[log_var]] + tf.square([[y]] - [[mean]]) / tf.exp([[log_var]])))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written Gaussian NLL',
+        '// TF.js has no Gaussian NLL loss: a short custom implementation (the model predicts mean and log-variance)\n' +
+          'const loss = tf.add([[logVar]], tf.sub([[y]], [[mean]]).square().div(tf.exp([[logVar]]))).mul(0.5).mean();',
+      ),
+    ],
   },
   axis: 'error',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const hingeEmbeddingLoss: CatalogEntry = {
   id: 'hingeEmbeddingLoss',
@@ -18,9 +19,24 @@ export const hingeEmbeddingLoss: CatalogEntry = {
     torch: ['nn.HingeEmbeddingLoss', 'F.hinge_embedding_loss'],
   },
   snippets: {
-    torch: 'dist = F.pairwise_distance(emb1, emb2, p=1)\nloss = nn.HingeEmbeddingLoss(margin=1.0)(dist, y_pm1)  # y in {-1, +1}',
-    keras: '# hand-written; y in {-1, 1}\nloss = tf.reduce_mean(tf.where(y > 0, dist, tf.maximum(0.0, margin - dist)))',
-    tfjs: 'const loss = tf.where(y.greater(0), dist, tf.relu(tf.scalar(margin).sub(dist))).mean();',
+    torch: [
+      cls('nn.HingeEmbeddingLoss', 'criterion = nn.HingeEmbeddingLoss(margin={{margin}})\nloss = criterion([[distances]], [[y]])  # y in {-1, +1}'),
+      fn('F.hinge_embedding_loss', 'loss = F.hinge_embedding_loss([[distances]], [[y]], margin={{margin}})'),
+    ],
+    keras: [
+      custom(
+        'hand-written hinge embedding loss',
+        '# Keras has no hinge embedding loss: a short custom implementation (y in {-1, +1})\n' +
+          'loss = tf.reduce_mean(tf.where([[y]] > 0, [[distances]], tf.maximum(0.0, {{margin}} - [[distances]])))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written hinge embedding loss',
+        '// TF.js has no hinge embedding loss: a short custom implementation (y in {-1, +1})\n' +
+          'const loss = tf.where(tf.greater([[y]], 0), [[distances]], tf.relu(tf.scalar({{margin}}).sub([[distances]]))).mean();',
+      ),
+    ],
   },
   axis: 'distance',
 };

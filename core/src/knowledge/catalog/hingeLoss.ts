@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { fn, custom, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const hingeLoss: CatalogEntry = {
   id: 'hingeLoss',
@@ -19,9 +20,18 @@ export const hingeLoss: CatalogEntry = {
     tfjs: ['tf.losses.hingeLoss', 'hinge'],
   },
   snippets: {
-    torch: '# PyTorch has no binary hinge loss class; labels must be -1/+1\nloss = torch.clamp(1 - y * scores, min=0).mean()',
-    keras: "model.compile(optimizer='adam', loss=keras.losses.Hinge())  # y in {-1, 1} or {0, 1}",
-    tfjs: 'const loss = tf.losses.hingeLoss(labels01, scores);  // labels in {0, 1}, mapped to ±1 inside',
+    torch: [
+      custom(
+        'hand-written hinge loss',
+        '# PyTorch has no binary hinge loss: a short custom implementation (labels in {-1, +1})\n' +
+          'loss = torch.clamp(1 - [[y]] * [[scores]], min=0).mean()',
+      ),
+    ],
+    keras: [kerasObject('Hinge', '', 'labels in {-1, 1}; {0, 1} labels are converted'), kerasCompile('hinge')],
+    tfjs: [
+      fn('tf.losses.hingeLoss', 'const loss = tf.losses.hingeLoss([[labels]], [[scores]]);  // labels in {0, 1}, mapped to ±1 inside'),
+      tfjsCompile('hinge', 'labels in {-1, +1}: no conversion here'),
+    ],
   },
   axis: 'logit',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, compile, kerasCompile, kerasObject } from '../snippetRows';
 
 export const huberLoss: CatalogEntry = {
   id: 'huberLoss',
@@ -22,9 +23,18 @@ export const huberLoss: CatalogEntry = {
     tfjs: ['tf.losses.huberLoss'],
   },
   snippets: {
-    torch: 'criterion = nn.HuberLoss(delta=1.0)\nloss = criterion(pred, target)',
-    keras: "model.compile(optimizer='adam', loss=keras.losses.Huber(delta=1.0))",
-    tfjs: 'const loss = tf.losses.huberLoss(labels, predictions, undefined, 1.0);',
+    torch: [
+      cls('nn.HuberLoss', 'criterion = nn.HuberLoss(delta={{delta}})\nloss = criterion([[pred]], [[target]])'),
+      fn('F.huber_loss', 'loss = F.huber_loss([[pred]], [[target]], delta={{delta}})'),
+    ],
+    keras: [kerasObject('Huber', 'delta={{delta}}'), kerasCompile('huber', "Keras' default delta is 1.0")],
+    tfjs: [
+      fn('tf.losses.huberLoss', 'const loss = tf.losses.huberLoss([[labels]], [[predictions]], undefined, {{delta}});'),
+      compile(
+        'loss: (yTrue, yPred) => tf.losses.huberLoss(…)',
+        "[[model]].compile({optimizer: 'adam', loss: (yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred, undefined, {{delta}})});",
+      ),
+    ],
   },
   axis: 'error',
 };

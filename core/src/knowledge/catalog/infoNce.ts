@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom } from '../snippetRows';
 
 export const infoNce: CatalogEntry = {
   id: 'infoNce',
@@ -16,9 +17,40 @@ export const infoNce: CatalogEntry = {
   ],
   names: {},
   snippets: {
-    torch: 'z = F.normalize(torch.cat([z1, z2]), dim=1)\nsim = z @ z.T / tau\nsim.fill_diagonal_(float("-inf"))\nn = z1.size(0)\ntargets = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)])\nloss = F.cross_entropy(sim, targets)',
-    keras: 'z1n, z2n = tf.math.l2_normalize(z1, 1), tf.math.l2_normalize(z2, 1)\nlogits = tf.matmul(z1n, z2n, transpose_b=True) / tau\nloss = keras.losses.sparse_categorical_crossentropy(tf.range(tf.shape(z1)[0]), logits, from_logits=True)',
-    tfjs: 'const logits = tf.matMul(z1n, z2n, false, true).div(tau);\nconst loss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.range(0, n, 1, "int32"), n), logits);',
+    torch: [
+      custom(
+        'hand-written InfoNCE (NT-Xent)',
+        '# PyTorch has no InfoNCE loss: a short custom implementation (NT-Xent over two views of each item)\n' +
+          'z = F.normalize(torch.cat(([[z1]], [[z2]])), dim=1)\n' +
+          'sim = z @ z.T / {{temperature}}\n' +
+          "sim.fill_diagonal_(float('-inf'))\n" +
+          'n = [[z1]].size(0)\n' +
+          'targets = torch.cat((torch.arange(n, 2 * n), torch.arange(0, n))).to(z.device)\n' +
+          'loss = F.cross_entropy(sim, targets)',
+      ),
+    ],
+    keras: [
+      custom(
+        'hand-written InfoNCE',
+        '# Keras has no InfoNCE loss: a short custom implementation (z1[i] and z2[i] are two views of item i)\n' +
+          'z1n = tf.math.l2_normalize([[z1]], axis=1)\n' +
+          'z2n = tf.math.l2_normalize([[z2]], axis=1)\n' +
+          'logits = tf.matmul(z1n, z2n, transpose_b=True) / {{temperature}}\n' +
+          'labels = tf.range(tf.shape(logits)[0])\n' +
+          'loss = tf.reduce_mean(keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written InfoNCE',
+        '// TF.js has no InfoNCE loss: a short custom implementation (z1[i] and z2[i] are two views of item i)\n' +
+          'const z1n = tf.div([[z1]], tf.norm([[z1]], 2, 1, true));\n' +
+          'const z2n = tf.div([[z2]], tf.norm([[z2]], 2, 1, true));\n' +
+          'const logits = tf.matMul(z1n, z2n, false, true).div({{temperature}});\n' +
+          'const n = logits.shape[0];\n' +
+          "const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.range(0, n, 1, 'int32'), n), logits);",
+      ),
+    ],
   },
   computedBy: 'crossEntropy',
   axis: 'margin',

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom, kerasCompile, tfjsCompile } from '../snippetRows';
 
 export const klDiv: CatalogEntry = {
   id: 'klDiv',
@@ -23,9 +24,28 @@ export const klDiv: CatalogEntry = {
     tfjs: ['kullbackLeiblerDivergence'],
   },
   snippets: {
-    torch: "criterion = nn.KLDivLoss(reduction='batchmean')\nloss = criterion(F.log_softmax(student_logits / T, dim=1),\n                 F.softmax(teacher_logits / T, dim=1)) * T * T",
-    keras: 'loss_fn = keras.losses.KLDivergence()\nloss = loss_fn(teacher_probs, student_probs)  # both are probabilities here',
-    tfjs: "model.compile({optimizer: 'adam', loss: 'kullbackLeiblerDivergence'});",
+    torch: [
+      cls(
+        'nn.KLDivLoss',
+        "criterion = nn.KLDivLoss(reduction='batchmean')  # input: log-probabilities, target: probabilities\n" +
+          'loss = criterion(F.log_softmax([[student_logits]], dim=1), F.softmax([[teacher_logits]], dim=1))',
+      ),
+      fn('F.kl_div', "loss = F.kl_div(F.log_softmax([[logits]], dim=1), [[target_probs]], reduction='batchmean')"),
+    ],
+    keras: [
+      cls('keras.losses.KLDivergence', 'loss = keras.losses.KLDivergence()([[target_probs]], [[pred_probs]])  # both probabilities, target first'),
+      kerasCompile('kl_divergence', 'softmax output layer, probability targets'),
+    ],
+    tfjs: [
+      custom(
+        'hand-written KL divergence',
+        '// TF.js has no KL divergence in tf.losses: a short custom implementation (p = target, q = predicted probabilities)\n' +
+          'const p = tf.clipByValue([[targetProbs]], 1e-7, 1);\n' +
+          'const q = tf.clipByValue([[predProbs]], 1e-7, 1);\n' +
+          'const loss = tf.sum(p.mul(p.log().sub(q.log())), -1).mean();',
+      ),
+      tfjsCompile('kullbackLeiblerDivergence', 'softmax output layer, probability targets'),
+    ],
   },
   axis: 'pt',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const l1Loss: CatalogEntry = {
   id: 'l1Loss',
@@ -21,9 +22,15 @@ export const l1Loss: CatalogEntry = {
     tfjs: ['tf.losses.absoluteDifference', 'meanAbsoluteError'],
   },
   snippets: {
-    torch: 'criterion = nn.L1Loss()\nloss = criterion(pred, target)',
-    keras: "model.compile(optimizer='adam', loss=keras.losses.MeanAbsoluteError())",
-    tfjs: "const loss = tf.losses.absoluteDifference(labels, predictions);\n// or: model.compile({optimizer: 'adam', loss: 'meanAbsoluteError'})",
+    torch: [
+      cls('nn.L1Loss', 'criterion = nn.L1Loss()\nloss = criterion([[pred]], [[target]])'),
+      fn('F.l1_loss', 'loss = F.l1_loss([[pred]], [[target]])'),
+    ],
+    keras: [kerasObject('MeanAbsoluteError'), kerasCompile('mae')],
+    tfjs: [
+      fn('tf.losses.absoluteDifference', 'const loss = tf.losses.absoluteDifference([[labels]], [[predictions]]);'),
+      tfjsCompile('meanAbsoluteError'),
+    ],
   },
   axis: 'error',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasObject } from '../snippetRows';
 
 export const labelSmoothingCrossEntropy: CatalogEntry = {
   id: 'labelSmoothingCrossEntropy',
@@ -24,9 +25,12 @@ export const labelSmoothingCrossEntropy: CatalogEntry = {
     tfjs: ['tf.losses.softmaxCrossEntropy(…, labelSmoothing)'],
   },
   snippets: {
-    torch: 'criterion = nn.CrossEntropyLoss(label_smoothing=0.1)  # ε/C convention\nloss = criterion(logits, targets)',
-    keras: 'loss_fn = keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=0.1)',
-    tfjs: 'const loss = tf.losses.softmaxCrossEntropy(oneHotLabels, logits, undefined, 0.1);',
+    torch: [
+      cls('nn.CrossEntropyLoss(label_smoothing=…)', 'criterion = nn.CrossEntropyLoss(label_smoothing={{labelSmoothing}})\nloss = criterion([[logits]], [[targets]])'),
+      fn('F.cross_entropy(label_smoothing=…)', 'loss = F.cross_entropy([[logits]], [[targets]], label_smoothing={{labelSmoothing}})'),
+    ],
+    keras: [kerasObject('CategoricalCrossentropy', 'from_logits=True, label_smoothing={{labelSmoothing}}', 'one-hot labels')],
+    tfjs: [fn('tf.losses.softmaxCrossEntropy(…, labelSmoothing)', 'const loss = tf.losses.softmaxCrossEntropy([[oneHotLabels]], [[logits]], undefined, {{labelSmoothing}});')],
   },
   computedBy: 'crossEntropy',
   axis: 'logit',

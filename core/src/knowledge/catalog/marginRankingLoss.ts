@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const marginRankingLoss: CatalogEntry = {
   id: 'marginRankingLoss',
@@ -16,9 +17,24 @@ export const marginRankingLoss: CatalogEntry = {
     torch: ['nn.MarginRankingLoss', 'F.margin_ranking_loss'],
   },
   snippets: {
-    torch: 'loss = nn.MarginRankingLoss(margin=0.5)(score_pos, score_neg, torch.ones_like(score_pos))',
-    keras: 'loss = tf.reduce_mean(tf.maximum(0.0, -y * (s1 - s2) + margin))',
-    tfjs: 'const loss = tf.relu(tf.neg(y.mul(s1.sub(s2))).add(margin)).mean();',
+    torch: [
+      cls('nn.MarginRankingLoss', 'criterion = nn.MarginRankingLoss(margin={{margin}})\nloss = criterion([[s1]], [[s2]], [[y]])  # y = 1: s1 should rank higher; -1: s2'),
+      fn('F.margin_ranking_loss', 'loss = F.margin_ranking_loss([[s1]], [[s2]], [[y]], margin={{margin}})'),
+    ],
+    keras: [
+      custom(
+        'hand-written margin ranking loss',
+        '# Keras has no margin ranking loss: a short custom implementation (y = 1: s1 should rank higher; -1: s2)\n' +
+          'loss = tf.reduce_mean(tf.maximum(0.0, -[[y]] * ([[s1]] - [[s2]]) + {{margin}}))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written margin ranking loss',
+        '// TF.js has no margin ranking loss: a short custom implementation (y = 1: s1 should rank higher; -1: s2)\n' +
+          'const loss = tf.relu(tf.neg(tf.mul([[y]], tf.sub([[s1]], [[s2]]))).add({{margin}})).mean();',
+      ),
+    ],
   },
   axis: 'margin',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const mseLoss: CatalogEntry = {
   id: 'mseLoss',
@@ -20,9 +21,15 @@ export const mseLoss: CatalogEntry = {
     tfjs: ['tf.losses.meanSquaredError', 'meanSquaredError'],
   },
   snippets: {
-    torch: 'criterion = nn.MSELoss()\nloss = criterion(pred, target)',
-    keras: "model.compile(optimizer='adam', loss=keras.losses.MeanSquaredError())",
-    tfjs: "const loss = tf.losses.meanSquaredError(labels, predictions);\n// or: model.compile({optimizer: 'adam', loss: 'meanSquaredError'})",
+    torch: [
+      cls('nn.MSELoss', 'criterion = nn.MSELoss()\nloss = criterion([[pred]], [[target]])'),
+      fn('F.mse_loss', 'loss = F.mse_loss([[pred]], [[target]])'),
+    ],
+    keras: [kerasObject('MeanSquaredError'), kerasCompile('mse')],
+    tfjs: [
+      fn('tf.losses.meanSquaredError', 'const loss = tf.losses.meanSquaredError([[labels]], [[predictions]]);'),
+      tfjsCompile('meanSquaredError'),
+    ],
   },
   axis: 'error',
 };

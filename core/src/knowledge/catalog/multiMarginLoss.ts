@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const multiMarginLoss: CatalogEntry = {
   id: 'multiMarginLoss',
@@ -19,9 +20,30 @@ export const multiMarginLoss: CatalogEntry = {
     torch: ['nn.MultiMarginLoss', 'F.multi_margin_loss'],
   },
   snippets: {
-    torch: 'loss = nn.MultiMarginLoss(margin=1.0)(scores, targets)  # scores (N, C), targets (N,)',
-    keras: '# hand-written Weston–Watkins hinge divided by C\ntrue = tf.reduce_sum(scores * y_onehot, -1, keepdims=True)\nloss = tf.reduce_mean(tf.reduce_sum(tf.maximum(0.0, 1.0 - true + scores) * (1 - y_onehot), -1) / num_classes)',
-    tfjs: 'const trueScore = scores.mul(yOneHot).sum(-1, true);\nconst loss = tf.relu(tf.scalar(1).sub(trueScore).add(scores)).mul(tf.scalar(1).sub(yOneHot)).sum(-1).div(numClasses).mean();',
+    torch: [
+      cls('nn.MultiMarginLoss', 'criterion = nn.MultiMarginLoss(p={{p}}, margin={{margin}})\nloss = criterion([[scores]], [[targets]])  # scores (N, C), targets (N,)'),
+      fn('F.multi_margin_loss', 'loss = F.multi_margin_loss([[scores]], [[targets]], p={{p}}, margin={{margin}})'),
+    ],
+    keras: [
+      custom(
+        'hand-written multi-class margin loss',
+        "# Keras has no multi-class margin loss: a short custom implementation (PyTorch's MultiMarginLoss with p = 1)\n" +
+          'num_classes = tf.shape([[scores]])[-1]\n' +
+          'y_onehot = tf.one_hot([[labels]], depth=num_classes)\n' +
+          'true_score = tf.reduce_sum([[scores]] * y_onehot, axis=-1, keepdims=True)\n' +
+          'margins = tf.maximum(0.0, {{margin}} - true_score + [[scores]]) * (1 - y_onehot)\n' +
+          'loss = tf.reduce_mean(tf.reduce_sum(margins, axis=-1) / tf.cast(num_classes, margins.dtype))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written multi-class margin loss',
+        "// TF.js has no multi-class margin loss: a short custom implementation (PyTorch's MultiMarginLoss with p = 1)\n" +
+          'const yOneHot = tf.oneHot([[labels]], [[numClasses]]);\n' +
+          'const trueScore = [[scores]].mul(yOneHot).sum(-1, true);\n' +
+          'const loss = tf.relu(tf.scalar({{margin}}).sub(trueScore).add([[scores]])).mul(tf.scalar(1).sub(yOneHot)).sum(-1).div([[numClasses]]).mean();',
+      ),
+    ],
   },
   axis: 'margin',
 };

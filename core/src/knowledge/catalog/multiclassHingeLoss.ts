@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom } from '../snippetRows';
 
 export const multiclassHingeLoss: CatalogEntry = {
   id: 'multiclassHingeLoss',
@@ -15,9 +16,31 @@ export const multiclassHingeLoss: CatalogEntry = {
   params: [],
   names: {},
   snippets: {
-    torch: '# Weston–Watkins sum = C × MultiMarginLoss(margin=1, p=1)\nloss = scores.size(1) * F.multi_margin_loss(scores, targets)',
-    keras: '# keras.losses.CategoricalHinge is Crammer–Singer (max); the Weston–Watkins sum by hand:\ntrue = tf.reduce_sum(scores * y_onehot, -1, keepdims=True)\nloss = tf.reduce_mean(tf.reduce_sum(tf.maximum(0.0, 1.0 - true + scores) * (1 - y_onehot), -1))',
-    tfjs: '// categoricalHinge in TF.js is Crammer–Singer (max); Weston–Watkins by hand:\nconst trueScore = scores.mul(yOneHot).sum(-1, true);\nconst loss = tf.relu(tf.scalar(1).sub(trueScore).add(scores)).mul(tf.scalar(1).sub(yOneHot)).sum(-1).mean();',
+    torch: [
+      custom(
+        'C × F.multi_margin_loss',
+        '# PyTorch has no Weston–Watkins hinge loss: a short custom implementation (C times MultiMarginLoss with margin 1, p 1)\n' +
+          'loss = [[scores]].size(1) * F.multi_margin_loss([[scores]], [[targets]])',
+      ),
+    ],
+    keras: [
+      custom(
+        'hand-written Weston–Watkins hinge',
+        '# Keras has no Weston–Watkins hinge loss (CategoricalHinge is Crammer–Singer): a short custom implementation\n' +
+          'y_onehot = tf.one_hot([[labels]], depth=tf.shape([[scores]])[-1])\n' +
+          'true_score = tf.reduce_sum([[scores]] * y_onehot, axis=-1, keepdims=True)\n' +
+          'loss = tf.reduce_mean(tf.reduce_sum(tf.maximum(0.0, 1.0 - true_score + [[scores]]) * (1 - y_onehot), axis=-1))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written Weston–Watkins hinge',
+        "// TF.js has no Weston–Watkins hinge loss ('categoricalHinge' is Crammer–Singer): a short custom implementation\n" +
+          'const yOneHot = tf.oneHot([[labels]], [[numClasses]]);\n' +
+          'const trueScore = [[scores]].mul(yOneHot).sum(-1, true);\n' +
+          'const loss = tf.relu(tf.scalar(1).sub(trueScore).add([[scores]])).mul(tf.scalar(1).sub(yOneHot)).sum(-1).mean();',
+      ),
+    ],
   },
   axis: 'margin',
 };

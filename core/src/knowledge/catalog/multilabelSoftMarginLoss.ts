@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn } from '../snippetRows';
 
 export const multilabelSoftMarginLoss: CatalogEntry = {
   id: 'multilabelSoftMarginLoss',
@@ -15,9 +16,24 @@ export const multilabelSoftMarginLoss: CatalogEntry = {
     torch: ['nn.MultiLabelSoftMarginLoss', 'F.multilabel_soft_margin_loss'],
   },
   snippets: {
-    torch: 'loss = nn.MultiLabelSoftMarginLoss()(logits, multi_hot)  # multi_hot: (N, C) of 0/1',
-    keras: "model.add(keras.layers.Dense(num_labels))\nmodel.compile(optimizer='adam', loss=keras.losses.BinaryCrossentropy(from_logits=True))",
-    tfjs: 'const loss = tf.losses.sigmoidCrossEntropy(multiHot, logits);',
+    torch: [
+      cls('nn.MultiLabelSoftMarginLoss', 'criterion = nn.MultiLabelSoftMarginLoss()\nloss = criterion([[logits]], [[multi_hot]])  # multi_hot: (N, C) of 0/1'),
+      fn('F.multilabel_soft_margin_loss', 'loss = F.multilabel_soft_margin_loss([[logits]], [[multi_hot]])'),
+    ],
+    keras: [
+      cls(
+        'keras.losses.BinaryCrossentropy(from_logits=True)',
+        '# Keras has no MultiLabelSoftMarginLoss; binary cross-entropy on logits averaged over the labels is the same value\n' +
+          "[[model]].compile(optimizer='adam', loss=keras.losses.BinaryCrossentropy(from_logits=True))",
+      ),
+    ],
+    tfjs: [
+      fn(
+        'tf.losses.sigmoidCrossEntropy',
+        '// the mean of sigmoid cross-entropy over all labels equals PyTorch\'s MultiLabelSoftMarginLoss\n' +
+          'const loss = tf.losses.sigmoidCrossEntropy([[multiHot]], [[logits]]);',
+      ),
+    ],
   },
   axis: 'logit',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const nllLoss: CatalogEntry = {
   id: 'nllLoss',
@@ -17,9 +18,24 @@ export const nllLoss: CatalogEntry = {
     torch: ['nn.NLLLoss', 'F.nll_loss'],
   },
   snippets: {
-    torch: 'log_probs = F.log_softmax(logits, dim=1)\nloss = F.nll_loss(log_probs, targets)',
-    keras: '# Keras has no NLL on log-probabilities: use SparseCategoricalCrossentropy(from_logits=True) on the logits',
-    tfjs: '// TF.js: pick the target log-probability and negate it\nconst loss = tf.neg(tf.sum(tf.mul(oneHotLabels, tf.logSoftmax(logits)), -1)).mean();',
+    torch: [
+      cls('nn.NLLLoss', 'criterion = nn.NLLLoss()\nloss = criterion(F.log_softmax([[logits]], dim=1), [[targets]])'),
+      fn('F.nll_loss', 'loss = F.nll_loss(F.log_softmax([[logits]], dim=1), [[targets]])'),
+    ],
+    keras: [
+      custom(
+        'log-probability of the target',
+        '# Keras has no NLL loss on log-probabilities: a short custom implementation\n' +
+          'loss = -tf.reduce_mean(tf.gather([[log_probs]], [[labels]], batch_dims=1))  # log_probs (N, C), labels (N,) class ids',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'log-probability of the target',
+        '// TF.js has no NLL loss on log-probabilities: a short custom implementation\n' +
+          'const loss = tf.neg(tf.sum(tf.mul(tf.oneHot([[labels]], [[numClasses]]), [[logProbs]]), -1)).mean();',
+      ),
+    ],
   },
   axis: 'pt',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const poissonNllLoss: CatalogEntry = {
   id: 'poissonNllLoss',
@@ -17,9 +18,22 @@ export const poissonNllLoss: CatalogEntry = {
     tfjs: ['poisson'],
   },
   snippets: {
-    torch: 'loss = nn.PoissonNLLLoss(log_input=True)(log_rate, counts)',
-    keras: "model.add(keras.layers.Dense(1, activation='exponential'))  # Keras Poisson takes the rate\nmodel.compile(optimizer='adam', loss='poisson')",
-    tfjs: "model.compile({optimizer: 'adam', loss: 'poisson'});  // output must be a positive rate",
+    torch: [
+      cls('nn.PoissonNLLLoss', 'criterion = nn.PoissonNLLLoss(log_input=True)\nloss = criterion([[log_rate]], [[counts]])'),
+      fn('F.poisson_nll_loss', 'loss = F.poisson_nll_loss([[log_rate]], [[counts]], log_input=True)'),
+    ],
+    keras: [
+      kerasObject('Poisson', '', "takes the rate: e.g. Dense(1, activation='exponential')"),
+      kerasCompile('poisson', "takes the rate: e.g. Dense(1, activation='exponential')"),
+    ],
+    tfjs: [
+      tfjsCompile('poisson', 'the output must be a positive rate'),
+      custom(
+        'hand-written Poisson NLL on log-rates',
+        '// TF.js has no Poisson loss in tf.losses: a short custom implementation (on log-rates, constant term dropped)\n' +
+          'const loss = tf.exp([[logRate]]).sub(tf.mul([[counts]], [[logRate]])).mean();',
+      ),
+    ],
   },
   axis: 'error',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { fn, custom, kerasCompile, kerasObject } from '../snippetRows';
 
 export const sigmoidFocalLoss: CatalogEntry = {
   id: 'sigmoidFocalLoss',
@@ -23,9 +24,36 @@ export const sigmoidFocalLoss: CatalogEntry = {
     keras: ['keras.losses.BinaryFocalCrossentropy', 'binary_focal_crossentropy'],
   },
   snippets: {
-    torch: "from torchvision.ops import sigmoid_focal_loss\nloss = sigmoid_focal_loss(logits, targets.float(), alpha=0.25, gamma=2.0, reduction='mean')",
-    keras: 'loss_fn = keras.losses.BinaryFocalCrossentropy(gamma=2.0, alpha=0.25, apply_class_balancing=True, from_logits=True)',
-    tfjs: 'const p = tf.sigmoid(logits);\nconst bce = tf.losses.sigmoidCrossEntropy(labels, logits, undefined, undefined, tf.Reduction.NONE);\nconst pt = labels.mul(p).add(tf.scalar(1).sub(labels).mul(tf.scalar(1).sub(p)));\nconst alphaT = labels.mul(alpha).add(tf.scalar(1).sub(labels).mul(1 - alpha));\nconst loss = alphaT.mul(tf.scalar(1).sub(pt).pow(gamma)).mul(bce).mean();',
+    torch: [
+      fn(
+        'torchvision.ops.sigmoid_focal_loss',
+        "loss = sigmoid_focal_loss([[logits]], [[targets]].float(), alpha={{alpha}}, gamma={{gamma}}, reduction='mean')  # default reduction is 'none'",
+      ),
+      custom(
+        'hand-written (no torchvision)',
+        '# the sigmoid focal loss without torchvision: a short custom implementation\n' +
+          'p = torch.sigmoid([[logits]])\n' +
+          "ce = F.binary_cross_entropy_with_logits([[logits]], [[targets]].float(), reduction='none')\n" +
+          'p_t = p * [[targets]] + (1 - p) * (1 - [[targets]])\n' +
+          'alpha_t = {{alpha}} * [[targets]] + (1 - {{alpha}}) * (1 - [[targets]])\n' +
+          'loss = (alpha_t * (1 - p_t) ** {{gamma}} * ce).mean()',
+      ),
+    ],
+    keras: [
+      kerasObject('BinaryFocalCrossentropy', 'apply_class_balancing=True, alpha={{alpha}}, gamma={{gamma}}, from_logits=True', 'last Dense layer without activation'),
+      kerasCompile('binary_focal_crossentropy', 'sigmoid output layer; gamma=2, no alpha balancing'),
+    ],
+    tfjs: [
+      custom(
+        'hand-written sigmoid focal loss',
+        '// TF.js has no focal loss in tf.losses: a short custom implementation (sigmoid focal loss on logits)\n' +
+          'const p = tf.sigmoid([[logits]]);\n' +
+          'const ce = tf.losses.sigmoidCrossEntropy([[labels]], [[logits]], undefined, undefined, tf.Reduction.NONE);\n' +
+          'const pT = p.mul([[labels]]).add(tf.scalar(1).sub(p).mul(tf.scalar(1).sub([[labels]])));\n' +
+          'const alphaT = tf.mul([[labels]], {{alpha}}).add(tf.scalar(1).sub([[labels]]).mul(1 - {{alpha}}));\n' +
+          'const loss = alphaT.mul(tf.scalar(1).sub(pT).pow({{gamma}})).mul(ce).mean();',
+      ),
+    ],
   },
   axis: 'logit',
 };

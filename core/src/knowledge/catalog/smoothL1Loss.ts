@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const smoothL1Loss: CatalogEntry = {
   id: 'smoothL1Loss',
@@ -19,9 +20,24 @@ export const smoothL1Loss: CatalogEntry = {
     torch: ['nn.SmoothL1Loss', 'F.smooth_l1_loss'],
   },
   snippets: {
-    torch: 'criterion = nn.SmoothL1Loss(beta=1.0)\nloss = criterion(pred_boxes, target_boxes)',
-    keras: '# Keras has no smooth L1; Huber with delta=beta, divided by beta, is the same loss\nloss_fn = keras.losses.Huber(delta=beta)\nloss = loss_fn(y_true, y_pred) / beta',
-    tfjs: '// TF.js has no smooth L1; Huber with delta = beta, divided by beta, is the same loss\nconst loss = tf.losses.huberLoss(labels, predictions, undefined, beta).div(beta);',
+    torch: [
+      cls('nn.SmoothL1Loss', 'criterion = nn.SmoothL1Loss(beta={{beta}})\nloss = criterion([[pred]], [[target]])'),
+      fn('F.smooth_l1_loss', 'loss = F.smooth_l1_loss([[pred]], [[target]], beta={{beta}})'),
+    ],
+    keras: [
+      custom(
+        'Huber(delta=beta) / beta',
+        '# Keras has no smooth L1 loss: a short custom implementation (Huber with delta = beta, divided by beta)\n' +
+          'loss = keras.losses.Huber(delta={{beta}})([[y_true]], [[y_pred]]) / {{beta}}',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'huberLoss(…, beta).div(beta)',
+        '// TF.js has no smooth L1 loss: a short custom implementation (Huber with delta = beta, divided by beta)\n' +
+          'const loss = tf.losses.huberLoss([[labels]], [[predictions]], undefined, {{beta}}).div({{beta}});',
+      ),
+    ],
   },
   axis: 'error',
 };

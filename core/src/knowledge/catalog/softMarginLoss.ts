@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const softMarginLoss: CatalogEntry = {
   id: 'softMarginLoss',
@@ -15,9 +16,24 @@ export const softMarginLoss: CatalogEntry = {
     torch: ['nn.SoftMarginLoss', 'F.soft_margin_loss'],
   },
   snippets: {
-    torch: 'loss = nn.SoftMarginLoss()(scores, y_pm1)  # y in {-1, +1}',
-    keras: '# y in {-1, 1}\nloss = tf.reduce_mean(tf.math.softplus(-y * scores))',
-    tfjs: 'const loss = tf.softplus(tf.neg(tf.mul(y, scores))).mean();',
+    torch: [
+      cls('nn.SoftMarginLoss', 'criterion = nn.SoftMarginLoss()\nloss = criterion([[scores]], [[y]])  # y in {-1, +1}'),
+      fn('F.soft_margin_loss', 'loss = F.soft_margin_loss([[scores]], [[y]])  # y in {-1, +1}'),
+    ],
+    keras: [
+      custom(
+        'softplus(-y · score)',
+        '# Keras has no soft margin loss: a short custom implementation (y in {-1, +1})\n' +
+          'loss = tf.reduce_mean(tf.math.softplus(-[[y]] * [[scores]]))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'softplus(-y · score)',
+        '// TF.js has no soft margin loss: a short custom implementation (y in {-1, +1})\n' +
+          'const loss = tf.softplus(tf.neg(tf.mul([[y]], [[scores]]))).mean();',
+      ),
+    ],
   },
   axis: 'logit',
 };

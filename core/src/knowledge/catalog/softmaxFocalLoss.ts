@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom, kerasCompile, kerasObject } from '../snippetRows';
 
 export const softmaxFocalLoss: CatalogEntry = {
   id: 'softmaxFocalLoss',
@@ -17,9 +18,26 @@ export const softmaxFocalLoss: CatalogEntry = {
     keras: ['keras.losses.CategoricalFocalCrossentropy', 'categorical_focal_crossentropy'],
   },
   snippets: {
-    torch: 'logp = F.log_softmax(logits, dim=1).gather(1, targets[:, None]).squeeze(1)\nloss = (-(1 - logp.exp()) ** gamma * logp).mean()',
-    keras: 'loss_fn = keras.losses.CategoricalFocalCrossentropy(gamma=2.0, from_logits=True)',
-    tfjs: 'const logp = tf.logSoftmax(logits).mul(yOneHot).sum(-1);\nconst loss = tf.scalar(1).sub(logp.exp()).pow(gamma).mul(logp).neg().mean();',
+    torch: [
+      custom(
+        'hand-written softmax focal loss',
+        '# PyTorch has no softmax focal loss: a short custom implementation\n' +
+          'log_pt = F.log_softmax([[logits]], dim=1).gather(1, [[targets]].unsqueeze(1)).squeeze(1)\n' +
+          'loss = (-(1 - log_pt.exp()) ** {{gamma}} * log_pt).mean()',
+      ),
+    ],
+    keras: [
+      kerasObject('CategoricalFocalCrossentropy', 'gamma={{gamma}}, from_logits=True', "one-hot labels; Keras also scales by alpha (default 0.25)"),
+      kerasCompile('categorical_focal_crossentropy', 'one-hot labels, softmax output layer'),
+    ],
+    tfjs: [
+      custom(
+        'hand-written softmax focal loss',
+        '// TF.js has no focal loss in tf.losses: a short custom implementation (softmax focal loss on logits)\n' +
+          'const logPt = tf.logSoftmax([[logits]]).mul([[oneHotLabels]]).sum(-1);\n' +
+          'const loss = tf.scalar(1).sub(logPt.exp()).pow({{gamma}}).mul(logPt).neg().mean();',
+      ),
+    ],
   },
   axis: 'logit',
 };

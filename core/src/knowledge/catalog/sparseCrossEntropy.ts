@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
 
 export const sparseCrossEntropy: CatalogEntry = {
   id: 'sparseCrossEntropy',
@@ -19,9 +20,18 @@ export const sparseCrossEntropy: CatalogEntry = {
     tfjs: ['sparseCategoricalCrossentropy'],
   },
   snippets: {
-    torch: 'loss = F.cross_entropy(logits, targets)  # targets: LongTensor of class ids, shape (N,)',
-    keras: "model.compile(optimizer='adam',\n              loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))",
-    tfjs: "model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});  // softmax output, integer labels",
+    torch: [
+      cls('nn.CrossEntropyLoss', 'criterion = nn.CrossEntropyLoss()\nloss = criterion([[logits]], [[targets]].long())  # targets: class ids of shape (N,)'),
+      fn('F.cross_entropy', 'loss = F.cross_entropy([[logits]], [[targets]].long())  # targets: class ids of shape (N,)'),
+    ],
+    keras: [
+      kerasObject('SparseCategoricalCrossentropy', 'from_logits=True', 'integer labels, last Dense layer without activation'),
+      kerasCompile('sparse_categorical_crossentropy', 'integer labels, softmax output layer'),
+    ],
+    tfjs: [
+      tfjsCompile('sparseCategoricalCrossentropy', 'softmax output layer, integer labels'),
+      fn('tf.losses.softmaxCrossEntropy', 'const loss = tf.losses.softmaxCrossEntropy(tf.oneHot([[labels]], [[numClasses]]), [[logits]]);  // labels: int32 class ids'),
+    ],
   },
   computedBy: 'crossEntropy',
   axis: 'logit',

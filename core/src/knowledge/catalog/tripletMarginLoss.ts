@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { cls, fn, custom } from '../snippetRows';
 
 export const tripletMarginLoss: CatalogEntry = {
   id: 'tripletMarginLoss',
@@ -21,9 +22,28 @@ export const tripletMarginLoss: CatalogEntry = {
     torch: ['nn.TripletMarginLoss', 'F.triplet_margin_loss'],
   },
   snippets: {
-    torch: 'criterion = nn.TripletMarginLoss(margin=1.0, p=2)\nloss = criterion(anchor_emb, positive_emb, negative_emb)',
-    keras: '# hand-written (TensorFlow Addons had TripletSemiHardLoss)\nd_ap = tf.norm(anchor - positive, axis=-1)\nd_an = tf.norm(anchor - negative, axis=-1)\nloss = tf.reduce_mean(tf.maximum(d_ap - d_an + margin, 0.0))',
-    tfjs: 'const dAp = tf.norm(anchor.sub(positive), 2, -1);\nconst dAn = tf.norm(anchor.sub(negative), 2, -1);\nconst loss = tf.relu(dAp.sub(dAn).add(margin)).mean();',
+    torch: [
+      cls('nn.TripletMarginLoss', 'criterion = nn.TripletMarginLoss(margin={{margin}}, p={{p}})\nloss = criterion([[anchor]], [[positive]], [[negative]])'),
+      fn('F.triplet_margin_loss', 'loss = F.triplet_margin_loss([[anchor]], [[positive]], [[negative]], margin={{margin}}, p={{p}})'),
+    ],
+    keras: [
+      custom(
+        'hand-written triplet loss',
+        '# Keras has no triplet loss: a short custom implementation\n' +
+          'd_ap = tf.norm([[anchor]] - [[positive]], ord={{p}}, axis=-1)\n' +
+          'd_an = tf.norm([[anchor]] - [[negative]], ord={{p}}, axis=-1)\n' +
+          'loss = tf.reduce_mean(tf.maximum(d_ap - d_an + {{margin}}, 0.0))',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written triplet loss',
+        '// TF.js has no triplet loss in tf.losses: a short custom implementation\n' +
+          'const dAp = tf.norm([[anchor]].sub([[positive]]), {{p}}, -1);\n' +
+          'const dAn = tf.norm([[anchor]].sub([[negative]]), {{p}}, -1);\n' +
+          'const loss = tf.relu(dAp.sub(dAn).add({{margin}})).mean();',
+      ),
+    ],
   },
   axis: 'distance',
 };

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../types';
+import { custom } from '../snippetRows';
 
 export const vaeElbo: CatalogEntry = {
   id: 'vaeElbo',
@@ -17,9 +18,36 @@ export const vaeElbo: CatalogEntry = {
   ],
   names: {},
   snippets: {
-    torch: "recon = F.binary_cross_entropy(x_hat, x, reduction='sum') / x.size(0)\nkl = -0.5 * torch.sum(1 + log_var - mu.pow(2) - log_var.exp()) / x.size(0)\nloss = recon + beta * kl",
-    keras: 'recon = tf.reduce_mean(tf.reduce_sum(keras.losses.binary_crossentropy(x, x_hat), axis=(1, 2)))\nkl = -0.5 * tf.reduce_mean(tf.reduce_sum(1 + log_var - tf.square(mu) - tf.exp(log_var), axis=1))\nself.add_loss(recon + beta * kl)',
-    tfjs: 'const recon = tf.losses.logLoss(x, xHat, undefined, undefined, tf.Reduction.SUM).div(batch);\nconst kl = tf.sum(tf.scalar(1).add(logVar).sub(mu.square()).sub(logVar.exp())).mul(-0.5).div(batch);\nconst loss = recon.add(kl.mul(beta));',
+    torch: [
+      custom(
+        'hand-written negative ELBO',
+        '# PyTorch has no VAE loss: a short custom implementation (negative ELBO, Bernoulli decoder)\n' +
+          "recon = F.binary_cross_entropy([[x_hat]], [[x]], reduction='sum') / [[x]].size(0)\n" +
+          'kl = -0.5 * torch.sum(1 + [[log_var]] - [[mu]].pow(2) - [[log_var]].exp()) / [[x]].size(0)\n' +
+          'loss = recon + {{beta}} * kl',
+      ),
+    ],
+    keras: [
+      custom(
+        'hand-written negative ELBO',
+        '# Keras has no VAE loss: a short custom implementation (negative ELBO, Bernoulli decoder)\n' +
+          'x_flat = tf.reshape([[x]], (tf.shape([[x]])[0], -1))\n' +
+          'x_hat_flat = tf.reshape([[x_hat]], (tf.shape([[x]])[0], -1))\n' +
+          'recon = tf.reduce_mean(keras.losses.binary_crossentropy(x_flat, x_hat_flat)) * tf.cast(tf.shape(x_flat)[1], x_flat.dtype)\n' +
+          'kl = -0.5 * tf.reduce_mean(tf.reduce_sum(1 + [[log_var]] - tf.square([[mu]]) - tf.exp([[log_var]]), axis=1))\n' +
+          'loss = recon + {{beta}} * kl',
+      ),
+    ],
+    tfjs: [
+      custom(
+        'hand-written negative ELBO',
+        '// TF.js has no VAE loss: a short custom implementation (negative ELBO, Bernoulli decoder)\n' +
+          'const batch = [[x]].shape[0];\n' +
+          'const recon = tf.losses.logLoss([[x]], [[xHat]], undefined, undefined, tf.Reduction.SUM).div(batch);\n' +
+          'const kl = tf.sum(tf.scalar(1).add([[logVar]]).sub(tf.square([[mu]])).sub(tf.exp([[logVar]]))).mul(-0.5).div(batch);\n' +
+          'const loss = recon.add(kl.mul({{beta}}));',
+      ),
+    ],
   },
   computedBy: 'gaussianKlDivergence',
   axis: 'error',

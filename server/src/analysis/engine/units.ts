@@ -5,6 +5,7 @@
 // it alone), so a unit's events depend only on the code it executed and the module-level names it
 // read. After an edit, a unit whose code and names are unchanged keeps its events from the last check.
 import type { ClassDef, Expr, FunctionDef, Language, Stmt } from '../../ir';
+import { walkStmt, walkStmts } from '../../ir-walk';
 import type { Scope } from './values';
 import type { AnalysisEvent } from './events';
 
@@ -139,18 +140,27 @@ export function unitsOf(body: readonly Stmt[]): Unit[] {
 }
 
 function collect(body: readonly Stmt[], what: 'functions' | 'classes', out: Unit[]): void {
-  for (const s of body) {
-    if (s.k === 'func' && what === 'functions') out.push({ kind: 'function', stmt: s });
-    else if (s.k === 'assign' && what === 'functions') {
-      // `const loss = (y, p) => …`, `loss = lambda p, y: …`, `const losses = { ce(y, p) { … } }`
-      const lambdas = s.value.k === 'lambda' ? [s.value] : s.value.k === 'dict' ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda') : [];
-      if (lambdas.length) out.push({ kind: 'lambdas', stmt: s, lambdas: lambdas as Extract<Expr, { k: 'lambda' }>[] });
-    } else if (s.k === 'class' && what === 'classes') out.push({ kind: 'class', stmt: s });
-    else if (s.k === 'if' || s.k === 'block' || s.k === 'loop') {
-      collect(s.body, what, out);
-      if (s.k !== 'block') collect(s.orelse, what, out);
-    }
-  }
+  // Definitions at the top level or nested in if/else, loops and blocks; not inside other definitions.
+  walkStmts(body, {
+    enterStmt(s) {
+      if (s.k === 'func') {
+        if (what === 'functions') out.push({ kind: 'function', stmt: s });
+        return false;
+      }
+      if (s.k === 'class') {
+        if (what === 'classes') out.push({ kind: 'class', stmt: s });
+        return false;
+      }
+      if (s.k === 'assign') {
+        // `const loss = (y, p) => …`, `loss = lambda p, y: …`, `const losses = { ce(y, p) { … } }`
+        const lambdas = what !== 'functions' ? [] : s.value.k === 'lambda' ? [s.value] : s.value.k === 'dict' ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda') : [];
+        if (lambdas.length) out.push({ kind: 'lambdas', stmt: s, lambdas: lambdas as Extract<Expr, { k: 'lambda' }>[] });
+        return false;
+      }
+      return s.k === 'if' || s.k === 'block' || s.k === 'loop';
+    },
+    enterExpr: () => false,
+  });
 }
 
 /**
@@ -170,46 +180,10 @@ export function definedName(s: Stmt): string | undefined {
 export function mapDefinitions(root: Stmt, roots: WeakMap<FunctionDef | ClassDef, Stmt>, walked: WeakSet<Stmt>): void {
   if (walked.has(root)) return;
   walked.add(root);
-  const stmt = (s: Stmt): void => {
-    switch (s.k) {
-      case 'assign': s.targets.forEach(expr); expr(s.value); return;
-      case 'expr': expr(s.expr); return;
-      case 'return': if (s.value) expr(s.value); return;
-      case 'if': expr(s.test); s.body.forEach(stmt); s.orelse.forEach(stmt); return;
-      case 'loop': if (s.target) expr(s.target); if (s.iter) expr(s.iter); s.body.forEach(stmt); s.orelse.forEach(stmt); return;
-      case 'block': s.items.forEach(expr); s.body.forEach(stmt); return;
-      case 'func': fn(s.def); return;
-      case 'class':
-        roots.set(s.def, root);
-        s.def.bases.forEach(expr);
-        s.def.decorators.forEach(expr);
-        s.def.body.forEach(stmt);
-        return;
-      default: return;
-    }
-  };
-  const fn = (d: FunctionDef): void => {
-    roots.set(d, root);
-    for (const p of d.params) if (p.default) expr(p.default);
-    d.decorators.forEach(expr);
-    d.body.forEach(stmt);
-  };
-  const expr = (e: Expr): void => {
-    switch (e.k) {
-      case 'attr': expr(e.obj); return;
-      case 'call': expr(e.callee); for (const a of e.args) expr(a.value); return;
-      case 'subscript': expr(e.obj); expr(e.index); return;
-      case 'tuple': case 'list': e.elts.forEach(expr); return;
-      case 'dict': for (const en of e.entries) { if (en.key) expr(en.key); expr(en.value); } return;
-      case 'binop': expr(e.left); expr(e.right); return;
-      case 'unary': expr(e.operand); return;
-      case 'cond': expr(e.test); expr(e.body); expr(e.orelse); return;
-      case 'lambda': fn(e.fn); return;
-      case 'unknown': e.children.forEach(expr); return;
-      default: return;
-    }
-  };
-  stmt(root);
+  walkStmt(root, {
+    enterFunction(f) { roots.set(f, root); },
+    enterClass(c) { roots.set(c, root); },
+  });
 }
 
 export function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

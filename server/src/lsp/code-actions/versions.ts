@@ -2,7 +2,7 @@
 // diagnostic records the versions of the open documents its ranges were computed against; an
 // action is built only when those documents are still at these versions.
 import type { Diagnostic } from 'vscode-languageserver';
-import type { DiagnosticData } from '../protocol';
+import type { DiagnosticData } from '../../../../shared/src/protocol';
 
 /** Stamps `data.versions` on diagnostics computed for `uri` at `version`. */
 export function stampDocumentVersions(diagnostics: readonly Diagnostic[], uri: string, version: number, versionOf: (uri: string) => number | undefined): void {

@@ -1,4 +1,5 @@
 import type { ContentChange } from '../frontend';
+import { offsetAt } from '../../base/line-index';
 
 /** A tree-sitter edit: indices and columns in UTF-16 code units (what web-tree-sitter uses for JS strings). */
 export interface TreeEdit {
@@ -8,45 +9,6 @@ export interface TreeEdit {
   startPosition: { row: number; column: number };
   oldEndPosition: { row: number; column: number };
   newEndPosition: { row: number; column: number };
-}
-
-/**
- * Offset of an LSP position. LSP lines end at \n, \r\n or \r; a character past the end of its line
- * means the line end, and a line past the last one means the end of the text.
- */
-export function offsetOf(text: string, line: number, character: number): number {
-  let pos = 0;
-  if (line > 0) {
-    const hasCr = text.indexOf('\r') >= 0;
-    for (let l = 0; l < line; l++) {
-      const nl = hasCr ? nextLineStartWithCr(text, pos) : nextLineStart(text, pos);
-      if (nl < 0) return text.length;
-      pos = nl;
-    }
-  }
-  let lineEnd = pos;
-  while (lineEnd < text.length) {
-    const c = text.charCodeAt(lineEnd);
-    if (c === 10 || c === 13) break;
-    lineEnd++;
-  }
-  return Math.min(pos + Math.max(0, character), lineEnd);
-}
-
-/** Next line start in text without \r (indexOf is much faster than a character loop). */
-function nextLineStart(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  return lf < 0 ? -1 : lf + 1;
-}
-
-/** Next line start in text with \r line ends (\r\n or a lone \r, old Mac files). */
-function nextLineStartWithCr(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return i + 1;
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return -1;
 }
 
 /** tree-sitter's point of an offset: rows advance at \n only, columns count code units. */
@@ -78,8 +40,8 @@ export function applyChanges(text: string, changes: readonly ContentChange[]): {
   for (const change of changes) {
     if (change.range === undefined) return null;
     const { start, end } = change.range;
-    const startIndex = offsetOf(cur, start.line, start.character);
-    const oldEndIndex = Math.max(startIndex, offsetOf(cur, end.line, end.character));
+    const startIndex = offsetAt(cur, start.line, start.character);
+    const oldEndIndex = Math.max(startIndex, offsetAt(cur, end.line, end.character));
     const startPosition = pointOf(cur, startIndex);
     const oldEndPosition = pointOf(cur, oldEndIndex);
     edits.push({
@@ -103,8 +65,8 @@ export function applyChanges(text: string, changes: readonly ContentChange[]): {
 export function singleChangeEdit(previous: string, text: string, change: ContentChange): { startIndex: number; oldEndIndex: number; newEndIndex: number } | null {
   if (change.range === undefined) return null;
   const { start, end } = change.range;
-  const startIndex = offsetOf(previous, start.line, start.character);
-  const oldEndIndex = Math.max(startIndex, offsetOf(previous, end.line, end.character));
+  const startIndex = offsetAt(previous, start.line, start.character);
+  const oldEndIndex = Math.max(startIndex, offsetAt(previous, end.line, end.character));
   const newEndIndex = startIndex + change.text.length;
   // The whole text is compared (a wrong change must never corrupt the reuse), piece by piece so
   // that no new copy of the document is built.

@@ -1,46 +1,6 @@
 import type * as TS from 'typescript';
 import type { ContentChange } from '../frontend';
-
-/**
- * Offset of an LSP position in `text`. Lines end at \n, \r\n or \r (as LSP says); a character past
- * the end of its line means the line end, and a line past the last one means the end of the text.
- */
-export function offsetAt(text: string, line: number, character: number): number {
-  let pos = 0;
-  if (text.indexOf('\r') < 0) {
-    // Only \n ends lines: the native search jumps from line to line.
-    for (let l = 0; l < line; l++) {
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) return text.length;
-      pos = nl + 1;
-    }
-  } else {
-    for (let l = 0; l < line; l++) {
-      const nl = nextLineStart(text, pos);
-      if (nl < 0) return text.length;
-      pos = nl;
-    }
-  }
-  const lineEnd = endOfLine(text, pos);
-  return Math.min(pos + Math.max(0, character), lineEnd);
-}
-
-function nextLineStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return i + 1;
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return -1;
-}
-
-function endOfLine(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
-}
+import { offsetAt } from '../../base/line-index';
 
 /** The smallest single range whose replacement turns `oldText` into `newText` (common prefix and suffix kept). */
 export function diffRange(ts: typeof TS, oldText: string, newText: string): TS.TextChangeRange {

@@ -1,4 +1,5 @@
-// Offsets ↔ lines for UTF-16 offsets (what Finding spans use).
+// Offsets ↔ lines and LSP positions for UTF-16 offsets (what IR and Finding spans use). Lines end at
+// `\n`, `\r\n` or a lone `\r`, as in LSP. The one place for this arithmetic.
 
 /** Start offset of every line; a line ends at `\n`, `\r\n` or a lone `\r` (as in LSP). */
 export function lineStarts(text: string): number[] {
@@ -49,4 +50,44 @@ export function codePointPositionOf(text: string, starts: readonly number[], off
     column++;
   }
   return { line, column };
+}
+
+/**
+ * Offset of an LSP position in `text`, without an index (an edit converts two positions once). A
+ * character past the end of its line means the line end, and a line past the last one means the end of
+ * the text.
+ */
+export function offsetAt(text: string, line: number, character: number): number {
+  let pos = 0;
+  if (line > 0) {
+    const hasCr = text.indexOf('\r') >= 0;
+    for (let l = 0; l < line; l++) {
+      const nl = hasCr ? nextLineStartWithCr(text, pos) : nextLineStart(text, pos);
+      if (nl < 0) return text.length;
+      pos = nl;
+    }
+  }
+  let lineEnd = pos;
+  while (lineEnd < text.length) {
+    const c = text.charCodeAt(lineEnd);
+    if (c === 10 || c === 13) break;
+    lineEnd++;
+  }
+  return Math.min(pos + Math.max(0, character), lineEnd);
+}
+
+/** Next line start in text without \r (indexOf is much faster than a character loop). */
+function nextLineStart(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  return lf < 0 ? -1 : lf + 1;
+}
+
+/** Next line start in text with \r line ends (\r\n or a lone \r, old Mac files). */
+function nextLineStartWithCr(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return -1;
 }

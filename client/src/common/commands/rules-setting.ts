@@ -1,24 +1,5 @@
-// Mirror of server/src/lsp/rules-request.ts (the `losslens/rules` request); keep both in step.
-export const rulesRequest = 'losslens/rules';
-
-export interface RulesParams {
-  uri?: string;
-}
-
-export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
-
-export interface RuleInfo {
-  id: string;
-  name: string;
-  summary: string;
-  defaultSeverity: Exclude<RuleSeverity, 'off'>;
-  severity: RuleSeverity;
-  enabled: boolean;
-  configuredBy: 'default' | 'settings' | 'project';
-  projectFile?: string;
-  fix?: { title: string; applicability: 'safe' | 'unsafe' };
-  docsUrl: string;
-}
+// The `losslens.rules` setting after the user's picks in "Show Rules". No vscode import: unit-tested in Node.
+import type { RuleInfo } from '../../../../shared/src/protocol';
 
 /**
  * The new `losslens.rules` value at one settings level after the user's picks. A rule switched off gets
