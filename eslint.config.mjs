@@ -59,6 +59,8 @@ export default tseslint.config(
       'server/src/rules/**',
       'server/src/parse/**',
       'server/src/config/**',
+      'server/src/lint/**',
+      'server/src/notebook/**',
       'core/**',
       'webview/**',
     ],
