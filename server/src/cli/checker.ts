@@ -12,7 +12,7 @@ import type { FileHost } from '../workspace/host';
 import { lineStarts } from '../config/line-index';
 import { ProjectConfigLoader, type ConfigProblem } from '../config/project-config';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
-import { lintFile, type LintEnvironment, type LintTarget } from '../lint/pipeline';
+import { lintFile, type Analysis, type LintEnvironment, type LintTarget } from '../lint/pipeline';
 import { limitedHost } from '../lint/limits';
 import { mayUseMlFramework } from '../lint/precheck';
 import type { FrontEndProvider } from '../node/front-ends';
@@ -102,62 +102,68 @@ export class Checker {
       settings: { maxFileSize: this.maxFileSize },
       onProject: project => { for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p); },
     };
-    let state: RootState | undefined;
     for (const { path, explicit } of req.files) {
       const read = readTextFile(path);
       if ('error' in read) { outcomes.push({ path, records: [], error: read.error }); continue; }
       const outcome: FileOutcome = { path, records: [] };
-      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, async target => {
-        const { uri, text: source, language } = target;
-        // Most files of a repository: nothing to report, no parse (the cache needs no hash either).
-        if (!mayUseMlFramework(source)) return { findings: [], text: source };
-        const hash = req.cache ? contentHash(target.fileText) : '';
-        if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
-        const cached = req.cache?.[path];
-        const relevance = this.relevanceOf(req.root);
-        if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
-          outcome.cacheEntry = cached;
-          return { findings: cached.findings, text: source };
-        }
-        if (!relevance.mayReport(uri, source, language)) {
-          // Nothing to report; cached with the files whose words decided it, so a warm run skips the scan.
-          if (req.cache) outcome.cacheEntry = { hash, deps: await this.hashesOf(relevance.importClosure(uri)), findings: [] };
-          return { findings: [], text: source };
-        }
-        state ??= this.rootState(req.root);
-        // Already parsed as an import of an earlier file: the disk has not changed since.
-        if (!state.workspace.has(uri)) state.workspace.update(uri, source, language);
-        state.loaded.set(uri, hash);
-        state.chars.set(uri, source.length);
-        await state.workspace.resolveImports(uri);
-        const findings = state.workspace.check(uri);
-        // Every file it imports, transitively: kept parsed as recently used, and a cache dependency.
-        const now = ++this.checks;
-        const deps: Record<string, string> = {};
-        state.lastUse.set(uri, now);
-        for (const u of state.workspace.importClosure(uri)) {
-          state.lastUse.set(u, now);
-          const depHash = state.loaded.get(u);
-          if (req.cache && depHash !== undefined) deps[fileURLToPath(u)] = depHash;
-        }
-        outcome.analysed = true;
-        outcome.cacheEntry = { hash, deps, findings };
-        return { findings, text: source };
-      });
-      switch (result.status) {
-        case 'excluded': continue;
-        case 'limit': outcome.note = `skipped because ${result.reason}`; break;
-        case 'refused': Object.assign(outcome, result.error !== undefined ? { error: result.error } : result.note !== undefined ? { note: result.note } : {}); break;
-        case 'linted': {
-          if (result.error !== undefined) outcome.error = `analysis failed: ${errorMessage(result.error)}`;
-          outcome.records = this.records(result.findings, path, result.target);
-          break;
-        }
+      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, target => this.analyse(req, path, target, outcome));
+      if (result.status === 'excluded') continue;
+      if (result.status === 'limit') outcome.note = `skipped because ${result.reason}`;
+      else if (result.status === 'refused') {
+        if (result.error !== undefined) outcome.error = result.error;
+        else if (result.note !== undefined) outcome.note = result.note;
+      } else if (result.status === 'linted') {
+        if (result.error !== undefined) outcome.error = `analysis failed: ${errorMessage(result.error)}`;
+        outcome.records = this.records(result.findings, path, result.target);
       }
       outcomes.push(outcome);
     }
+    // Within budget again after each batch (nothing to do when the batch parsed nothing).
+    const state = this.roots.get(req.root);
     if (state) this.trim(state);
     return { outcomes, configProblems: [...problems.values()] };
+  }
+
+  /**
+   * The parse → check stage of a run: the cheap pre-checks and the cache answer first, then the root's
+   * workspace checks the file (recording what it keeps parsed, and the cache entry, in `outcome`).
+   */
+  private async analyse(req: BatchRequest, path: string, target: LintTarget, outcome: FileOutcome): Promise<Analysis> {
+    const { uri, text: source, language } = target;
+    // Most files of a repository: nothing to report, no parse (and no hash for the cache).
+    if (!mayUseMlFramework(source)) return { findings: [], text: source };
+    const hash = req.cache ? contentHash(target.fileText) : '';
+    if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
+    const cached = req.cache?.[path];
+    const relevance = this.relevanceOf(req.root);
+    if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
+      outcome.cacheEntry = cached;
+      return { findings: cached.findings, text: source };
+    }
+    if (!relevance.mayReport(uri, source, language)) {
+      // Nothing to report; cached with the files whose words decided it, so a warm run skips the scan.
+      if (req.cache) outcome.cacheEntry = { hash, deps: await this.hashesOf(relevance.importClosure(uri)), findings: [] };
+      return { findings: [], text: source };
+    }
+    const state = this.rootState(req.root);
+    // Already parsed as an import of an earlier file: the disk has not changed since.
+    if (!state.workspace.has(uri)) state.workspace.update(uri, source, language);
+    state.loaded.set(uri, hash);
+    state.chars.set(uri, source.length);
+    await state.workspace.resolveImports(uri);
+    const findings = state.workspace.check(uri);
+    // Every file it imports, transitively: kept parsed as recently used, and a cache dependency.
+    const now = ++this.checks;
+    const deps: Record<string, string> = {};
+    state.lastUse.set(uri, now);
+    for (const u of state.workspace.importClosure(uri)) {
+      state.lastUse.set(u, now);
+      const depHash = state.loaded.get(u);
+      if (req.cache && depHash !== undefined) deps[fileURLToPath(u)] = depHash;
+    }
+    outcome.analysed = true;
+    outcome.cacheEntry = { hash, deps, findings };
+    return { findings, text: source };
   }
 
   private records(findings: readonly Finding[], path: string, target: LintTarget): OutputRecord[] {

@@ -447,8 +447,9 @@ class LossLensServer {
     if (!this.fed.has(uri)) this.feed(uri);
     if (!this.fed.has(uri)) return undefined;
     await this.indexer.ready(uri);
-    // From here on nothing awaits: the parsed text, the document text used for suppressions and
-    // the positions all belong to the same version.
+    // From here on nothing waits for a message or I/O (only promise continuations run until the
+    // diagnostics are made): the parsed text, the text returned for the suppression comments and the
+    // positions all belong to this version.
     this.flushAll();
     const current = this.documents.get(uri);
     if (!current || !this.fed.has(uri)) return undefined;
