@@ -95,7 +95,7 @@ export type LintResult =
    * Findings with configuration applied (severities, selection, suppressions and their hints).
    * `error`: the analysis threw; the findings are then only what configuration adds (unused-suppression hints).
    */
-  | { status: 'linted'; target: LintTarget; findings: Finding[]; text: string; error?: unknown };
+  | { status: 'linted'; target: LintTarget; findings: Finding[]; /** What the findings' offsets refer to (the analysis's text). */ text: string; error?: unknown };
 
 /** read → skip (limits, excludes) → source → parse → check → configure. */
 export async function lintFile(request: LintRequest, env: LintEnvironment, analyse: Analyse): Promise<LintResult> {
