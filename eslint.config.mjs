@@ -99,6 +99,8 @@ export default tseslint.config(
       'server/src/rules/**',
       'server/src/parse/**',
       'server/src/config/**',
+      'server/src/lint/**',
+      'server/src/notebook/**',
       'core/**',
       'shared/**',
       'webview/**',

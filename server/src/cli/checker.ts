@@ -1,29 +1,27 @@
-// Checks batches of files of one root: reading, the pre-checks (an ML framework named, a rule word in
-// the import closure), the content-hash cache, analysis, project configuration and conversion to
-// output records. Runs on the main thread for small runs and inside each worker thread for large ones.
+// Checks batches of files of one root through the lint pipeline (lint/pipeline.ts): the CLI reads the
+// files, and its analysis stage adds the pre-checks (an ML framework named, a rule word in the import
+// closure), the content-hash cache and a bounded set of parsed files; findings become output records.
+// Runs on the main thread for small runs and inside each worker thread for large ones.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { AnalysisWorkspace } from '../analysis/workspace';
-import { createAnalysisWorkspace } from '../analysis/index';
-import { runRules } from '../rules/run';
 import type { Finding } from '../findings';
-import { languageOfPath, type FrontEnd } from '../parse/frontend';
+import type { FrontEnd } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
-import { applyConfiguration } from '../config/apply';
-import { isExcluded } from '../config/glob';
 import { lineStarts } from '../base/line-index';
-import { ProjectConfigLoader, projectSelection, type ConfigProblem } from '../config/project-config';
-import { relativeTo } from '../base/uri';
+import { ProjectConfigLoader, type ConfigProblem } from '../config/project-config';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
-import { skipReason } from '../lsp/limits';
+import { lintFile, type Analysis, type LintEnvironment, type LintTarget } from '../lint/pipeline';
+import { limitedHost } from '../lint/limits';
+import { mayUseMlFramework } from '../lint/precheck';
 import type { FrontEndProvider } from '../node/front-ends';
-import { mayUseMlFramework } from './precheck';
 import { RelevanceIndex } from '../analysis/relevance';
 import { createListingFileHost } from './listing-host';
 import { toOutputRecord, type OutputRecord } from './output-record';
-import { isNotebookPath } from '../notebook';
-import { readNotebookFile, notebookRecords, type NotebookFile } from './notebook-file';
+import { notebookRecords } from './notebook-file';
+import { readTextFile, errorMessage } from './io';
+import { createRunWorkspace, rootUri } from './run-workspace';
 
 export interface CacheEntry {
   /** Content hash of the file. */
@@ -99,91 +97,80 @@ export class Checker {
     this.hashing = req.cache !== null;
     const outcomes: FileOutcome[] = [];
     const problems = new Map<string, ConfigProblem>();
-    let state: RootState | undefined;
+    const env: LintEnvironment = {
+      configs: this.configs,
+      settings: { maxFileSize: this.maxFileSize },
+      onProject: project => { for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p); },
+    };
     for (const { path, explicit } of req.files) {
-      const uri = pathToFileURL(path).href;
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        outcomes.push({ path, records: [], error: `cannot read file: ${ioMessage(e)}` });
-        continue;
-      }
-      // A notebook's size limit applies to its code, not to its outputs (checked below).
-      const isNotebook = isNotebookPath(path);
-      const reason = isNotebook ? undefined : skipReason(text, this.maxFileSize);
-      if (reason) {
-        outcomes.push({ path, records: [], note: `skipped because ${reason}` });
-        continue;
-      }
-      // Hashes serve the cache only (--no-cache runs skip them).
-      const hash = req.cache ? contentHash(text) : '';
-      if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
-      const project = await this.configs.forFile(uri);
-      for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p);
-      if (!explicit && project && project.exclude.length) {
-        const rel = relativeTo(project.dir, uri);
-        if (rel !== undefined && isExcluded(rel, project.exclude)) continue;
-      }
-
-      // A notebook is analysed as the Python program its code cells make, in document order.
-      let notebook: NotebookFile | undefined;
-      if (isNotebook) {
-        const nb = readNotebookFile(text, explicit);
-        if ('error' in nb || 'note' in nb) { outcomes.push({ path, records: [], ...nb }); continue; }
-        const tooBig = skipReason(nb.model.text, this.maxFileSize);
-        if (tooBig) { outcomes.push({ path, records: [], note: `skipped because ${tooBig}` }); continue; }
-        notebook = nb;
-      }
-      const source = notebook ? notebook.model.text : text;
-
-      let raw: Finding[] = [];
+      const read = readTextFile(path);
+      if ('error' in read) { outcomes.push({ path, records: [], error: read.error }); continue; }
       const outcome: FileOutcome = { path, records: [] };
-      const language = notebook ? 'python' : languageOfPath(path);
-      if (language && mayUseMlFramework(source)) {
-        const cached = req.cache?.[path];
-        const relevance = this.relevanceOf(req.root);
-        if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
-          raw = cached.findings;
-          outcome.cacheEntry = cached;
-        } else if (!relevance.mayReport(uri, source, language)) {
-          // Nothing to report; cached with the files whose words decided it, so a warm run skips the scan.
-          if (req.cache) outcome.cacheEntry = { hash, deps: await this.hashesOf(relevance.importClosure(uri)), findings: [] };
-        } else {
-          state ??= this.rootState(req.root);
-          try {
-            // Already parsed as an import of an earlier file: the disk has not changed since.
-            if (!state.workspace.has(uri)) state.workspace.update(uri, source, language);
-            state.loaded.set(uri, hash);
-            state.chars.set(uri, source.length);
-            await state.workspace.resolveImports(uri);
-            raw = state.workspace.check(uri);
-            // Every file it imports, transitively: kept parsed as recently used, and a cache dependency.
-            const now = ++this.checks;
-            const deps: Record<string, string> = {};
-            state.lastUse.set(uri, now);
-            for (const u of state.workspace.importClosure(uri)) {
-              state.lastUse.set(u, now);
-              const depHash = state.loaded.get(u);
-              if (req.cache && depHash !== undefined) deps[fileURLToPath(u)] = depHash;
-            }
-            outcome.analysed = true;
-            outcome.cacheEntry = { hash, deps, findings: raw };
-          } catch (e) {
-            outcome.error = `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
-          }
-        }
-      }
-      const final = applyConfiguration(raw, source, projectSelection(project), uri);
-      if (final.length && notebook) outcome.records = notebookRecords(final, path, notebook);
-      else if (final.length) {
-        const starts = lineStarts(text);
-        outcome.records = final.map(f => toOutputRecord(f, path, text, starts));
+      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, target => this.analyse(req, path, target, outcome));
+      if (result.status === 'excluded') continue;
+      if (result.status === 'limit') outcome.note = `skipped because ${result.reason}`;
+      else if (result.status === 'refused') {
+        if (result.error !== undefined) outcome.error = result.error;
+        else if (result.note !== undefined) outcome.note = result.note;
+      } else if (result.status === 'linted') {
+        if (result.error !== undefined) outcome.error = `analysis failed: ${errorMessage(result.error)}`;
+        outcome.records = this.records(result.findings, path, result.target);
       }
       outcomes.push(outcome);
     }
+    // Within budget again after each batch (nothing to do when the batch parsed nothing).
+    const state = this.roots.get(req.root);
     if (state) this.trim(state);
     return { outcomes, configProblems: [...problems.values()] };
+  }
+
+  /**
+   * The parse → check stage of a run: the cheap pre-checks and the cache answer first, then the root's
+   * workspace checks the file (recording what it keeps parsed, and the cache entry, in `outcome`).
+   */
+  private async analyse(req: BatchRequest, path: string, target: LintTarget, outcome: FileOutcome): Promise<Analysis> {
+    const { uri, text: source, language } = target;
+    // Most files of a repository: nothing to report, no parse (and no hash for the cache).
+    if (!mayUseMlFramework(source)) return { findings: [], text: source };
+    const hash = req.cache ? contentHash(target.fileText) : '';
+    if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
+    const cached = req.cache?.[path];
+    const relevance = this.relevanceOf(req.root);
+    if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
+      outcome.cacheEntry = cached;
+      return { findings: cached.findings, text: source };
+    }
+    if (!relevance.mayReport(uri, source, language)) {
+      // Nothing to report; cached with the files whose words decided it, so a warm run skips the scan.
+      if (req.cache) outcome.cacheEntry = { hash, deps: await this.hashesOf(relevance.importClosure(uri)), findings: [] };
+      return { findings: [], text: source };
+    }
+    const state = this.rootState(req.root);
+    // Already parsed as an import of an earlier file: the disk has not changed since.
+    if (!state.workspace.has(uri)) state.workspace.update(uri, source, language);
+    state.loaded.set(uri, hash);
+    state.chars.set(uri, source.length);
+    await state.workspace.resolveImports(uri);
+    const findings = state.workspace.check(uri);
+    // Every file it imports, transitively: kept parsed as recently used, and a cache dependency.
+    const now = ++this.checks;
+    const deps: Record<string, string> = {};
+    state.lastUse.set(uri, now);
+    for (const u of state.workspace.importClosure(uri)) {
+      state.lastUse.set(u, now);
+      const depHash = state.loaded.get(u);
+      if (req.cache && depHash !== undefined) deps[fileURLToPath(u)] = depHash;
+    }
+    outcome.analysed = true;
+    outcome.cacheEntry = { hash, deps, findings };
+    return { findings, text: source };
+  }
+
+  private records(findings: readonly Finding[], path: string, target: LintTarget): OutputRecord[] {
+    if (findings.length === 0) return [];
+    if (target.notebook) return notebookRecords(findings, path, target.notebook);
+    const starts = lineStarts(target.fileText);
+    return findings.map(f => toOutputRecord(f, path, target.fileText, starts));
   }
 
   /** Cache dependencies: the files' current hashes, '' for the candidates that do not exist. */
@@ -249,25 +236,22 @@ export class Checker {
     if (!s) {
       const loaded = new Map<string, string>();
       const chars = new Map<string, number>();
+      const limited = limitedHost(this.fsHost, this.maxFileSize);
       const host: FileHost = {
         readFile: async uri => {
-          const text = await this.fsHost.readFile(uri);
-          if (text === undefined || skipReason(text, this.maxFileSize)) return undefined;
+          const text = await limited.readFile(uri);
+          if (text === undefined) return undefined;
           loaded.set(uri, this.hashing ? contentHash(text) : '');
           chars.set(uri, text.length);
           return text;
         },
       };
-      const workspace = createAnalysisWorkspace({ runRules, host, roots: [rootUri(root)], frontEnd: this.frontEnds, incremental: false, snapshot: true });
+      const workspace = createRunWorkspace(root, host, this.frontEnds);
       s = { workspace, loaded, chars, lastUse: new Map() };
       this.roots.set(root, s);
     }
     return s;
   }
-}
-
-function rootUri(root: string): string {
-  return pathToFileURL(root).href.replace(/\/+$/, '');
 }
 
 /**
@@ -292,12 +276,4 @@ function oneShotFrontEnds(provider: FrontEndProvider): FrontEndProvider {
     }
     return wrapped.get(language);
   };
-}
-
-function ioMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'EACCES') return 'permission denied';
-  if (err?.code === 'ENOENT') return 'no such file or directory';
-  if (err?.code === 'EISDIR') return 'is a directory';
-  return err?.code ?? (e instanceof Error ? e.message : String(e));
 }

@@ -3,22 +3,17 @@
 // prints a unified diff and writes nothing. Exit code: 0 nothing left at warning or above,
 // 1 findings remain (with --diff: also when fixes would be applied), 2 usage or I/O error.
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { createAnalysisWorkspace } from '../analysis/index';
-import { runRules } from '../rules/run';
-import type { Finding } from '../findings';
 import { languageOfPath } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
-import { applyConfiguration } from '../config/apply';
-import { isExcluded } from '../config/glob';
 import { lineStarts } from '../base/line-index';
-import { ProjectConfigLoader, projectSelection, type ProjectConfig } from '../config/project-config';
-import { relativeTo } from '../base/uri';
+import { ProjectConfigLoader } from '../config/project-config';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
 import { severityRank } from '../config/severity';
-import { skipReason } from '../lsp/limits';
+import { prepareFile, lintTarget, checkIn, findingsOf, type LintEnvironment, type LintTarget } from '../lint/pipeline';
+import { limitedHost } from '../lint/limits';
+import { mayUseMlFramework } from '../lint/precheck';
 import { loadNodeFrontEnds, type FrontEndProvider } from '../node/front-ends';
 import { fixFiles, DEFAULT_MAX_PASSES, type FixReport } from '../fixes/fix-loop';
 import { unifiedDiff } from '../fixes/unified-diff';
@@ -26,11 +21,12 @@ import type { CliIo } from './check';
 import type { FixCommand } from './fix-args';
 import { walkFolder, isAnalysableFile, type WalkProblem } from './walk';
 import { createListingFileHost } from './listing-host';
-import { mayUseMlFramework } from './precheck';
 import { toOutputRecord, compareRecords, type OutputRecord } from './output-record';
 import { displayPath, relativeUnder } from './paths';
 import { formatTextLines, fixableNote } from './format/text';
 import { writeFileAtomically, writeErrorMessage } from './fix-write';
+import { readTextFile, errorMessage } from './io';
+import { createRunWorkspace } from './run-workspace';
 import { isNotebookPath } from '../notebook';
 import { fixNotebookFile } from './notebook-fix';
 
@@ -159,65 +155,56 @@ async function fixRoot(
 ): Promise<RootResult | undefined> {
   const original = new Map<string, string>();
   const current = new Map<string, string>();
-  const projects = new Map<string, ProjectConfig | null>();
-  const disk = createListingFileHost();
+  const disk = limitedHost(createListingFileHost(), DEFAULT_MAX_FILE_SIZE);
   // The analysis reads imports through this host: fixed texts win over the disk.
   const host: FileHost = {
     readFile: async uri => {
       const known = current.get(uri);
       if (known !== undefined) return known;
       const text = await disk.readFile(uri);
-      if (text === undefined || skipReason(text, DEFAULT_MAX_FILE_SIZE)) return undefined;
+      if (text === undefined) return undefined;
       original.set(uri, text);
       current.set(uri, text);
       return text;
     },
   };
-  const ws = createAnalysisWorkspace({ runRules, host, roots: [pathToFileURL(root).href.replace(/\/+$/, '')], frontEnd: frontEnds, incremental: false, snapshot: true });
-  const uris: string[] = [];
-  const excluded = (uri: string, project: ProjectConfig | null) => {
-    if (!project || project.exclude.length === 0) return false;
-    const rel = relativeTo(project.dir, uri);
-    return rel !== undefined && isExcluded(rel, project.exclude);
+  const ws = createRunWorkspace(root, host, frontEnds);
+  const env: LintEnvironment = {
+    configs,
+    settings: { maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    onProject: project => { for (const p of project?.problems ?? []) err(`invalid configuration: ${p.uri}:${p.line}: ${p.message}`); },
   };
+  // read → skip → parse once; the fix loop then checks and configures the current texts, pass after pass.
+  const lintable = new Map<string, LintTarget>();
   for (const t of targets) {
-    let text: string;
-    try {
-      text = await readFile(t.path, 'utf8');
-    } catch (e) {
-      err(`${displayPath(t.path, io.cwd)}: cannot read file: ${writeErrorMessage(e)}`);
+    const read = readTextFile(t.path);
+    if ('error' in read) {
+      err(`${displayPath(t.path, io.cwd)}: ${read.error}`);
       continue;
     }
-    const reason = skipReason(text, DEFAULT_MAX_FILE_SIZE);
-    if (reason) {
-      io.stderr(`warning: ${displayPath(t.path, io.cwd)}: skipped because ${reason}\n`);
+    const prepared = await prepareFile({ uri: t.uri, text: read.text, explicit: t.explicit }, env);
+    if (prepared.status === 'limit') {
+      io.stderr(`warning: ${displayPath(t.path, io.cwd)}: skipped because ${prepared.reason}\n`);
       continue;
     }
-    const project = await configs.forFile(t.uri);
-    for (const p of project?.problems ?? []) err(`invalid configuration: ${p.uri}:${p.line}: ${p.message}`);
-    if (!t.explicit && excluded(t.uri, project)) continue;
-    const language = languageOfPath(t.path);
-    if (!language || !mayUseMlFramework(text)) continue;
-    projects.set(t.uri, project);
-    original.set(t.uri, text);
-    current.set(t.uri, text);
+    if (prepared.status !== 'ready' || !mayUseMlFramework(prepared.target.text)) continue;
+    const { target } = prepared;
+    original.set(t.uri, target.text);
+    current.set(t.uri, target.text);
     try {
-      ws.update(t.uri, text, language);
-      uris.push(t.uri);
+      ws.update(t.uri, target.text, target.language);
+      lintable.set(t.uri, target);
     } catch (e) {
-      err(`${displayPath(t.path, io.cwd)}: analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+      err(`${displayPath(t.path, io.cwd)}: analysis failed: ${errorMessage(e)}`);
     }
   }
-  if (uris.length === 0) return undefined;
+  if (lintable.size === 0) return undefined;
+  const check = checkIn(ws, 'never');
   try {
     const report = await fixFiles({
-      uris,
+      uris: [...lintable.keys()],
       text: uri => current.get(uri),
-      findings: async uri => {
-        await ws.resolveImports(uri);
-        const raw: Finding[] = ws.check(uri);
-        return applyConfiguration(raw, current.get(uri)!, projectSelection(projects.get(uri)), uri);
-      },
+      findings: async uri => findingsOf(await lintTarget({ ...lintable.get(uri)!, text: current.get(uri)! }, check)),
       setText: (uri, text) => {
         current.set(uri, text);
         const language = languageOfPath(uri);
@@ -232,8 +219,7 @@ async function fixRoot(
     }, { unsafe });
     return { report, original, current };
   } catch (e) {
-    err(`fixing files under ${displayPath(root, io.cwd) || '.'} failed: ${e instanceof Error ? e.message : String(e)}`);
+    err(`fixing files under ${displayPath(root, io.cwd) || '.'} failed: ${errorMessage(e)}`);
     return undefined;
   }
 }
-

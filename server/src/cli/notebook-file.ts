@@ -1,31 +1,11 @@
-// A .ipynb file in the CLI: read as one Python program (code cells in order) and findings turned
-// into records whose line and column are inside the cell, with the cell's 1-based index among all
-// cells, and the place in the .ipynb JSON itself for SARIF.
+// A .ipynb file in the CLI (read as one Python program by the lint pipeline's source stage,
+// lint/source.ts): findings turned into records whose line and column are inside the cell, with the
+// cell's 1-based index among all cells, and the place in the .ipynb JSON itself for SARIF.
 import type { Finding } from '../findings';
 import { codePointPositionOf, lineStarts } from '../base/line-index';
-import { readIpynb, virtualNotebookOf, jsonOffsetOf, NotebookError, type Ipynb } from '../notebook/ipynb';
-import type { VirtualNotebook } from '../notebook/virtual-document';
+import { jsonOffsetOf } from '../notebook/ipynb';
+import type { NotebookFile } from '../lint/source';
 import { recordAt, type OutputRecord } from './output-record';
-
-export interface NotebookFile {
-  ipynb: Ipynb;
-  model: VirtualNotebook;
-}
-
-/**
- * Reads a notebook, or says why not: `error` for broken files (and for any problem with a file
- * named on the command line), `note` for notebooks a folder walk met that are not Python or have
- * no code (an R notebook in a repository is not a failure).
- */
-export function readNotebookFile(text: string, explicit: boolean): NotebookFile | { error: string } | { note: string } {
-  try {
-    const ipynb = readIpynb(text);
-    return { ipynb, model: virtualNotebookOf(ipynb) };
-  } catch (e) {
-    if (!(e instanceof NotebookError)) throw e;
-    return e.kind === 'unsupported' && !explicit ? { note: e.message } : { error: e.message };
-  }
-}
 
 /** A finding of the notebook's program as a record at its cell (DESIGN.md §8). */
 export function notebookRecord(f: Finding, file: string, nb: NotebookFile, jsonStarts: readonly number[] = lineStarts(nb.ipynb.text)): OutputRecord | undefined {

@@ -2,27 +2,24 @@
 // its own, so a fix computed on the notebook's program (a softmax removed in cell 3 for a loss in
 // cell 7) is a multi-file edit of cells, like a fix reaching from train.py into network.py. The
 // changed cells' sources are written back into the JSON; every other byte stays as it was.
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createAnalysisWorkspace } from '../analysis/index';
-import { runRules } from '../rules/run';
 import type { Finding, Fix } from '../findings';
-import type { FileHost } from '../workspace/host';
-import { applyConfiguration } from '../config/apply';
-import { isExcluded } from '../config/glob';
-import { projectSelection, type ProjectConfig, type ProjectConfigLoader } from '../config/project-config';
-import { relativeTo } from '../base/uri';
+import type { ProjectConfigLoader } from '../config/project-config';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
-import { skipReason } from '../lsp/limits';
+import { prepareFile, lintTarget, checkIn, findingsOf } from '../lint/pipeline';
+import { limitedHost } from '../lint/limits';
+import { mayUseMlFramework } from '../lint/precheck';
+import { readNotebookFile, type NotebookFile } from '../lint/source';
 import type { FrontEndProvider } from '../node/front-ends';
 import { fixFiles, type FixReport } from '../fixes/fix-loop';
 import { VirtualNotebook } from '../notebook/virtual-document';
 import { toCellEdit } from '../notebook/cell-edits';
 import { writeIpynbSources } from '../notebook/ipynb';
 import { createListingFileHost } from './listing-host';
-import { mayUseMlFramework } from './precheck';
-import { readNotebookFile, notebookRecords, type NotebookFile } from './notebook-file';
+import { notebookRecords } from './notebook-file';
 import type { OutputRecord } from './output-record';
+import { readTextFile } from './io';
+import { createRunWorkspace } from './run-workspace';
 
 export interface NotebookFixResult {
   /** The .ipynb text before and after (equal when nothing was fixed). */
@@ -44,23 +41,16 @@ export interface NotebookFixOptions {
 /** Fixes one notebook; `error` and `note` are messages for stderr (as in `check`). */
 export async function fixNotebookFile(path: string, options: NotebookFixOptions): Promise<NotebookFixResult | { error: string } | { note: string } | undefined> {
   const uri = pathToFileURL(path).href;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    return { error: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
-  }
-  const project: ProjectConfig | null = await options.configs.forFile(uri);
-  if (!options.explicit && project && project.exclude.length) {
-    const rel = relativeTo(project.dir, uri);
-    if (rel !== undefined && isExcluded(rel, project.exclude)) return undefined;
-  }
-  const read = readNotebookFile(text, options.explicit);
-  if ('error' in read || 'note' in read) return read;
-  const tooBig = skipReason(read.model.text, DEFAULT_MAX_FILE_SIZE);
-  if (tooBig) return { note: `skipped because ${tooBig}` };
-  if (!mayUseMlFramework(read.model.text)) return undefined;
-
+  const file = readTextFile(path);
+  if ('error' in file) return file;
+  const prepared = await prepareFile({ uri, text: file.text, explicit: options.explicit }, { configs: options.configs, settings: { maxFileSize: DEFAULT_MAX_FILE_SIZE } });
+  if (prepared.status === 'limit') return { note: `skipped because ${prepared.reason}` };
+  if (prepared.status === 'refused') return prepared.error !== undefined ? { error: prepared.error } : prepared.note !== undefined ? { note: prepared.note } : undefined;
+  if (prepared.status !== 'ready') return undefined;
+  const { target } = prepared;
+  const read = target.notebook;
+  if (!read || !mayUseMlFramework(target.text)) return undefined;
+  const text = target.fileText;
   const { ipynb } = read;
   const cellUri = (index: number) => `${uri}#losslens-cell-${index}`;
   const sources = new Map<string, string>();
@@ -70,14 +60,8 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
     sources.set(cellUri(c.index), c.source);
     indexOf.set(cellUri(c.index), c.index);
   }
-  const disk = createListingFileHost();
-  const host: FileHost = {
-    readFile: async u => {
-      const t = await disk.readFile(u);
-      return t === undefined || skipReason(t, DEFAULT_MAX_FILE_SIZE) ? undefined : t;
-    },
-  };
-  const ws = createAnalysisWorkspace({ runRules, host, roots: [pathToFileURL(options.root).href.replace(/\/+$/, '')], frontEnd: options.frontEnds, incremental: false, snapshot: true });
+  const ws = createRunWorkspace(options.root, limitedHost(createListingFileHost(), DEFAULT_MAX_FILE_SIZE), options.frontEnds);
+  const check = checkIn(ws);
 
   // One analysis of the whole program per state of the cells, shared by the cells' findings calls.
   let revision = 0;
@@ -86,9 +70,7 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
     if (analysed?.revision === revision) return analysed;
     const model = VirtualNotebook.build(ipynb.cells.map(c => ({ id: String(c.index), kind: c.kind, text: sources.get(cellUri(c.index)) ?? c.source })));
     const at = revision;
-    ws.update(uri, model.text, 'python');
-    await ws.resolveImports(uri);
-    const findings = applyConfiguration(ws.check(uri), model.text, projectSelection(project), uri);
+    const findings = findingsOf(await lintTarget({ ...target, text: model.text }, check));
     analysed = { revision: at, model, findings };
     return analysed;
   };

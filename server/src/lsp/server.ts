@@ -19,17 +19,16 @@ import { runRules } from '../rules/run';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { languageOfPath } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
-import { applyConfiguration } from '../config/apply';
-import { isExcluded } from '../config/glob';
-import { ProjectConfigLoader, projectSelection, isConfigFile, type ProjectConfig } from '../config/project-config';
-import { relativeTo, decodePath } from '../base/uri';
+import { ProjectConfigLoader, isConfigFile, type ProjectConfig } from '../config/project-config';
+import { decodePath } from '../base/uri';
+import { lintFile, type Analysis } from '../lint/pipeline';
+import { skipReason, limitedHost } from '../lint/limits';
 import { OpenDocuments } from './documents';
 import { TextPositions } from './text-positions';
 import { SettingsStore } from './settings-store';
 import { StatusReporter } from './status';
 import { ImportIndexer } from './import-indexer';
 import { toDiagnostic, configProblemDiagnostic } from './diagnostics';
-import { skipReason } from './limits';
 import { guarded, guardedSync, errorText } from './safety';
 import { provideHover, type HoverClientInfo } from './hover';
 import { provideCodeActions, FIX_ALL_KIND } from './code-actions';
@@ -156,7 +155,8 @@ class LossLensServer {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.settings = new SettingsStore(this.connection, caps.workspace?.configuration === true, options.settings);
     this.indexer = new ImportIndexer(this.connection, this.status, this.log, caps.window?.workDoneProgress === true);
-    this.host = this.positions.recording(this.limitedHost(this.adapters.createFileHost(this.connection)));
+    // Huge and binary files are declined instead of parsed.
+    this.host = this.positions.recording(limitedHost(this.adapters.createFileHost(this.connection), uri => this.settings.peek(uri).maxFileSize, (uri, reason) => this.logSkip(uri, reason)));
     this.configs = new ProjectConfigLoader(this.host);
     this.roots = (params.workspaceFolders ?? []).map(f => trimSlash(f.uri));
     if (this.roots.length === 0 && params.rootUri) this.roots = [trimSlash(params.rootUri)];
@@ -219,22 +219,6 @@ class LossLensServer {
       this.feed(doc.uri);
       this.resolveImports(doc.uri, true);
     }
-  }
-
-  /** A host that declines huge and binary files instead of parsing them. */
-  private limitedHost(host: FileHost): FileHost {
-    return {
-      readFile: async uri => {
-        const text = await host.readFile(uri);
-        if (text === undefined) return undefined;
-        const reason = skipReason(text, this.settings.peek(uri).maxFileSize);
-        if (reason) {
-          this.logSkip(uri, reason);
-          return undefined;
-        }
-        return text;
-      },
-    };
   }
 
   /** Parses the queued edits of every open document (imports of the one being checked included). */
@@ -419,42 +403,58 @@ class LossLensServer {
     await this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   }
 
-  /** The diagnostics of an open document, configuration applied. */
+  /** The diagnostics of an open document: the lint pipeline, with the editor's settings and incremental parsing. */
   private async diagnose(uri: string): Promise<Diagnostic[]> {
     await this.ready;
     const doc = this.documents.get(uri);
     const ws = this.workspace;
-    if (!doc || !ws || !analysedLanguage(doc.languageId, uri)) return [];
+    const language = doc && analysedLanguage(doc.languageId, uri);
+    if (!doc || !ws || !language) return [];
     const settings = await this.settings.get(uri);
     if (!settings.enable) return [];
-    if (isExcluded(this.pathInWorkspace(uri), settings.exclude)) return [];
-    const project = await this.configs.forFile(uri);
-    void this.syncConfigProblems();
-    if (project && isExcludedByProject(uri, project)) return [];
-    this.flushAll();
-    // The settings may have arrived after the document was fed with defaults.
-    if (!this.fed.has(uri)) this.feed(uri);
-    if (!this.fed.has(uri)) return [];
-    await this.indexer.ready(uri);
-    // From here on nothing awaits: the parsed text, the document text used for suppressions and
-    // the positions all belong to the same version.
-    this.flushAll();
-    const current = this.documents.get(uri);
-    if (!current || !this.fed.has(uri)) return [];
-    let findings;
-    try {
-      findings = ws.check(uri);
-    } catch (e) {
-      this.logError(`LossLens: analysing ${uri} failed: ${errorText(e)}`);
+    const text = this.documents.get(uri)?.getText();
+    if (text === undefined) return [];
+    let version = doc.version;
+    const result = await lintFile({ uri, text, language }, {
+      configs: this.configs,
+      settings: { maxFileSize: settings.maxFileSize, exclude: settings.exclude, roots: this.roots, rules: settings.rules },
+      onProject: () => void this.syncConfigProblems(),
+    }, async () => {
+      const analysis = await this.checkOpenDocument(uri, ws);
+      if (analysis) version = analysis.version;
+      return analysis;
+    });
+    if (result.status === 'limit') this.logSkip(uri, result.reason);
+    if (result.status !== 'linted') return [];
+    if (result.error !== undefined) {
+      this.logError(`LossLens: analysing ${uri} failed: ${errorText(result.error)}`);
       this.status.set('error', `Analysis failed for ${shortName(uri)} (see the LossLens output)`);
       return this.lastGood.get(uri) ?? [];
     }
-    const final = applyConfiguration(findings, current.getText(), { editorSeverity: settings.rules, ...projectSelection(project) }, uri);
     const converter = (u: string) => this.positions.converter(u);
-    const diagnostics = final.map(f => toDiagnostic(f, converter)).filter((d): d is Diagnostic => d !== undefined);
-    stampDocumentVersions(diagnostics, uri, current.version, u => this.documents.get(u)?.version);
+    const diagnostics = result.findings.map(f => toDiagnostic(f, converter)).filter((d): d is Diagnostic => d !== undefined);
+    stampDocumentVersions(diagnostics, uri, version, u => this.documents.get(u)?.version);
     this.lastGood.set(uri, diagnostics);
     return diagnostics;
+  }
+
+  /**
+   * The parse → check stage for an open document: queued edits parsed, its imports resolved, then
+   * the check. undefined: the document is gone or was declined (too large, a parse failure).
+   */
+  private async checkOpenDocument(uri: string, ws: AnalysisWorkspace): Promise<(Analysis & { version: number }) | undefined> {
+    this.flushAll();
+    // The settings may have arrived after the document was fed with defaults.
+    if (!this.fed.has(uri)) this.feed(uri);
+    if (!this.fed.has(uri)) return undefined;
+    await this.indexer.ready(uri);
+    // From here on nothing waits for a message or I/O (only promise continuations run until the
+    // diagnostics are made): the parsed text, the text returned for the suppression comments and the
+    // positions all belong to this version.
+    this.flushAll();
+    const current = this.documents.get(uri);
+    if (!current || !this.fed.has(uri)) return undefined;
+    return { findings: ws.check(uri), text: current.getText(), version: current.version };
   }
 
   /** Publishes problems of every configuration file read so far, clearing fixed ones. */
@@ -476,16 +476,6 @@ class LossLensServer {
     }
   }
 
-  /** `uri`'s path relative to the workspace folder containing it (or its whole path). */
-  private pathInWorkspace(uri: string): string {
-    let best: string | undefined;
-    for (const root of this.roots) {
-      const rel = relativeTo(root, uri);
-      if (rel !== undefined && (best === undefined || rel.length < best.length)) best = rel;
-    }
-    return best ?? decodePath(uri.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
-  }
-
   private featureContext(): FeatureContext & HoverClientInfo {
     return {
       hoverContentFormat: () => this.hoverFormats,
@@ -505,12 +495,6 @@ class LossLensServer {
 function analysedLanguage(languageId: string, uri: string): LanguageId | undefined {
   if (LANGUAGE_IDS.has(languageId as LanguageId)) return languageId as LanguageId;
   return languageOfPath(uri.replace(/[?#].*$/, ''));
-}
-
-function isExcludedByProject(uri: string, project: ProjectConfig): boolean {
-  if (project.exclude.length === 0) return false;
-  const rel = relativeTo(project.dir, uri);
-  return rel !== undefined && isExcluded(rel, project.exclude);
 }
 
 function trimSlash(uri: string): string {
