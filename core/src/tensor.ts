@@ -35,18 +35,24 @@ export function toF64(fn: string, name: string, t: unknown): Arr {
   let f64: Float64Array;
   if (data instanceof Float64Array) f64 = data;
   else if (data instanceof Float32Array) f64 = Float64Array.from(data);
-  else if (Array.isArray(data)) {
-    f64 = new Float64Array(data.length);
-    for (let i = 0; i < data.length; i++) {
-      const v = data[i];
-      if (typeof v !== 'number') fail(fn, `${name}.data[${i}] is not a number`);
-      f64[i] = v;
-    }
-  } else {
+  else if (Array.isArray(data)) f64 = fromNumbers(fn, name, data);
+  else {
     fail(fn, `${name}.data must be a Float64Array, Float32Array or number[]`);
   }
   if (f64.length !== size) fail(fn, `${name}.data has ${f64.length} elements but shape ${shapeText(shape)} needs ${size}`);
   return { data: f64, shape: shape.slice(), size };
+}
+
+// A loop of its own with nothing after it but `return` (see losses/index.ts): a long number[] is converted
+// at full speed on the first call.
+function fromNumbers(fn: string, name: string, data: unknown[]): Float64Array {
+  const f64 = new Float64Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v !== 'number') fail(fn, `${name}.data[${i}] is not a number`);
+    f64[i] = v;
+  }
+  return f64;
 }
 
 export function requireRank(fn: string, name: string, a: Arr, ranks: readonly number[], what?: string): void {

@@ -1,4 +1,14 @@
 // Every loss of DESIGN.md §8, by its contract name. The knowledge catalog looks functions up here by id.
+//
+// Every loss file has the same shape: the exported function validates, allocates the outputs and wraps the
+// result; the hot loop is a separate small kernel function that takes only typed arrays and numbers and
+// whose body is `let total = 0; for (…) {…} return total;`. Why: V8 optimizes a long first call by on-stack
+// replacement while it is inside the loop, and OSR code compiled mid-call has no type feedback for the code
+// after the loop (nor for code before it, which ran before the feedback vector existed). Any such operation
+// (a property load, a comparison, an array literal, a call) deoptimizes on the way out, and the cached OSR
+// code then deoptimizes again on each of the next calls: ~10× slower for a dozen calls. With nothing but
+// `return` after the loop the first call runs optimized from the OSR point on. A kernel with an output that
+// the loop decides (huberLoss's exact fallback) returns a sentinel from inside the loop instead.
 export { mseLoss, type MseLossOptions } from './mseLoss';
 export { l1Loss, type L1LossOptions } from './l1Loss';
 export { huberLoss, type HuberLossOptions } from './huberLoss';
