@@ -106,7 +106,7 @@ if (childLoss) {
     await setImmediate();
   }
   const calls = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 20; i++) {
     const f0 = process.resourceUsage().minorPageFault;
     const m0 = mainThreadMs ? mainThreadMs() : 0;
     const c0 = process.cpuUsage();
@@ -233,11 +233,12 @@ if (warmTable) {
 }
 
 // ---- first calls -----------------------------------------------------------------------------------
-// Each child process builds the same data, then times 12 calls of one loss. Calls 1–3 are the first calls;
-// the median of calls 8–12 is that process's warmed-up time. Two modes: as they come ("cold"), and with 80 MB
-// of malloc heap touched and freed first ("pre-faulted"). On a VM where a fresh page costs ~10 µs, each fresh
-// 8 MB gradient costs ~25 ms of page faults until GC has freed earlier outputs for malloc to reuse, whatever
-// the code does; the pre-faulted mode shows what is left: the JIT warm-up.
+// Each child process builds the same data, then times 20 calls of one loss: calls 1–3 are the first calls,
+// calls 16–20 the warmed-up ones (the code before the kernel split needed ~14 calls to get there). Two modes:
+// as they come ("cold"), and with 80 MB of malloc heap touched and freed first ("pre-faulted"). On a VM where
+// a fresh page costs ~10 µs, each fresh 8 MB gradient costs ~25 ms of page faults until GC has freed earlier
+// outputs for malloc to reuse, whatever the code does; the pre-faulted mode shows what is left: the JIT
+// warm-up.
 function firstCalls() {
   const modes = [
     { name: 'cold', flags: [], env: {} },
@@ -273,12 +274,12 @@ const median = a => {
 };
 if (!args.includes('--no-first-calls')) {
   const fc = firstCalls();
-  // The warmed-up reference of both modes: calls 8–12 of the pre-faulted processes (by then the cold ones
-  // may still be faulting fresh pages).
-  const warmOf = (ps, key) => ps.flatMap(p => p.slice(7).map(c => c[key]));
+  // The warmed-up reference of both modes: calls 16–20 of the pre-faulted processes (the cold ones may
+  // still be faulting fresh pages then).
+  const warmOf = (ps, key) => ps.flatMap(p => p.slice(15).map(c => c[key]));
   const metric = mainThreadMs ? 'main' : 'cpu';
   console.log(`\nFirst calls in fresh processes (${procs} per loss and mode): ${metric === 'main' ? 'main-thread CPU time' : 'process CPU time'}, ms,`);
-  console.log('median over processes (min–max); "warm" = median of calls 8–12 of the pre-faulted processes; ×: call ÷ warm;');
+  console.log('median over processes (min–max); "warm" = median of calls 16–20 of the pre-faulted processes; ×: call ÷ warm;');
   console.log('faults: minor page faults of the call, median (2,000 ≈ one fresh 8 MB array). Process CPU time (incl. the');
   console.log('compiler and GC threads) of calls 1–3 in the last column.');
   for (const [mode, byLoss] of Object.entries(fc)) {
