@@ -35,18 +35,23 @@ export function toF64(fn: string, name: string, t: unknown): Arr {
   let f64: Float64Array;
   if (data instanceof Float64Array) f64 = data;
   else if (data instanceof Float32Array) f64 = Float64Array.from(data);
-  else if (Array.isArray(data)) {
-    f64 = new Float64Array(data.length);
-    for (let i = 0; i < data.length; i++) {
-      const v = data[i];
-      if (typeof v !== 'number') fail(fn, `${name}.data[${i}] is not a number`);
-      f64[i] = v;
-    }
-  } else {
+  else if (Array.isArray(data)) f64 = fromNumbers(fn, name, data, new Float64Array(data.length));
+  else {
     fail(fn, `${name}.data must be a Float64Array, Float32Array or number[]`);
   }
   if (f64.length !== size) fail(fn, `${name}.data has ${f64.length} elements but shape ${shapeText(shape)} needs ${size}`);
   return { data: f64, shape: shape.slice(), size };
+}
+
+// The loops of this file are functions of their own with nothing before or after the loop but `return` (see
+// losses/index.ts), so a long input is converted and checked at full speed from the first call.
+function fromNumbers(fn: string, name: string, data: unknown[], f64: Float64Array): Float64Array {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v !== 'number') fail(fn, `${name}.data[${i}] is not a number`);
+    f64[i] = v;
+  }
+  return f64;
 }
 
 export function requireRank(fn: string, name: string, a: Arr, ranks: readonly number[], what?: string): void {
@@ -68,7 +73,10 @@ export function rowsCols(a: Arr): [number, number] {
 }
 
 export function requireInRange(fn: string, name: string, a: Arr, lo: number, hi: number, why: string): void {
-  const d = a.data;
+  checkRange(fn, name, a.data, lo, hi, why);
+}
+
+function checkRange(fn: string, name: string, d: Float64Array, lo: number, hi: number, why: string): void {
   for (let i = 0; i < d.length; i++) {
     const v = d[i];
     if (!(v >= lo && v <= hi)) fail(fn, `${name}[${i}] = ${v} is outside [${lo}, ${hi}] (${why})`);
@@ -76,14 +84,20 @@ export function requireInRange(fn: string, name: string, a: Arr, lo: number, hi:
 }
 
 export function requireSigns(fn: string, name: string, a: Arr): void {
-  const d = a.data;
+  checkSigns(fn, name, a.data);
+}
+
+function checkSigns(fn: string, name: string, d: Float64Array): void {
   for (let i = 0; i < d.length; i++) {
     if (d[i] !== 1 && d[i] !== -1) fail(fn, `${name}[${i}] = ${d[i]} must be -1 or +1`);
   }
 }
 
 export function requireBinary(fn: string, name: string, a: Arr, meaning: string): void {
-  const d = a.data;
+  checkBinary(fn, name, a.data, meaning);
+}
+
+function checkBinary(fn: string, name: string, d: Float64Array, meaning: string): void {
   for (let i = 0; i < d.length; i++) {
     if (d[i] !== 0 && d[i] !== 1) fail(fn, `${name}[${i}] = ${d[i]} must be 0 or 1 (${meaning})`);
   }
@@ -97,9 +111,11 @@ export function classIndices(fn: string, name: string, target: Arr, n: number, c
   if (target.shape.length !== 1 || target.shape[0] !== n) {
     fail(fn, `${name} must be (N) class indices with N = ${n} (or (N, C) probabilities), got shape ${shapeText(target.shape)}`);
   }
-  const out = new Int32Array(n);
-  const d = target.data;
-  for (let i = 0; i < n; i++) {
+  return toClassIndices(fn, name, target.data, c, ignoreIndex, new Int32Array(n));
+}
+
+function toClassIndices(fn: string, name: string, d: Float64Array, c: number, ignoreIndex: number | undefined, out: Int32Array): Int32Array {
+  for (let i = 0; i < d.length; i++) {
     const v = d[i];
     if (!Number.isInteger(v)) fail(fn, `${name}[${i}] = ${v} is not an integer class index`);
     if (v !== ignoreIndex && (v < 0 || v >= c)) {

@@ -25,13 +25,19 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, options?: Bina
   const wArr = tensorOption(fn, opts, 'weight');
   const w = wArr ? broadcastTo(fn, 'option weight', wArr, x.shape) : null;
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = bceKernel(x.data, y.data, g, keep, w, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function bceKernel(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, w: Float64Array | null, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const p = xd[i];
     const t = yd[i];
     const logP = Math.max(Math.log(p), -100);
@@ -42,5 +48,5 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, options?: Bina
     if (keep) keep[i] = l;
     g[i] = (s * wi * (p - t)) / Math.max((1 - p) * p, GRAD_EPS);
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

@@ -29,12 +29,20 @@ export function contrastiveLoss(x1: Tensor, x2: Tensor, label: Tensor, options?:
   const s = gradScale(reduction, n);
   const g1 = new Float64Array(a.size);
   const g2 = new Float64Array(a.size);
-  const u = new Float64Array(dim);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = contrastiveKernel(a.data, b.data, y.data, dim, g1, g2, keep, new Float64Array(dim), margin, s);
+  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g1, a.shape), tensor(g2, a.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function contrastiveKernel(
+  ad: Float64Array, bd: Float64Array, yd: Float64Array, dim: number, g1: Float64Array, g2: Float64Array,
+  keep: Float64Array | null, u: Float64Array, margin: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const d = rowDistance(a.data, i, b.data, i, dim, 2, 1e-6, u);
-    const t = y.data[i];
+  for (let i = 0; i < yd.length; i++) {
+    const d = rowDistance(ad, i, bd, i, dim, 2, 1e-6, u);
+    const t = yd[i];
     const gap = margin - d > 0 ? margin - d : 0;
     const l = 0.5 * ((1 - t) * d * d + t * gap * gap);
     total += l;
@@ -46,5 +54,5 @@ export function contrastiveLoss(x1: Tensor, x2: Tensor, label: Tensor, options?:
       g2[off + k] = -dl * u[k];
     }
   }
-  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g1, a.shape), tensor(g2, a.shape), null] };
+  return total;
 }

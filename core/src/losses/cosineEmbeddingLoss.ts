@@ -32,15 +32,24 @@ export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tens
   const g1 = new Float64Array(a.size);
   const g2 = new Float64Array(a.size);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = cosineEmbeddingKernel(a.data, b.data, y.data, dim, g1, g2, keep, margin, s);
+  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g1, a.shape), tensor(g2, a.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function cosineEmbeddingKernel(
+  ad: Float64Array, bd: Float64Array, yd: Float64Array, dim: number, g1: Float64Array, g2: Float64Array,
+  keep: Float64Array | null, margin: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < yd.length; i++) {
     const off = i * dim;
     let dot = 0;
     let m1 = NORM_EPS;
     let m2 = NORM_EPS;
     for (let k = 0; k < dim; k++) {
-      const u = a.data[off + k];
-      const v = b.data[off + k];
+      const u = ad[off + k];
+      const v = bd[off + k];
       dot += u * v;
       m1 += u * u;
       m2 += v * v;
@@ -49,7 +58,7 @@ export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tens
     const cos = dot / denom;
     let l: number;
     let dcos: number; // ∂ℓ/∂cos
-    if (y.data[i] === 1) {
+    if (yd[i] === 1) {
       l = 1 - cos;
       dcos = -1;
     } else {
@@ -62,12 +71,12 @@ export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tens
     if (dcos !== 0) {
       const c = s * dcos;
       for (let k = 0; k < dim; k++) {
-        const u = a.data[off + k];
-        const v = b.data[off + k];
+        const u = ad[off + k];
+        const v = bd[off + k];
         g1[off + k] = c * (v / denom - (cos * u) / m1);
         g2[off + k] = c * (u / denom - (cos * v) / m2);
       }
     }
   }
-  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g1, a.shape), tensor(g2, a.shape), null] };
+  return total;
 }

@@ -18,13 +18,19 @@ export function gaussianKlDivergence(mu: Tensor, logVar: Tensor, options?: Recor
   const inv = gradScale('mean', batch);
   const gm = new Float64Array(m.size);
   const gl = new Float64Array(m.size);
+  const total = gaussianKlKernel(m.data, lv.data, gm, gl, inv);
+  return { loss: reduceLoss('mean', total, null, [], batch), grads: [tensor(gm, m.shape), tensor(gl, m.shape)] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function gaussianKlKernel(md: Float64Array, lvd: Float64Array, gm: Float64Array, gl: Float64Array, inv: number): number {
   let total = 0;
-  for (let i = 0; i < m.size; i++) {
-    const mu_i = m.data[i];
-    const e = Math.exp(lv.data[i]);
-    total += -0.5 * (1 + lv.data[i] - mu_i * mu_i - e);
+  for (let i = 0; i < md.length; i++) {
+    const mu_i = md[i];
+    const e = Math.exp(lvd[i]);
+    total += -0.5 * (1 + lvd[i] - mu_i * mu_i - e);
     gm[i] = mu_i * inv;
     gl[i] = 0.5 * (e - 1) * inv;
   }
-  return { loss: reduceLoss('mean', total, null, [], batch), grads: [tensor(gm, m.shape), tensor(gl, m.shape)] };
+  return total;
 }

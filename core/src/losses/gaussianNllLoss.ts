@@ -30,7 +30,7 @@ export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor,
   if (!perElement && !sameShape(v.shape, lead) && !sameShape(v.shape, [...lead, 1])) {
     fail(fn, `var has shape ${shapeText(v.shape)}; expected ${shapeText(x.shape)}, ${shapeText(lead)} or ${shapeText([...lead, 1])}`);
   }
-  for (let i = 0; i < v.size; i++) if (!(v.data[i] >= 0)) fail(fn, `var[${i}] = ${v.data[i]} is negative; variances must be >= 0`);
+  requireVariances(fn, v.data);
   const n = x.size;
   const last = x.shape[x.shape.length - 1];
   const s = gradScale(reduction, n);
@@ -38,16 +38,30 @@ export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor,
   const gv = new Float64Array(v.size);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
   const constant = full ? HALF_LOG_2PI : 0;
+  const total = gaussianNllKernel(x.data, y.data, v.data, gx, gv, keep, perElement, last, eps, constant, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(gx, x.shape), null, tensor(gv, v.shape)] };
+}
+
+function requireVariances(fn: string, vd: Float64Array): void {
+  for (let i = 0; i < vd.length; i++) if (!(vd[i] >= 0)) fail(fn, `var[${i}] = ${vd[i]} is negative; variances must be >= 0`);
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total. Variances are per element or one per row of
+// `last` elements.
+function gaussianNllKernel(
+  xd: Float64Array, yd: Float64Array, vd: Float64Array, gx: Float64Array, gv: Float64Array, keep: Float64Array | null,
+  perElement: boolean, last: number, eps: number, constant: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const j = perElement ? i : Math.floor(i / last);
-    const vc = Math.max(v.data[j], eps);
-    const d = x.data[i] - y.data[i];
+    const vc = Math.max(vd[j], eps);
+    const d = xd[i] - yd[i];
     const l = 0.5 * (Math.log(vc) + (d * d) / vc) + constant;
     total += l;
     if (keep) keep[i] = l;
     gx[i] = (s * d) / vc;
     gv[j] += s * 0.5 * (1 / vc - (d * d) / (vc * vc));
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(gx, x.shape), null, tensor(gv, v.shape)] };
+  return total;
 }

@@ -20,13 +20,19 @@ export function hingeEmbeddingLoss(input: Tensor, target: Tensor, options?: Hing
   const [x, y] = elementwiseArgs(fn, input, target);
   requireSigns(fn, 'target', y);
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = hingeEmbeddingKernel(x.data, y.data, g, keep, margin, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function hingeEmbeddingKernel(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, margin: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     let l: number;
     if (yd[i] === 1) {
       l = xd[i];
@@ -39,5 +45,5 @@ export function hingeEmbeddingLoss(input: Tensor, target: Tensor, options?: Hing
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

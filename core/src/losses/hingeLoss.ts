@@ -17,18 +17,22 @@ export function hingeLoss(input: Tensor, target: Tensor, options?: HingeLossOpti
   const [x, y] = elementwiseArgs(fn, input, target);
   requireSigns(fn, 'target', y);
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = hingeKernel(x.data, y.data, g, keep, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function hingeKernel(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, s: number): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const m = 1 - yd[i] * xd[i];
     const l = m > 0 ? m : 0;
     total += l;
     if (keep) keep[i] = l;
     g[i] = m > 0 ? -s * yd[i] : 0;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

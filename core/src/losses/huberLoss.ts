@@ -21,47 +21,43 @@ export function huberLoss(input: Tensor, target: Tensor, options?: HuberLossOpti
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
-  const sums = keep ? huberElementwise(xd, yd, g, keep, delta) : huberReduced(xd, yd, g, delta, s);
-  let total = sums[0];
-  if (sums[1] !== 0) total = exactFallback(xd, yd, g, keep, delta, s);
+  const far = 1024 * delta;
+  let total = NaN;
+  if (far < Infinity) total = keep ? huberElementwise(xd, yd, g, keep, delta, far) : huberReduced(xd, yd, g, delta, s, far);
+  if (Number.isNaN(total)) total = exactFallback(xd, yd, g, keep, delta, s);
   return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
 }
 
-// The kernels are separate small functions, one per output variant, so V8 optimizes each loop on its own
-// (a function holding validation code, or an unexercised second loop, keeps deoptimizing on the way out).
+// One kernel per output variant (see ./index.ts); the elementwise one stores the unscaled derivative.
 // Outside the quadratic zone c = d − (d − δ) is exactly δ when d − δ is exact (δ = 1, 0.5, 2.5, …) and
-// otherwise within ulp(d)/2 of it. Past 1024·δ that can grow, so such elements are flagged (branch-free:
-// `beyond` stays 0 unless one exists) and the caller redoes the input with plain branches.
-function huberReduced(xd: Float64Array, yd: Float64Array, g: Float64Array, delta: number, s: number): [number, number] {
-  const far = 1024 * delta;
+// otherwise within ulp(d)/2 of it. Past 1024·δ that can grow, so at the first such element (or a NaN) the
+// kernel returns NaN (a total it cannot otherwise reach: every term is ≥ 0 and finite or +∞) and the caller
+// redoes the input with plain branches. The test is a branch that is never taken on ordinary data, so it
+// predicts perfectly.
+function huberReduced(xd: Float64Array, yd: Float64Array, g: Float64Array, delta: number, s: number, far: number): number {
   let total = 0;
-  let beyond = 0;
   for (let i = 0; i < xd.length; i++) {
     const d = xd[i] - yd[i];
+    if (!(Math.abs(d) <= far)) return NaN;
     const c = clamp(d, delta);
-    const o = Math.abs(d) - far;
-    beyond += Math.abs(o) + o;
     total += c * (d - 0.5 * c);
     g[i] = s * c;
   }
-  return [total, beyond];
+  return total;
 }
 
-function huberElementwise(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array, delta: number): [number, number] {
-  const far = 1024 * delta;
+function huberElementwise(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array, delta: number, far: number): number {
   let total = 0;
-  let beyond = 0;
   for (let i = 0; i < xd.length; i++) {
     const d = xd[i] - yd[i];
+    if (!(Math.abs(d) <= far)) return NaN;
     const c = clamp(d, delta);
-    const o = Math.abs(d) - far;
-    beyond += Math.abs(o) + o;
     const l = c * (d - 0.5 * c);
     total += l;
     keep[i] = l;
     g[i] = c;
   }
-  return [total, beyond];
+  return total;
 }
 
 /**

@@ -1,4 +1,16 @@
 // Every loss of DESIGN.md §8, by its contract name. The knowledge catalog looks functions up here by id.
+//
+// Every loss file has the same shape: the exported function validates, allocates the outputs and wraps the
+// result; the hot loop is a separate small kernel function that takes only typed arrays and numbers and
+// whose body is `let total = 0; for (…) {…} return total;`. Why: V8 optimizes a long first call by on-stack
+// replacement while it is inside the loop, and OSR code compiled mid-call has no type feedback for the code
+// after the loop. Any such operation (a property load, a comparison, an array literal, a call) deoptimizes on
+// the way out, and the cached OSR code then deoptimizes again on each of the next calls (mseLoss on 1e6
+// elements: ~4× slower for twenty calls and more). Code before the loop is no better: it ran in call 1 before
+// the feedback vector existed, so the regular optimized code used from call 2 on deoptimizes there. Hence
+// outputs, scratch arrays and derived constants come in as arguments, and a result the loop decides
+// (huberLoss's exact fallback) is a sentinel returned from inside the loop. bench/core/deopts.mjs counts what
+// is left; docs/PERFORMANCE.md has the numbers.
 export { mseLoss, type MseLossOptions } from './mseLoss';
 export { l1Loss, type L1LossOptions } from './l1Loss';
 export { huberLoss, type HuberLossOptions } from './huberLoss';

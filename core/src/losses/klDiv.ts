@@ -26,8 +26,24 @@ export function klDiv(input: Tensor, target: Tensor, options?: KlDivOptions): Lo
   const s = gradScale(reduction, denom);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  if (!logTarget) requireProbabilities(fn, yd);
+  const total = klDivKernel(xd, yd, g, keep, logTarget, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, denom), grads: [tensor(g, x.shape), null] };
+}
+
+function requireProbabilities(fn: string, yd: Float64Array): void {
+  for (let i = 0; i < yd.length; i++) {
+    const t = yd[i];
+    if (!(t >= 0)) fail(fn, `target[${i}] = ${t} is negative; target holds probabilities (set logTarget: true for log-probabilities)`);
+  }
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function klDivKernel(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, logTarget: boolean, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const t = yd[i];
     let l: number;
     if (logTarget) {
@@ -35,12 +51,11 @@ export function klDiv(input: Tensor, target: Tensor, options?: KlDivOptions): Lo
       l = p * (t - xd[i]);
       g[i] = -s * p;
     } else {
-      if (!(t >= 0)) fail(fn, `target[${i}] = ${t} is negative; target holds probabilities (set logTarget: true for log-probabilities)`);
       l = (t === 0 ? 0 : t * Math.log(t)) - t * xd[i];
       g[i] = -s * t;
     }
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, denom), grads: [tensor(g, x.shape), null] };
+  return total;
 }

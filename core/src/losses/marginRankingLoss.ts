@@ -26,10 +26,19 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
   const g1 = new Float64Array(n);
   const g2 = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = marginRankingKernel(a.data, b.data, y.data, g1, g2, keep, margin, s);
+  return { loss: reduceLoss(reduction, total, keep, a.shape, n), grads: [tensor(g1, a.shape), tensor(g2, a.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function marginRankingKernel(
+  ad: Float64Array, bd: Float64Array, yd: Float64Array, g1: Float64Array, g2: Float64Array, keep: Float64Array | null,
+  margin: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const t = y.data[i];
-    const z = -t * (a.data[i] - b.data[i]) + margin;
+  for (let i = 0; i < ad.length; i++) {
+    const t = yd[i];
+    const z = -t * (ad[i] - bd[i]) + margin;
     const l = z > 0 ? z : 0;
     total += l;
     if (keep) keep[i] = l;
@@ -38,5 +47,5 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
       g2[i] = s * t;
     }
   }
-  return { loss: reduceLoss(reduction, total, keep, a.shape, n), grads: [tensor(g1, a.shape), tensor(g2, a.shape), null] };
+  return total;
 }

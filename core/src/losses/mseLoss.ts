@@ -13,18 +13,32 @@ export function mseLoss(input: Tensor, target: Tensor, options?: MseLossOptions)
   const reduction = readReduction(fn, opts);
   const [x, y] = elementwiseArgs(fn, input, target);
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = 2 * gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = keep ? mseElementwise(x.data, y.data, g, keep, s) : mseReduced(x.data, y.data, g, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernels: the loop alone, returning the total (why: see ./index.ts).
+function mseReduced(xd: Float64Array, yd: Float64Array, g: Float64Array, s: number): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
+    const d = xd[i] - yd[i];
+    total += d * d;
+    g[i] = s * d;
+  }
+  return total;
+}
+
+function mseElementwise(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array, s: number): number {
+  let total = 0;
+  for (let i = 0; i < xd.length; i++) {
     const d = xd[i] - yd[i];
     const l = d * d;
     total += l;
-    if (keep) keep[i] = l;
+    keep[i] = l;
     g[i] = s * d;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

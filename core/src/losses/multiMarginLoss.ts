@@ -32,8 +32,17 @@ export function multiMarginLoss(input: Tensor, target: Tensor, options?: MultiMa
   const s = gradScale(reduction, n) / c;
   const g = new Float64Array(n * c);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = multiMarginKernel(xd, y, c, g, keep, weight, p, margin, s);
+  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, [n, c]), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function multiMarginKernel(
+  xd: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, weight: Float64Array | null,
+  p: number, margin: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < y.length; i++) {
     const off = i * c;
     const t = y[i];
     const wy = weight ? weight[t] : 1;
@@ -55,5 +64,5 @@ export function multiMarginLoss(input: Tensor, target: Tensor, options?: MultiMa
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, [n, c]), null] };
+  return total;
 }

@@ -22,8 +22,14 @@ export function multiclassHingeLoss(input: Tensor, target: Tensor, options?: Mul
   const s = gradScale(reduction, n);
   const g = new Float64Array(n * c);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = multiclassHingeKernel(xd, y, c, g, keep, s);
+  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, [n, c]), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function multiclassHingeKernel(xd: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, s: number): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < y.length; i++) {
     const off = i * c;
     const t = y[i];
     const fy = xd[off + t];
@@ -42,5 +48,5 @@ export function multiclassHingeLoss(input: Tensor, target: Tensor, options?: Mul
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, [n, c]), null] };
+  return total;
 }

@@ -25,13 +25,22 @@ export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, options?
   const s = gradScale(reduction, n) / c;
   const g = new Float64Array(x.size);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = multilabelSoftMarginKernel(x.data, y.data, n, c, g, keep, w, s);
+  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function multilabelSoftMarginKernel(
+  xd: Float64Array, yd: Float64Array, n: number, c: number, g: Float64Array, keep: Float64Array | null,
+  w: Float64Array | null, s: number,
+): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
     let row = 0;
     for (let k = 0; k < c; k++) {
       const j = i * c + k;
-      const z = x.data[j];
-      const t = y.data[j];
+      const z = xd[j];
+      const t = yd[j];
       const e = Math.exp(-Math.abs(z));
       const sig = z >= 0 ? 1 / (1 + e) : e / (1 + e);
       const wk = w ? w[j] : 1;
@@ -42,5 +51,5 @@ export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, options?
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

@@ -27,16 +27,27 @@ export function poissonNllLoss(input: Tensor, target: Tensor, options?: PoissonN
   const n = x.size;
   const xd = x.data;
   const yd = y.data;
-  if (!logInput) {
-    for (let i = 0; i < n; i++) {
-      if (!(xd[i] >= 0)) fail(fn, `input[${i}] = ${xd[i]} is negative; with logInput: false the input is the rate λ >= 0`);
-    }
-  }
+  if (!logInput) requireRates(fn, xd);
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = poissonNllKernel(xd, yd, g, keep, logInput, full, eps, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+function requireRates(fn: string, xd: Float64Array): void {
+  for (let i = 0; i < xd.length; i++) {
+    if (!(xd[i] >= 0)) fail(fn, `input[${i}] = ${xd[i]} is negative; with logInput: false the input is the rate λ >= 0`);
+  }
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function poissonNllKernel(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, logInput: boolean, full: boolean,
+  eps: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const xi = xd[i];
     const t = yd[i];
     let l: number;
@@ -52,5 +63,5 @@ export function poissonNllLoss(input: Tensor, target: Tensor, options?: PoissonN
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

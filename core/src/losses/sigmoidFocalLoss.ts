@@ -24,13 +24,19 @@ export function sigmoidFocalLoss(input: Tensor, target: Tensor, options?: Sigmoi
   const [x, y] = elementwiseArgs(fn, input, target);
   requireInRange(fn, 'target', y, 0, 1, 'binary labels or probabilities');
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = sigmoidFocalKernel(x.data, y.data, g, keep, alpha, gamma, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function sigmoidFocalKernel(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, alpha: number, gamma: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const z = xd[i];
     const t = yd[i];
     const e = Math.exp(-Math.abs(z));
@@ -46,5 +52,5 @@ export function sigmoidFocalLoss(input: Tensor, target: Tensor, options?: Sigmoi
     if (keep) keep[i] = l;
     g[i] = s * at * ((p - t) * mod + ce * dmod);
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

@@ -16,14 +16,19 @@ export function smoothL1Loss(input: Tensor, target: Tensor, options?: SmoothL1Lo
   const beta = numberOption(fn, opts, 'beta', 1, { ge: 0 });
   const [x, y] = elementwiseArgs(fn, input, target);
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = gradScale(reduction, n);
-  const halfBeta = 0.5 * beta;
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = smoothL1Kernel(x.data, y.data, g, keep, beta, 0.5 * beta, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function smoothL1Kernel(
+  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, beta: number, halfBeta: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const d = xd[i] - yd[i];
     let l: number;
     let gi: number;
@@ -45,5 +50,5 @@ export function smoothL1Loss(input: Tensor, target: Tensor, options?: SmoothL1Lo
     if (keep) keep[i] = l;
     g[i] = s * gi;
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

@@ -18,18 +18,22 @@ export function softMarginLoss(input: Tensor, target: Tensor, options?: SoftMarg
   const [x, y] = elementwiseArgs(fn, input, target);
   requireSigns(fn, 'target', y);
   const n = x.size;
-  const xd = x.data;
-  const yd = y.data;
   const s = gradScale(reduction, n);
   const g = new Float64Array(n);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = softMarginKernel(x.data, y.data, g, keep, s);
+  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function softMarginKernel(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, s: number): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < xd.length; i++) {
     const m = -yd[i] * xd[i];
     const l = softplus(m);
     total += l;
     if (keep) keep[i] = l;
     g[i] = -s * yd[i] * sigmoid(m);
   }
-  return { loss: reduceLoss(reduction, total, keep, x.shape, n), grads: [tensor(g, x.shape), null] };
+  return total;
 }

@@ -29,8 +29,17 @@ export function softmaxFocalLoss(input: Tensor, target: Tensor, options?: Softma
   const s = gradScale(reduction, n);
   const g = new Float64Array(n * c);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const total = softmaxFocalKernel(z, y, c, g, keep, weight, gamma, s);
+  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, [n, c]), null] };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function softmaxFocalKernel(
+  z: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, weight: Float64Array | null,
+  gamma: number, s: number,
+): number {
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < y.length; i++) {
     const off = i * c;
     const t = y[i];
     let m = -Infinity;
@@ -55,5 +64,5 @@ export function softmaxFocalLoss(input: Tensor, target: Tensor, options?: Softma
     total += l;
     if (keep) keep[i] = l;
   }
-  return { loss: reduceLoss(reduction, total, keep, [n], n), grads: [tensor(g, [n, c]), null] };
+  return total;
 }

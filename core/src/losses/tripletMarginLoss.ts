@@ -40,20 +40,31 @@ export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Te
   const ga = new Float64Array(a.size);
   const gp = new Float64Array(a.size);
   const gn = new Float64Array(a.size);
-  const uAP = new Float64Array(dim);
-  const uAN = new Float64Array(dim);
-  const uPN = new Float64Array(dim);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
+  const [uAP, uAN, uPN] = [new Float64Array(dim), new Float64Array(dim), new Float64Array(dim)]; // ∂d/∂(first row) per distance
+  const total = tripletKernel(a.data, pos.data, neg.data, n, dim, ga, gp, gn, keep, uAP, uAN, uPN, margin, p, eps, swap, s);
+  return {
+    loss: reduceLoss(reduction, total, keep, outShape, n),
+    grads: [tensor(ga, a.shape), tensor(gp, a.shape), tensor(gn, a.shape)],
+  };
+}
+
+// Kernel (see ./index.ts): the loop alone, returning the total.
+function tripletKernel(
+  ad: Float64Array, pd: Float64Array, nd: Float64Array, n: number, dim: number, ga: Float64Array, gp: Float64Array,
+  gn: Float64Array, keep: Float64Array | null, uAP: Float64Array, uAN: Float64Array, uPN: Float64Array, margin: number, p: number,
+  eps: number, swap: boolean, s: number,
+): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const dAP = rowDistance(a.data, i, pos.data, i, dim, p, eps, uAP);
-    const dAN = rowDistance(a.data, i, neg.data, i, dim, p, eps, uAN);
+    const dAP = rowDistance(ad, i, pd, i, dim, p, eps, uAP);
+    const dAN = rowDistance(ad, i, nd, i, dim, p, eps, uAN);
     // Share of the negative-distance gradient going to d(a, n) and to d(p, n); PyTorch's min splits ties.
     let wAN = 1;
     let wPN = 0;
     let dNeg = dAN;
     if (swap) {
-      const dPN = rowDistance(pos.data, i, neg.data, i, dim, p, eps, uPN);
+      const dPN = rowDistance(pd, i, nd, i, dim, p, eps, uPN);
       if (dPN < dAN) [wAN, wPN, dNeg] = [0, 1, dPN];
       else if (dPN === dAN) [wAN, wPN] = [0.5, 0.5];
     }
@@ -70,8 +81,5 @@ export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Te
       }
     }
   }
-  return {
-    loss: reduceLoss(reduction, total, keep, outShape, n),
-    grads: [tensor(ga, a.shape), tensor(gp, a.shape), tensor(gn, a.shape)],
-  };
+  return total;
 }
