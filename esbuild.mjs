@@ -27,32 +27,86 @@ const common = {
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   // Desktop: extension host (Node) + language server (Node, IPC or --stdio) + CLI + core library.
-  { ...common, platform: 'node', format: 'cjs', external: ['vscode'], entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
-  { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { server: 'server/src/node/server-main.ts' }, outdir: 'dist' },
-  { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node\n' + nodeImportMeta.banner.js } },
-  { ...common, ...nodeImportMeta, platform: 'node', format: 'cjs', entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' }, outdir: 'dist' },
-  { ...common, platform: 'neutral', format: 'cjs', entryPoints: { core: 'core/src/public.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
+  {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    ...nodeImportMeta,
+    platform: 'node',
+    format: 'cjs',
+    entryPoints: { server: 'server/src/node/server-main.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    ...nodeImportMeta,
+    platform: 'node',
+    format: 'cjs',
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node\n' + nodeImportMeta.banner.js },
+  },
+  {
+    ...common,
+    ...nodeImportMeta,
+    platform: 'node',
+    format: 'cjs',
+    entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    platform: 'neutral',
+    format: 'cjs',
+    entryPoints: { core: 'core/src/public.ts' },
+    outdir: 'dist',
+    mainFields: ['module', 'main'],
+  },
   // Browser (vscode.dev): extension in the web extension host, server as one IIFE Web Worker.
   {
-    ...common, platform: 'browser', format: 'cjs', external: ['vscode'],
-    entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web',
+    ...common,
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    entryPoints: { extension: 'client/src/web/extension.ts' },
+    outdir: 'dist/web',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   },
   {
-    ...common, platform: 'browser', format: 'iife', entryPoints: { server: 'server/src/web/server-main.ts' }, outdir: 'dist/web',
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: { server: 'server/src/web/server-main.ts' },
+    outdir: 'dist/web',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     // The TypeScript compiler is large: the worker loads dist/web/typescript.js lazily with importScripts.
     // web-tree-sitter only reaches for these when it runs under Node; in the worker the branches are dead.
     external: ['typescript', 'fs', 'fs/promises', 'path', 'module', 'url', 'node:*'],
   },
   // Loss Explorer webview: one script for the page (core is bundled into it).
-  { ...common, platform: 'browser', format: 'iife', entryPoints: { explorer: 'webview/src/explorer/main.ts' }, outdir: 'dist/webview', loader: { '.css': 'css' } },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: { explorer: 'webview/src/explorer/main.ts' },
+    outdir: 'dist/webview',
+    loader: { '.css': 'css' },
+  },
 ];
 
 function copyAssets() {
   mkdirSync('dist/wasm', { recursive: true });
   copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/wasm/web-tree-sitter.wasm');
-  copyFileSync(join(dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'), 'dist/wasm/tree-sitter-python.wasm');
+  copyFileSync(
+    join(dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'),
+    'dist/wasm/tree-sitter-python.wasm',
+  );
   mkdirSync('dist/web', { recursive: true });
   // The worker cannot `require`; it loads the compiler's browser-ready UMD file on first TS/JS document.
   copyFileSync(require.resolve('typescript/lib/typescript.js'), 'dist/web/typescript.js');
@@ -65,7 +119,10 @@ function copyAssets() {
 const present = builds.filter(b => Object.values(b.entryPoints).every(p => existsSync(p)));
 if (watch) {
   copyAssets();
-  for (const b of present) { const ctx = await esbuild.context(b); await ctx.watch(); }
+  for (const b of present) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
   console.log('[esbuild] watching…');
 } else {
   const t0 = Date.now();

@@ -19,10 +19,13 @@ const folder = name => [`**/${name}`, `**/${name}/**`];
  * so every block that restricts imports repeats the Node built-ins.
  */
 function restrictedImports(...boundaries) {
-  return ['error', {
-    paths: nodeBuiltins.map(name => ({ name, message: NODE_BUILTIN })),
-    patterns: [{ group: ['node:*'], message: NODE_BUILTIN }, ...boundaries],
-  }];
+  return [
+    'error',
+    {
+      paths: nodeBuiltins.map(name => ({ name, message: NODE_BUILTIN })),
+      patterns: [{ group: ['node:*'], message: NODE_BUILTIN }, ...boundaries],
+    },
+  ];
 }
 
 const ANALYSIS = {
@@ -35,7 +38,7 @@ const FRAMEWORKS = {
 };
 const RULES = {
   group: ['lsp', 'cli'].flatMap(folder),
-  message: 'Rules read the analysis\'s events and know no front end (LSP server, CLI).',
+  message: "Rules read the analysis's events and know no front end (LSP server, CLI).",
 };
 const RULE_FILES = {
   group: ['**/LL[0-9][0-9][0-9]-*'],
@@ -44,7 +47,18 @@ const RULE_FILES = {
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/out/**', '**/node_modules/**', 'test/fixtures/**', 'test/e2e/artifacts/**', 'test/e2e/workspace/**', 'bench/node_modules/**', 'bench/corpus/**', '.vscode-test/**', '.vscode-test-web/**'],
+    ignores: [
+      '**/dist/**',
+      '**/out/**',
+      '**/node_modules/**',
+      'test/fixtures/**',
+      'test/e2e/artifacts/**',
+      'test/e2e/workspace/**',
+      'bench/node_modules/**',
+      'bench/corpus/**',
+      '.vscode-test/**',
+      '.vscode-test-web/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -54,12 +68,29 @@ export default tseslint.config(
       sourceType: 'module',
       globals: {
         // Both Node and browser code live in this repository; TypeScript checks the real globals.
-        console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', TextDecoder: 'readonly',
-        TextEncoder: 'readonly', Buffer: 'readonly', globalThis: 'readonly', fetch: 'readonly',
-        performance: 'readonly', queueMicrotask: 'readonly', structuredClone: 'readonly',
-        self: 'readonly', document: 'readonly', window: 'readonly', navigator: 'readonly',
-        __dirname: 'readonly', __filename: 'readonly', require: 'readonly', module: 'writable',
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        Buffer: 'readonly',
+        globalThis: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        queueMicrotask: 'readonly',
+        structuredClone: 'readonly',
+        self: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        navigator: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        require: 'readonly',
+        module: 'writable',
       },
     },
     rules: {

@@ -15,7 +15,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
 const CELLS = Number(opt('cells', 40));
 const EDITS = Number(opt('edits', 40));
 const JSON_OUT = opt('json', undefined);
@@ -30,9 +33,13 @@ function notebookCells(nbUri) {
     'model = nn.Sequential(\n    nn.Linear(784, 128),\n    nn.ReLU(),\n    nn.Linear(128, 10),\n    nn.Softmax(dim=1),\n)',
   ];
   for (let i = texts.length; i < CELLS - 1; i++) {
-    texts.push(`def helper_${i}(t):\n    h = F.relu(t)\n    s = h.sum(dim=1)\n    return s / (s.max() + 1e-6)\n\nvalues_${i} = [helper_${i}(x[:8]) for _ in range(3)]\nprint(len(values_${i}))`);
+    texts.push(
+      `def helper_${i}(t):\n    h = F.relu(t)\n    s = h.sum(dim=1)\n    return s / (s.max() + 1e-6)\n\nvalues_${i} = [helper_${i}(x[:8]) for _ in range(3)]\nprint(len(values_${i}))`,
+    );
   }
-  texts.push('criterion = nn.CrossEntropyLoss()\nfor epoch in range(3):\n    out = model(x)\n    loss = criterion(out, y)\n    loss.backward()');
+  texts.push(
+    'criterion = nn.CrossEntropyLoss()\nfor epoch in range(3):\n    out = model(x)\n    loss = criterion(out, y)\n    loss.backward()',
+  );
   const path = new URL(nbUri).pathname;
   return texts.map((text, i) => ({ uri: `vscode-notebook-cell:${path}#W${i}sZmlsZQ%3D%3D`, text }));
 }
@@ -43,8 +50,15 @@ async function session(pull) {
   const published = [];
   let refreshes = 0;
   let wake = () => undefined;
-  conn.onNotification('textDocument/publishDiagnostics', p => { published.push({ at: performance.now(), p }); wake(); });
-  conn.onRequest('workspace/diagnostic/refresh', () => { refreshes++; wake(); return null; });
+  conn.onNotification('textDocument/publishDiagnostics', p => {
+    published.push({ at: performance.now(), p });
+    wake();
+  });
+  conn.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes++;
+    wake();
+    return null;
+  });
   conn.onRequest('workspace/configuration', p => p.items.map(() => ({})));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
@@ -55,12 +69,17 @@ async function session(pull) {
     const deadline = Date.now() + 10_000;
     while (!pred()) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise(r => { wake = r; setTimeout(r, 50); });
+      await new Promise(r => {
+        wake = r;
+        setTimeout(r, 50);
+      });
     }
   };
   const dir = join(root, 'out', 'bench-notebook');
   await conn.sendRequest('initialize', {
-    processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: null,
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    workspaceFolders: null,
     capabilities: {
       textDocument: { publishDiagnostics: {}, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
       workspace: { configuration: true, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
@@ -106,13 +125,17 @@ async function session(pull) {
       await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: model } });
       await waitUntil('a refresh', () => refreshes > refreshesBefore);
       // The client pulls every open cell after a refresh; the loop cell's answer is what the user waits for.
-      const pulls = cells.map(c => conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: c.uri } }).then(r => ({ uri: c.uri, r, at: performance.now() })));
+      const pulls = cells.map(c =>
+        conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: c.uri } }).then(r => ({ uri: c.uri, r, at: performance.now() })),
+      );
       const done = await Promise.all(pulls);
       const l = done.find(d => d.uri === loop);
       if (hasLL001(l.r.items) !== expect) throw new Error(`edit ${i}: loop cell diagnostics did not follow the edit`);
       samples.push({ loop: l.at - t0, allCells: Math.max(...done.map(d => d.at)) - t0 });
     } else {
-      await waitUntil('loop cell published', () => published.slice(publishedBefore).some(x => x.p.uri === loop && hasLL001(x.p.diagnostics) === expect));
+      await waitUntil('loop cell published', () =>
+        published.slice(publishedBefore).some(x => x.p.uri === loop && hasLL001(x.p.diagnostics) === expect),
+      );
       const at = published.slice(publishedBefore).find(x => x.p.uri === loop && hasLL001(x.p.diagnostics) === expect).at;
       samples.push({ loop: at - t0 });
     }
@@ -132,7 +155,7 @@ function stats(values) {
 }
 
 const pull = await session(true);
-if (process.env.BENCH_VERBOSE) console.log(pull.map(s => s.loop.toFixed(0)).join(" "));
+if (process.env.BENCH_VERBOSE) console.log(pull.map(s => s.loop.toFixed(0)).join(' '));
 const push = await session(false);
 const result = {
   cells: CELLS,
@@ -141,7 +164,13 @@ const result = {
   push: { loopCell: stats(push.map(s => s.loop)) },
 };
 console.log(`notebook of ${CELLS} cells, ${EDITS} edits of cell 3, diagnostics of cell ${CELLS} measured (ms):`);
-console.log(`  pull (VS Code): edit → updated loop cell   median ${result.pull.loopCell.median}  p95 ${result.pull.loopCell.p95}  max ${result.pull.loopCell.max}`);
-console.log(`  pull (VS Code): edit → all ${CELLS} cells updated median ${result.pull.allCells.median}  p95 ${result.pull.allCells.p95}  max ${result.pull.allCells.max}`);
-console.log(`  push:           edit → loop cell published median ${result.push.loopCell.median}  p95 ${result.push.loopCell.p95}  max ${result.push.loopCell.max} (includes the server's 150 ms debounce)`);
+console.log(
+  `  pull (VS Code): edit → updated loop cell   median ${result.pull.loopCell.median}  p95 ${result.pull.loopCell.p95}  max ${result.pull.loopCell.max}`,
+);
+console.log(
+  `  pull (VS Code): edit → all ${CELLS} cells updated median ${result.pull.allCells.median}  p95 ${result.pull.allCells.p95}  max ${result.pull.allCells.max}`,
+);
+console.log(
+  `  push:           edit → loop cell published median ${result.push.loopCell.median}  p95 ${result.push.loopCell.p95}  max ${result.push.loopCell.max} (includes the server's 150 ms debounce)`,
+);
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2) + '\n');

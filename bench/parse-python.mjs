@@ -15,8 +15,13 @@ mkdirSync(join(root, 'out/bench'), { recursive: true });
 const bundle = join(root, 'out/bench/python-frontend.mjs');
 await esbuild.build({
   entryPoints: [join(root, 'server/src/parse/python/index.ts')],
-  outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'es2022',
-  packages: 'external', logLevel: 'warning',
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'es2022',
+  packages: 'external',
+  logLevel: 'warning',
 });
 const { createPythonFrontEnd } = await import(pathToFileURL(bundle).href);
 const fe = await createPythonFrontEnd({
@@ -37,19 +42,37 @@ function walk(dir, out) {
 /** A deterministic module of about `lines` lines mixing the constructs the analyses care about. */
 function generated(lines, seed = 1) {
   let s = seed;
-  const rnd = n => { s = (s * 1103515245 + 12345) & 0x7fffffff; return s % n; };
+  const rnd = n => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
   const out = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', 'from typing import Optional', ''];
   let c = 0;
   while (out.length < lines) {
     c++;
-    out.push(`class Block${c}(nn.Module):`, `    """Block ${c}: é ✓ 𝔼"""`, '', `    def __init__(self, d_in: int, d_out: int = ${rnd(512)}, *args, **kwargs):`,
-      '        super().__init__()', `        self.fc = nn.Linear(d_in, d_out, bias=${rnd(2) ? 'True' : 'False'})`,
-      `        self.drop = nn.Dropout(p=0.${rnd(9)})`, '');
+    out.push(
+      `class Block${c}(nn.Module):`,
+      `    """Block ${c}: é ✓ 𝔼"""`,
+      '',
+      `    def __init__(self, d_in: int, d_out: int = ${rnd(512)}, *args, **kwargs):`,
+      '        super().__init__()',
+      `        self.fc = nn.Linear(d_in, d_out, bias=${rnd(2) ? 'True' : 'False'})`,
+      `        self.drop = nn.Dropout(p=0.${rnd(9)})`,
+      '',
+    );
     for (let m = 0; m < 6; m++) {
-      out.push(`    def step${m}(self, x, y: Optional[torch.Tensor] = None):`, '        h = self.fc(x)',
-        `        if y is not None and h.shape[0] > ${rnd(64)}:`, `            loss = F.cross_entropy(h.softmax(dim=-1), y, reduction="mean")`,
-        '        else:', `            loss = (h ** 2).mean() * ${rnd(100)}e-3`, `        for i, v in enumerate(range(${rnd(10)})):`,
-        '            loss += v * 0.5  # accumulate', '        return {"loss": loss, "h": [t for t in h if t is not None]}', '');
+      out.push(
+        `    def step${m}(self, x, y: Optional[torch.Tensor] = None):`,
+        '        h = self.fc(x)',
+        `        if y is not None and h.shape[0] > ${rnd(64)}:`,
+        `            loss = F.cross_entropy(h.softmax(dim=-1), y, reduction="mean")`,
+        '        else:',
+        `            loss = (h ** 2).mean() * ${rnd(100)}e-3`,
+        `        for i, v in enumerate(range(${rnd(10)})):`,
+        '            loss += v * 0.5  # accumulate',
+        '        return {"loss": loss, "h": [t for t in h if t is not None]}',
+        '',
+      );
     }
   }
   return out.slice(0, lines).join('\n') + '\n';
@@ -59,7 +82,9 @@ const corpusDir = process.argv[2] ?? '/tmp/corpus';
 let texts;
 let corpusName;
 if (existsSync(corpusDir)) {
-  texts = walk(corpusDir, []).sort().map(f => readFileSync(f, 'utf8'));
+  texts = walk(corpusDir, [])
+    .sort()
+    .map(f => readFileSync(f, 'utf8'));
   corpusName = corpusDir;
 } else {
   texts = Array.from({ length: 140 }, (_, i) => generated(5000, i + 1));
@@ -68,7 +93,10 @@ if (existsSync(corpusDir)) {
 const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
 const bytes = texts.reduce((n, t) => n + t.length, 0);
 
-const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 function fullPass() {
   const t0 = performance.now();
@@ -97,9 +125,15 @@ const best = pass => {
 const full1 = best(fullPass);
 const parseOnly = best(parseOnlyPass);
 const rate = ms => `${Math.round(lines / (ms / 1000)).toLocaleString('en')} lines/s`;
-console.log(`corpus: ${corpusName}: ${texts.length} files, ${lines.toLocaleString('en')} lines, ${(bytes / 1e6).toFixed(1)} MB (UTF-16 units)`);
-console.log(`full parse+lower (best of 2):  wall ${full1.ms.toFixed(0)} ms = ${rate(full1.ms)}; CPU ${full1.cpu.toFixed(0)} ms = ${rate(full1.cpu)}`);
-console.log(`tree-sitter parse alone:       wall ${parseOnly.ms.toFixed(0)} ms = ${rate(parseOnly.ms)}; CPU ${parseOnly.cpu.toFixed(0)} ms = ${rate(parseOnly.cpu)}`);
+console.log(
+  `corpus: ${corpusName}: ${texts.length} files, ${lines.toLocaleString('en')} lines, ${(bytes / 1e6).toFixed(1)} MB (UTF-16 units)`,
+);
+console.log(
+  `full parse+lower (best of 2):  wall ${full1.ms.toFixed(0)} ms = ${rate(full1.ms)}; CPU ${full1.cpu.toFixed(0)} ms = ${rate(full1.cpu)}`,
+);
+console.log(
+  `tree-sitter parse alone:       wall ${parseOnly.ms.toFixed(0)} ms = ${rate(parseOnly.ms)}; CPU ${parseOnly.cpu.toFixed(0)} ms = ${rate(parseOnly.cpu)}`,
+);
 
 // Incremental: a 5,000-line file, one character typed then deleted at random places.
 const big = generated(5000, 42);
@@ -109,7 +143,10 @@ for (let i = 0; i < big.length; i++) if (big.charCodeAt(i) === 10) lineStarts.pu
 let text = big;
 fe.parse(uri, text);
 let seed = 7;
-const rnd = n => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+const rnd = n => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed % n;
+};
 const incremental = [];
 const incrementalCpu = [];
 const incrementalNoChanges = [];
@@ -146,9 +183,14 @@ for (let k = 0; k < 30; k++) {
   fe.parse(uri, text);
   full.push(performance.now() - t0);
 }
-const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const pct = (a, p) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
 const fmt = a => `p50 ${pct(a, 0.5).toFixed(2)} ms, p95 ${pct(a, 0.95).toFixed(2)} ms`;
 console.log(`5,000-line file (${(big.length / 1024).toFixed(0)} KB):`);
-console.log(`  one-character edit, incremental re-parse+lower (LSP changes): wall ${fmt(incremental)}; CPU ${fmt(incrementalCpu)} (${incremental.length} edits)`);
+console.log(
+  `  one-character edit, incremental re-parse+lower (LSP changes): wall ${fmt(incremental)}; CPU ${fmt(incrementalCpu)} (${incremental.length} edits)`,
+);
 console.log(`  one-character edit, no changes given (diffed):             ${fmt(incrementalNoChanges)}`);
 console.log(`  full parse+lower from scratch:                              ${fmt(full)}`);

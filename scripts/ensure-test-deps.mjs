@@ -63,6 +63,7 @@ if (!isRoot || !isDebianLike()) {
 console.log(`[ensure-test-deps] installing ${missing.join(', ')}: ${command}`);
 const result = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 if (result.status !== 0) fail(`\`${command}\` failed (exit ${result.status}).`);
-if (missing.includes('chromium') && !findChromium()) fail(`chromium is still not found in ${chromiumCandidates.join(', ')} after installing.`);
+if (missing.includes('chromium') && !findChromium())
+  fail(`chromium is still not found in ${chromiumCandidates.join(', ')} after installing.`);
 if (missing.includes('python3') && !hasPython3()) fail('python3 is still not found after installing.');
 console.log('[ensure-test-deps] done');

@@ -7,4 +7,6 @@ mkdirSync('docs/rules', { recursive: true });
 for (const m of allRuleMetas) writeFileSync(ruleDocPath(m.id), renderRuleDoc(m));
 writeFileSync('docs/rules/README.md', renderRulesIndex(ruleMetas));
 writeFileSync('README.md', spliceReadme(readFileSync('README.md', 'utf8'), renderRulesTable(ruleMetas)));
-console.log(`wrote ${allRuleMetas.length} rule pages (${allRuleMetas[0].id}–${allRuleMetas[allRuleMetas.length - 1].id}) and the README table`);
+console.log(
+  `wrote ${allRuleMetas.length} rule pages (${allRuleMetas[0].id}–${allRuleMetas[allRuleMetas.length - 1].id}) and the README table`,
+);

@@ -12,7 +12,12 @@ function plot(x, y, [r, g, b], a) {
   const i = (y * size + x) * 4;
   const da = pixels[i + 3];
   const outA = a + da * (1 - a);
-  for (const [k, c] of [[0, r], [1, g], [2, b]]) pixels[i + k] = (c * a + pixels[i + k] * da * (1 - a)) / outA;
+  for (const [k, c] of [
+    [0, r],
+    [1, g],
+    [2, b],
+  ])
+    pixels[i + k] = (c * a + pixels[i + k] * da * (1 - a)) / outA;
   pixels[i + 3] = outA;
 }
 

@@ -11,13 +11,17 @@ const skipDirs = new Set(['e2e', 'webview', 'fixtures', 'node_modules']);
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) { if (!skipDirs.has(name)) walk(p, out); }
-    else if (name.endsWith('.test.ts')) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (!skipDirs.has(name)) walk(p, out);
+    } else if (name.endsWith('.test.ts')) out.push(p);
   }
   return out;
 }
 const files = walk('test', []).filter(f => filters.length === 0 || filters.some(x => f.includes(x)));
-if (files.length === 0) { console.error(`no test files match ${filters.join(' ')}`); process.exit(2); }
+if (files.length === 0) {
+  console.error(`no test files match ${filters.join(' ')}`);
+  process.exit(2);
+}
 
 // One output folder per run, so concurrent runs (watch mode, parallel terminals) never delete each other's bundles.
 const outDir = `out/test-run-${process.pid}`;

@@ -7,6 +7,15 @@ import { basename } from 'node:path';
 const [entry, ...args] = process.argv.slice(2);
 mkdirSync('out/scripts', { recursive: true });
 const outfile = `out/scripts/${basename(entry).replace(/\.ts$/, '.cjs')}`;
-await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', packages: 'external', logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const r = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -33,6 +33,9 @@ export async function runTs(name, args, nodeArgs = []) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [name, ...rest] = process.argv.slice(2);
-  if (!name) { console.error('usage: node bench/analysis/run-ts.mjs <name> [args...]'); process.exit(2); }
+  if (!name) {
+    console.error('usage: node bench/analysis/run-ts.mjs <name> [args...]');
+    process.exit(2);
+  }
   process.exit(await runTs(name, rest));
 }

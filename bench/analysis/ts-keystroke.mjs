@@ -23,14 +23,33 @@ const require = createRequire(import.meta.url);
 mkdirSync('out/bench', { recursive: true });
 await esbuild.build({
   stdin: {
-    contents: "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { runRules } from './server/src/rules/run';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n" +
+    contents:
+      "export { createAnalysisWorkspace } from './server/src/analysis/index';\nexport { runRules } from './server/src/rules/run';\nexport { createTypeScriptFrontEnd } from './server/src/parse/typescript/index';\n" +
       "export { keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks } from './bench/analysis/src/keystrokes';\nexport { prng } from './bench/analysis/src/setup';\nexport { tsTrainingFile } from './bench/analysis/src/ts-training-code';\n",
-    resolveDir: process.cwd(), loader: 'ts',
+    resolveDir: process.cwd(),
+    loader: 'ts',
   },
   outfile: 'out/bench/ts-keystroke.cjs',
-  bundle: true, platform: 'node', format: 'cjs', target: 'es2022', packages: 'external', logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2022',
+  packages: 'external',
+  logLevel: 'warning',
 });
-const { createAnalysisWorkspace, runRules, createTypeScriptFrontEnd, keystrokes, cpuMs, stats, fmt, checkTally, fmtChecks, prng, tsTrainingFile } = require('../../out/bench/ts-keystroke.cjs');
+const {
+  createAnalysisWorkspace,
+  runRules,
+  createTypeScriptFrontEnd,
+  keystrokes,
+  cpuMs,
+  stats,
+  fmt,
+  checkTally,
+  fmtChecks,
+  prng,
+  tsTrainingFile,
+} = require('../../out/bench/ts-keystroke.cjs');
 
 // ---- run ---------------------------------------------------------------------------------------
 
@@ -59,7 +78,10 @@ const initial = ws.check(uri);
 const firstMs = performance.now() - t0;
 
 const next = keystrokes(prng(opts.seed));
-const total = [], update = [], check = [], cpu = [];
+const total = [],
+  update = [],
+  check = [],
+  cpu = [];
 let findings = 0;
 const tally = checkTally();
 for (let i = 0; i < opts.warmup + opts.edits; i++) {
@@ -81,12 +103,23 @@ for (let i = 0; i < opts.warmup + opts.edits; i++) {
 }
 
 const result = {
-  lines: text.split('\n').length, chars: text.length, firstCheckMs: firstMs, initialFindings: initial.length, finalFindings: findings,
-  total: stats(total), update: stats(update), check: stats(check), cpu: stats(cpu),
-  updateSourceFile: stats(compilerMs.slice(-opts.edits)), node: process.version, typescript: ts.version,
+  lines: text.split('\n').length,
+  chars: text.length,
+  firstCheckMs: firstMs,
+  initialFindings: initial.length,
+  finalFindings: findings,
+  total: stats(total),
+  update: stats(update),
+  check: stats(check),
+  cpu: stats(cpu),
+  updateSourceFile: stats(compilerMs.slice(-opts.edits)),
+  node: process.version,
+  typescript: ts.version,
   ...tally.result(),
 };
-console.log(`TS keystroke → diagnostics: ${result.lines} lines (${(result.chars / 1000).toFixed(0)} k chars), ${opts.edits} edits after ${opts.warmup} warm-up, node ${process.version}, typescript ${ts.version}`);
+console.log(
+  `TS keystroke → diagnostics: ${result.lines} lines (${(result.chars / 1000).toFixed(0)} k chars), ${opts.edits} edits after ${opts.warmup} warm-up, node ${process.version}, typescript ${ts.version}`,
+);
 console.log(`  first update + check: ${firstMs.toFixed(1)} ms, ${initial.length} findings (${findings} after the edits)`);
 console.log(`  update + check (wall): ${fmt(result.total)}`);
 console.log(`    update:              ${fmt(result.update)}`);

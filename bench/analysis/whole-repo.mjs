@@ -10,7 +10,18 @@
 // high-water mark of the whole process, worker threads included) belong to it alone. Peak RSS
 // comes from /usr/bin/time when present, else from polling /proc/<pid>/status VmHWM.
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,7 +74,10 @@ try {
 
   const ruff = fastest(rounds.ruff);
   const ruffOut = JSON.parse(ruff.stdout);
-  report(`ruff ${ruffOut.version} wasm, default rules, 1 thread`, ruff, { diagnostics: ruffOut.diagnostics, 'check loop s': (ruffOut.checkMs / 1000).toFixed(2) });
+  report(`ruff ${ruffOut.version} wasm, default rules, 1 thread`, ruff, {
+    diagnostics: ruffOut.diagnostics,
+    'check loop s': (ruffOut.checkMs / 1000).toFixed(2),
+  });
   results.ruff = { version: ruffOut.version, ...summary(ruff, { diagnostics: ruffOut.diagnostics, checkSeconds: ruffOut.checkMs / 1000 }) };
 
   const cacheDir = mkdtempSync(join(tmpdir(), 'losslens-bench-cache-'));
@@ -79,11 +93,19 @@ try {
   const rssMax = Math.max(...rounds.cold.map(r => r.rssMB));
   results.pairedRatios = { workers: paired, oneThread: paired1 };
   console.log('');
-  console.log(`cold wall per round, LossLens (default workers) / 1 thread / Ruff-wasm: ${rounds.cold.map((r, i) => `${r.wall.toFixed(2)}/${rounds.cold1[i].wall.toFixed(2)}/${rounds.ruff[i].wall.toFixed(2)}`).join(', ')}`);
-  console.log(`ratio cold wall, LossLens (default workers) / Ruff-wasm: best ${(cold.wall / ruff.wall).toFixed(2)}, per round ${paired.map(r => r.toFixed(2)).join(' ')}, median ${median(paired).toFixed(2)}`);
-  console.log(`ratio cold wall, LossLens 1 thread / Ruff-wasm:        best ${(cold1.wall / ruff.wall).toFixed(2)}, per round ${paired1.map(r => r.toFixed(2)).join(' ')}, median ${median(paired1).toFixed(2)}`);
+  console.log(
+    `cold wall per round, LossLens (default workers) / 1 thread / Ruff-wasm: ${rounds.cold.map((r, i) => `${r.wall.toFixed(2)}/${rounds.cold1[i].wall.toFixed(2)}/${rounds.ruff[i].wall.toFixed(2)}`).join(', ')}`,
+  );
+  console.log(
+    `ratio cold wall, LossLens (default workers) / Ruff-wasm: best ${(cold.wall / ruff.wall).toFixed(2)}, per round ${paired.map(r => r.toFixed(2)).join(' ')}, median ${median(paired).toFixed(2)}`,
+  );
+  console.log(
+    `ratio cold wall, LossLens 1 thread / Ruff-wasm:        best ${(cold1.wall / ruff.wall).toFixed(2)}, per round ${paired1.map(r => r.toFixed(2)).join(' ')}, median ${median(paired1).toFixed(2)}`,
+  );
   console.log(`ratio CPU (user+sys), LossLens 1 thread / Ruff-wasm:    ${((cold1.user + cold1.sys) / (ruff.user + ruff.sys)).toFixed(2)}`);
-  console.log(`goal: LossLens cold <= Ruff-wasm (median paired ratio: ${median(paired) <= 1 ? 'met' : 'NOT met'}), peak RSS < 300 MB (max over rounds ${rssMax.toFixed(0)} MB: ${rssMax < 300 ? 'met' : 'NOT met'})`);
+  console.log(
+    `goal: LossLens cold <= Ruff-wasm (median paired ratio: ${median(paired) <= 1 ? 'met' : 'NOT met'}), peak RSS < 300 MB (max over rounds ${rssMax.toFixed(0)} MB: ${rssMax < 300 ? 'met' : 'NOT met'})`,
+  );
   if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -131,24 +153,39 @@ function measure(cmd, argv, { cwd, env = {} }) {
     const out = [];
     let err = '';
     let hwmKB = 0;
-    const poll = useTime ? undefined : setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) hwmKB = Math.max(hwmKB, Number(m[1]));
-      } catch { /* exited */ }
-    }, 20);
+    const poll = useTime
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) hwmKB = Math.max(hwmKB, Number(m[1]));
+          } catch {
+            /* exited */
+          }
+        }, 20);
     child.stdout.on('data', d => out.push(d));
-    child.stderr.on('data', d => { err += d; });
+    child.stderr.on('data', d => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('close', code => {
       const wallJs = (performance.now() - t0) / 1000;
       if (poll) clearInterval(poll);
-      if (code !== 0) { reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${err.slice(-2000)}`)); return; }
-      let wall = wallJs, user = NaN, sys = NaN, rssKB = hwmKB;
+      if (code !== 0) {
+        reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${err.slice(-2000)}`));
+        return;
+      }
+      let wall = wallJs,
+        user = NaN,
+        sys = NaN,
+        rssKB = hwmKB;
       if (useTime) {
         const [e, u, s, m] = readFileSync(timeOut, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
         rmSync(timeOut, { force: true });
-        wall = e; user = u; sys = s; rssKB = m;
+        wall = e;
+        user = u;
+        sys = s;
+        rssKB = m;
       }
       resolveRun({ wall, user, sys, rssMB: rssKB / 1024, load, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
     });
@@ -177,15 +214,25 @@ async function best(n, run) {
 
 function report(label, r, extra) {
   const parts = [
-    `wall ${r.wall.toFixed(2)} s`, `${Math.round(lines / r.wall).toLocaleString('en-US')} lines/s`,
-    `user+sys ${(r.user + r.sys).toFixed(2)} s`, `peak RSS ${r.rssMB.toFixed(0)} MB`, `load1 at start ${r.load.toFixed(1)}`,
+    `wall ${r.wall.toFixed(2)} s`,
+    `${Math.round(lines / r.wall).toLocaleString('en-US')} lines/s`,
+    `user+sys ${(r.user + r.sys).toFixed(2)} s`,
+    `peak RSS ${r.rssMB.toFixed(0)} MB`,
+    `load1 at start ${r.load.toFixed(1)}`,
     ...Object.entries(extra).map(([k, v]) => `${k} ${v}`),
   ];
   console.log(`${label.padEnd(52)} ${parts.join(', ')}`);
 }
 
 function summary(r, extra) {
-  return { wallSeconds: r.wall, linesPerSecond: Math.round(lines / r.wall), cpuSeconds: r.user + r.sys, peakRssMB: Math.round(r.rssMB), load1: r.load, ...extra };
+  return {
+    wallSeconds: r.wall,
+    linesPerSecond: Math.round(lines / r.wall),
+    cpuSeconds: r.user + r.sys,
+    peakRssMB: Math.round(r.rssMB),
+    load1: r.load,
+    ...extra,
+  };
 }
 
 function listPy(dir) {

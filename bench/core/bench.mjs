@@ -115,7 +115,9 @@ if (childLoss) {
     const wall = performance.now() - t0;
     const c = process.cpuUsage(c0);
     calls.push({
-      wall, cpu: (c.user + c.system) / 1000, main: mainThreadMs ? mainThreadMs() - m0 : null,
+      wall,
+      cpu: (c.user + c.system) / 1000,
+      main: mainThreadMs ? mainThreadMs() - m0 : null,
       faults: process.resourceUsage().minorPageFault - f0,
     });
   }
@@ -124,7 +126,11 @@ if (childLoss) {
 }
 
 // ---- naive JS: what one writes without thinking about allocation ----------------------------
-const xa = Array.from(x), ya = Array.from(y), x2a = Array.from(x2), za = Array.from(z), yba = Array.from(yb);
+const xa = Array.from(x),
+  ya = Array.from(y),
+  x2a = Array.from(x2),
+  za = Array.from(z),
+  yba = Array.from(yb);
 const rowsA = Array.from({ length: ROWS }, (_, i) => Array.from(logits.subarray(i * CLASSES, (i + 1) * CLASSES)));
 const targetA = Array.from(target);
 const mean = a => a.reduce((s, v) => s + v, 0) / a.length;
@@ -170,7 +176,11 @@ async function tfjsCases() {
   await tf.ready();
   console.warn = log;
   const f32 = a => Float32Array.from(a);
-  const tx = tf.tensor1d(f32(x)), ty = tf.tensor1d(f32(y)), tx2 = tf.tensor1d(f32(x2)), tz = tf.tensor1d(f32(z)), tyb = tf.tensor1d(f32(yb));
+  const tx = tf.tensor1d(f32(x)),
+    ty = tf.tensor1d(f32(y)),
+    tx2 = tf.tensor1d(f32(x2)),
+    tz = tf.tensor1d(f32(z)),
+    tyb = tf.tensor1d(f32(yb));
   const tl = tf.tensor2d(f32(logits), [ROWS, CLASSES]);
   const onehot = tf.oneHot(tf.tensor1d(Int32Array.from(target), 'int32'), CLASSES).toFloat();
   const run = (input, lossFn) => () => {
@@ -217,17 +227,27 @@ if (warmTable) {
 
   // Ratios use the best run's CPU time (see time()); wall-clock medians are shown for reference.
   const ratio = (a, b) => (a && b ? (b.cpuBest / a.cpuBest).toFixed(2) + '×' : 'n/a');
-  console.log(`node ${process.version}, ${runs} runs, load average ${loadavg().map(v => v.toFixed(1)).join(' ')}`);
-  console.log(`PyTorch: ${torch ? `${torch.torch}, ${torch.threads} thread, float64` : 'skipped'}; TF.js: ${tfjs ? `${tfjs.version} ${tfjs.backend} backend, float32` : 'skipped'}`);
+  console.log(
+    `node ${process.version}, ${runs} runs, load average ${loadavg()
+      .map(v => v.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `PyTorch: ${torch ? `${torch.torch}, ${torch.threads} thread, float64` : 'skipped'}; TF.js: ${tfjs ? `${tfjs.version} ${tfjs.backend} backend, float32` : 'skipped'}`,
+  );
   console.log('');
   console.log('Loss + gradient, ms: best CPU time (median wall time)');
   console.log('');
-  console.log('| loss | elements | core (f64) | PyTorch 1 thread (f64) | TF.js CPU (f32) | naive JS | core vs PyTorch | core vs TF.js | core Melem/s |');
+  console.log(
+    '| loss | elements | core (f64) | PyTorch 1 thread (f64) | TF.js CPU (f32) | naive JS | core vs PyTorch | core vs TF.js | core Melem/s |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const n of names) {
     const r = results[n];
     const cell = t => (t ? `${fmt(t.cpuBest)} (${fmt(t.median)})` : 'n/a');
-    console.log(`| ${n} | ${n === 'crossEntropy' ? '100,000 × 10' : '1,000,000'} | ${cell(r.core)} | ${cell(r.torch)} | ${cell(r.tfjs)} | ${cell(r.naive)} | ${ratio(r.core, r.torch)} | ${ratio(r.core, r.tfjs)} | ${(N / 1000 / r.core.cpuBest).toFixed(0)} |`);
+    console.log(
+      `| ${n} | ${n === 'crossEntropy' ? '100,000 × 10' : '1,000,000'} | ${cell(r.core)} | ${cell(r.torch)} | ${cell(r.tfjs)} | ${cell(r.naive)} | ${ratio(r.core, r.torch)} | ${ratio(r.core, r.tfjs)} | ${(N / 1000 / r.core.cpuBest).toFixed(0)} |`,
+    );
   }
   console.log('\n"core vs X" = X best CPU time / core best CPU time (higher = core faster).');
 }
@@ -257,7 +277,9 @@ function firstCalls() {
       const runsOf = [];
       for (let p = 0; p < procs; p++) {
         const r = spawnSync(process.execPath, [...mode.flags, self, '--first-call', n, ...(mode.extra ?? [])], {
-          encoding: 'utf8', env: { ...process.env, ...mode.env }, maxBuffer: 1 << 20,
+          encoding: 'utf8',
+          env: { ...process.env, ...mode.env },
+          maxBuffer: 1 << 20,
         });
         if (r.status !== 0) throw new Error(`first-call child failed: ${r.stderr}`);
         runsOf.push(JSON.parse(r.stdout));
@@ -278,7 +300,9 @@ if (!args.includes('--no-first-calls')) {
   // still be faulting fresh pages then).
   const warmOf = (ps, key) => ps.flatMap(p => p.slice(15).map(c => c[key]));
   const metric = mainThreadMs ? 'main' : 'cpu';
-  console.log(`\nFirst calls in fresh processes (${procs} per loss and mode): ${metric === 'main' ? 'main-thread CPU time' : 'process CPU time'}, ms,`);
+  console.log(
+    `\nFirst calls in fresh processes (${procs} per loss and mode): ${metric === 'main' ? 'main-thread CPU time' : 'process CPU time'}, ms,`,
+  );
   console.log('median over processes (min–max); "warm" = median of calls 16–20 of the pre-faulted processes; ×: call ÷ warm;');
   console.log('faults: minor page faults of the call, median (2,000 ≈ one fresh 8 MB array). Process CPU time (incl. the');
   console.log('compiler and GC threads) of calls 1–3 in the last column.');
@@ -298,7 +322,9 @@ if (!args.includes('--no-first-calls')) {
       const worst = Math.max(...[0, 1, 2].map(i => median(at(i)) / warm));
       const faults = [0, 1, 2].map(i => median(at(i, 'faults')).toFixed(0)).join(' / ');
       const cpu = [0, 1, 2].map(i => fmt(median(at(i, 'cpu')))).join(' / ');
-      console.log(`| ${n} | ${fmt(warm)} | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${worst.toFixed(2)}× | ${faults} | ${cpu} (${fmt(warmCpu)}) |`);
+      console.log(
+        `| ${n} | ${fmt(warm)} | ${cell(0)} | ${cell(1)} | ${cell(2)} | ${worst.toFixed(2)}× | ${faults} | ${cpu} (${fmt(warmCpu)}) |`,
+      );
     }
   }
 }

@@ -24,27 +24,43 @@ if (!args.includes('--child')) {
 }
 
 const core = createRequire(import.meta.url)(args[args.indexOf('--child') + 1]);
-const N = 1e6, R = 1e5, C = 10;
+const N = 1e6,
+  R = 1e5,
+  C = 10;
 let seed = 1;
 function rnd() {
   seed = (seed * 16807) % 2147483647;
   return (seed / 2147483647) * 2 - 1;
 }
-const x = Float64Array.from({ length: N }, rnd), y = Float64Array.from({ length: N }, rnd);
-const yb = y.map(v => (v > 0 ? 1 : 0)), ys = yb.map(v => 2 * v - 1), p = x.map(v => (v + 1) / 2), lp = x.map(v => v - 3);
+const x = Float64Array.from({ length: N }, rnd),
+  y = Float64Array.from({ length: N }, rnd);
+const yb = y.map(v => (v > 0 ? 1 : 0)),
+  ys = yb.map(v => 2 * v - 1),
+  p = x.map(v => (v + 1) / 2),
+  lp = x.map(v => v - 3);
 const t = Float64Array.from({ length: R }, () => Math.floor((rnd() + 1) * 5));
 const T = (data, shape) => ({ data, shape });
 const calls = [
-  () => core.mseLoss(T(x, [N]), T(y, [N])), () => core.huberLoss(T(x, [N]), T(y, [N])),
-  () => core.binaryCrossEntropyWithLogits(T(x, [N]), T(yb, [N])), () => core.crossEntropy(T(x, [R, C]), T(t, [R])),
-  () => core.l1Loss(T(x, [N]), T(y, [N])), () => core.smoothL1Loss(T(x, [N]), T(y, [N])),
-  () => core.binaryCrossEntropy(T(p, [N]), T(yb, [N])), () => core.nllLoss(T(lp, [R, C]), T(t, [R])),
-  () => core.klDiv(T(lp, [N]), T(p, [N])), () => core.hingeLoss(T(x, [N]), T(ys, [N])),
-  () => core.softMarginLoss(T(x, [N]), T(ys, [N])), () => core.hingeEmbeddingLoss(T(x, [N]), T(ys, [N])),
-  () => core.poissonNllLoss(T(x, [N]), T(p, [N])), () => core.sigmoidFocalLoss(T(x, [N]), T(yb, [N])),
-  () => core.multiMarginLoss(T(x, [R, C]), T(t, [R])), () => core.multiclassHingeLoss(T(x, [R, C]), T(t, [R])),
-  () => core.softmaxFocalLoss(T(x, [R, C]), T(t, [R])), () => core.multilabelSoftMarginLoss(T(x, [R, C]), T(yb, [R, C])),
-  () => core.gaussianNllLoss(T(x, [N]), T(y, [N]), T(p, [N])), () => core.gaussianKlDivergence(T(x, [R, C]), T(y, [R, C])),
+  () => core.mseLoss(T(x, [N]), T(y, [N])),
+  () => core.huberLoss(T(x, [N]), T(y, [N])),
+  () => core.binaryCrossEntropyWithLogits(T(x, [N]), T(yb, [N])),
+  () => core.crossEntropy(T(x, [R, C]), T(t, [R])),
+  () => core.l1Loss(T(x, [N]), T(y, [N])),
+  () => core.smoothL1Loss(T(x, [N]), T(y, [N])),
+  () => core.binaryCrossEntropy(T(p, [N]), T(yb, [N])),
+  () => core.nllLoss(T(lp, [R, C]), T(t, [R])),
+  () => core.klDiv(T(lp, [N]), T(p, [N])),
+  () => core.hingeLoss(T(x, [N]), T(ys, [N])),
+  () => core.softMarginLoss(T(x, [N]), T(ys, [N])),
+  () => core.hingeEmbeddingLoss(T(x, [N]), T(ys, [N])),
+  () => core.poissonNllLoss(T(x, [N]), T(p, [N])),
+  () => core.sigmoidFocalLoss(T(x, [N]), T(yb, [N])),
+  () => core.multiMarginLoss(T(x, [R, C]), T(t, [R])),
+  () => core.multiclassHingeLoss(T(x, [R, C]), T(t, [R])),
+  () => core.softmaxFocalLoss(T(x, [R, C]), T(t, [R])),
+  () => core.multilabelSoftMarginLoss(T(x, [R, C]), T(yb, [R, C])),
+  () => core.gaussianNllLoss(T(x, [N]), T(y, [N]), T(p, [N])),
+  () => core.gaussianKlDivergence(T(x, [R, C]), T(y, [R, C])),
   () => core.marginRankingLoss(T(x, [N]), T(y, [N]), T(ys, [N])),
   () => core.cosineEmbeddingLoss(T(x, [R, C]), T(y, [R, C]), T(ys.subarray(0, R), [R])),
   () => core.contrastiveLoss(T(x, [R, C]), T(y, [R, C]), T(yb.subarray(0, R), [R])),

@@ -31,7 +31,12 @@ async function main(): Promise<void> {
     runtime: new Uint8Array(readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'))),
     grammar: new Uint8Array(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))),
   });
-  const ws = createAnalysisWorkspace({ runRules, host: { readFile: async () => undefined }, roots: ['file:///bench'], frontEnd: () => python });
+  const ws = createAnalysisWorkspace({
+    runRules,
+    host: { readFile: async () => undefined },
+    roots: ['file:///bench'],
+    frontEnd: () => python,
+  });
   const uri = 'file:///bench/train.py';
   let text = trainingFile(lines);
   let doc = TextDocument.create(uri, 'python', 1, text);
@@ -46,9 +51,25 @@ async function main(): Promise<void> {
   };
 
   // Hover targets of every kind, plus positions on ordinary code (misses).
-  const probes = ['nn.CrossEntropyLoss(', 'nn.HuberLoss(', 'criterion(logits', 'regression(logits', 'focal(logits', 'F.cross_entropy(logits',
-    'sigmoid_focal_loss(logits', 'F.nll_loss(', 'F.mse_loss(', 'F.l1_loss(', "'categorical_crossentropy'", 'BinaryFocalCrossentropy(', 'class FocalLoss',
-    'FocalLoss0(gamma', 'optimizer.step()', 'model.eval()', 'math.cos'];
+  const probes = [
+    'nn.CrossEntropyLoss(',
+    'nn.HuberLoss(',
+    'criterion(logits',
+    'regression(logits',
+    'focal(logits',
+    'F.cross_entropy(logits',
+    'sigmoid_focal_loss(logits',
+    'F.nll_loss(',
+    'F.mse_loss(',
+    'F.l1_loss(',
+    "'categorical_crossentropy'",
+    'BinaryFocalCrossentropy(',
+    'class FocalLoss',
+    'FocalLoss0(gamma',
+    'optimizer.step()',
+    'model.eval()',
+    'math.cos',
+  ];
   const offsets: { offset: number; probe: string }[] = [];
   for (const probe of probes) {
     for (let at = text.indexOf(probe); at >= 0 && offsets.filter(o => o.probe === probe).length < 40; at = text.indexOf(probe, at + 1)) {
@@ -57,7 +78,10 @@ async function main(): Promise<void> {
   }
   const hover = (offset: number) => provideHover(ctx, { textDocument: { uri }, position: doc.positionAt(offset) });
   // CPU time of this process next to wall time: on a loaded machine wall time mostly measures waiting.
-  const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
 
   // Cold: each hover follows an edit (a comment appended), so the document is analysed again.
   const cold: number[] = [];
@@ -102,10 +126,19 @@ async function main(): Promise<void> {
   }
 
   if (process.env.HOVER_BENCH_DETAIL) {
-    for (let r = 0; r < 5; r++) { const s = stats(warm.slice(r * offsets.length, (r + 1) * offsets.length)); console.log(`  round ${r}: p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`); }
+    for (let r = 0; r < 5; r++) {
+      const s = stats(warm.slice(r * offsets.length, (r + 1) * offsets.length));
+      console.log(`  round ${r}: p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`);
+    }
     const byProbe = new Map<string, number[]>();
-    warm.forEach((t, i) => { const p = offsets[i % offsets.length].probe; byProbe.set(p, [...(byProbe.get(p) ?? []), t]); });
-    for (const [p, ts] of byProbe) { const s = stats(ts); console.log(`  ${p.padEnd(30)} p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`); }
+    warm.forEach((t, i) => {
+      const p = offsets[i % offsets.length].probe;
+      byProbe.set(p, [...(byProbe.get(p) ?? []), t]);
+    });
+    for (const [p, ts] of byProbe) {
+      const s = stats(ts);
+      console.log(`  ${p.padEnd(30)} p50 ${ms(s.p50)} p95 ${ms(s.p95)} max ${ms(s.max)}`);
+    }
   }
   const w = stats(warm);
   const wt = stats(warmText);
@@ -113,9 +146,13 @@ async function main(): Promise<void> {
   console.log(`file: ${text.split('\n').length} lines, ${offsets.length} probe positions (${hits / 5} with a hover)`);
   const wc = stats(warmCpu);
   const cc = stats(coldCpu);
-  console.log(`warm hover, image plots: p50 ${ms(w.p50)}  p95 ${ms(w.p95)}  max ${ms(w.max)}  (n=${w.n})  CPU p50 ${ms(wc.p50)} p95 ${ms(wc.p95)}`);
+  console.log(
+    `warm hover, image plots: p50 ${ms(w.p50)}  p95 ${ms(w.p95)}  max ${ms(w.max)}  (n=${w.n})  CPU p50 ${ms(wc.p50)} p95 ${ms(wc.p95)}`,
+  );
   console.log(`warm hover, text plots:  p50 ${ms(wt.p50)}  p95 ${ms(wt.p95)}  max ${ms(wt.max)}  (n=${wt.n})`);
-  console.log(`cold hover after an edit (analysis + index + render): p50 ${ms(c.p50)}  p95 ${ms(c.p95)}  max ${ms(c.max)}  (n=${c.n})  CPU p50 ${ms(cc.p50)} p95 ${ms(cc.p95)}`);
+  console.log(
+    `cold hover after an edit (analysis + index + render): p50 ${ms(c.p50)}  p95 ${ms(c.p95)}  max ${ms(c.max)}  (n=${c.n})  CPU p50 ${ms(cc.p50)} p95 ${ms(cc.p95)}`,
+  );
   console.log(`largest SVG data URI: ${maxUri} bytes`);
 }
 

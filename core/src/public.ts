@@ -3,10 +3,30 @@
 export type { Tensor, F64Tensor, LossResult, Reduction } from './types';
 export type { CatalogEntry, GuideNode, GuideLeaf, LossId } from './knowledge/types';
 export {
-  mseLoss, l1Loss, huberLoss, smoothL1Loss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy,
-  nllLoss, klDiv, hingeLoss, hingeEmbeddingLoss, softMarginLoss, multiMarginLoss, multiclassHingeLoss,
-  tripletMarginLoss, marginRankingLoss, cosineEmbeddingLoss, contrastiveLoss, sigmoidFocalLoss, softmaxFocalLoss,
-  gaussianNllLoss, poissonNllLoss, multilabelSoftMarginLoss, gaussianKlDivergence,
+  mseLoss,
+  l1Loss,
+  huberLoss,
+  smoothL1Loss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropy,
+  nllLoss,
+  klDiv,
+  hingeLoss,
+  hingeEmbeddingLoss,
+  softMarginLoss,
+  multiMarginLoss,
+  multiclassHingeLoss,
+  tripletMarginLoss,
+  marginRankingLoss,
+  cosineEmbeddingLoss,
+  contrastiveLoss,
+  sigmoidFocalLoss,
+  softmaxFocalLoss,
+  gaussianNllLoss,
+  poissonNllLoss,
+  multilabelSoftMarginLoss,
+  gaussianKlDivergence,
 } from './losses';
 export { catalog, guide, quickReference, curve, renderSvg } from './knowledge';
 export { mineTriplets } from './mineTriplets';

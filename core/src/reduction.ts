@@ -16,7 +16,10 @@ export function readReduction(
   const v = opts.reduction;
   if (v === undefined) return dflt;
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    fail(fn, `option reduction must be one of ${allowed.map(a => `'${a}'`).join(', ')}, got ${typeof v === 'string' ? `'${v}'` : typeof v}`);
+    fail(
+      fn,
+      `option reduction must be one of ${allowed.map(a => `'${a}'`).join(', ')}, got ${typeof v === 'string' ? `'${v}'` : typeof v}`,
+    );
   }
   return v as ReductionMode;
 }

@@ -114,7 +114,14 @@ export function classIndices(fn: string, name: string, target: Arr, n: number, c
   return toClassIndices(fn, name, target.data, c, ignoreIndex, new Int32Array(n));
 }
 
-function toClassIndices(fn: string, name: string, d: Float64Array, c: number, ignoreIndex: number | undefined, out: Int32Array): Int32Array {
+function toClassIndices(
+  fn: string,
+  name: string,
+  d: Float64Array,
+  c: number,
+  ignoreIndex: number | undefined,
+  out: Int32Array,
+): Int32Array {
   for (let i = 0; i < d.length; i++) {
     const v = d[i];
     if (!Number.isInteger(v)) fail(fn, `${name}[${i}] = ${v} is not an integer class index`);
@@ -162,7 +169,8 @@ export type OptionBag = Record<string, unknown>;
 /** Rejects anything but a plain object whose keys are all in `allowed`; undefined values count as absent. */
 export function readOptions(fn: string, options: unknown, allowed: readonly string[]): OptionBag {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) fail(fn, `options must be an object, got ${Array.isArray(options) ? 'array' : typeof options}`);
+  if (typeof options !== 'object' || Array.isArray(options))
+    fail(fn, `options must be an object, got ${Array.isArray(options) ? 'array' : typeof options}`);
   const bag: OptionBag = {};
   for (const [k, v] of Object.entries(options as OptionBag)) {
     if (!allowed.includes(k)) {

@@ -85,20 +85,40 @@ export class IrWalker {
     const enter = this.enterStmt;
     if (enter !== undefined && enter(s) === false) return;
     switch (s.k) {
-      case 'assign': this.exprs(s.targets); this.expr(s.value); break;
-      case 'expr': this.expr(s.expr); break;
-      case 'return': if (s.value !== null) this.expr(s.value); break;
-      case 'if': this.expr(s.test); this.stmts(s.body); this.stmts(s.orelse); break;
+      case 'assign':
+        this.exprs(s.targets);
+        this.expr(s.value);
+        break;
+      case 'expr':
+        this.expr(s.expr);
+        break;
+      case 'return':
+        if (s.value !== null) this.expr(s.value);
+        break;
+      case 'if':
+        this.expr(s.test);
+        this.stmts(s.body);
+        this.stmts(s.orelse);
+        break;
       case 'loop':
         if (s.target !== null) this.expr(s.target);
         if (s.iter !== null) this.expr(s.iter);
         this.stmts(s.body);
         this.stmts(s.orelse);
         break;
-      case 'block': this.exprs(s.items); this.stmts(s.body); break;
-      case 'func': this.function(s.def); break;
-      case 'class': this.class(s.def); break;
-      case 'import': case 'importFrom': break;
+      case 'block':
+        this.exprs(s.items);
+        this.stmts(s.body);
+        break;
+      case 'func':
+        this.function(s.def);
+        break;
+      case 'class':
+        this.class(s.def);
+        break;
+      case 'import':
+      case 'importFrom':
+        break;
     }
     const leave = this.leaveStmt;
     if (leave !== undefined) leave(s);
@@ -108,16 +128,28 @@ export class IrWalker {
     const enter = this.enterExpr;
     if (enter !== undefined && enter(e) === false) return;
     switch (e.k) {
-      case 'name': case 'num': case 'str': case 'const': break;
-      case 'attr': this.expr(e.obj); break;
+      case 'name':
+      case 'num':
+      case 'str':
+      case 'const':
+        break;
+      case 'attr':
+        this.expr(e.obj);
+        break;
       case 'call': {
         this.expr(e.callee);
         const args = e.args;
         for (let i = 0; i < args.length; i++) this.expr(args[i].value);
         break;
       }
-      case 'subscript': this.expr(e.obj); this.expr(e.index); break;
-      case 'tuple': case 'list': this.exprs(e.elts); break;
+      case 'subscript':
+        this.expr(e.obj);
+        this.expr(e.index);
+        break;
+      case 'tuple':
+      case 'list':
+        this.exprs(e.elts);
+        break;
       case 'dict': {
         const entries = e.entries;
         for (let i = 0; i < entries.length; i++) {
@@ -127,11 +159,24 @@ export class IrWalker {
         }
         break;
       }
-      case 'binop': this.expr(e.left); this.expr(e.right); break;
-      case 'unary': this.expr(e.operand); break;
-      case 'cond': this.expr(e.test); this.expr(e.body); this.expr(e.orelse); break;
-      case 'lambda': this.function(e.fn); break;
-      case 'unknown': this.exprs(e.children); break;
+      case 'binop':
+        this.expr(e.left);
+        this.expr(e.right);
+        break;
+      case 'unary':
+        this.expr(e.operand);
+        break;
+      case 'cond':
+        this.expr(e.test);
+        this.expr(e.body);
+        this.expr(e.orelse);
+        break;
+      case 'lambda':
+        this.function(e.fn);
+        break;
+      case 'unknown':
+        this.exprs(e.children);
+        break;
     }
     const leave = this.leaveExpr;
     if (leave !== undefined) leave(e);

@@ -64,7 +64,14 @@ export type Stmt =
   /** `import a.b.c` binds `a` (alias null) ; `import a.b as x` binds x; JS `import * as tf from 'm'`, `import tf from 'm'`, `const tf = require('m')`. */
   | { k: 'import'; module: string; alias: string | null; span: Span }
   /** `from m import a as b` / `import { a as b } from 'm'` / `const { a } = require('m')`. level = leading dots in Python (relative). JS relative modules keep their './' in `module`, level 0. */
-  | { k: 'importFrom'; module: string; level: number; names: { name: string; alias: string | null; span: Span }[]; star: boolean; span: Span };
+  | {
+      k: 'importFrom';
+      module: string;
+      level: number;
+      names: { name: string; alias: string | null; span: Span }[];
+      star: boolean;
+      span: Span;
+    };
 
 export interface Param {
   name: string;

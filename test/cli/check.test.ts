@@ -14,7 +14,9 @@ function tree(files: Record<string, string>): string {
 after(() => trees.forEach(t => rmSync(t, { recursive: true, force: true })));
 
 test('JSON: exactly the contract fields, absolute file, 1-based code-point columns, fix', () => {
-  const root = tree({ 'train.py': DOUBLE_SOFTMAX.replace('def step', '# ünïcode ✓ 🙂\ndef step').replace('    return', '    s = "🙂"; return') });
+  const root = tree({
+    'train.py': DOUBLE_SOFTMAX.replace('def step', '# ünïcode ✓ 🙂\ndef step').replace('    return', '    s = "🙂"; return'),
+  });
   const r = runCli(['check', '--no-cache', '--format', 'json', '.'], root);
   assert.equal(r.status, 1, r.stderr);
   const out = JSON.parse(r.stdout) as Record<string, unknown>[];
@@ -52,7 +54,13 @@ test('exit codes and --fail-on', () => {
 
 test('usage errors exit 2 with the usage text', () => {
   const dir = tree({ 'ok.py': CLEAN });
-  for (const args of [['check', '--bogus', '.'], ['check', '--format', 'xml', '.'], ['check', '--fail-on', 'sometimes'], ['frobnicate'], []]) {
+  for (const args of [
+    ['check', '--bogus', '.'],
+    ['check', '--format', 'xml', '.'],
+    ['check', '--fail-on', 'sometimes'],
+    ['frobnicate'],
+    [],
+  ]) {
     const r = runCli(args, dir);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, /Usage:/);
@@ -158,7 +166,10 @@ test('project configuration: pyproject ignore/severity apply; an invalid file is
   const a = runCli(['check', '--no-cache', 'a'], dir);
   assert.equal(a.status, 0, a.stdout);
   const b = JSON.parse(runCli(['check', '--no-cache', '--format', 'json', 'b'], dir).stdout) as { code: string; severity: string }[];
-  assert.deepEqual(b.map(f => [f.code, f.severity]), [['LL003', 'error']]);
+  assert.deepEqual(
+    b.map(f => [f.code, f.severity]),
+    [['LL003', 'error']],
+  );
   const c = runCli(['check', '--no-cache', 'c'], dir);
   assert.equal(c.status, 2);
   assert.match(c.stderr, /c\/pyproject\.toml:3: .*'LL01'/);
@@ -179,10 +190,14 @@ test('cache: a warm run gives the same report; --no-cache writes nothing', () =>
 test('cache: editing an imported file invalidates its importer', () => {
   const dir = tree({
     'model.py': 'import torch.nn.functional as F\n\ndef predict(x):\n    return F.softmax(x, dim=1)\n',
-    'train.py': 'import torch.nn.functional as F\nfrom model import predict\n\ndef step(x, y):\n    return F.cross_entropy(predict(x), y)\n',
+    'train.py':
+      'import torch.nn.functional as F\nfrom model import predict\n\ndef step(x, y):\n    return F.cross_entropy(predict(x), y)\n',
   });
   const first = runCli(['check', '--format', 'json', '.'], dir);
-  assert.deepEqual((JSON.parse(first.stdout) as { code: string }[]).map(f => f.code), ['LL001']);
+  assert.deepEqual(
+    (JSON.parse(first.stdout) as { code: string }[]).map(f => f.code),
+    ['LL001'],
+  );
   writeFileSync(join(dir, 'model.py'), 'import torch.nn.functional as F\n\ndef predict(x):\n    return x\n');
   const second = runCli(['check', '--format', 'json', '.'], dir);
   assert.deepEqual(JSON.parse(second.stdout), []);
@@ -212,10 +227,16 @@ test('hostile configuration: a __proto__ table is a configuration error (file:li
   const a = runCli(['check', '--no-cache', '--format', 'json', 'a'], dir);
   assert.equal(a.status, 2, a.stderr);
   assert.match(a.stderr, /a\/losslens\.toml:1: .*'__proto__' is not allowed/);
-  assert.deepEqual((JSON.parse(a.stdout) as { code: string }[]).map(f => f.code), ['LL001']);
+  assert.deepEqual(
+    (JSON.parse(a.stdout) as { code: string }[]).map(f => f.code),
+    ['LL001'],
+  );
   const b = runCli(['check', '--no-cache', '--format', 'json', 'b'], dir);
   assert.equal(b.status, 1, b.stderr);
-  assert.deepEqual((JSON.parse(b.stdout) as { code: string }[]).map(f => f.code), ['LL001']);
+  assert.deepEqual(
+    (JSON.parse(b.stdout) as { code: string }[]).map(f => f.code),
+    ['LL001'],
+  );
 });
 
 test('hostile exclude globs: an invalid class is a configuration error (file:line), backtracking bombs finish', () => {
@@ -236,7 +257,8 @@ test('hostile exclude globs: an invalid class is a configuration error (file:lin
 });
 
 test('one bad file never hides the others: a notebook nested 8,000 deep, a 2,500-term chain, a self-constructing class', () => {
-  const tfjsLoss = "\nexport function step(ys: tf.Tensor, logits: tf.Tensor) {\n  const probs = tf.softmax(logits);\n  return tf.losses.softmaxCrossEntropy(ys, probs);\n}\n";
+  const tfjsLoss =
+    '\nexport function step(ys: tf.Tensor, logits: tf.Tensor) {\n  const probs = tf.softmax(logits);\n  return tf.losses.softmaxCrossEntropy(ys, probs);\n}\n';
   const dir = tree({
     'deep.ipynb': `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "x": ${'['.repeat(8000)}${']'.repeat(8000)}}`,
     'chain.ts': `import * as tf from '@tensorflow/tfjs';\nconst a = 1;\nconst x = ${Array(2500).fill('a').join(' + ')};\n${tfjsLoss}`,

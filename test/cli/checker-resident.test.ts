@@ -56,13 +56,21 @@ test('shares: each worker takes its own contiguous range first, then the back of
 });
 
 test('shares: every batch is taken exactly once, whatever the order of requests', () => {
-  for (const [total, workers] of [[1, 2], [7, 3], [44, 2], [5, 4]]) {
+  for (const [total, workers] of [
+    [1, 2],
+    [7, 3],
+    [44, 2],
+    [5, 4],
+  ]) {
     const s = new Shares(total, workers);
     const seen: number[] = [];
     let w = 0;
-    for (let t = s.take(w); t !== undefined; t = s.take(w = (w * 7 + 3) % workers)) seen.push(t);
+    for (let t = s.take(w); t !== undefined; t = s.take((w = (w * 7 + 3) % workers))) seen.push(t);
     // A worker finding nothing left means nobody has anything left.
     for (let k = 0; k < workers; k++) assert.equal(s.take(k), undefined);
-    assert.deepEqual(seen.sort((a, b) => a - b), Array.from({ length: total }, (_, i) => i));
+    assert.deepEqual(
+      seen.sort((a, b) => a - b),
+      Array.from({ length: total }, (_, i) => i),
+    );
   }
 });

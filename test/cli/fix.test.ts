@@ -39,17 +39,20 @@ test('fix --diff prints a unified diff, writes nothing, exits 1 when fixes would
   const dir = makeTree({ 'src/a.py': LOG_SOFTMAX });
   const r = runCli(['fix', '--diff', 'src'], dir);
   assert.equal(r.status, 1);
-  assert.equal(r.stdout, [
-    '--- a/src/a.py',
-    '+++ b/src/a.py',
-    '@@ -2,4 +2,4 @@',
-    ' import torch.nn.functional as F',
-    ' ',
-    ' def lp(x):',
-    '-    return torch.log(F.softmax(x, dim=1))',
-    '+    return F.log_softmax(x, dim=1)',
-    '',
-  ].join('\n'));
+  assert.equal(
+    r.stdout,
+    [
+      '--- a/src/a.py',
+      '+++ b/src/a.py',
+      '@@ -2,4 +2,4 @@',
+      ' import torch.nn.functional as F',
+      ' ',
+      ' def lp(x):',
+      '-    return torch.log(F.softmax(x, dim=1))',
+      '+    return F.log_softmax(x, dim=1)',
+      '',
+    ].join('\n'),
+  );
   assert.equal(r.stderr, 'Would fix 1 problem in 1 file; no problems remaining.\n');
   assert.equal(read(dir, 'src/a.py'), LOG_SOFTMAX, 'nothing written');
   assert.equal(runCli(['fix', '--diff', 'src/a.py'], makeTree({ 'src/a.py': LOG_SOFTMAX_FIXED })).status, 0);
@@ -57,8 +60,10 @@ test('fix --diff prints a unified diff, writes nothing, exits 1 when fixes would
 
 test('a fix that edits another file of the same folder (the model forward) and one that needs an import', () => {
   const dir = makeTree({
-    'pkg/network.py': 'import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n',
-    'pkg/train.py': 'import torch.nn as nn\nfrom network import Net\n\nnet = Net()\ncrit = nn.CrossEntropyLoss()\n\ndef step(x, y):\n    return crit(net(x), y)\n',
+    'pkg/network.py':
+      'import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n',
+    'pkg/train.py':
+      'import torch.nn as nn\nfrom network import Net\n\nnet = Net()\ncrit = nn.CrossEntropyLoss()\n\ndef step(x, y):\n    return crit(net(x), y)\n',
     'pkg/scores.py': 'import torch\n\ndef lp(z):\n    return torch.log(torch.sigmoid(z))\n',
   });
   const r = runCli(['fix', '--unsafe', 'pkg'], dir);
@@ -70,11 +75,15 @@ test('a fix that edits another file of the same folder (the model forward) and o
 
 test('fixes that overlap on one line are applied over several passes, never corrupting the text', () => {
   // The softmax is removed (LL001) and the log of softmax is rewritten (LL008) in the same expression.
-  const text = 'import torch\nimport torch.nn.functional as F\n\ndef step(x, y):\n    return F.nll_loss(torch.log(F.softmax(x, dim=1)), y) + F.cross_entropy(F.softmax(x, dim=1), y)\n';
+  const text =
+    'import torch\nimport torch.nn.functional as F\n\ndef step(x, y):\n    return F.nll_loss(torch.log(F.softmax(x, dim=1)), y) + F.cross_entropy(F.softmax(x, dim=1), y)\n';
   const dir = makeTree({ 'a.py': text });
   const r = runCli(['fix', '--unsafe', 'a.py'], dir);
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  assert.equal(read(dir, 'a.py'), 'import torch\nimport torch.nn.functional as F\n\ndef step(x, y):\n    return F.nll_loss(F.log_softmax(x, dim=1), y) + F.cross_entropy(x, y)\n');
+  assert.equal(
+    read(dir, 'a.py'),
+    'import torch\nimport torch.nn.functional as F\n\ndef step(x, y):\n    return F.nll_loss(F.log_softmax(x, dim=1), y) + F.cross_entropy(x, y)\n',
+  );
 });
 
 test('the file mode is kept', () => {
@@ -93,13 +102,18 @@ function lockFolder(path: string): (() => void) | string {
   }
   const r = spawnSync('chattr', ['+i', path], { encoding: 'utf8' });
   if (r.status !== 0) return `running as root and chattr +i is unavailable here (${(r.stderr || r.error?.message || '').trim()})`;
-  return () => { spawnSync('chattr', ['-i', path]); };
+  return () => {
+    spawnSync('chattr', ['-i', path]);
+  };
 }
 
 test('a folder where the temporary file cannot be created: clear error, exit 2, original intact', t => {
   const dir = makeTree({ 'ro/a.py': LOG_SOFTMAX, 'rw/b.py': LOG_SOFTMAX });
   const unlock = lockFolder(join(dir, 'ro'));
-  if (typeof unlock === 'string') { t.skip(unlock); return; }
+  if (typeof unlock === 'string') {
+    t.skip(unlock);
+    return;
+  }
   try {
     const r = runCli(['fix', 'ro', 'rw'], dir);
     assert.equal(r.status, 2);

@@ -23,7 +23,10 @@ test('text output: file:cell N:line:column with the line inside the cell', () =>
   const r = runCli(['check', '--no-cache', 'cross_cell_double_softmax.ipynb'], dir);
   assert.equal(r.status, 1, r.stderr);
   const lines = r.stdout.trimEnd().split('\n');
-  assert.match(lines[0], /^cross_cell_double_softmax\.ipynb:cell 7:5:22: LL001 nn\.Softmax\(dim=1\) output is passed to nn\.CrossEntropyLoss/);
+  assert.match(
+    lines[0],
+    /^cross_cell_double_softmax\.ipynb:cell 7:5:22: LL001 nn\.Softmax\(dim=1\) output is passed to nn\.CrossEntropyLoss/,
+  );
   assert.equal(lines.length, 2);
 });
 
@@ -32,12 +35,27 @@ test('JSON: the contract fields with `cell` (1-based among all cells) and the li
   const r = runCli(['check', '--no-cache', '--format', 'json', '.'], dir);
   assert.equal(r.status, 1, r.stderr);
   const out = JSON.parse(r.stdout) as Record<string, unknown>[];
-  assert.deepEqual(out.map(f => [f.file, f.cell, f.line, f.column, f.endLine, f.endColumn, f.code]), [
-    [join(dir, 'cross_cell_double_softmax.ipynb'), 7, 5, 22, 5, 30, 'LL001'],
-    [join(dir, 'fixable_steps.ipynb'), 3, 3, 28, 3, 29, 'LL001'],
-    [join(dir, 'fixable_steps.ipynb'), 5, 2, 12, 2, 73, 'LL007'],
+  assert.deepEqual(
+    out.map(f => [f.file, f.cell, f.line, f.column, f.endLine, f.endColumn, f.code]),
+    [
+      [join(dir, 'cross_cell_double_softmax.ipynb'), 7, 5, 22, 5, 30, 'LL001'],
+      [join(dir, 'fixable_steps.ipynb'), 3, 3, 28, 3, 29, 'LL001'],
+      [join(dir, 'fixable_steps.ipynb'), 5, 2, 12, 2, 73, 'LL007'],
+    ],
+  );
+  assert.deepEqual(Object.keys(out[0]), [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'code',
+    'name',
+    'severity',
+    'message',
+    'cell',
+    'fix',
   ]);
-  assert.deepEqual(Object.keys(out[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'name', 'severity', 'message', 'cell', 'fix']);
 });
 
 test('SARIF: the region is the line in the .ipynb JSON, the cell and its position are in properties', () => {
@@ -65,8 +83,15 @@ test('negatives: magics, a %%bash cell and a model redefined after the loss are 
 
 test('bad notebooks: a clear message each, exit 2, and the other files are still checked', () => {
   const cases: { file: string; message: string }[] = [
-    { file: 'invalid_json.ipynb', message: "error: invalid_json.ipynb: not valid JSON (line 3, column 45: unexpected '}', expected a string)" },
-    { file: 'nbformat3.ipynb', message: 'error: nbformat3.ipynb: nbformat 3 notebooks are not supported; convert it with `jupyter nbconvert --to notebook --nbformat 4`' },
+    {
+      file: 'invalid_json.ipynb',
+      message: "error: invalid_json.ipynb: not valid JSON (line 3, column 45: unexpected '}', expected a string)",
+    },
+    {
+      file: 'nbformat3.ipynb',
+      message:
+        'error: nbformat3.ipynb: nbformat 3 notebooks are not supported; convert it with `jupyter nbconvert --to notebook --nbformat 4`',
+    },
     { file: 'markdown_only.ipynb', message: 'error: markdown_only.ipynb: the notebook has no code cells' },
     { file: 'r_kernel.ipynb', message: 'error: r_kernel.ipynb: not a Python notebook (kernel language: R)' },
   ];
@@ -83,7 +108,10 @@ test('a folder walk: broken notebooks are errors; R and markdown-only notebooks 
   const dir = folder(['r_kernel.ipynb', 'markdown_only.ipynb', 'clean_training.ipynb']);
   const r = runCli(['check', '--no-cache', '.'], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stderr, 'warning: markdown_only.ipynb: the notebook has no code cells\nwarning: r_kernel.ipynb: not a Python notebook (kernel language: R)\n');
+  assert.equal(
+    r.stderr,
+    'warning: markdown_only.ipynb: the notebook has no code cells\nwarning: r_kernel.ipynb: not a Python notebook (kernel language: R)\n',
+  );
   const broken = folder(['invalid_json.ipynb']);
   assert.equal(runCli(['check', '--no-cache', '.'], broken).status, 2);
 });
@@ -91,13 +119,19 @@ test('a folder walk: broken notebooks are errors; R and markdown-only notebooks 
 test('suppression comments and project configuration apply inside notebooks; the cache answers a second run', () => {
   const nb = readFileSync(join(FIXTURES, 'cross_cell_double_softmax.ipynb'), 'utf8');
   const dir = folder([], {
-    'suppressed.ipynb': nb.replace('"    loss = criterion(model(x), y)\\n"', '"    loss = criterion(model(x), y)  # losslens: ignore[LL001]\\n"'),
+    'suppressed.ipynb': nb.replace(
+      '"    loss = criterion(model(x), y)\\n"',
+      '"    loss = criterion(model(x), y)  # losslens: ignore[LL001]\\n"',
+    ),
     'sub/train.ipynb': nb,
     'sub/losslens.toml': '[severity]\nLL001 = "info"\n',
   });
   const first = runCli(['check', '--format', 'json', '.'], dir);
   const records = JSON.parse(first.stdout) as { file: string; severity: string; cell: number }[];
-  assert.deepEqual(records.map(r => [r.file, r.severity, r.cell]), [[join(dir, 'sub', 'train.ipynb'), 'info', 7]]);
+  assert.deepEqual(
+    records.map(r => [r.file, r.severity, r.cell]),
+    [[join(dir, 'sub', 'train.ipynb'), 'info', 7]],
+  );
   const second = runCli(['check', '--format', 'json', '.'], dir);
   assert.equal(second.stdout, first.stdout, 'same records from the cache');
   assert.ok(readdirSync(join(dir, '.losslens-cache')).length > 0);
@@ -122,10 +156,16 @@ test('fix: a cross-cell fix edits only the changed cell; outputs, metadata and o
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.equal(r.stdout, 'Fixed 3 problems in 2 files; no problems remaining.\n');
   // Byte for byte: the only difference is inside the fixed cells' sources.
-  assert.equal(now('cross_cell_double_softmax.ipynb'), before('cross_cell_double_softmax.ipynb').replace('    "    nn.Softmax(dim=1),\\n",\n', ''));
-  assert.equal(now('fixable_steps.ipynb'), before('fixable_steps.ipynb')
-    .replace('"    p = F.softmax(x, dim=1)\\n"', '"    p = x\\n"')
-    .replace('teacher_probs)\\n"', "teacher_probs, reduction='batchmean')\\n\""));
+  assert.equal(
+    now('cross_cell_double_softmax.ipynb'),
+    before('cross_cell_double_softmax.ipynb').replace('    "    nn.Softmax(dim=1),\\n",\n', ''),
+  );
+  assert.equal(
+    now('fixable_steps.ipynb'),
+    before('fixable_steps.ipynb')
+      .replace('"    p = F.softmax(x, dim=1)\\n"', '"    p = x\\n"')
+      .replace('teacher_probs)\\n"', "teacher_probs, reduction='batchmean')\\n\""),
+  );
   assert.equal(now('clean_training.ipynb'), before('clean_training.ipynb'));
 
   const again = runCli(['fix', '--unsafe', '.'], dir);

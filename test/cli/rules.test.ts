@@ -18,5 +18,8 @@ test('rules lists every registered rule with id, name, severity and summary', ()
 test('rules --format json', () => {
   const r = runCli(['rules', '--format', 'json'], tmpdir());
   const list = JSON.parse(r.stdout) as { id: string; name: string; severity: string; summary: string }[];
-  assert.deepEqual(list.map(x => x.id), ruleMetas.map(m => m.id).sort());
+  assert.deepEqual(
+    list.map(x => x.id),
+    ruleMetas.map(m => m.id).sort(),
+  );
 });

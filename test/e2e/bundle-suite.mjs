@@ -37,7 +37,12 @@ export async function bundleSuite(host) {
       ...common,
       entryPoints: [join(repoRoot, 'test/e2e/suite/index-web.ts')],
       platform: 'browser',
-      define: { global: 'globalThis', 'process.env.NODE_ENV': '"test"', E2E_TAKES_SCREENSHOT: 'true', E2E_TIMEOUT_FACTOR: String(timeoutFactor()) },
+      define: {
+        global: 'globalThis',
+        'process.env.NODE_ENV': '"test"',
+        E2E_TAKES_SCREENSHOT: 'true',
+        E2E_TIMEOUT_FACTOR: String(timeoutFactor()),
+      },
       inject: [join(repoRoot, 'test/e2e/process-shim.js')],
     });
   } else {

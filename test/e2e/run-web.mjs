@@ -58,7 +58,9 @@ function reportSlowestWaits(count = 8) {
   log(`slowest of ${waits.length} waits (timeout factor ${factor}):`);
   for (const w of slowest) {
     const share = Math.round((100 * w.ms) / w.limit);
-    log(`  ${String(w.ms).padStart(6)} ms of ${String(w.limit).padStart(6)} (${String(share).padStart(3)} %)${w.ok ? '' : ' TIMED OUT'}  ${w.what}`);
+    log(
+      `  ${String(w.ms).padStart(6)} ms of ${String(w.limit).padStart(6)} (${String(share).padStart(3)} %)${w.ok ? '' : ' TIMED OUT'}  ${w.what}`,
+    );
   }
 }
 
@@ -79,7 +81,8 @@ async function main() {
   for (const built of ['dist/web/extension.js', 'dist/web/server.js']) {
     if (!existsSync(join(repoRoot, built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
-  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: set CHROMIUM_PATH or run \`node scripts/ensure-test-deps.mjs\``);
+  if (!existsSync(chromiumPath))
+    throw new Error(`no Chromium at ${chromiumPath}: set CHROMIUM_PATH or run \`node scripts/ensure-test-deps.mjs\``);
   const testsPath = await bundleSuite('web');
   mkdirSync(artifacts, { recursive: true });
   // A check result left by an earlier run must not satisfy this one.
@@ -102,12 +105,23 @@ async function main() {
   // http://<uuid>.localhost:<port> and cannot register their service worker otherwise.
   const profile = mkdtempSync(join(tmpdir(), 'losslens-e2e-chromium-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+  );
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
   let outsideCheckFailed = false;
@@ -142,15 +156,19 @@ async function main() {
       if (failing) counts.failed = Number(failing[1]);
       const check = /E2E_CHECK:([\w-]+)/.exec(line);
       if (check) {
-        screenshot = screenshot.then(() => runDomCheck(page, check[1])).then(ok => {
-          if (!ok) outsideCheckFailed = true;
-        });
+        screenshot = screenshot
+          .then(() => runDomCheck(page, check[1]))
+          .then(ok => {
+            if (!ok) outsideCheckFailed = true;
+          });
       }
       const m = /E2E_SCREENSHOT:(\w+)/.exec(line);
       if (m) {
-        screenshot = screenshot.then(() => takeScreenshot(page, m[1])).then(ok => {
-          if (!ok) outsideCheckFailed = true;
-        });
+        screenshot = screenshot
+          .then(() => takeScreenshot(page, m[1]))
+          .then(ok => {
+            if (!ok) outsideCheckFailed = true;
+          });
       }
     });
     await page.exposeFunction('codeAutomationExit', code => finish(code));
@@ -187,12 +205,16 @@ async function main() {
 async function takeScreenshot(page, name) {
   let ok = true;
   try {
-    await timedWait('an LL001 row in Problems', 15_000, timeout => page.waitForFunction(
-      () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => /LL001/.test(r.textContent ?? '')),
-      undefined,
-      { timeout, polling: 100 },
-    ));
-    await timedWait('an error squiggle in the editor', 15_000, timeout => page.waitForSelector('.monaco-editor .squiggly-error', { timeout }));
+    await timedWait('an LL001 row in Problems', 15_000, timeout =>
+      page.waitForFunction(
+        () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => /LL001/.test(r.textContent ?? '')),
+        undefined,
+        { timeout, polling: 100 },
+      ),
+    );
+    await timedWait('an error squiggle in the editor', 15_000, timeout =>
+      page.waitForSelector('.monaco-editor .squiggly-error', { timeout }),
+    );
     const rows = await page.$$eval('.markers-panel .monaco-list-row', els => els.map(e => e.textContent));
     log(`Problems panel: ${JSON.stringify(rows)}`);
   } catch (e) {
@@ -223,7 +245,8 @@ const DOM_CHECKS = {
       for (const frame of page.frames()) {
         try {
           const text = await frame.evaluate(() => document.body?.innerText ?? '');
-          if (/LL008: log-of-activation/.test(text) && /Why is this bad\?/.test(text)) return `rendered in ${frame === page.mainFrame() ? 'the workbench' : 'a webview frame'}`;
+          if (/LL008: log-of-activation/.test(text) && /Why is this bad\?/.test(text))
+            return `rendered in ${frame === page.mainFrame() ? 'the workbench' : 'a webview frame'}`;
         } catch {
           // frames come and go
         }

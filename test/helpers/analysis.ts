@@ -27,7 +27,10 @@ export function typescriptFrontEnd(): FrontEnd {
 }
 
 /** A workspace rooted at file:///ws holding `files` (path → text). */
-export async function workspaceOf(files: Record<string, string>, root = 'file:///ws'): Promise<{ ws: AnalysisWorkspace; uriOf(path: string): string }> {
+export async function workspaceOf(
+  files: Record<string, string>,
+  root = 'file:///ws',
+): Promise<{ ws: AnalysisWorkspace; uriOf(path: string): string }> {
   const python = await pythonFrontEnd();
   const uriOf = (p: string) => `${root}/${p}`;
   const byUri = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));

@@ -18,7 +18,11 @@ const clients: TestClient[] = [];
 after(() => clients.forEach(c => c.kill()));
 
 async function start(settings: Record<string, unknown> = {}) {
-  const r = await TestClient.start({ pullDiagnostics: true, settings: () => settings, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+  const r = await TestClient.start({
+    pullDiagnostics: true,
+    settings: () => settings,
+    workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+  });
   clients.push(r.client);
   return r;
 }
@@ -51,7 +55,11 @@ function documentEdits(action: CodeAction): TextDocumentEdit[] {
 
 async function actionsFor(client: TestClient, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
   const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+  return client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range,
+    context: { diagnostics, ...(only ? { only } : {}) },
+  });
 }
 
 async function replaceText(client: TestClient, uri: string, version: number, text: string): Promise<void> {
@@ -81,7 +89,10 @@ test('a safe fix is preferred and applying it removes the diagnostic; ignore and
   const ll008 = (await client.pull(uri)).items.filter(d => d.code === 'LL008');
   assert.equal(ll008.length, 1);
   const actions = await actionsFor(client, uri, ll008);
-  assert.deepEqual(actions.map(a => a.title), ['Use log_softmax', 'Ignore LL008 on this line', 'Explain LL008 (log-of-activation)']);
+  assert.deepEqual(
+    actions.map(a => a.title),
+    ['Use log_softmax', 'Ignore LL008 on this line', 'Explain LL008 (log-of-activation)'],
+  );
   const [fix, ignore, explain] = actions;
   assert.equal(fix.kind, 'quickfix');
   assert.equal(fix.isPreferred, true);
@@ -98,7 +109,11 @@ test('a safe fix is preferred and applying it removes the diagnostic; ignore and
   assert.equal(explain.edit, undefined);
 
   await replaceText(client, uri, 2, fixed);
-  assert.deepEqual((await client.pull(uri)).items.filter(d => d.code === 'LL008'), [], 'the fix removes the finding');
+  assert.deepEqual(
+    (await client.pull(uri)).items.filter(d => d.code === 'LL008'),
+    [],
+    'the fix removes the finding',
+  );
   await replaceText(client, uri, 3, ignored);
   assert.deepEqual((await client.pull(uri)).items, [], 'the suppression silences it, and is used');
   await client.shutdown();
@@ -134,29 +149,40 @@ test('an unsafe fix is offered but labelled and not preferred; nn.Sequential los
 });
 
 test('a fix in another file: one edit per document, the closed file with version null', async () => {
-  writeFileSync(join(dir, 'network.py'), [
-    'import torch.nn as nn',
-    'import torch.nn.functional as F',
-    '',
-    'class Network(nn.Module):',
-    '    def __init__(self):',
-    '        super().__init__()',
-    '        self.body = nn.Linear(20, 3)',
-    '',
-    '    def forward(self, x):',
-    '        return F.softmax(self.body(x), dim=1)',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'network.py'),
+    [
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      '',
+      'class Network(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.body = nn.Linear(20, 3)',
+      '',
+      '    def forward(self, x):',
+      '        return F.softmax(self.body(x), dim=1)',
+      '',
+    ].join('\n'),
+  );
   const { client } = await start();
   const uri = uriOf('train.py');
-  await client.open(uri, 'import torch.nn as nn\nfrom network import Network\n\nnet = Network()\nloss_fn = nn.CrossEntropyLoss()\n\ndef step(x, y):\n    return loss_fn(net(x), y)\n');
+  await client.open(
+    uri,
+    'import torch.nn as nn\nfrom network import Network\n\nnet = Network()\nloss_fn = nn.CrossEntropyLoss()\n\ndef step(x, y):\n    return loss_fn(net(x), y)\n',
+  );
   // The pull waits until the imports of the document are read.
   const items = (await client.pull(uri)).items.filter(d => d.code === 'LL001');
   assert.equal(items.length, 1);
   const [fix] = await actionsFor(client, uri, items);
   const changes = documentEdits(fix);
-  assert.deepEqual(changes.map(c => c.textDocument), [{ uri: uriOf('network.py'), version: null }]);
-  assert.deepEqual(changes[0].edits, [{ range: { start: { line: 9, character: 15 }, end: { line: 9, character: 45 } }, newText: 'self.body(x)' }]);
+  assert.deepEqual(
+    changes.map(c => c.textDocument),
+    [{ uri: uriOf('network.py'), version: null }],
+  );
+  assert.deepEqual(changes[0].edits, [
+    { range: { start: { line: 9, character: 15 }, end: { line: 9, character: 45 } }, newText: 'self.body(x)' },
+  ]);
   await client.shutdown();
 });
 
@@ -186,7 +212,10 @@ test('source.fixAll.losslens applies the safe fixes of the file in one versioned
   const [change] = documentEdits(actions[0]);
   assert.deepEqual(change.textDocument, { uri, version: 1 });
   const fixed = applyTextEdits(MIXED, change.edits as TextEdit[]);
-  assert.equal(fixed, MIXED.replace('size_average=False', "reduction='sum'").replace('torch.log(F.softmax(x, dim=1))', 'F.log_softmax(x, dim=1)'));
+  assert.equal(
+    fixed,
+    MIXED.replace('size_average=False', "reduction='sum'").replace('torch.log(F.softmax(x, dim=1))', 'F.log_softmax(x, dim=1)'),
+  );
   assert.deepEqual(await actionsFor(client, uri, [], ['quickfix']), [], 'no source action when only quick fixes are asked for');
   await client.shutdown();
 });
@@ -225,7 +254,12 @@ test('diagnostics of other tools are left alone', async () => {
   const uri = uriOf('other.py');
   await client.open(uri, LOG_SOFTMAX);
   await client.pull(uri);
-  const foreign: Diagnostic = { range: { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } }, message: 'x', source: 'Pylance', code: 'reportFoo' };
+  const foreign: Diagnostic = {
+    range: { start: { line: 4, character: 4 }, end: { line: 4, character: 10 } },
+    message: 'x',
+    source: 'Pylance',
+    code: 'reportFoo',
+  };
   assert.deepEqual(await actionsFor(client, uri, [foreign]), []);
   await client.shutdown();
 });

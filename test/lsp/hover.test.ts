@@ -69,7 +69,10 @@ async function session(plots?: string) {
     const before = text.slice(0, offset);
     const line = before.split('\n').length - 1;
     const character = offset - (before.lastIndexOf('\n') + 1);
-    return client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Promise<Hover | null>;
+    return client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character },
+    }) as Promise<Hover | null>;
   };
   return { client, hoverPy: (p: string, s?: number) => hover(py, PY, p, s), hoverTs: (p: string, s?: number) => hover(ts, TS, p, s) };
 }
@@ -101,7 +104,10 @@ test('hover over stdio: PyTorch, user-defined, Keras and TF.js losses with formu
   assert.ok(md.includes('| `delta` | `0.5` |'), 'delta as written');
   assert.ok(md.includes("| `reduction` | `'mean'` | default |"), 'the default filled in');
   assert.ok(md.includes('| 1 | 0.375 | 0.5 | 1 |'), 'Huber at an error of 2δ');
-  assert.match(md, /\[Open in Loss Explorer\]\(command:losslens\.openExplorer\?%7B%22lossId%22%3A%22huberLoss%22%2C%22params%22%3A%7B%22delta%22%3A0\.5%7D%7D/);
+  assert.match(
+    md,
+    /\[Open in Loss Explorer\]\(command:losslens\.openExplorer\?%7B%22lossId%22%3A%22huberLoss%22%2C%22params%22%3A%7B%22delta%22%3A0\.5%7D%7D/,
+  );
   assertImage(md);
   assert.deepEqual(huber!.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 35 } });
 

@@ -35,20 +35,40 @@ export class TestClient {
   private readonly waiters: (() => void)[] = [];
   readonly exited: Promise<number | null>;
 
-  private constructor(readonly proc: ChildProcessWithoutNullStreams, readonly options: ServerOptions) {
+  private constructor(
+    readonly proc: ChildProcessWithoutNullStreams,
+    readonly options: ServerOptions,
+  ) {
     this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     this.exited = new Promise(r => proc.on('exit', code => r(code)));
     proc.stderr.on('data', d => this.stderr.push(String(d)));
     const c = this.connection;
-    c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { this.published.push(p); this.wake(); });
-    c.onNotification('window/showMessage', (p: { type: number; message: string }) => { if (p.type === 2) this.warnings.push(p.message); this.wake(); });
-    c.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); this.wake(); });
+    c.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      this.wake();
+    });
+    c.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      if (p.type === 2) this.warnings.push(p.message);
+      this.wake();
+    });
+    c.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.wake();
+    });
     // vscode-jsonrpc's catch-all handler (not in ProtocolConnection's typings): custom notifications such as losslens/status.
     const onAny = c.onNotification.bind(c) as unknown as (handler: (method: string, params: unknown) => void) => void;
-    onAny((method, params) => { this.notifications.push({ method, params }); this.wake(); });
+    onAny((method, params) => {
+      this.notifications.push({ method, params });
+      this.wake();
+    });
     c.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
-      p.items.map(i => (options.settings ? options.settings(i.scopeUri) : null)));
-    c.onRequest('workspace/diagnostic/refresh', () => { this.refreshes++; this.wake(); return null; });
+      p.items.map(i => (options.settings ? options.settings(i.scopeUri) : null)),
+    );
+    c.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.wake();
+      return null;
+    });
     c.onRequest('window/workDoneProgress/create', () => null);
     c.onRequest('client/registerCapability', () => null);
     c.onRequest(readFileRequest, () => null);
@@ -100,7 +120,10 @@ export class TestClient {
       if (left <= 0) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr.join('')}; logs: ${this.logs.join('\n')}`);
       await new Promise<void>(r => {
         const t = setTimeout(r, Math.min(left, 200));
-        this.waiters.push(() => { clearTimeout(t); r(); });
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
       });
     }
   }

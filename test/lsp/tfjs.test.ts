@@ -39,7 +39,11 @@ const TFJS = [
 ].join('\n');
 
 async function start() {
-  const r = await TestClient.start({ pullDiagnostics: true, settings: () => ({}), workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+  const r = await TestClient.start({
+    pullDiagnostics: true,
+    settings: () => ({}),
+    workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+  });
   clients.push(r.client);
   return r.client;
 }
@@ -64,16 +68,19 @@ test('a TS file without TF.js does not load the compiler; a JS file with TF.js l
 });
 
 test('a TS file that uses TF.js only through a workspace import loads the compiler and gets LL004', async () => {
-  writeFileSync(join(dir, 'model.ts'), [
-    "import * as tf from '@tensorflow/tfjs';",
-    '',
-    'export function buildModel(): tf.Sequential {',
-    '  const m = tf.sequential();',
-    "  m.add(tf.layers.dense({ units: 3, inputShape: [4] }));",
-    '  return m;',
-    '}',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'model.ts'),
+    [
+      "import * as tf from '@tensorflow/tfjs';",
+      '',
+      'export function buildModel(): tf.Sequential {',
+      '  const m = tf.sequential();',
+      '  m.add(tf.layers.dense({ units: 3, inputShape: [4] }));',
+      '  return m;',
+      '}',
+      '',
+    ].join('\n'),
+  );
   const client = await start();
   const uri = uriOf('compile.ts');
   const text = [
@@ -88,6 +95,9 @@ test('a TS file that uses TF.js only through a workspace import loads the compil
   const ll004 = report.items.filter(d => d.code === 'LL004');
   assert.equal(ll004.length, 1, JSON.stringify(report.items));
   assert.equal(ll004[0].range.start.line, 3);
-  assert.ok(client.logs.some(l => LOADED.test(l)), client.logs.join('\n'));
+  assert.ok(
+    client.logs.some(l => LOADED.test(l)),
+    client.logs.join('\n'),
+  );
   assert.equal(await client.shutdown(), 0);
 });

@@ -13,26 +13,70 @@ export type ThemeName = 'light' | 'dark' | 'high-contrast';
 // A subset of the variables VS Code sets on a webview (values of Light+ / Dark+ / High Contrast).
 const THEME_VARS: Record<ThemeName, Record<string, string>> = {
   light: {
-    'foreground': '#3b3b3b', 'editor-foreground': '#3b3b3b', 'editor-background': '#ffffff', 'descriptionForeground': '#717171',
-    'focusBorder': '#005fb8', 'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8',
-    'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc',
-    'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'input-border': '#cecece', 'panel-border': '#e5e5e5',
-    'editorWidget-background': '#f8f8f8', 'textLink-foreground': '#005fb8', 'dropdown-background': '#ffffff', 'dropdown-foreground': '#3b3b3b',
-    'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'editor-font-family': '"Droid Sans Mono", monospace',
+    foreground: '#3b3b3b',
+    'editor-foreground': '#3b3b3b',
+    'editor-background': '#ffffff',
+    descriptionForeground: '#717171',
+    focusBorder: '#005fb8',
+    'button-background': '#005fb8',
+    'button-foreground': '#ffffff',
+    'button-hoverBackground': '#0258a8',
+    'button-secondaryBackground': '#e5e5e5',
+    'button-secondaryForeground': '#3b3b3b',
+    'button-secondaryHoverBackground': '#cccccc',
+    'input-background': '#ffffff',
+    'input-foreground': '#3b3b3b',
+    'input-border': '#cecece',
+    'panel-border': '#e5e5e5',
+    'editorWidget-background': '#f8f8f8',
+    'textLink-foreground': '#005fb8',
+    'dropdown-background': '#ffffff',
+    'dropdown-foreground': '#3b3b3b',
+    'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+    'font-size': '13px',
+    'editor-font-family': '"Droid Sans Mono", monospace',
   },
   dark: {
-    'foreground': '#cccccc', 'editor-foreground': '#cccccc', 'editor-background': '#1f1f1f', 'descriptionForeground': '#9d9d9d',
-    'focusBorder': '#0078d4', 'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1',
-    'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c',
-    'input-background': '#313131', 'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'panel-border': '#2b2b2b',
-    'editorWidget-background': '#202020', 'textLink-foreground': '#4daafc', 'dropdown-background': '#313131', 'dropdown-foreground': '#cccccc',
-    'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'editor-font-family': '"Droid Sans Mono", monospace',
+    foreground: '#cccccc',
+    'editor-foreground': '#cccccc',
+    'editor-background': '#1f1f1f',
+    descriptionForeground: '#9d9d9d',
+    focusBorder: '#0078d4',
+    'button-background': '#0078d4',
+    'button-foreground': '#ffffff',
+    'button-hoverBackground': '#026ec1',
+    'button-secondaryBackground': '#313131',
+    'button-secondaryForeground': '#cccccc',
+    'button-secondaryHoverBackground': '#3c3c3c',
+    'input-background': '#313131',
+    'input-foreground': '#cccccc',
+    'input-border': '#3c3c3c',
+    'panel-border': '#2b2b2b',
+    'editorWidget-background': '#202020',
+    'textLink-foreground': '#4daafc',
+    'dropdown-background': '#313131',
+    'dropdown-foreground': '#cccccc',
+    'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+    'font-size': '13px',
+    'editor-font-family': '"Droid Sans Mono", monospace',
   },
   'high-contrast': {
-    'foreground': '#ffffff', 'editor-foreground': '#ffffff', 'editor-background': '#000000', 'descriptionForeground': '#ffffff',
-    'focusBorder': '#f38518', 'contrastBorder': '#6fc3df', 'contrastActiveBorder': '#f38518', 'button-background': '#000000',
-    'button-foreground': '#ffffff', 'input-background': '#000000', 'input-foreground': '#ffffff', 'input-border': '#6fc3df',
-    'panel-border': '#6fc3df', 'textLink-foreground': '#21a6ff', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
+    foreground: '#ffffff',
+    'editor-foreground': '#ffffff',
+    'editor-background': '#000000',
+    descriptionForeground: '#ffffff',
+    focusBorder: '#f38518',
+    contrastBorder: '#6fc3df',
+    contrastActiveBorder: '#f38518',
+    'button-background': '#000000',
+    'button-foreground': '#ffffff',
+    'input-background': '#000000',
+    'input-foreground': '#ffffff',
+    'input-border': '#6fc3df',
+    'panel-border': '#6fc3df',
+    'textLink-foreground': '#21a6ff',
+    'font-family': 'system-ui, sans-serif',
+    'font-size': '13px',
   },
 };
 
@@ -52,7 +96,8 @@ export interface ServedPage {
 
 /** The page and its resources on http://127.0.0.1:<port>; `/?theme=dark` picks the theme. */
 export async function servePage(bundleDir = process.env.LOSSLENS_WEBVIEW_BUNDLE ?? ''): Promise<ServedPage> {
-  if (!existsSync(join(bundleDir, 'explorer.js'))) throw new Error(`no explorer bundle in '${bundleDir}': run through test/webview/run.mjs`);
+  if (!existsSync(join(bundleDir, 'explorer.js')))
+    throw new Error(`no explorer bundle in '${bundleDir}': run through test/webview/run.mjs`);
   let origin = '';
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
@@ -63,7 +108,12 @@ export async function servePage(bundleDir = process.env.LOSSLENS_WEBVIEW_BUNDLE 
     if (url.pathname === '/') {
       const theme = (url.searchParams.get('theme') ?? 'light') as ThemeName;
       if (!(theme in THEME_VARS)) return send(400, 'text/plain', 'bad theme');
-      const html = explorerHtml({ cspSource: origin, scriptUri: `${origin}/explorer.js`, styleUri: `${origin}/explorer.css`, nonce: makeNonce() })
+      const html = explorerHtml({
+        cspSource: origin,
+        scriptUri: `${origin}/explorer.js`,
+        styleUri: `${origin}/explorer.css`,
+        nonce: makeNonce(),
+      })
         // What VS Code adds around a webview: the theme class on <body> and the theme variables (here
         // as a stylesheet from the same origin, which the page's CSP allows like the extension's own).
         .replace('<body>', `<body class="${BODY_CLASS[theme]}">`)
@@ -72,7 +122,9 @@ export async function servePage(bundleDir = process.env.LOSSLENS_WEBVIEW_BUNDLE 
     }
     const themeCss = /^\/theme-([a-z-]+)\.css$/.exec(url.pathname);
     if (themeCss && themeCss[1] in THEME_VARS) {
-      const vars = Object.entries(THEME_VARS[themeCss[1] as ThemeName]).map(([k, v]) => `  --vscode-${k}: ${v};`).join('\n');
+      const vars = Object.entries(THEME_VARS[themeCss[1] as ThemeName])
+        .map(([k, v]) => `  --vscode-${k}: ${v};`)
+        .join('\n');
       return send(200, 'text/css', `:root {\n${vars}\n}\n`);
     }
     if (url.pathname === '/explorer.js') return send(200, 'text/javascript', readFileSync(join(bundleDir, 'explorer.js')));
@@ -110,7 +162,11 @@ export interface OpenOptions {
  * Opens the explorer in a fresh page. The stub API records posted messages in window.__posted and
  * the last setState in window.__state; CSP violations are collected in window.__csp.
  */
-export async function openExplorer(browser: Browser, served: ServedPage, opts: OpenOptions = {}): Promise<{ page: Page; errors: string[]; warnings: string[] }> {
+export async function openExplorer(
+  browser: Browser,
+  served: ServedPage,
+  opts: OpenOptions = {},
+): Promise<{ page: Page; errors: string[]; warnings: string[] }> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -120,10 +176,13 @@ export async function openExplorer(browser: Browser, served: ServedPage, opts: O
     if (m.type() === 'warning') warnings.push(m.text());
   });
   // Nothing may leave the loopback origin (no remote content).
-  await page.route(url => !url.href.startsWith(served.origin), route => {
-    errors.push(`request outside the page origin: ${route.request().url()}`);
-    return route.abort();
-  });
+  await page.route(
+    url => !url.href.startsWith(served.origin),
+    route => {
+      errors.push(`request outside the page origin: ${route.request().url()}`);
+      return route.abort();
+    },
+  );
   await page.addInitScript((initial: unknown) => {
     const w = window as unknown as Record<string, unknown>;
     const posted: unknown[] = [];
@@ -143,7 +202,7 @@ export async function openExplorer(browser: Browser, served: ServedPage, opts: O
     });
   }, opts.state ?? null);
   await page.goto(`${served.origin}/?theme=${opts.theme ?? 'light'}`);
-  await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted).some(m => m.type === 'ready'));
+  await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
   return { page, errors, warnings };
 }
 
@@ -187,9 +246,16 @@ export function parseCsv(text: string): Csv {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
       if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+        if (ch === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cur += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === ',') { cells.push(cur); cur = ''; } else cur += ch;
+      else if (ch === ',') {
+        cells.push(cur);
+        cur = '';
+      } else cur += ch;
     }
     cells.push(cur);
     return cells;

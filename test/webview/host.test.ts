@@ -12,7 +12,12 @@ test('the page HTML: strict CSP, one nonce script, one stylesheet, nothing inlin
   const nonce = makeNonce();
   assert.match(nonce, /^[0-9a-f]{32}$/);
   assert.notEqual(makeNonce(), nonce);
-  const html = explorerHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/explorer.js', styleUri: 'https://x/explorer.css', nonce });
+  const html = explorerHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    scriptUri: 'https://x/explorer.js',
+    styleUri: 'https://x/explorer.css',
+    nonce,
+  });
   const csp = contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', nonce);
   assert.ok(html.includes(`content="${csp}"`));
   assert.match(csp, /^default-src 'none'; /);
@@ -25,8 +30,10 @@ test('the page HTML: strict CSP, one nonce script, one stylesheet, nothing inlin
   assert.throws(() => explorerHtml({ cspSource: 'x', scriptUri: '', styleUri: '', nonce: 'short' }), /nonce/);
   // The web workbench's source list has spaces and quoted keywords: it must be accepted as is.
   const web = "http://localhost:3000/static/devextensions/ 'self' https://*.vscode-cdn.net";
-  assert.ok(explorerHtml({ cspSource: web, scriptUri: '', styleUri: '', nonce }).includes(`style-src ${web}`.replace(/'/g, '&#39;')) ||
-    explorerHtml({ cspSource: web, scriptUri: '', styleUri: '', nonce }).includes(`style-src ${web}`));
+  assert.ok(
+    explorerHtml({ cspSource: web, scriptUri: '', styleUri: '', nonce }).includes(`style-src ${web}`.replace(/'/g, '&#39;')) ||
+      explorerHtml({ cspSource: web, scriptUri: '', styleUri: '', nonce }).includes(`style-src ${web}`),
+  );
 });
 
 test('framework of a document: language, then imports', () => {
@@ -43,7 +50,7 @@ test('framework of a document: language, then imports', () => {
   for (const [lang, text, expected] of cases) assert.equal(frameworkOf(lang, text), expected, `${lang}: ${text}`);
 });
 
-test('snippets put the explorer\'s parameter values in tab stops', () => {
+test("snippets put the explorer's parameter values in tab stops", () => {
   const focal = defaultLossSnippet('sigmoidFocalLoss', 'torch', { alpha: 0.5, gamma: 3 })!;
   assert.match(focal.snippet, /alpha=\$\{\d+:0\.5\}, gamma=\$\{\d+:3\.0\}/);
   assert.match(focal.plain, /alpha=0\.5, gamma=3\.0/);
@@ -60,9 +67,16 @@ test('every catalog snippet survives the snippet syntax: plain text round-trips 
     for (const fw of ['torch', 'keras', 'tfjs'] as const) {
       const s = defaultLossSnippet(entry.id, fw, {})!;
       const language = fw === 'tfjs' ? 'javascript' : 'python';
-      assert.equal(s.plain, compileTemplate(entry.snippets[fw][0].template, entry.params, language).plain, `${entry.id}/${fw}: plain text is the catalog's first row`);
+      assert.equal(
+        s.plain,
+        compileTemplate(entry.snippets[fw][0].template, entry.params, language).plain,
+        `${entry.id}/${fw}: plain text is the catalog's first row`,
+      );
       // Unescaping the snippet (dropping tab stops) gives the plain text back.
-      const unescaped = s.snippet.replace(/\$\{\d+:((?:\\.|[^}])*)\}/g, '$1').replace(/\$0$/, '').replace(/\\([\\$}])/g, '$1');
+      const unescaped = s.snippet
+        .replace(/\$\{\d+:((?:\\.|[^}])*)\}/g, '$1')
+        .replace(/\$0$/, '')
+        .replace(/\\([\\$}])/g, '$1');
       assert.equal(unescaped, s.plain, `${entry.id}/${fw}`);
     }
   }

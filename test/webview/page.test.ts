@@ -10,8 +10,18 @@ import type { Browser, Page } from 'playwright-core';
 import { curve, getCatalogEntry, guide, isGuideLeaf, quickReference, type GuideLeaf, type GuideNode } from '../../core/src/index';
 import { parsePageMessage } from '../../webview/src/protocol';
 import {
-  cspViolations, csvColumn, exportFrom, launchChromium, openExplorer, pageState, parseCsv, posted, sendToPage, servePage,
-  type Csv, type ServedPage,
+  cspViolations,
+  csvColumn,
+  exportFrom,
+  launchChromium,
+  openExplorer,
+  pageState,
+  parseCsv,
+  posted,
+  sendToPage,
+  servePage,
+  type Csv,
+  type ServedPage,
 } from './harness';
 
 const N = 512;
@@ -102,7 +112,7 @@ describe('gradient plots', () => {
     await page.close();
   });
 
-  test('arrow keys on the δ slider change the Huber curve to core\'s curve for the new δ and redraw the canvas', async () => {
+  test("arrow keys on the δ slider change the Huber curve to core's curve for the new δ and redraw the canvas", async () => {
     const { page, errors } = await openExplorer(browser, served);
     const before = await canvasPixels(page);
     const slider = page.locator('fieldset[data-loss="huberLoss"] input[type="range"]');
@@ -179,7 +189,10 @@ describe('gradient plots', () => {
         assertColumnsEqualCore(csv, 0, 'binaryCrossEntropyWithLogits', { posWeight: 1 }, -4, 6);
         [0, 0.5, 1, 2, 5].forEach((gamma, k) => assertColumnsEqualCore(csv, k + 1, 'sigmoidFocalLoss', { alpha: 1, gamma }, -4, 6));
         // γ = 0 with α = 1 is BCE with logits: the two curves coincide.
-        assert.deepEqual(csvColumn(csv, 3).map(v => v!.toFixed(12)), csvColumn(csv, 1).map(v => v!.toFixed(12)));
+        assert.deepEqual(
+          csvColumn(csv, 3).map(v => v!.toFixed(12)),
+          csvColumn(csv, 1).map(v => v!.toFixed(12)),
+        );
       },
     },
     {
@@ -237,7 +250,9 @@ describe('gradient plots', () => {
   test('the focal preset shows the focal table: FL / CE = (1 − p_t)^γ', async () => {
     const { page } = await openExplorer(browser, served);
     await page.selectOption('#story-select', 'focal');
-    const rows = await page.$$eval('#story-table tbody tr', trs => trs.map(tr => Array.from(tr.children, c => (c as HTMLElement).innerText)));
+    const rows = await page.$$eval('#story-table tbody tr', trs =>
+      trs.map(tr => Array.from(tr.children, c => (c as HTMLElement).innerText)),
+    );
     assert.equal(rows.length, 5);
     assert.equal(rows[0][0], 'γ = 0');
     assert.match(rows[3][3], /^0\.01\b/, 'γ = 2 at p_t = 0.9: 100× smaller');
@@ -246,7 +261,7 @@ describe('gradient plots', () => {
     await page.close();
   });
 
-  test('the readout follows the keyboard cursor and shows core\'s values; the mouse moves it too', async () => {
+  test("the readout follows the keyboard cursor and shows core's values; the mouse moves it too", async () => {
     const { page } = await openExplorer(browser, served);
     await page.focus('.chart[data-chart="loss"]');
     await page.keyboard.press('End');
@@ -258,7 +273,10 @@ describe('gradient plots', () => {
     await page.keyboard.press('ArrowRight');
     const shownX = Number(/x = (\S+)$/.exec(await page.locator('#readout caption').innerText())![1]);
     assert.equal(shownX, Number(c.x[1].toPrecision(6)));
-    assert.equal(Number(await page.locator('#readout tr[data-series="0"] td[data-value="loss"]').innerText()), Number(curve('mseLoss', {}, { min: -4, max: 4, n: N }).loss[1].toPrecision(6)));
+    assert.equal(
+      Number(await page.locator('#readout tr[data-series="0"] td[data-value="loss"]').innerText()),
+      Number(curve('mseLoss', {}, { min: -4, max: 4, n: N }).loss[1].toPrecision(6)),
+    );
     // Mouse: hover the middle of the gradient chart's plotting area.
     const box = (await page.locator('.chart[data-chart="gradient"] .u-over').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
@@ -320,7 +338,13 @@ describe('gradient plots', () => {
 
   test('a damaged saved state falls back to defaults without errors', async () => {
     const { page, errors } = await openExplorer(browser, served, {
-      state: { v: 1, view: 'nope', series: [{ id: 'constructor', params: {} }, { id: 'huberLoss', params: { delta: 'x' } }, 7], range: { min: 3, max: 1 }, guidePath: [99, 'a'] },
+      state: {
+        v: 1,
+        view: 'nope',
+        series: [{ id: 'constructor', params: {} }, { id: 'huberLoss', params: { delta: 'x' } }, 7],
+        range: { min: 3, max: 1 },
+        guidePath: [99, 'a'],
+      },
     });
     assert.deepEqual(errors, []);
     assert.deepEqual(await seriesIds(page), ['mseLoss', 'l1Loss', 'huberLoss']);
@@ -334,7 +358,11 @@ describe('messages from the extension', () => {
     const csvBefore = await csvOf(page);
     const stateBefore = await pageState(page);
     const bad: unknown[] = [
-      null, 42, 'show', [], {},
+      null,
+      42,
+      'show',
+      [],
+      {},
       { type: 'show', args: { lossId: 'huberLoss' } }, // no version
       { v: 2, type: 'show', args: { lossId: 'huberLoss' } }, // other version
       { v: 1, type: 'eval', code: 'document.body.remove()' },
@@ -375,7 +403,7 @@ describe('messages from the extension', () => {
     await page.close();
   });
 
-  test('show with a rule id tells the rule\'s story: double softmax has a floor at log(1 + (C − 1)/e)', async () => {
+  test("show with a rule id tells the rule's story: double softmax has a floor at log(1 + (C − 1)/e)", async () => {
     const { page } = await openExplorer(browser, served);
     await sendToPage(page, { v: 1, type: 'show', args: { ruleId: 'LL001', lossId: 'crossEntropy' } });
     await page.waitForFunction(() => document.querySelector('#story-panel h2')?.textContent?.startsWith('LL001'));
@@ -412,7 +440,10 @@ interface GuidePath {
   labels: string[];
   leaf: GuideLeaf;
 }
-function allGuidePaths(node: GuideNode = guide, prefix: GuidePath = { indices: [], labels: [], leaf: undefined as unknown as GuideLeaf }): GuidePath[] {
+function allGuidePaths(
+  node: GuideNode = guide,
+  prefix: GuidePath = { indices: [], labels: [], leaf: undefined as unknown as GuideLeaf },
+): GuidePath[] {
   return node.options.flatMap((o, i) => {
     const p = { indices: [...prefix.indices, i], labels: [...prefix.labels, o.label], leaf: prefix.leaf };
     return isGuideLeaf(o.next) ? [{ ...p, leaf: o.next }] : allGuidePaths(o.next, p);
@@ -439,9 +470,15 @@ describe('selection guide', () => {
       assert.equal(await card.count(), 1, `leaf of ${path.labels.join(' › ')}`);
       assert.equal(await card.locator('[data-field="activation"]').innerText(), path.leaf.activation);
       assert.equal(await card.locator('[data-field="why"]').innerText(), path.leaf.why);
-      assert.deepEqual(await card.locator('[data-alternative]').evaluateAll(els => els.map(e => (e as HTMLElement).dataset.alternative)), path.leaf.alternatives);
+      assert.deepEqual(
+        await card.locator('[data-alternative]').evaluateAll(els => els.map(e => (e as HTMLElement).dataset.alternative)),
+        path.leaf.alternatives,
+      );
       const crumbs = await page.locator('.breadcrumbs li').allInnerTexts();
-      assert.deepEqual(crumbs.map(c => c.replace(/^›\s*/, '')), ['Start', ...path.labels]);
+      assert.deepEqual(
+        crumbs.map(c => c.replace(/^›\s*/, '')),
+        ['Start', ...path.labels],
+      );
       // Focus moved to the card's heading for keyboard users.
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'leaf-title');
       assert.deepEqual((await pageState(page)).guidePath, path.indices);
@@ -454,7 +491,7 @@ describe('selection guide', () => {
     await page.close();
   });
 
-  test('the leaf card\'s Plot, Insert snippet and Copy', async () => {
+  test("the leaf card's Plot, Insert snippet and Copy", async () => {
     const { page } = await openExplorer(browser, served);
     await page.click('#tab-guide');
     const path = paths.find(p => p.leaf.lossId === 'sigmoidFocalLoss')!;
@@ -476,8 +513,13 @@ describe('selection guide', () => {
   test('the quick-reference table lists every row and plots its loss', async () => {
     const { page } = await openExplorer(browser, served);
     await page.click('#tab-guide');
-    const rows = await page.$$eval('.quick-reference tbody tr', trs => trs.map(tr => Array.from(tr.children, c => (c as HTMLElement).innerText)));
-    assert.deepEqual(rows.map(r => [r[0], r[2]]), quickReference.map(q => [q.task, q.activation]));
+    const rows = await page.$$eval('.quick-reference tbody tr', trs =>
+      trs.map(tr => Array.from(tr.children, c => (c as HTMLElement).innerText)),
+    );
+    assert.deepEqual(
+      rows.map(r => [r[0], r[2]]),
+      quickReference.map(q => [q.task, q.activation]),
+    );
     await page.click(`.quick-reference [data-plot="tripletMarginLoss"]`);
     assert.deepEqual(await seriesIds(page), ['tripletMarginLoss']);
     await page.close();
@@ -501,7 +543,7 @@ describe('themes and screenshots', () => {
   const paths = allGuidePaths();
   const outDir = join(process.env.LOSSLENS_REPO ?? process.cwd(), 'docs', 'images');
 
-  test('high contrast renders without errors and uses the theme\'s contrast border', async () => {
+  test("high contrast renders without errors and uses the theme's contrast border", async () => {
     const { page, errors } = await openExplorer(browser, served, { theme: 'high-contrast' });
     const border = await page.$eval('fieldset.series', el => getComputedStyle(el).borderTopColor);
     assert.equal(border, 'rgb(111, 195, 223)');

@@ -42,16 +42,33 @@ test('page → host: malformed, unknown or other-version messages are rejected',
     ['insert: NaN param', { v: 1, type: 'insertSnippet', lossId: 'huberLoss', params: { delta: Number.NaN } }],
     ['insert: string param', { v: 1, type: 'insertSnippet', lossId: 'huberLoss', params: { delta: '1' } }],
     ['insert: odd param name', { v: 1, type: 'insertSnippet', lossId: 'huberLoss', params: { 'de lta': 1 } }],
-    ['insert: too many params', { v: 1, type: 'insertSnippet', lossId: 'huberLoss', params: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`p${i}`, i])) }],
+    [
+      'insert: too many params',
+      { v: 1, type: 'insertSnippet', lossId: 'huberLoss', params: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`p${i}`, i])) },
+    ],
   ];
   for (const [what, m] of cases) assert.equal(parsePageMessage(m), undefined, what);
 });
 
 test('host → page: show and editorContext are validated', () => {
-  assert.deepEqual(parseHostMessage({ v: 1, type: 'show', args: { lossId: 'huberLoss', params: { delta: 2 }, view: 'plots' } }), { v: 1, type: 'show', args: { lossId: 'huberLoss', params: { delta: 2 }, view: 'plots' } });
+  assert.deepEqual(parseHostMessage({ v: 1, type: 'show', args: { lossId: 'huberLoss', params: { delta: 2 }, view: 'plots' } }), {
+    v: 1,
+    type: 'show',
+    args: { lossId: 'huberLoss', params: { delta: 2 }, view: 'plots' },
+  });
   assert.deepEqual(parseHostMessage({ v: 1, type: 'show', args: { ruleId: 'LL001' } }), { v: 1, type: 'show', args: { ruleId: 'LL001' } });
-  assert.deepEqual(parseHostMessage({ v: 1, type: 'editorContext', framework: 'tfjs', fileName: 'model.ts' }), { v: 1, type: 'editorContext', framework: 'tfjs', fileName: 'model.ts' });
-  assert.deepEqual(parseHostMessage({ v: 1, type: 'editorContext', framework: null, fileName: null }), { v: 1, type: 'editorContext', framework: null, fileName: null });
+  assert.deepEqual(parseHostMessage({ v: 1, type: 'editorContext', framework: 'tfjs', fileName: 'model.ts' }), {
+    v: 1,
+    type: 'editorContext',
+    framework: 'tfjs',
+    fileName: 'model.ts',
+  });
+  assert.deepEqual(parseHostMessage({ v: 1, type: 'editorContext', framework: null, fileName: null }), {
+    v: 1,
+    type: 'editorContext',
+    framework: null,
+    fileName: null,
+  });
   const bad: [string, unknown][] = [
     ['show without args', { v: 1, type: 'show' }],
     ['show with args null', { v: 1, type: 'show', args: null }],

@@ -53,7 +53,16 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-const files = tests.map(f => join(out, 'tests', f.slice(here.length).replace(/^[\\/]/, '').replace(/\.ts$/, '.js')));
+const files = tests.map(f =>
+  join(
+    out,
+    'tests',
+    f
+      .slice(here.length)
+      .replace(/^[\\/]/, '')
+      .replace(/\.ts$/, '.js'),
+  ),
+);
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
   cwd: repo,

@@ -10,12 +10,22 @@ import { findGuidePath, walkGuide } from '../../webview/src/explorer/guide-view'
 
 test('parseState keeps what is valid and drops the rest', () => {
   const s = parseState({
-    v: 1, view: 'guide', storyId: null, guidePath: [1, 0],
+    v: 1,
+    view: 'guide',
+    storyId: null,
+    guidePath: [1, 0],
     series: [{ id: 'huberLoss', params: { delta: 99 } }, { id: 'nope', params: {} }, { id: 'mseLoss' }],
     range: { min: -1, max: 1 },
   });
   assert.equal(s.view, 'guide');
-  assert.deepEqual(s.series, [{ id: 'huberLoss', params: { delta: 5 } }, { id: 'mseLoss', params: {} }], 'out-of-range δ clamped to the catalog max');
+  assert.deepEqual(
+    s.series,
+    [
+      { id: 'huberLoss', params: { delta: 5 } },
+      { id: 'mseLoss', params: {} },
+    ],
+    'out-of-range δ clamped to the catalog max',
+  );
   assert.deepEqual(s.range, { min: -1, max: 1 });
   assert.deepEqual(s.guidePath, [1, 0]);
   for (const junk of [undefined, null, 3, 'x', { v: 2 }, { v: 1, series: 'x', range: { min: 1, max: 0 }, guidePath: [-1] }]) {
@@ -27,7 +37,14 @@ test('parseState keeps what is valid and drops the rest', () => {
 });
 
 test('plot data: catalog curves equal core on the shared grid; domain-limited losses are gaps outside (0, 1)', () => {
-  const data = buildPlotData([{ id: 'mseLoss', params: {} }, { id: 'binaryCrossEntropy', params: {} }], { min: -1, max: 2 }, 31);
+  const data = buildPlotData(
+    [
+      { id: 'mseLoss', params: {} },
+      { id: 'binaryCrossEntropy', params: {} },
+    ],
+    { min: -1, max: 2 },
+    31,
+  );
   assert.deepEqual(data.x, Array.from(curve('mseLoss', {}, { min: -1, max: 2, n: 31 }).x));
   assert.deepEqual(data.columns[0].loss, Array.from(curve('mseLoss', {}, { min: -1, max: 2, n: 31 }).loss));
   const bce = data.columns[1];
@@ -35,7 +52,10 @@ test('plot data: catalog curves equal core on the shared grid; domain-limited lo
   assert.ok(data.mixedAxes);
   const csv = toCsv(data).trim().split('\n');
   assert.equal(csv.length, 32);
-  assert.equal(csv[0], 'x,Mean squared error loss,Mean squared error gradient,Binary cross-entropy on probabilities loss,Binary cross-entropy on probabilities gradient');
+  assert.equal(
+    csv[0],
+    'x,Mean squared error loss,Mean squared error gradient,Binary cross-entropy on probabilities loss,Binary cross-entropy on probabilities gradient',
+  );
 });
 
 test('every story names known losses and valid parameters, and its table computes', () => {
@@ -43,12 +63,19 @@ test('every story names known losses and valid parameters, and its table compute
     for (const s of story.series) {
       const info = sourceInfo(s.id);
       assert.ok(info, `${story.id}: ${s.id}`);
-      for (const name of Object.keys(s.params)) assert.ok(info!.params.some(p => p.name === name), `${story.id}: ${s.id}.${name}`);
+      for (const name of Object.keys(s.params))
+        assert.ok(
+          info!.params.some(p => p.name === name),
+          `${story.id}: ${s.id}.${name}`,
+        );
     }
     const data = buildPlotData(story.series, story.range ?? null);
     for (const c of data.columns) {
       assert.equal(c.error, undefined, `${story.id}: ${c.label}`);
-      assert.ok(c.loss.some(v => v !== null), `${story.id}: ${c.label} has values`);
+      assert.ok(
+        c.loss.some(v => v !== null),
+        `${story.id}: ${c.label} has values`,
+      );
     }
     if (story.table) assert.ok(story.table().rows.length > 0);
   }

@@ -24,7 +24,10 @@ export interface OpenExplorerArgs {
 }
 
 // ── page → host ──────────────────────────────────────────────────────────────
-export interface ReadyMessage { v: 1; type: 'ready' }
+export interface ReadyMessage {
+  v: 1;
+  type: 'ready';
+}
 export interface ExportMessage {
   v: 1;
   type: 'export';
@@ -34,14 +37,33 @@ export interface ExportMessage {
   /** SVG/CSV text, or for PNG a `data:image/png;base64,…` URL. */
   data: string;
 }
-export interface InsertSnippetMessage { v: 1; type: 'insertSnippet'; lossId: string; params: Record<string, number> }
-export interface CopySnippetMessage { v: 1; type: 'copySnippet'; lossId: string; params: Record<string, number> }
+export interface InsertSnippetMessage {
+  v: 1;
+  type: 'insertSnippet';
+  lossId: string;
+  params: Record<string, number>;
+}
+export interface CopySnippetMessage {
+  v: 1;
+  type: 'copySnippet';
+  lossId: string;
+  params: Record<string, number>;
+}
 export type PageMessage = ReadyMessage | ExportMessage | InsertSnippetMessage | CopySnippetMessage;
 
 // ── host → page ──────────────────────────────────────────────────────────────
-export interface ShowMessage { v: 1; type: 'show'; args: OpenExplorerArgs }
+export interface ShowMessage {
+  v: 1;
+  type: 'show';
+  args: OpenExplorerArgs;
+}
 /** Which framework "Insert snippet" targets: the last focused text editor's, or none. */
-export interface EditorContextMessage { v: 1; type: 'editorContext'; framework: SnippetFramework | null; fileName: string | null }
+export interface EditorContextMessage {
+  v: 1;
+  type: 'editorContext';
+  framework: SnippetFramework | null;
+  fileName: string | null;
+}
 export type HostMessage = ShowMessage | EditorContextMessage;
 
 // ── limits ───────────────────────────────────────────────────────────────────
@@ -116,7 +138,8 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       if (!hasOnly(raw, ['v', 'type', 'format', 'suggestedName', 'data'])) return undefined;
       const { format, suggestedName, data } = raw;
       if (format !== 'svg' && format !== 'png' && format !== 'csv') return undefined;
-      if (typeof suggestedName !== 'string' || !FILE_NAME_PATTERN.test(suggestedName) || !suggestedName.endsWith(`.${format}`)) return undefined;
+      if (typeof suggestedName !== 'string' || !FILE_NAME_PATTERN.test(suggestedName) || !suggestedName.endsWith(`.${format}`))
+        return undefined;
       if (typeof data !== 'string' || data.length === 0 || data.length > MAX_EXPORT_BYTES) return undefined;
       if (format === 'png' && !(data.startsWith(PNG_PREFIX) && /^[A-Za-z0-9+/]+=*$/.test(data.slice(PNG_PREFIX.length)))) return undefined;
       if (format === 'svg' && !/^<svg[\s>]/.test(data)) return undefined;

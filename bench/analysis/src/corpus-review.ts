@@ -55,13 +55,24 @@ async function main(): Promise<void> {
       const t3 = cpuMs();
       const found = ws.check(uri);
       const t4 = cpuMs();
-      phase.update += t2 - t1; phase.imports += t3 - t2; phase.check += t4 - t3;
+      phase.update += t2 - t1;
+      phase.imports += t3 - t2;
+      phase.check += t4 - t3;
       for (const f of found) {
         const before = text.slice(0, f.span.start);
         const line = before.split('\n').length;
         const column = f.span.start - before.lastIndexOf('\n');
         const lineText = text.split('\n')[line - 1] ?? '';
-        rows.push({ file: relative(corpus, path), line, column, code: f.code, name: f.name, severity: f.severity, message: f.message, source: lineText.trim() });
+        rows.push({
+          file: relative(corpus, path),
+          line,
+          column,
+          code: f.code,
+          name: f.name,
+          severity: f.severity,
+          message: f.message,
+          source: lineText.trim(),
+        });
       }
       const ms = cpuMs() - t1;
       if (ms > slowMs) console.error(`slow: ${relative(corpus, path)} ${ms.toFixed(0)} ms CPU`);
@@ -72,11 +83,17 @@ async function main(): Promise<void> {
   }
   const seconds = (performance.now() - t0) / 1000;
   const cpuSeconds = (cpuMs() - c0) / 1000;
-  console.error(`CPU seconds by phase: update ${(phase.update / 1000).toFixed(1)}, resolveImports ${(phase.imports / 1000).toFixed(1)}, check ${(phase.check / 1000).toFixed(1)}`);
+  console.error(
+    `CPU seconds by phase: update ${(phase.update / 1000).toFixed(1)}, resolveImports ${(phase.imports / 1000).toFixed(1)}, check ${(phase.check / 1000).toFixed(1)}`,
+  );
   const mem = process.memoryUsage();
   const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
-  console.error(`memory at the end: rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}, external ${mb(mem.external)}, arrayBuffers ${mb(mem.arrayBuffers)}`);
-  console.error(`${files.length} files, ${rows.length} findings, ${failures} failures, wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s`);
+  console.error(
+    `memory at the end: rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}, external ${mb(mem.external)}, arrayBuffers ${mb(mem.arrayBuffers)}`,
+  );
+  console.error(
+    `${files.length} files, ${rows.length} findings, ${failures} failures, wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s`,
+  );
   const json = JSON.stringify(rows, null, 2);
   if (outFile) writeFileSync(outFile, json);
   else process.stdout.write(json + '\n');

@@ -14,25 +14,44 @@ import { memoryHost, prng, workspace } from './setup';
 import { checkTally, cpuMs, fmt, fmtChecks, keystrokes, stats } from './keystrokes';
 import { countLines, crossFileProject, trainingFile } from './training-code';
 
-interface Options { edits: number; crossEdits: number; lines: number; seed: number; warmup: number; json?: string }
+interface Options {
+  edits: number;
+  crossEdits: number;
+  lines: number;
+  seed: number;
+  warmup: number;
+  json?: string;
+}
 
 function parseOptions(argv: string[]): Options {
   const o: Options = { edits: 500, crossEdits: 200, lines: 5000, seed: 1, warmup: 50 };
   for (let i = 0; i < argv.length; i += 2) {
     const v = argv[i + 1];
     switch (argv[i]) {
-      case '--edits': o.edits = Number(v); break;
-      case '--cross-edits': o.crossEdits = Number(v); break;
-      case '--lines': o.lines = Number(v); break;
-      case '--seed': o.seed = Number(v); break;
-      case '--warmup': o.warmup = Number(v); break;
-      case '--json': o.json = v; break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--edits':
+        o.edits = Number(v);
+        break;
+      case '--cross-edits':
+        o.crossEdits = Number(v);
+        break;
+      case '--lines':
+        o.lines = Number(v);
+        break;
+      case '--seed':
+        o.seed = Number(v);
+        break;
+      case '--warmup':
+        o.warmup = Number(v);
+        break;
+      case '--json':
+        o.json = v;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
     }
   }
   return o;
 }
-
 
 /**
  * tree-sitter alone, following the same edits on its own tree (timed apart from the keystrokes): the
@@ -99,8 +118,15 @@ async function singleFile(o: Options) {
     parseOnly.push(treeSitterMs);
   }
   return {
-    lines: countLines(trainingFile(o.lines)), firstCheckMs: firstMs, initialFindings: initial.length, finalFindings: findings,
-    total: stats(total), update: stats(update), check: stats(check), cpu: stats(cpu), treeSitter: stats(parseOnly),
+    lines: countLines(trainingFile(o.lines)),
+    firstCheckMs: firstMs,
+    initialFindings: initial.length,
+    finalFindings: findings,
+    total: stats(total),
+    update: stats(update),
+    check: stats(check),
+    cpu: stats(cpu),
+    treeSitter: stats(parseOnly),
     ...tally.result(),
   };
 }
@@ -127,16 +153,29 @@ async function crossFile(o: Options) {
     findings = ws.check(network).length;
     for (const d of ws.dependents(network)) findings += ws.check(d).length;
     const b = performance.now();
-    if (i >= o.warmup) { total.push(b - a); cpu.push(cpuMs() - ca); }
+    if (i >= o.warmup) {
+      total.push(b - a);
+      cpu.push(cpuMs() - ca);
+    }
   }
   const lines = [...files.values()].reduce((n, t) => n + countLines(t), 0);
-  return { files: files.size, lines, networkLines: countLines(files.get(network)!), dependents: dependents.length, finalFindings: findings, total: stats(total), cpu: stats(cpu) };
+  return {
+    files: files.size,
+    lines,
+    networkLines: countLines(files.get(network)!),
+    dependents: dependents.length,
+    finalFindings: findings,
+    total: stats(total),
+    cpu: stats(cpu),
+  };
 }
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const single = await singleFile(o);
-  console.log(`single file: ${single.lines} lines, first full check ${single.firstCheckMs.toFixed(0)} ms, findings ${single.initialFindings} → ${single.finalFindings} after the edits`);
+  console.log(
+    `single file: ${single.lines} lines, first full check ${single.firstCheckMs.toFixed(0)} ms, findings ${single.initialFindings} → ${single.finalFindings} after the edits`,
+  );
   console.log(`  keystroke (update + check): ${fmt(single.total)}   goal p95 < 10 ms: ${single.total.p95 < 10 ? 'met' : 'NOT met'}`);
   console.log(`    CPU time of the same edits:  ${fmt(single.cpu)}`);
   console.log(`    update (incremental parse): ${fmt(single.update)}`);
@@ -144,10 +183,15 @@ async function main(): Promise<void> {
   console.log(`    check (interpreter + rules): ${fmt(single.check)}`);
   console.log(`      ${fmtChecks(single)}`);
   const cross = await crossFile(o);
-  console.log(`cross-file: ${cross.files} files, ${cross.lines} lines (network.py ${cross.networkLines}), dependents of network.py: ${cross.dependents}, findings after the edits ${cross.finalFindings}`);
-  console.log(`  edit network.py + check it and its dependents: ${fmt(cross.total)}   goal p95 < 50 ms: ${cross.total.p95 < 50 ? 'met' : 'NOT met'}`);
+  console.log(
+    `cross-file: ${cross.files} files, ${cross.lines} lines (network.py ${cross.networkLines}), dependents of network.py: ${cross.dependents}, findings after the edits ${cross.finalFindings}`,
+  );
+  console.log(
+    `  edit network.py + check it and its dependents: ${fmt(cross.total)}   goal p95 < 50 ms: ${cross.total.p95 < 50 ? 'met' : 'NOT met'}`,
+  );
   console.log(`    CPU time of the same edits: ${fmt(cross.cpu)}`);
-  if (o.json) writeFileSync(o.json, JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, single, cross }, null, 2));
+  if (o.json)
+    writeFileSync(o.json, JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, single, cross }, null, 2));
 }
 
 main().catch(e => {

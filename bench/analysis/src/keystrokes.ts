@@ -19,7 +19,10 @@ export function keystrokes(rand: () => number): (text: string) => { text: string
     if (typedAt >= 0) {
       const pos = typedAt;
       typedAt = -1;
-      return { text: text.slice(0, pos) + text.slice(pos + 1), change: { range: { start: position(text, pos), end: position(text, pos + 1) }, text: '' } };
+      return {
+        text: text.slice(0, pos) + text.slice(pos + 1),
+        change: { range: { start: position(text, pos), end: position(text, pos + 1) }, text: '' },
+      };
     }
     const pos = Math.floor(rand() * text.length);
     const ch = TYPED[Math.floor(rand() * TYPED.length)];
@@ -45,7 +48,13 @@ export function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-export interface Stats { p50: number; p95: number; max: number; mean: number; n: number }
+export interface Stats {
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+  n: number;
+}
 
 export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
@@ -53,7 +62,8 @@ export function stats(samples: number[]): Stats {
   return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? NaN, mean, n: s.length };
 }
 
-export const fmt = (s: Stats) => `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
+export const fmt = (s: Stats) =>
+  `p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n=${s.n})`;
 
 /** How the checks of a run went (RunStats of each inspection): by kind, and how many analysis units ran. */
 export function checkTally(): {
@@ -73,4 +83,6 @@ export function checkTally(): {
 }
 
 export const fmtChecks = (r: { checks: Record<string, number>; unitsRun: Stats }) =>
-  `checks by kind: ${Object.entries(r.checks).map(([k, n]) => `${k} ${n}`).join(', ')}; analysis units run per check: p50 ${r.unitsRun.p50}, p95 ${r.unitsRun.p95}`;
+  `checks by kind: ${Object.entries(r.checks)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}; analysis units run per check: p50 ${r.unitsRun.p50}, p95 ${r.unitsRun.p95}`;

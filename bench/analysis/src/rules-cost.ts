@@ -21,18 +21,32 @@ import { fmt, stats, type Stats } from './keystrokes';
 import { countLines, trainingFile } from './training-code';
 import { tsTrainingFile } from './ts-training-code';
 
-interface Options { reps: number; lines: number; warmup: number; json?: string }
+interface Options {
+  reps: number;
+  lines: number;
+  warmup: number;
+  json?: string;
+}
 
 function parseOptions(argv: string[]): Options {
   const o: Options = { reps: 400, lines: 5000, warmup: 50 };
   for (let i = 0; i < argv.length; i += 2) {
     const v = argv[i + 1];
     switch (argv[i]) {
-      case '--reps': o.reps = Number(v); break;
-      case '--lines': o.lines = Number(v); break;
-      case '--warmup': o.warmup = Number(v); break;
-      case '--json': o.json = v; break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--reps':
+        o.reps = Number(v);
+        break;
+      case '--lines':
+        o.lines = Number(v);
+        break;
+      case '--warmup':
+        o.warmup = Number(v);
+        break;
+      case '--json':
+        o.json = v;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
     }
   }
   return o;
@@ -86,10 +100,16 @@ function measure(label: string, uri: string, text: string, ins: Inspection, o: O
 }
 
 function report(r: FileResult): void {
-  console.log(`${r.label}: ${r.lines} lines, ${r.events} events (${Object.entries(r.eventTypes).map(([k, n]) => `${k} ${n}`).join(', ')}), ${r.findings} findings`);
+  console.log(
+    `${r.label}: ${r.lines} lines, ${r.events} events (${Object.entries(r.eventTypes)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}), ${r.findings} findings`,
+  );
   console.log(`  rules pass (all ${rules.length} rules): ${fmt(r.total)}`);
   const per = Object.entries(r.perRuleUs).sort((a, b) => b[1] - a[1]);
-  console.log(`  each rule alone (including any per-list index it is first to build), p50 µs: ${per.map(([id, us]) => `${id} ${us.toFixed(1)}`).join(', ')}`);
+  console.log(
+    `  each rule alone (including any per-list index it is first to build), p50 µs: ${per.map(([id, us]) => `${id} ${us.toFixed(1)}`).join(', ')}`,
+  );
 }
 
 async function pythonFile(o: Options): Promise<FileResult> {
@@ -118,7 +138,11 @@ async function main(): Promise<void> {
   report(py);
   const tsr = await typeScriptFile(o);
   report(tsr);
-  if (o.json) writeFileSync(o.json, JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, python: py, typescript: tsr }, null, 2));
+  if (o.json)
+    writeFileSync(
+      o.json,
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, options: o, python: py, typescript: tsr }, null, 2),
+    );
 }
 
 main().catch(e => {

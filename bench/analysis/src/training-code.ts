@@ -157,7 +157,9 @@ export function crossFileProject(): Map<string, string> {
     const imports = [`from network import Classifier${k % 4}, focal_loss_${k % 4}`];
     if (k >= 1) imports.push(`from helpers_${k - 1} import make_criterion_${k - 1}`);
     if (k >= 2) imports.push(`import helpers_${k - 2}`);
-    files.set(`helpers_${k}.py`, `import torch
+    files.set(
+      `helpers_${k}.py`,
+      `import torch
 import torch.nn as nn
 import torch.nn.functional as F
 ${imports.join('\n')}
@@ -175,9 +177,12 @@ def step_${k}(model, inputs, labels):
     criterion = make_criterion_${k}()
     outputs = model(inputs)
     return criterion(outputs, labels) + 0.1 * focal_loss_${k % 4}(outputs, labels)
-`);
+`,
+    );
   }
-  files.set('train.py', `import torch
+  files.set(
+    'train.py',
+    `import torch
 from network import Classifier0, Encoder0
 import helpers_17
 import helpers_16
@@ -197,6 +202,7 @@ def main():
 
 if __name__ == "__main__":
     main()
-`);
+`,
+  );
   return files;
 }

@@ -9,7 +9,6 @@ import { traceChannelFor } from './trace-channel';
 import { registerLossExplorer } from './explorer/register';
 import { registerLossLensCommands } from './commands/register';
 
-
 /** What differs between the desktop and the web build: how the server runs and which schemes to serve. */
 export interface ServerLauncher {
   /** `undefined` = every scheme (vscode.dev). */

@@ -87,7 +87,14 @@ const multiClass: GuideNode = {
         lossId: 'crossEntropy',
         activation: 'softmax — applied inside the loss, so output raw logits',
         why: 'Categorical maximum likelihood; the gradient softmax − target stays strong when the model is confidently wrong.',
-        alternatives: ['sparseCrossEntropy', 'labelSmoothingCrossEntropy', 'softmaxFocalLoss', 'nllLoss', 'multiMarginLoss', 'multiclassHingeLoss'],
+        alternatives: [
+          'sparseCrossEntropy',
+          'labelSmoothingCrossEntropy',
+          'softmaxFocalLoss',
+          'nllLoss',
+          'multiMarginLoss',
+          'multiclassHingeLoss',
+        ],
       },
     },
     {

@@ -34,7 +34,12 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, options?: Bina
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function bceKernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, w: Float64Array | null, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  w: Float64Array | null,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

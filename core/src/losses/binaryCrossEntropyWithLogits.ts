@@ -54,8 +54,13 @@ function plainKernel(xd: Float64Array, yd: Float64Array, g: Float64Array, s: num
 }
 
 function generalKernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, w: Float64Array | null,
-  pw: Float64Array | null, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  w: Float64Array | null,
+  pw: Float64Array | null,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

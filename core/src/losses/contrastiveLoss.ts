@@ -36,8 +36,16 @@ export function contrastiveLoss(x1: Tensor, x2: Tensor, label: Tensor, options?:
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function contrastiveKernel(
-  ad: Float64Array, bd: Float64Array, yd: Float64Array, dim: number, g1: Float64Array, g2: Float64Array,
-  keep: Float64Array | null, u: Float64Array, margin: number, s: number,
+  ad: Float64Array,
+  bd: Float64Array,
+  yd: Float64Array,
+  dim: number,
+  g1: Float64Array,
+  g2: Float64Array,
+  keep: Float64Array | null,
+  u: Float64Array,
+  margin: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < yd.length; i++) {

@@ -38,8 +38,15 @@ export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tens
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function cosineEmbeddingKernel(
-  ad: Float64Array, bd: Float64Array, yd: Float64Array, dim: number, g1: Float64Array, g2: Float64Array,
-  keep: Float64Array | null, margin: number, s: number,
+  ad: Float64Array,
+  bd: Float64Array,
+  yd: Float64Array,
+  dim: number,
+  g1: Float64Array,
+  g2: Float64Array,
+  keep: Float64Array | null,
+  margin: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < yd.length; i++) {

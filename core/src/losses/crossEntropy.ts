@@ -1,7 +1,16 @@
 import type { LossResult, Reduction, Tensor } from '../types';
 import {
-  choiceOption, classIndices, classWeightOption, fail, numberOption, readOptions, requireInRange, requireRank,
-  sameShape, tensor, toF64,
+  choiceOption,
+  classIndices,
+  classWeightOption,
+  fail,
+  numberOption,
+  readOptions,
+  requireInRange,
+  requireRank,
+  sameShape,
+  tensor,
+  toF64,
 } from '../tensor';
 import { gradScale, readReduction, reduceLoss, type ReductionMode } from '../reduction';
 import { expNonPositive } from './internal/fastMath';
@@ -52,8 +61,14 @@ export function crossEntropy(input: Tensor, target: Tensor, options?: CrossEntro
 }
 
 function classTargets(
-  z: Float64Array, y: Int32Array, n: number, c: number, weight: Float64Array | null, ignoreIndex: number,
-  eps: number, reduction: ReductionMode,
+  z: Float64Array,
+  y: Int32Array,
+  n: number,
+  c: number,
+  weight: Float64Array | null,
+  ignoreIndex: number,
+  eps: number,
+  reduction: ReductionMode,
 ): LossResult {
   // Both the NLL part and PyTorch's smoothing part divide a 'mean' by Σ w_y over non-ignored rows.
   const denom = classDenominator(y, weight, ignoreIndex);
@@ -65,14 +80,20 @@ function classTargets(
   const s = gradScale(reduction, denom);
   const g = new Float64Array(n * c);
   const keep = reduction === 'none' ? new Float64Array(n) : null;
-  const total = !weight && eps === 0 && !keep
-    ? plainClassKernel(z, y, c, g, ignoreIndex, s)
-    : classKernel(z, y, c, g, keep, weight, ignoreIndex, 1 - eps, eps / c, wSum, s);
+  const total =
+    !weight && eps === 0 && !keep
+      ? plainClassKernel(z, y, c, g, ignoreIndex, s)
+      : classKernel(z, y, c, g, keep, weight, ignoreIndex, 1 - eps, eps / c, wSum, s);
   return { loss: reduceLoss(reduction, total, keep, [n], denom), grads: [tensor(g, [n, c]), null] };
 }
 
 function probabilityTargets(
-  z: Float64Array, q: Float64Array, n: number, c: number, weight: Float64Array | null, eps: number,
+  z: Float64Array,
+  q: Float64Array,
+  n: number,
+  c: number,
+  weight: Float64Array | null,
+  eps: number,
   reduction: ReductionMode,
 ): LossResult {
   const s = gradScale(reduction, n);
@@ -121,8 +142,17 @@ function plainClassKernel(z: Float64Array, y: Int32Array, c: number, g: Float64A
 
 /** Fills g (softmax-based gradient) and keep (per-row loss, when given) for class-index targets; a = 1 − ε, b = ε/C. */
 function classKernel(
-  z: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, weight: Float64Array | null,
-  ignoreIndex: number, a: number, b: number, wSum: number, s: number,
+  z: Float64Array,
+  y: Int32Array,
+  c: number,
+  g: Float64Array,
+  keep: Float64Array | null,
+  weight: Float64Array | null,
+  ignoreIndex: number,
+  a: number,
+  b: number,
+  wSum: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < y.length; i++) {
@@ -162,8 +192,16 @@ function classKernel(
 
 /** The same for probability targets q (smoothed: (1 − ε)q + ε/C, with uniform = ε/C). */
 function probabilityKernel(
-  z: Float64Array, q: Float64Array, n: number, c: number, g: Float64Array, keep: Float64Array | null,
-  weight: Float64Array | null, eps: number, uniform: number, s: number,
+  z: Float64Array,
+  q: Float64Array,
+  n: number,
+  c: number,
+  g: Float64Array,
+  keep: Float64Array | null,
+  weight: Float64Array | null,
+  eps: number,
+  uniform: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < n; i++) {

@@ -49,8 +49,17 @@ function requireVariances(fn: string, vd: Float64Array): void {
 // Kernel (see ./index.ts): the loop alone, returning the total. Variances are per element or one per row of
 // `last` elements.
 function gaussianNllKernel(
-  xd: Float64Array, yd: Float64Array, vd: Float64Array, gx: Float64Array, gv: Float64Array, keep: Float64Array | null,
-  perElement: boolean, last: number, eps: number, constant: number, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  vd: Float64Array,
+  gx: Float64Array,
+  gv: Float64Array,
+  keep: Float64Array | null,
+  perElement: boolean,
+  last: number,
+  eps: number,
+  constant: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

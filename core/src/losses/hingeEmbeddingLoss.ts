@@ -29,7 +29,12 @@ export function hingeEmbeddingLoss(input: Tensor, target: Tensor, options?: Hing
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function hingeEmbeddingKernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, margin: number, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  margin: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

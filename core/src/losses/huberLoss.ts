@@ -71,9 +71,7 @@ function clamp(d: number, delta: number): number {
   return d - 0.5 * (Math.abs(hi) + hi) + 0.5 * (Math.abs(lo) + lo);
 }
 
-function exactFallback(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, delta: number, s: number,
-): number {
+function exactFallback(xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, delta: number, s: number): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {
     const d = xd[i] - yd[i];

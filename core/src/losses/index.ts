@@ -65,10 +65,30 @@ import { gaussianKlDivergence } from './gaussianKlDivergence';
 
 /** Name → function, for callers that pick a loss by catalog id. */
 export const lossFunctions = {
-  mseLoss, l1Loss, huberLoss, smoothL1Loss, binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, nllLoss,
-  klDiv, hingeLoss, hingeEmbeddingLoss, softMarginLoss, multiMarginLoss, multiclassHingeLoss, tripletMarginLoss,
-  marginRankingLoss, cosineEmbeddingLoss, contrastiveLoss, sigmoidFocalLoss, softmaxFocalLoss, gaussianNllLoss,
-  poissonNllLoss, multilabelSoftMarginLoss, gaussianKlDivergence,
+  mseLoss,
+  l1Loss,
+  huberLoss,
+  smoothL1Loss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropy,
+  nllLoss,
+  klDiv,
+  hingeLoss,
+  hingeEmbeddingLoss,
+  softMarginLoss,
+  multiMarginLoss,
+  multiclassHingeLoss,
+  tripletMarginLoss,
+  marginRankingLoss,
+  cosineEmbeddingLoss,
+  contrastiveLoss,
+  sigmoidFocalLoss,
+  softmaxFocalLoss,
+  gaussianNllLoss,
+  poissonNllLoss,
+  multilabelSoftMarginLoss,
+  gaussianKlDivergence,
 } as const satisfies Record<string, (...args: never[]) => LossResult>;
 
 export type LossFunctionName = keyof typeof lossFunctions;

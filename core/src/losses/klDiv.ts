@@ -40,7 +40,12 @@ function requireProbabilities(fn: string, yd: Float64Array): void {
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function klDivKernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, logTarget: boolean, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  logTarget: boolean,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

@@ -32,8 +32,14 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function marginRankingKernel(
-  ad: Float64Array, bd: Float64Array, yd: Float64Array, g1: Float64Array, g2: Float64Array, keep: Float64Array | null,
-  margin: number, s: number,
+  ad: Float64Array,
+  bd: Float64Array,
+  yd: Float64Array,
+  g1: Float64Array,
+  g2: Float64Array,
+  keep: Float64Array | null,
+  margin: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < ad.length; i++) {

@@ -38,8 +38,15 @@ export function multiMarginLoss(input: Tensor, target: Tensor, options?: MultiMa
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function multiMarginKernel(
-  xd: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, weight: Float64Array | null,
-  p: number, margin: number, s: number,
+  xd: Float64Array,
+  y: Int32Array,
+  c: number,
+  g: Float64Array,
+  keep: Float64Array | null,
+  weight: Float64Array | null,
+  p: number,
+  margin: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < y.length; i++) {

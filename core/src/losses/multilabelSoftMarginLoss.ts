@@ -31,8 +31,14 @@ export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, options?
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function multilabelSoftMarginKernel(
-  xd: Float64Array, yd: Float64Array, n: number, c: number, g: Float64Array, keep: Float64Array | null,
-  w: Float64Array | null, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  n: number,
+  c: number,
+  g: Float64Array,
+  keep: Float64Array | null,
+  w: Float64Array | null,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < n; i++) {

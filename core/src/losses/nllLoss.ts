@@ -43,8 +43,14 @@ function nllDenominator(y: Int32Array, weight: Float64Array | null, ignoreIndex:
 }
 
 function nllKernel(
-  xd: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, weight: Float64Array | null,
-  ignoreIndex: number, s: number,
+  xd: Float64Array,
+  y: Int32Array,
+  c: number,
+  g: Float64Array,
+  keep: Float64Array | null,
+  weight: Float64Array | null,
+  ignoreIndex: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < y.length; i++) {

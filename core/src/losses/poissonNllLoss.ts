@@ -43,8 +43,14 @@ function requireRates(fn: string, xd: Float64Array): void {
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function poissonNllKernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, logInput: boolean, full: boolean,
-  eps: number, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  logInput: boolean,
+  full: boolean,
+  eps: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

@@ -33,7 +33,13 @@ export function sigmoidFocalLoss(input: Tensor, target: Tensor, options?: Sigmoi
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function sigmoidFocalKernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, alpha: number, gamma: number, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  alpha: number,
+  gamma: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

@@ -25,7 +25,13 @@ export function smoothL1Loss(input: Tensor, target: Tensor, options?: SmoothL1Lo
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function smoothL1Kernel(
-  xd: Float64Array, yd: Float64Array, g: Float64Array, keep: Float64Array | null, beta: number, halfBeta: number, s: number,
+  xd: Float64Array,
+  yd: Float64Array,
+  g: Float64Array,
+  keep: Float64Array | null,
+  beta: number,
+  halfBeta: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < xd.length; i++) {

@@ -35,8 +35,14 @@ export function softmaxFocalLoss(input: Tensor, target: Tensor, options?: Softma
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function softmaxFocalKernel(
-  z: Float64Array, y: Int32Array, c: number, g: Float64Array, keep: Float64Array | null, weight: Float64Array | null,
-  gamma: number, s: number,
+  z: Float64Array,
+  y: Int32Array,
+  c: number,
+  g: Float64Array,
+  keep: Float64Array | null,
+  weight: Float64Array | null,
+  gamma: number,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < y.length; i++) {

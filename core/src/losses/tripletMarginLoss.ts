@@ -51,9 +51,23 @@ export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Te
 
 // Kernel (see ./index.ts): the loop alone, returning the total.
 function tripletKernel(
-  ad: Float64Array, pd: Float64Array, nd: Float64Array, n: number, dim: number, ga: Float64Array, gp: Float64Array,
-  gn: Float64Array, keep: Float64Array | null, uAP: Float64Array, uAN: Float64Array, uPN: Float64Array, margin: number, p: number,
-  eps: number, swap: boolean, s: number,
+  ad: Float64Array,
+  pd: Float64Array,
+  nd: Float64Array,
+  n: number,
+  dim: number,
+  ga: Float64Array,
+  gp: Float64Array,
+  gn: Float64Array,
+  keep: Float64Array | null,
+  uAP: Float64Array,
+  uAN: Float64Array,
+  uPN: Float64Array,
+  margin: number,
+  p: number,
+  eps: number,
+  swap: boolean,
+  s: number,
 ): number {
   let total = 0;
   for (let i = 0; i < n; i++) {

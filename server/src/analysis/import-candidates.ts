@@ -12,7 +12,14 @@ const TS_EXTS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', 
  * URIs an import may name, most likely first. Framework modules (`torch`, `keras`…) are modelled,
  * never read; Python resolves against the importing folder, then the workspace roots.
  */
-export function importCandidates(fromUri: string, languageId: LanguageId, module: string, level: number, names: readonly string[], roots: readonly string[]): string[] {
+export function importCandidates(
+  fromUri: string,
+  languageId: LanguageId,
+  module: string,
+  level: number,
+  names: readonly string[],
+  roots: readonly string[],
+): string[] {
   const dir = uriDirname(fromUri);
   if (languageId === 'python') {
     if (level === 0 && frameworkModule(module)) return [];

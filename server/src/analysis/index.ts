@@ -100,7 +100,10 @@ class Workspace implements AnalysisWorkspace {
   async resolveImports(uri: string, seen?: Set<string>): Promise<void> {
     // A file missing at the last resolution may exist now: each top-level resolution probes again
     // (hosts cache directory listings, so this stays cheap).
-    if (!seen) { if (!this.options.snapshot) this.missing.clear(); seen = new Set(); }
+    if (!seen) {
+      if (!this.options.snapshot) this.missing.clear();
+      seen = new Set();
+    }
     if (seen.has(uri)) return;
     const top = seen.size === 0;
     seen.add(uri);
@@ -175,7 +178,11 @@ class Workspace implements AnalysisWorkspace {
   dependents(uri: string): string[] {
     const out = new Set<string>();
     const visit = (u: string) => {
-      for (const [other, f] of this.files) if (f.imports.has(u) && !out.has(other)) { out.add(other); visit(other); }
+      for (const [other, f] of this.files)
+        if (f.imports.has(u) && !out.has(other)) {
+          out.add(other);
+          visit(other);
+        }
     };
     visit(uri);
     out.delete(uri);
@@ -186,7 +193,11 @@ class Workspace implements AnalysisWorkspace {
     const out = new Set<string>();
     const todo = [uri];
     for (let u = todo.pop(); u !== undefined; u = todo.pop()) {
-      for (const i of this.files.get(u)?.imports ?? []) if (i !== uri && !out.has(i)) { out.add(i); todo.push(i); }
+      for (const i of this.files.get(u)?.imports ?? [])
+        if (i !== uri && !out.has(i)) {
+          out.add(i);
+          todo.push(i);
+        }
     }
     return [...out];
   }
@@ -197,7 +208,7 @@ class Workspace implements AnalysisWorkspace {
     let list = this.candidateLists.get(key);
     if (!list) {
       if (this.candidateLists.size >= 4096) this.candidateLists.clear();
-      this.candidateLists.set(key, list = importCandidates(fromUri, languageId, module, level, names, this.options.roots));
+      this.candidateLists.set(key, (list = importCandidates(fromUri, languageId, module, level, names, this.options.roots)));
     }
     return list;
   }
@@ -205,7 +216,11 @@ class Workspace implements AnalysisWorkspace {
   private async load(cands: string[]): Promise<string[]> {
     const found: string[] = [];
     for (const c of cands) {
-      if (this.files.has(c)) { found.push(c); if (!c.endsWith('__init__.py')) break; continue; }
+      if (this.files.has(c)) {
+        found.push(c);
+        if (!c.endsWith('__init__.py')) break;
+        continue;
+      }
       if (this.missing.has(c)) continue;
       let text: string | undefined;
       try {
@@ -213,8 +228,17 @@ class Workspace implements AnalysisWorkspace {
       } catch {
         text = undefined;
       }
-      if (text === undefined) { this.missing.add(c); continue; }
-      const lang: LanguageId = c.endsWith('.py') ? 'python' : /\.tsx$/.test(c) ? 'typescriptreact' : /\.ts$/.test(c) ? 'typescript' : 'javascript';
+      if (text === undefined) {
+        this.missing.add(c);
+        continue;
+      }
+      const lang: LanguageId = c.endsWith('.py')
+        ? 'python'
+        : /\.tsx$/.test(c)
+          ? 'typescriptreact'
+          : /\.ts$/.test(c)
+            ? 'typescript'
+            : 'javascript';
       this.update(c, text, lang);
       found.push(c);
       if (!c.endsWith('__init__.py')) break;
@@ -230,16 +254,34 @@ function keepRecent<V>(map: Map<string, V>, key: string, value: V): void {
   map.set(key, value);
 }
 
-function collectImports(body: Stmt[], out: { module: string; level: number; names: string[] }[] = []): { module: string; level: number; names: string[] }[] {
+function collectImports(
+  body: Stmt[],
+  out: { module: string; level: number; names: string[] }[] = [],
+): { module: string; level: number; names: string[] }[] {
   for (const s of body) {
     switch (s.k) {
-      case 'import': out.push({ module: s.module, level: 0, names: [] }); break;
-      case 'importFrom': out.push({ module: s.module, level: s.level, names: s.names.map(n => n.name) }); break;
-      case 'if': case 'loop': collectImports(s.body, out); collectImports(s.orelse, out); break;
-      case 'block': collectImports(s.body, out); break;
-      case 'func': collectImports(s.def.body, out); break;
-      case 'class': collectImports(s.def.body, out); break;
-      default: break;
+      case 'import':
+        out.push({ module: s.module, level: 0, names: [] });
+        break;
+      case 'importFrom':
+        out.push({ module: s.module, level: s.level, names: s.names.map(n => n.name) });
+        break;
+      case 'if':
+      case 'loop':
+        collectImports(s.body, out);
+        collectImports(s.orelse, out);
+        break;
+      case 'block':
+        collectImports(s.body, out);
+        break;
+      case 'func':
+        collectImports(s.def.body, out);
+        break;
+      case 'class':
+        collectImports(s.def.body, out);
+        break;
+      default:
+        break;
     }
   }
   return out;

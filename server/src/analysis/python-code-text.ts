@@ -6,8 +6,15 @@
 // their braces), comments, bracket depth and line continuations. Where it is unsure, it keeps text:
 // keeping prose costs a parse, dropping code could lose a finding.
 
-const NL = 10, CR = 13, HASH = 35, BACKSLASH = 92, SQ = 39, DQ = 34, SEMI = 59;
-const LBRACE = 123, RBRACE = 125;
+const NL = 10,
+  CR = 13,
+  HASH = 35,
+  BACKSLASH = 92,
+  SQ = 39,
+  DQ = 34,
+  SEMI = 59;
+const LBRACE = 123,
+  RBRACE = 125;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12;
@@ -39,7 +46,7 @@ const STOPS = new Map<string, RegExp>();
 function stopsOf(quote: number, triple: boolean, f: boolean): RegExp {
   const key = `${quote}${triple ? 't' : ''}${f ? 'f' : ''}`;
   let re = STOPS.get(key);
-  if (!re) STOPS.set(key, re = new RegExp(`[${quote === SQ ? "'" : '"'}\\\\${triple ? '' : '\\n\\r'}${f ? '{' : ''}]`, 'g'));
+  if (!re) STOPS.set(key, (re = new RegExp(`[${quote === SQ ? "'" : '"'}\\\\${triple ? '' : '\\n\\r'}${f ? '{' : ''}]`, 'g')));
   return re;
 }
 
@@ -78,10 +85,16 @@ function replacementFieldEnd(text: string, i: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     const q = stringQuoteAt(text, i);
-    if (q >= 0) { i = stringEnd(text, q, isFormatPrefix(text, i, q)); continue; }
+    if (q >= 0) {
+      i = stringEnd(text, q, isFormatPrefix(text, i, q));
+      continue;
+    }
     if (c === LBRACE || c === 40 || c === 91) depth++;
     else if (c === 41 || c === 93) depth--;
-    else if (c === RBRACE) { if (depth === 0) return i + 1; depth--; }
+    else if (c === RBRACE) {
+      if (depth === 0) return i + 1;
+      depth--;
+    }
     i++;
   }
   return text.length;
@@ -152,8 +165,9 @@ export function pythonCodeText(text: string): string {
       i = end;
     } else {
       if (c === 40 || c === 91 || c === LBRACE) depth++;
-      else if (c === SEMI) { if (depth === 0) lineStart = i + 1; }
-      else if (depth > 0) depth--;
+      else if (c === SEMI) {
+        if (depth === 0) lineStart = i + 1;
+      } else if (depth > 0) depth--;
       i++;
     }
   }

@@ -61,7 +61,10 @@ export interface PythonImport {
 const IDENT = '[0-9A-Za-z_\\u0080-\\uffff]+';
 const DOTTED = `${IDENT}(?:[ \\t]*\\.[ \\t]*${IDENT})*`;
 const FROM = new RegExp(`\\bfrom[ \\t]+(\\.*)[ \\t]*(${DOTTED})?[ \\t]+import\\b`, 'g');
-const IMPORT = new RegExp(`\\bimport[ \\t]+(${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?(?:[ \\t]*,[ \\t]*${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?)*)`, 'g');
+const IMPORT = new RegExp(
+  `\\bimport[ \\t]+(${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?(?:[ \\t]*,[ \\t]*${DOTTED}(?:[ \\t]+as[ \\t]+${IDENT})?)*)`,
+  'g',
+);
 const NAME = new RegExp(`^${IDENT}`);
 
 /**
@@ -100,7 +103,11 @@ function importedNames(text: string, start: number): { names: string[]; end: num
     let j = i + 1;
     let inner = '';
     for (; j < text.length && text[j] !== ')'; j++) {
-      if (text[j] === '#') { while (j < text.length && text[j] !== '\n') j++; inner += '\n'; continue; }
+      if (text[j] === '#') {
+        while (j < text.length && text[j] !== '\n') j++;
+        inner += '\n';
+        continue;
+      }
       inner += text[j];
     }
     body = inner;
@@ -141,7 +148,10 @@ export class RelevanceIndex {
   private readonly closure = new Map<string, number>();
   private readonly candidateLists = new Map<string, string[]>();
 
-  constructor(private readonly read: ReadNow, private readonly roots: readonly string[]) {}
+  constructor(
+    private readonly read: ReadNow,
+    private readonly roots: readonly string[],
+  ) {}
 
   /** False only when no file the check of `uri` would run names a rule word. */
   mayReport(uri: string, text: string, languageId: LanguageId = 'python'): boolean {
@@ -163,7 +173,11 @@ export class RelevanceIndex {
     for (let u = todo.pop(); u !== undefined; u = todo.pop()) {
       const n = this.nodes.get(u);
       for (const m of n?.missing ?? []) missing.add(m);
-      for (const i of n?.imports ?? []) if (!seen.has(i)) { seen.add(i); todo.push(i); }
+      for (const i of n?.imports ?? [])
+        if (!seen.has(i)) {
+          seen.add(i);
+          todo.push(i);
+        }
     }
     seen.delete(uri);
     return { files: [...seen], missing: [...missing] };
@@ -185,7 +199,7 @@ export class RelevanceIndex {
     let list = this.candidateLists.get(key);
     if (list === undefined) {
       if (this.candidateLists.size >= 8192) this.candidateLists.clear();
-      this.candidateLists.set(key, list = importCandidates(uri, 'python', imp.module, imp.level, imp.names, this.roots));
+      this.candidateLists.set(key, (list = importCandidates(uri, 'python', imp.module, imp.level, imp.names, this.roots)));
     }
     return list;
   }
@@ -237,7 +251,10 @@ export class RelevanceIndex {
         const done = this.closure.get(w);
         if (done !== undefined) acc.set(f.uri, acc.get(f.uri)! | done);
         else if (!index.has(w)) enter(w);
-        else if (onStack.has(w)) { low.set(f.uri, Math.min(low.get(f.uri)!, index.get(w)!)); acc.set(f.uri, acc.get(f.uri)! | acc.get(w)!); }
+        else if (onStack.has(w)) {
+          low.set(f.uri, Math.min(low.get(f.uri)!, index.get(w)!));
+          acc.set(f.uri, acc.get(f.uri)! | acc.get(w)!);
+        }
         continue;
       }
       frames.pop();
@@ -246,7 +263,12 @@ export class RelevanceIndex {
         let total = 0;
         const members: string[] = [];
         let m: string;
-        do { m = stack.pop()!; onStack.delete(m); members.push(m); total |= acc.get(m)!; } while (m !== f.uri);
+        do {
+          m = stack.pop()!;
+          onStack.delete(m);
+          members.push(m);
+          total |= acc.get(m)!;
+        } while (m !== f.uri);
         for (const x of members) this.closure.set(x, total);
         if (parent) acc.set(parent.uri, acc.get(parent.uri)! | total);
       } else if (parent) {

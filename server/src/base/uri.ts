@@ -15,7 +15,9 @@ export function uriJoin(base: string, ...parts: string[]): string {
   for (const part of parts) {
     for (const seg of part.split('/')) {
       if (seg === '' || seg === '.') continue;
-      if (seg === '..') { if (segs.length > 1) segs.pop(); } else segs.push(seg);
+      if (seg === '..') {
+        if (segs.length > 1) segs.pop();
+      } else segs.push(seg);
     }
   }
   return prefix + segs.join('/').replace(/\/{2,}/g, '/');

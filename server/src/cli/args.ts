@@ -48,9 +48,15 @@ export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') { positional.push(...args.slice(i + 1)); break; }
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
     if (a === '--help' || a === '-h') return { kind: 'help' };
-    if (!a.startsWith('-') || a === '-') { positional.push(a); continue; }
+    if (!a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
     const takesValue = name === '--format' || name === '--fail-on';
@@ -70,13 +76,16 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === 'rules') {
     if (positional.length) throw new UsageError(`'rules' takes no arguments`);
     if (opts.has('--fail-on') || opts.has('--no-cache')) throw new UsageError(`'rules' only accepts --format`);
-    if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`invalid --format '${format}' for rules (text|json)`);
+    if (format !== undefined && format !== 'text' && format !== 'json')
+      throw new UsageError(`invalid --format '${format}' for rules (text|json)`);
     return { kind: 'rules', format: (format ?? 'text') as 'text' | 'json' };
   }
   if (first === 'check') {
-    if (format !== undefined && !FORMATS.includes(format as Format)) throw new UsageError(`invalid --format '${format}' (expected ${FORMATS.join('|')})`);
+    if (format !== undefined && !FORMATS.includes(format as Format))
+      throw new UsageError(`invalid --format '${format}' (expected ${FORMATS.join('|')})`);
     const failOn = opts.get('--fail-on');
-    if (failOn !== undefined && !FAIL_ON.includes(failOn as FailOn)) throw new UsageError(`invalid --fail-on '${failOn}' (expected ${FAIL_ON.join('|')})`);
+    if (failOn !== undefined && !FAIL_ON.includes(failOn as FailOn))
+      throw new UsageError(`invalid --fail-on '${failOn}' (expected ${FAIL_ON.join('|')})`);
     return {
       kind: 'check',
       format: (format ?? 'text') as Format,

@@ -15,7 +15,10 @@ export class FindingsCache {
   private readonly data: CacheFile;
   private dirty = false;
 
-  constructor(private readonly dir: string, private readonly toolHash: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly toolHash: string,
+  ) {
     this.file = join(dir, `findings-${toolHash.slice(0, 12)}.json`);
     this.data = { tool: toolHash, files: {} };
     try {

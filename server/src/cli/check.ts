@@ -101,9 +101,13 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
   const records: OutputRecord[] = [];
   const problems = new Map<string, string>();
   for (const r of results) {
-    for (const p of r.configProblems) problems.set(`${p.uri}:${p.line}:${p.message}`, `${displayPath(uriToPath(p.uri), io.cwd)}:${p.line}: ${p.message}`);
+    for (const p of r.configProblems)
+      problems.set(`${p.uri}:${p.line}:${p.message}`, `${displayPath(uriToPath(p.uri), io.cwd)}:${p.line}: ${p.message}`);
     for (const o of r.outcomes) {
-      if (o.error) { io.stderr(`error: ${displayPath(o.path, io.cwd)}: ${o.error}\n`); failed = true; }
+      if (o.error) {
+        io.stderr(`error: ${displayPath(o.path, io.cwd)}: ${o.error}\n`);
+        failed = true;
+      }
       if (o.note) io.stderr(`warning: ${displayPath(o.path, io.cwd)}: ${o.note}\n`);
       records.push(...o.records);
       if (cache && o.cacheEntry) cache.set(o.path, o.cacheEntry);

@@ -89,7 +89,11 @@ export class Checker {
 
   private readonly frontEnds: FrontEndProvider;
 
-  constructor(frontEnds: FrontEndProvider, private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE, private readonly residentChars = RESIDENT_CHARS) {
+  constructor(
+    frontEnds: FrontEndProvider,
+    private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
+    private readonly residentChars = RESIDENT_CHARS,
+  ) {
     this.frontEnds = oneShotFrontEnds(frontEnds);
   }
 
@@ -100,13 +104,20 @@ export class Checker {
     const env: LintEnvironment = {
       configs: this.configs,
       settings: { maxFileSize: this.maxFileSize },
-      onProject: project => { for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p); },
+      onProject: project => {
+        for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p);
+      },
     };
     for (const { path, explicit } of req.files) {
       const read = readTextFile(path);
-      if ('error' in read) { outcomes.push({ path, records: [], error: read.error }); continue; }
+      if ('error' in read) {
+        outcomes.push({ path, records: [], error: read.error });
+        continue;
+      }
       const outcome: FileOutcome = { path, records: [] };
-      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, target => this.analyse(req, path, target, outcome));
+      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, target =>
+        this.analyse(req, path, target, outcome),
+      );
       if (result.status === 'excluded') continue;
       if (result.status === 'limit') outcome.note = `skipped because ${result.reason}`;
       else if (result.status === 'refused') {
@@ -227,7 +238,7 @@ export class Checker {
 
   private relevanceOf(root: string): RelevanceIndex {
     let r = this.relevance.get(root);
-    if (!r) this.relevance.set(root, r = new RelevanceIndex(uri => this.fsHost.readNow(uri), [rootUri(root)]));
+    if (!r) this.relevance.set(root, (r = new RelevanceIndex(uri => this.fsHost.readNow(uri), [rootUri(root)])));
     return r;
   }
 
@@ -263,16 +274,19 @@ function oneShotFrontEnds(provider: FrontEndProvider): FrontEndProvider {
   return language => {
     if (!wrapped.has(language)) {
       const fe = provider(language);
-      wrapped.set(language, fe && {
-        language: fe.language,
-        parse: (uri, text) => {
-          if (fe.parseOnce) return fe.parseOnce(uri, text);
-          const module = fe.parse(uri, text);
-          fe.forget(uri);
-          return module;
+      wrapped.set(
+        language,
+        fe && {
+          language: fe.language,
+          parse: (uri, text) => {
+            if (fe.parseOnce) return fe.parseOnce(uri, text);
+            const module = fe.parse(uri, text);
+            fe.forget(uri);
+            return module;
+          },
+          forget: uri => fe.forget(uri),
         },
-        forget: uri => fe.forget(uri),
-      });
+      );
     }
     return wrapped.get(language);
   };

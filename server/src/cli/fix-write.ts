@@ -12,10 +12,18 @@ export function writeFileAtomically(path: string, text: string): void {
     writeFileSync(tmp, text, { encoding: 'utf8', mode, flag: 'wx' });
     chmodSync(tmp, mode);
     const fd = openSync(tmp, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never created */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
     throw e;
   }
 }

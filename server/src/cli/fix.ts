@@ -45,7 +45,10 @@ interface RootResult {
 
 export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
   let failed = false;
-  const err = (message: string) => { io.stderr(`error: ${message}\n`); failed = true; };
+  const err = (message: string) => {
+    io.stderr(`error: ${message}\n`);
+    failed = true;
+  };
   const jobs = new Map<string, Target[]>();
   const seen = new Set<string>();
   const walkProblems: WalkProblem[] = [];
@@ -83,10 +86,17 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
     for (const t of all.filter(x => isNotebookPath(x.path))) {
       const nb = await fixNotebookFile(t.path, { root, explicit: t.explicit, unsafe: cmd.unsafe, frontEnds, configs });
       if (!nb) continue;
-      if ('error' in nb) { err(`${displayPath(t.path, io.cwd)}: ${nb.error}`); continue; }
-      if ('note' in nb) { io.stderr(`warning: ${displayPath(t.path, io.cwd)}: ${nb.note}\n`); continue; }
+      if ('error' in nb) {
+        err(`${displayPath(t.path, io.cwd)}: ${nb.error}`);
+        continue;
+      }
+      if ('note' in nb) {
+        io.stderr(`warning: ${displayPath(t.path, io.cwd)}: ${nb.note}\n`);
+        continue;
+      }
       for (const [code, n] of nb.report.applied) applied.set(code, (applied.get(code) ?? 0) + n);
-      if (nb.report.limitReached) io.stderr(`warning: stopped after ${DEFAULT_MAX_PASSES} passes with fixes still applying; run \`losslens fix\` again\n`);
+      if (nb.report.limitReached)
+        io.stderr(`warning: stopped after ${DEFAULT_MAX_PASSES} passes with fixes still applying; run \`losslens fix\` again\n`);
       if (nb.after !== nb.before) changedFiles.push({ path: t.path, before: nb.before, after: nb.after });
       records.push(...nb.records);
     }
@@ -141,17 +151,25 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
 
 function summaryLine(cmd: FixCommand, fixed: number, files: number, remaining: readonly OutputRecord[]): string {
   const problems = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
-  const done = fixed === 0
-    ? (cmd.diff ? 'No fixes to apply' : 'No fixes applied')
-    : `${cmd.diff ? 'Would fix' : 'Fixed'} ${problems(fixed)} in ${files} file${files === 1 ? '' : 's'}`;
+  const done =
+    fixed === 0
+      ? cmd.diff
+        ? 'No fixes to apply'
+        : 'No fixes applied'
+      : `${cmd.diff ? 'Would fix' : 'Fixed'} ${problems(fixed)} in ${files} file${files === 1 ? '' : 's'}`;
   if (remaining.length === 0) return `${done}; no problems remaining.`;
   // After `fix --unsafe` nothing fixable is left unless fixes conflicted; after `fix`, the unsafe ones are.
   return `${done}; ${problems(remaining.length)} remaining${fixableNote(remaining)}.`;
 }
 
 async function fixRoot(
-  root: string, targets: Target[], unsafe: boolean, frontEnds: FrontEndProvider, configs: ProjectConfigLoader,
-  io: CliIo, err: (message: string) => void,
+  root: string,
+  targets: Target[],
+  unsafe: boolean,
+  frontEnds: FrontEndProvider,
+  configs: ProjectConfigLoader,
+  io: CliIo,
+  err: (message: string) => void,
 ): Promise<RootResult | undefined> {
   const original = new Map<string, string>();
   const current = new Map<string, string>();
@@ -172,7 +190,9 @@ async function fixRoot(
   const env: LintEnvironment = {
     configs,
     settings: { maxFileSize: DEFAULT_MAX_FILE_SIZE },
-    onProject: project => { for (const p of project?.problems ?? []) err(`invalid configuration: ${p.uri}:${p.line}: ${p.message}`); },
+    onProject: project => {
+      for (const p of project?.problems ?? []) err(`invalid configuration: ${p.uri}:${p.line}: ${p.message}`);
+    },
   };
   // read → skip → parse once; the fix loop then checks and configures the current texts, pass after pass.
   const lintable = new Map<string, LintTarget>();
@@ -201,22 +221,25 @@ async function fixRoot(
   if (lintable.size === 0) return undefined;
   const check = checkIn(ws, 'never');
   try {
-    const report = await fixFiles({
-      uris: [...lintable.keys()],
-      text: uri => current.get(uri),
-      findings: async uri => findingsOf(await lintTarget({ ...lintable.get(uri)!, text: current.get(uri)! }, check)),
-      setText: (uri, text) => {
-        current.set(uri, text);
-        const language = languageOfPath(uri);
-        if (language && ws.has(uri)) ws.update(uri, text, language);
+    const report = await fixFiles(
+      {
+        uris: [...lintable.keys()],
+        text: uri => current.get(uri),
+        findings: async uri => findingsOf(await lintTarget({ ...lintable.get(uri)!, text: current.get(uri)! }, check)),
+        setText: (uri, text) => {
+          current.set(uri, text);
+          const language = languageOfPath(uri);
+          if (language && ws.has(uri)) ws.update(uri, text, language);
+        },
+        // A fix may reach another file of the same root (a model's forward), never outside it.
+        editable: uri => {
+          if (!current.has(uri) || !uri.startsWith('file:')) return false;
+          const path = fileURLToPath(uri);
+          return relativeUnder(path, root) !== undefined && isAnalysableFile(path);
+        },
       },
-      // A fix may reach another file of the same root (a model's forward), never outside it.
-      editable: uri => {
-        if (!current.has(uri) || !uri.startsWith('file:')) return false;
-        const path = fileURLToPath(uri);
-        return relativeUnder(path, root) !== undefined && isAnalysableFile(path);
-      },
-    }, { unsafe });
+      { unsafe },
+    );
     return { report, original, current };
   } catch (e) {
     err(`fixing files under ${displayPath(root, io.cwd) || '.'} failed: ${errorMessage(e)}`);

@@ -25,8 +25,10 @@ export class GitIgnore {
       let line = raw.replace(/(?<!\\)\s+$/, '');
       if (line === '' || line.startsWith('#')) continue;
       let negate = false;
-      if (line.startsWith('!')) { negate = true; line = line.slice(1); }
-      else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
+      if (line.startsWith('!')) {
+        negate = true;
+        line = line.slice(1);
+      } else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
       line = line.replace(/\\(.)/g, '$1');
       const dirOnly = line.endsWith('/');
       if (dirOnly) line = line.replace(/\/+$/, '');

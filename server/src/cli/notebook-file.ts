@@ -8,12 +8,18 @@ import type { NotebookFile } from '../lint/source';
 import { recordAt, type OutputRecord } from './output-record';
 
 /** A finding of the notebook's program as a record at its cell (DESIGN.md §8). */
-export function notebookRecord(f: Finding, file: string, nb: NotebookFile, jsonStarts: readonly number[] = lineStarts(nb.ipynb.text)): OutputRecord | undefined {
+export function notebookRecord(
+  f: Finding,
+  file: string,
+  nb: NotebookFile,
+  jsonStarts: readonly number[] = lineStarts(nb.ipynb.text),
+): OutputRecord | undefined {
   const start = nb.model.toCell(f.span.start);
   if (!start) return undefined;
   let end = nb.model.toCell(f.span.end);
   // A span running into the next cell stops at the end of its first line.
-  if (!end || end.cell !== start.cell) end = nb.model.toCellPosition({ line: start.cell.firstLine + start.line, character: Number.MAX_SAFE_INTEGER })!;
+  if (!end || end.cell !== start.cell)
+    end = nb.model.toCellPosition({ line: start.cell.firstLine + start.line, character: Number.MAX_SAFE_INTEGER })!;
   const cell = start.cell;
   const s = codePointPositionOf(cell.text, cell.starts, start.offset);
   const e = codePointPositionOf(cell.text, cell.starts, end.offset);

@@ -39,13 +39,20 @@ export interface NotebookFixOptions {
 }
 
 /** Fixes one notebook; `error` and `note` are messages for stderr (as in `check`). */
-export async function fixNotebookFile(path: string, options: NotebookFixOptions): Promise<NotebookFixResult | { error: string } | { note: string } | undefined> {
+export async function fixNotebookFile(
+  path: string,
+  options: NotebookFixOptions,
+): Promise<NotebookFixResult | { error: string } | { note: string } | undefined> {
   const uri = pathToFileURL(path).href;
   const file = readTextFile(path);
   if ('error' in file) return file;
-  const prepared = await prepareFile({ uri, text: file.text, explicit: options.explicit }, { configs: options.configs, settings: { maxFileSize: DEFAULT_MAX_FILE_SIZE } });
+  const prepared = await prepareFile(
+    { uri, text: file.text, explicit: options.explicit },
+    { configs: options.configs, settings: { maxFileSize: DEFAULT_MAX_FILE_SIZE } },
+  );
   if (prepared.status === 'limit') return { note: `skipped because ${prepared.reason}` };
-  if (prepared.status === 'refused') return prepared.error !== undefined ? { error: prepared.error } : prepared.note !== undefined ? { note: prepared.note } : undefined;
+  if (prepared.status === 'refused')
+    return prepared.error !== undefined ? { error: prepared.error } : prepared.note !== undefined ? { note: prepared.note } : undefined;
   if (prepared.status !== 'ready') return undefined;
   const { target } = prepared;
   const read = target.notebook;
@@ -68,7 +75,9 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
   let analysed: { revision: number; model: VirtualNotebook; findings: Finding[] } | undefined;
   const analyse = async () => {
     if (analysed?.revision === revision) return analysed;
-    const model = VirtualNotebook.build(ipynb.cells.map(c => ({ id: String(c.index), kind: c.kind, text: sources.get(cellUri(c.index)) ?? c.source })));
+    const model = VirtualNotebook.build(
+      ipynb.cells.map(c => ({ id: String(c.index), kind: c.kind, text: sources.get(cellUri(c.index)) ?? c.source })),
+    );
     const at = revision;
     const findings = findingsOf(await lintTarget({ ...target, text: model.text }, check));
     analysed = { revision: at, model, findings };
@@ -84,10 +93,16 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
     if (f.fix) {
       const edits: Fix['edits'] = [];
       for (const e of f.fix.edits) {
-        if (e.uri !== uri) { edits.push(e); continue; }
+        if (e.uri !== uri) {
+          edits.push(e);
+          continue;
+        }
         const ce = toCellEdit(model, e);
         // An edit that does not fit in one cell makes the whole fix unusable (a fix is all or nothing).
-        if (!ce) { edits.length = 0; break; }
+        if (!ce) {
+          edits.length = 0;
+          break;
+        }
         edits.push({ uri: cellUri(ce.cell.index), span: ce.span, newText: ce.newText });
       }
       if (edits.length) fix = { ...f.fix, edits };
@@ -95,20 +110,23 @@ export async function fixNotebookFile(path: string, options: NotebookFixOptions)
     return { ...f, uri: cell, span, related: [], fix };
   };
 
-  const report = await fixFiles({
-    uris: [...sources.keys()],
-    text: u => sources.get(u),
-    findings: async u => {
-      const a = await analyse();
-      return a.findings.map(f => inCell(f, a.model, u)).filter((f): f is Finding => f !== undefined);
+  const report = await fixFiles(
+    {
+      uris: [...sources.keys()],
+      text: u => sources.get(u),
+      findings: async u => {
+        const a = await analyse();
+        return a.findings.map(f => inCell(f, a.model, u)).filter((f): f is Finding => f !== undefined);
+      },
+      setText: (u, t) => {
+        sources.set(u, t);
+        revision++;
+      },
+      // Only this notebook's cells: a fix reaching into a .py file is left to `fix` on that file.
+      editable: u => sources.has(u),
     },
-    setText: (u, t) => {
-      sources.set(u, t);
-      revision++;
-    },
-    // Only this notebook's cells: a fix reaching into a .py file is left to `fix` on that file.
-    editable: u => sources.has(u),
-  }, { unsafe: options.unsafe });
+    { unsafe: options.unsafe },
+  );
 
   const changed = new Map<number, string>();
   for (const u of report.changed) changed.set(indexOf.get(u)!, sources.get(u)!);

@@ -28,7 +28,10 @@ export function toOutputRecord(f: Finding, file: string, text: string, starts: r
 
 /** The record of a finding between 0-based positions `s` and `e` (`extra`: the notebook fields). */
 export function recordAt(
-  f: Finding, file: string, s: { line: number; column: number }, e: { line: number; column: number },
+  f: Finding,
+  file: string,
+  s: { line: number; column: number },
+  e: { line: number; column: number },
   extra: Pick<OutputRecord, 'cell' | 'fileRegion'> = {},
 ): OutputRecord {
   const r: OutputRecord = {
@@ -48,5 +51,11 @@ export function recordAt(
 }
 
 export function compareRecords(a: OutputRecord, b: OutputRecord): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    (a.cell ?? 0) - (b.cell ?? 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.code.localeCompare(b.code)
+  );
 }

@@ -17,7 +17,10 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
 export class Shares {
   private readonly ranges: { next: number; end: number }[];
   constructor(total: number, count: number) {
-    this.ranges = Array.from({ length: count }, (_, i) => ({ next: Math.floor((i * total) / count), end: Math.floor(((i + 1) * total) / count) }));
+    this.ranges = Array.from({ length: count }, (_, i) => ({
+      next: Math.floor((i * total) / count),
+      end: Math.floor(((i + 1) * total) / count),
+    }));
   }
 
   take(worker: number): number | undefined {
@@ -37,42 +40,57 @@ export class Shares {
 }
 
 /** Returns the batches that no worker finished. */
-export async function runOnWorkers(script: string, count: number, batches: BatchRequest[], onResult: (r: BatchResult) => void): Promise<BatchRequest[]> {
+export async function runOnWorkers(
+  script: string,
+  count: number,
+  batches: BatchRequest[],
+  onResult: (r: BatchResult) => void,
+): Promise<BatchRequest[]> {
   const n = Math.min(count, batches.length);
   const shares = new Shares(batches.length, n);
   const failed: BatchRequest[] = [];
   const workers: Worker[] = [];
-  await Promise.all(Array.from({ length: n }, (_, index) => new Promise<void>(resolve => {
-    const w = new Worker(script, { resourceLimits: WORKER_LIMITS });
-    workers.push(w);
-    let current = -1;
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      resolve();
-    };
-    const feed = () => {
-      const taken = shares.take(index);
-      if (taken === undefined) { current = -1; finish(); return; }
-      current = taken;
-      w.postMessage({ id: current, req: batches[current] });
-    };
-    const fail = () => {
-      if (current >= 0) failed.push(batches[current]);
-      current = -1;
-      finish();
-    };
-    w.on('message', (m: Reply) => {
-      if (m.result) onResult(m.result);
-      else failed.push(batches[m.id]);
-      current = -1;
-      feed();
-    });
-    w.on('error', fail);
-    w.on('exit', fail);
-    feed();
-  })));
+  await Promise.all(
+    Array.from(
+      { length: n },
+      (_, index) =>
+        new Promise<void>(resolve => {
+          const w = new Worker(script, { resourceLimits: WORKER_LIMITS });
+          workers.push(w);
+          let current = -1;
+          let finished = false;
+          const finish = () => {
+            if (finished) return;
+            finished = true;
+            resolve();
+          };
+          const feed = () => {
+            const taken = shares.take(index);
+            if (taken === undefined) {
+              current = -1;
+              finish();
+              return;
+            }
+            current = taken;
+            w.postMessage({ id: current, req: batches[current] });
+          };
+          const fail = () => {
+            if (current >= 0) failed.push(batches[current]);
+            current = -1;
+            finish();
+          };
+          w.on('message', (m: Reply) => {
+            if (m.result) onResult(m.result);
+            else failed.push(batches[m.id]);
+            current = -1;
+            feed();
+          });
+          w.on('error', fail);
+          w.on('exit', fail);
+          feed();
+        }),
+    ),
+  );
   await Promise.all(workers.map(w => w.terminate()));
   // Workers that died early leave batches nobody took.
   for (const i of shares.rest()) failed.push(batches[i]);

@@ -46,7 +46,11 @@ export function walkFolder(root: string, problems: WalkProblem[]): string[] {
       if (e.isSymbolicLink()) {
         // Linked files are checked; linked folders are not followed (cycles). A dangling link to a
         // source file counts as a file, so reading it reports the problem.
-        try { isFile = statSync(full).isFile(); } catch { isFile = true; }
+        try {
+          isFile = statSync(full).isFile();
+        } catch {
+          isFile = true;
+        }
         isDir = false;
       }
       if (isDir) {
@@ -72,7 +76,10 @@ function ancestorIgnores(root: string): GitIgnore {
   let top: string | undefined;
   for (;;) {
     chain.push(dir);
-    if (existsSync(join(dir, '.git'))) { top = dir; break; }
+    if (existsSync(join(dir, '.git'))) {
+      top = dir;
+      break;
+    }
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -114,9 +121,15 @@ function rebase(text: string, prefix: string): string {
     const dirOnly = body.endsWith('/') ? '/' : '';
     body = body.replace(/\/+$/, '');
     const anchored = body.startsWith('/') || body.includes('/');
-    if (!anchored) { out.push(line); continue; }
+    if (!anchored) {
+      out.push(line);
+      continue;
+    }
     body = body.replace(/^\/+/, '');
-    if (body.startsWith('**/')) { out.push(`${neg}${body}${dirOnly}`); continue; }
+    if (body.startsWith('**/')) {
+      out.push(`${neg}${body}${dirOnly}`);
+      continue;
+    }
     if (body.startsWith(prefix + '/')) out.push(`${neg}/${body.slice(prefix.length + 1)}${dirOnly}`);
   }
   return out.join('\n');

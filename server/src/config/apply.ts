@@ -35,7 +35,10 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
 
   const kept: Finding[] = [];
   for (const f of enabled) {
-    if (f.uri !== fileUri && uri !== undefined) { kept.push(f); continue; }
+    if (f.uri !== fileUri && uri !== undefined) {
+      kept.push(f);
+      continue;
+    }
     if (fileAll || fileCodes.has(f.code)) continue;
     const line = lineOfOffset(starts, f.span.start);
     let suppressed = false;
@@ -43,7 +46,10 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
       if (s.codes === null || s.codes.some(c => c.code === f.code)) {
         suppressed = true;
         let set = used.get(s);
-        if (!set) { set = new Set(); used.set(s, set); }
+        if (!set) {
+          set = new Set();
+          used.set(s, set);
+        }
         set.add(s.codes === null ? '*' : f.code);
       }
     }
@@ -62,10 +68,21 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
 }
 
 function unusedHints(
-  s: Suppression, used: Set<string> | undefined, fileCodes: Set<string>, config: RuleSelection, uri: string, severity: Severity,
+  s: Suppression,
+  used: Set<string> | undefined,
+  fileCodes: Set<string>,
+  config: RuleSelection,
+  uri: string,
+  severity: Severity,
 ): Finding[] {
   const make = (message: string, span: Finding['span']): Finding => ({
-    code: unusedSuppression.id, name: unusedSuppression.name, severity, message, uri, span, related: [],
+    code: unusedSuppression.id,
+    name: unusedSuppression.name,
+    severity,
+    message,
+    uri,
+    span,
+    related: [],
   });
   if (s.codes === null) return used ? [] : [make('Unused suppression', s.span)];
   const out: Finding[] = [];

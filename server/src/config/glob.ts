@@ -37,10 +37,7 @@ export interface GlobMatcher {
 const MAX_ALTERNATIVES = 1024;
 
 type CharToken =
-  | { kind: 'char'; ch: string }
-  | { kind: 'one' }
-  | { kind: 'star' }
-  | { kind: 'class'; negate: boolean; ranges: [number, number][] };
+  { kind: 'char'; ch: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negate: boolean; ranges: [number, number][] };
 
 /** One path segment's pattern, or `**` (any number of segments), or "exactly one segment". */
 type Segment = { kind: 'globstar' } | { kind: 'anySegment' } | { kind: 'pattern'; tokens: CharToken[] };
@@ -120,7 +117,10 @@ function expandBraces(p: string): string[] | undefined {
           if (alt === undefined) return undefined;
           options.push(...alt);
           if (options.length > MAX_ALTERNATIVES) return undefined;
-          if (p[pos] === ',') { pos++; continue; }
+          if (p[pos] === ',') {
+            pos++;
+            continue;
+          }
           if (p[pos] === '}') pos++;
           break; // `}` or the end of the pattern (an unclosed brace closes there)
         }
@@ -181,10 +181,16 @@ function compileTokens(s: string): CharToken[] | string {
       tokens.push({ kind: 'one' });
     } else if (c === '[') {
       const end = classEnd(s, i);
-      if (end < 0) { tokens.push({ kind: 'char', ch: c }); continue; }
+      if (end < 0) {
+        tokens.push({ kind: 'char', ch: c });
+        continue;
+      }
       let j = i + 1;
       let negate = false;
-      if (s[j] === '!' || s[j] === '^') { negate = true; j++; }
+      if (s[j] === '!' || s[j] === '^') {
+        negate = true;
+        j++;
+      }
       const ranges: [number, number][] = [];
       for (let k = j; k < end; k++) {
         const lo = s.charCodeAt(k);
@@ -234,7 +240,12 @@ function wildcard<P, S>(pats: ArrayLike<P>, subject: ArrayLike<S>, isStar: (p: P
 }
 
 function matchSegments(segments: readonly Segment[], parts: readonly string[]): boolean {
-  return wildcard(segments, parts, s => s.kind === 'globstar', (s, part) => s.kind === 'anySegment' || (s.kind === 'pattern' && matchSegment(s.tokens, part)));
+  return wildcard(
+    segments,
+    parts,
+    s => s.kind === 'globstar',
+    (s, part) => s.kind === 'anySegment' || (s.kind === 'pattern' && matchSegment(s.tokens, part)),
+  );
 }
 
 function matchSegment(tokens: readonly CharToken[], text: string): boolean {
@@ -243,14 +254,17 @@ function matchSegment(tokens: readonly CharToken[], text: string): boolean {
 
 function matchChar(t: CharToken, ch: string): boolean {
   switch (t.kind) {
-    case 'char': return t.ch === ch;
-    case 'one': return true;
+    case 'char':
+      return t.ch === ch;
+    case 'one':
+      return true;
     case 'class': {
       const code = ch.charCodeAt(0);
       const inside = t.ranges.some(([lo, hi]) => code >= lo && code <= hi);
       return inside !== t.negate;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 

@@ -104,14 +104,15 @@ export function parseProjectConfig(text: string, uri: string, dir: string): Proj
   const severity = table.severity;
   if (severity !== undefined) {
     if (!isTable(severity)) {
-      problem('severity', "'severity' must be a table of rule id = severity, e.g. { LL003 = \"error\" }");
+      problem('severity', '\'severity\' must be a table of rule id = severity, e.g. { LL003 = "error" }');
     } else {
       for (const [raw, sev] of Object.entries(severity)) {
         const id = raw.trim().toUpperCase();
         const key = `severity.${raw}`;
         if (!RULE_ID_PATTERN.test(id)) problem(key, `'${raw}' in 'severity' is not a rule id (LLnnn)`);
         else if (!known.has(id)) problem(key, `Unknown rule '${raw}' in 'severity'`);
-        else if (!isSeveritySetting(sev)) problem(key, `Severity of ${id} must be one of ${SEVERITY_SETTINGS.join('|')}, got ${JSON.stringify(sev)}`);
+        else if (!isSeveritySetting(sev))
+          problem(key, `Severity of ${id} must be one of ${SEVERITY_SETTINGS.join('|')}, got ${JSON.stringify(sev)}`);
         else config.severity[id] = sev;
       }
     }

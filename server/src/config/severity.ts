@@ -9,20 +9,28 @@ export function isSeveritySetting(v: unknown): v is SeveritySetting {
 /** Higher is more severe; used by the CLI's `--fail-on`. */
 export function severityRank(s: Severity): number {
   switch (s) {
-    case 'error': return 3;
-    case 'warning': return 2;
-    case 'info': return 1;
-    case 'hint': return 0;
+    case 'error':
+      return 3;
+    case 'warning':
+      return 2;
+    case 'info':
+      return 1;
+    case 'hint':
+      return 0;
   }
 }
 
 /** LSP DiagnosticSeverity numbers. */
 export function lspSeverity(s: Severity): 1 | 2 | 3 | 4 {
   switch (s) {
-    case 'error': return 1;
-    case 'warning': return 2;
-    case 'info': return 3;
-    case 'hint': return 4;
+    case 'error':
+      return 1;
+    case 'warning':
+      return 2;
+    case 'info':
+      return 3;
+    case 'hint':
+      return 4;
   }
 }
 

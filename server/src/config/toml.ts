@@ -5,10 +5,15 @@
 // TomlError carrying the 1-based line, so callers can point at the offending line.
 
 export type TomlValue = string | number | boolean | TomlValue[] | TomlTable;
-export interface TomlTable { [key: string]: TomlValue }
+export interface TomlTable {
+  [key: string]: TomlValue;
+}
 
 export class TomlError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = 'TomlError';
   }
@@ -121,7 +126,10 @@ class Parser {
     let t = this.root;
     for (const k of keys) {
       let next = t[k];
-      if (next === undefined) { next = newTable(); t[k] = next; }
+      if (next === undefined) {
+        next = newTable();
+        t[k] = next;
+      }
       if (Array.isArray(next) && this.tableArrays.has(next)) next = next[next.length - 1];
       if (!isTable(next) || this.inlineTables.has(next)) throw this.error(`Key '${k}' is not a table`);
       t = next;
@@ -140,7 +148,11 @@ class Parser {
     let t = table;
     for (const k of keys.slice(0, -1)) {
       let next = t[k];
-      if (next === undefined) { next = newTable(); t[k] = next; this.defined.add(next); }
+      if (next === undefined) {
+        next = newTable();
+        t[k] = next;
+        this.defined.add(next);
+      }
       if (!isTable(next) || this.inlineTables.has(next)) throw this.error(`Key '${k}' is not a table`);
       t = next;
     }
@@ -177,11 +189,20 @@ class Parser {
     if (c === "'") return this.s.startsWith("'''", this.pos) ? this.parseMultilineLiteral() : this.parseLiteralString();
     if (c === '[') return this.parseArray();
     if (c === '{') return this.parseInlineTable();
-    if (this.s.startsWith('true', this.pos) && !BARE_KEY.test(this.s[this.pos + 4] ?? '')) { this.pos += 4; return true; }
-    if (this.s.startsWith('false', this.pos) && !BARE_KEY.test(this.s[this.pos + 5] ?? '')) { this.pos += 5; return false; }
+    if (this.s.startsWith('true', this.pos) && !BARE_KEY.test(this.s[this.pos + 4] ?? '')) {
+      this.pos += 4;
+      return true;
+    }
+    if (this.s.startsWith('false', this.pos) && !BARE_KEY.test(this.s[this.pos + 5] ?? '')) {
+      this.pos += 5;
+      return false;
+    }
     const rest = this.s.slice(this.pos, this.pos + 64);
     const dt = DATE_TIME.exec(rest);
-    if (dt) { this.pos += dt[0].length; return dt[0]; }
+    if (dt) {
+      this.pos += dt[0].length;
+      return dt[0];
+    }
     const num = /^[+-]?(?:inf|nan)|^[+-]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*(?:\.[\d_]+)?(?:[eE][+-]?[\d_]+)?)/.exec(rest);
     if (num) {
       this.pos += num[0].length;
@@ -204,8 +225,14 @@ class Parser {
     for (;;) {
       const c = this.s[this.pos];
       if (c === undefined || c === '\n' || c === '\r') throw this.error('Unterminated string');
-      if (c === '"') { this.pos++; return out; }
-      if (c === '\\') { out += this.parseEscape(); continue; }
+      if (c === '"') {
+        this.pos++;
+        return out;
+      }
+      if (c === '\\') {
+        out += this.parseEscape();
+        continue;
+      }
       out += c;
       this.pos++;
     }
@@ -232,7 +259,10 @@ class Parser {
         if (m) {
           this.pos += m[0].length;
           this.line++;
-          while (/[ \t\r\n]/.test(this.s[this.pos] ?? '')) { if (this.s[this.pos] === '\n') this.line++; this.pos++; }
+          while (/[ \t\r\n]/.test(this.s[this.pos] ?? '')) {
+            if (this.s[this.pos] === '\n') this.line++;
+            this.pos++;
+          }
           continue;
         }
         out += this.parseEscape();
@@ -249,7 +279,10 @@ class Parser {
     for (;;) {
       const c = this.s[this.pos];
       if (c === undefined || c === '\n' || c === '\r') throw this.error('Unterminated string');
-      if (c === "'") { this.pos++; return this.s.slice(start, this.pos - 1); }
+      if (c === "'") {
+        this.pos++;
+        return this.s.slice(start, this.pos - 1);
+      }
       this.pos++;
     }
   }
@@ -271,7 +304,10 @@ class Parser {
   private parseEscape(): string {
     const e = this.s[this.pos + 1];
     const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' };
-    if (e !== undefined && e in simple) { this.pos += 2; return simple[e]; }
+    if (e !== undefined && e in simple) {
+      this.pos += 2;
+      return simple[e];
+    }
     if (e === 'u' || e === 'U') {
       const len = e === 'u' ? 4 : 8;
       const hex = this.s.slice(this.pos + 2, this.pos + 2 + len);
@@ -289,13 +325,22 @@ class Parser {
     const out: TomlValue[] = [];
     for (;;) {
       this.skipWhitespaceCommentsNewlines();
-      if (this.s[this.pos] === ']') { this.pos++; return out; }
+      if (this.s[this.pos] === ']') {
+        this.pos++;
+        return out;
+      }
       if (this.pos >= this.s.length) throw this.error("Unterminated array (missing ']')");
       out.push(this.parseValue());
       this.skipWhitespaceCommentsNewlines();
       if (this.pos >= this.s.length) throw this.error("Unterminated array (missing ']')");
-      if (this.s[this.pos] === ',') { this.pos++; continue; }
-      if (this.s[this.pos] === ']') { this.pos++; return out; }
+      if (this.s[this.pos] === ',') {
+        this.pos++;
+        continue;
+      }
+      if (this.s[this.pos] === ']') {
+        this.pos++;
+        return out;
+      }
       throw this.error("Expected ',' or ']' in an array");
     }
   }
@@ -305,7 +350,10 @@ class Parser {
     const t: TomlTable = newTable();
     this.inlineTables.add(t);
     this.skipInlineSpace();
-    if (this.s[this.pos] === '}') { this.pos++; return t; }
+    if (this.s[this.pos] === '}') {
+      this.pos++;
+      return t;
+    }
     for (;;) {
       this.skipInlineSpace();
       const keys = this.parseKey();
@@ -317,7 +365,10 @@ class Parser {
       let target = t;
       for (const k of keys.slice(0, -1)) {
         let next = target[k];
-        if (next === undefined) { next = newTable(); target[k] = next; }
+        if (next === undefined) {
+          next = newTable();
+          target[k] = next;
+        }
         if (!isTable(next)) throw this.error(`Key '${k}' is not a table`);
         target = next;
       }
@@ -325,8 +376,14 @@ class Parser {
       if (last in target) throw this.error(`Key '${keys.join('.')}' is defined more than once`);
       target[last] = value;
       this.skipInlineSpace();
-      if (this.s[this.pos] === ',') { this.pos++; continue; }
-      if (this.s[this.pos] === '}') { this.pos++; return t; }
+      if (this.s[this.pos] === ',') {
+        this.pos++;
+        continue;
+      }
+      if (this.s[this.pos] === '}') {
+        this.pos++;
+        return t;
+      }
       throw this.error("Expected ',' or '}' in an inline table (inline tables must stay on one line)");
     }
   }
@@ -336,24 +393,35 @@ class Parser {
   }
 
   private skipOneNewline(): void {
-    if (this.s[this.pos] === '\n') { this.pos++; this.line++; }
-    else if (this.s[this.pos] === '\r' && this.s[this.pos + 1] === '\n') { this.pos += 2; this.line++; }
+    if (this.s[this.pos] === '\n') {
+      this.pos++;
+      this.line++;
+    } else if (this.s[this.pos] === '\r' && this.s[this.pos + 1] === '\n') {
+      this.pos += 2;
+      this.line++;
+    }
   }
 
   private skipWhitespaceCommentsNewlines(): void {
     for (;;) {
       const c = this.s[this.pos];
       if (c === ' ' || c === '\t' || c === '\r') this.pos++;
-      else if (c === '\n') { this.pos++; this.line++; }
-      else if (c === '#') { while (this.pos < this.s.length && this.s[this.pos] !== '\n') this.pos++; }
-      else return;
+      else if (c === '\n') {
+        this.pos++;
+        this.line++;
+      } else if (c === '#') {
+        while (this.pos < this.s.length && this.s[this.pos] !== '\n') this.pos++;
+      } else return;
     }
   }
 
   private expectEndOfLine(): void {
     this.skipInlineSpace();
     const c = this.s[this.pos];
-    if (c === '#') { while (this.pos < this.s.length && this.s[this.pos] !== '\n') this.pos++; return; }
+    if (c === '#') {
+      while (this.pos < this.s.length && this.s[this.pos] !== '\n') this.pos++;
+      return;
+    }
     if (c === undefined || c === '\n' || c === '\r') return;
     throw this.error(`Unexpected '${c}' after a value (one key = value per line)`);
   }

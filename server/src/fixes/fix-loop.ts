@@ -34,8 +34,14 @@ export interface FixReport {
 
 export const DEFAULT_MAX_PASSES = 5;
 
-export function isApplicable(f: Finding, options: FixOptions, files: Pick<FixableFiles, 'editable'>): f is Finding & { fix: NonNullable<Finding['fix']> } {
-  return !!f.fix && f.fix.edits.length > 0 && (options.unsafe || f.fix.applicability === 'safe') && f.fix.edits.every(e => files.editable(e.uri));
+export function isApplicable(
+  f: Finding,
+  options: FixOptions,
+  files: Pick<FixableFiles, 'editable'>,
+): f is Finding & { fix: NonNullable<Finding['fix']> } {
+  return (
+    !!f.fix && f.fix.edits.length > 0 && (options.unsafe || f.fix.applicability === 'safe') && f.fix.edits.every(e => files.editable(e.uri))
+  );
 }
 
 export async function fixFiles(files: FixableFiles, options: FixOptions): Promise<FixReport> {
@@ -47,10 +53,16 @@ export async function fixFiles(files: FixableFiles, options: FixOptions): Promis
   let findings = await collect(files);
   for (;;) {
     // Every file's findings come from the same state of the texts, so their spans agree.
-    const candidates = [...findings.values()].flat().filter(f => isApplicable(f, options, files)).map(f => ({ fix: f.fix!, code: f.code }));
+    const candidates = [...findings.values()]
+      .flat()
+      .filter(f => isApplicable(f, options, files))
+      .map(f => ({ fix: f.fix!, code: f.code }));
     const { chosen } = selectCompatibleFixes(candidates);
     if (chosen.length === 0) break;
-    if (passes === maxPasses) { limitReached = true; break; }
+    if (passes === maxPasses) {
+      limitReached = true;
+      break;
+    }
     passes++;
     let progressed = false;
     for (const [uri, edits] of editsByUri(chosen.map(c => c.fix))) {

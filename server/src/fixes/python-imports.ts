@@ -21,7 +21,10 @@ export function pythonModuleRef(text: string, module: string, alias: string): Mo
   const leaf = module.slice(dot + 1);
   const asImport = new RegExp(`^[ \\t]*import[ \\t]+${escape(module)}[ \\t]+as[ \\t]+([A-Za-z_]\\w*)[ \\t]*(?:#.*)?$`, 'm').exec(text);
   if (asImport) return { name: asImport[1] };
-  const fromImport = new RegExp(`^[ \\t]*from[ \\t]+${escape(parent)}[ \\t]+import[ \\t]+${escape(leaf)}(?:[ \\t]+as[ \\t]+([A-Za-z_]\\w*))?[ \\t]*(?:#.*)?$`, 'm').exec(text);
+  const fromImport = new RegExp(
+    `^[ \\t]*from[ \\t]+${escape(parent)}[ \\t]+import[ \\t]+${escape(leaf)}(?:[ \\t]+as[ \\t]+([A-Za-z_]\\w*))?[ \\t]*(?:#.*)?$`,
+    'm',
+  ).exec(text);
   if (fromImport) return { name: fromImport[1] ?? leaf };
   // `alias` already means something else in this file: spell the module out instead.
   const aliasUsed = new RegExp(`(?<![\\w.])${escape(alias)}(?!\\w)`).test(text);
@@ -42,7 +45,10 @@ export function importEdit(text: string, statement: string): Edit {
   let i = 0;
   // Shebang, encoding and comment lines, blank lines, then an optional module docstring.
   const skipTrivia = () => {
-    while (i < lines.length && /^\s*(#.*)?\r?\n?$/.test(lines[i])) { offset += lines[i].length; i++; }
+    while (i < lines.length && /^\s*(#.*)?\r?\n?$/.test(lines[i])) {
+      offset += lines[i].length;
+      i++;
+    }
   };
   skipTrivia();
   insertAt = offset;
@@ -63,7 +69,10 @@ export function importEdit(text: string, statement: string): Edit {
   for (;;) {
     const start = i;
     let o = offset;
-    while (i < lines.length && /^\s*(#.*)?\r?\n?$/.test(lines[i])) { o += lines[i].length; i++; }
+    while (i < lines.length && /^\s*(#.*)?\r?\n?$/.test(lines[i])) {
+      o += lines[i].length;
+      i++;
+    }
     if (i < lines.length && /^(import|from)\s/.test(lines[i])) {
       let depth = 0;
       do {

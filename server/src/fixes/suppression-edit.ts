@@ -49,7 +49,9 @@ export function ignoreOnLineEdit(text: string, offset: number, code: string, sty
 export function removeSuppressionEdit(text: string, span: { start: number; end: number }): Edit | undefined {
   const starts = lineStarts(text);
   const line = lineOfOffset(starts, span.start);
-  const sup = parseSuppressions(text, starts).find(s => s.kind === 'line' && s.line === line && s.span.start <= span.start && span.end <= s.span.end);
+  const sup = parseSuppressions(text, starts).find(
+    s => s.kind === 'line' && s.line === line && s.span.start <= span.start && span.end <= s.span.end,
+  );
   if (!sup) return undefined;
   const codes = sup.codes ?? [];
   const i = codes.findIndex(c => c.span.start === span.start && c.span.end === span.end);

@@ -58,10 +58,15 @@ export function selectCompatibleFixes<T extends { fix: Fix }>(items: readonly T[
   const skipped: T[] = [];
   for (const item of ordered) {
     const edits = item.fix.edits;
-    const clash = edits.some((e, i) =>
-      edits.some((o, j) => j < i && o.uri === e.uri && !sameEdit(o, e) && editsConflict(o.span, e.span)) ||
-      taken.some(t => t.uri === e.uri && !sameEdit(t, e) && editsConflict(t.span, e.span)));
-    if (clash || edits.length === 0) { skipped.push(item); continue; }
+    const clash = edits.some(
+      (e, i) =>
+        edits.some((o, j) => j < i && o.uri === e.uri && !sameEdit(o, e) && editsConflict(o.span, e.span)) ||
+        taken.some(t => t.uri === e.uri && !sameEdit(t, e) && editsConflict(t.span, e.span)),
+    );
+    if (clash || edits.length === 0) {
+      skipped.push(item);
+      continue;
+    }
     chosen.push(item);
     for (const e of edits) if (!taken.some(t => sameEdit(t, e))) taken.push(e);
   }

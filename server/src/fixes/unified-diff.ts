@@ -38,9 +38,17 @@ function diffLines(a: Line[], b: Line[]): Op[] {
     let i = 0;
     let j = 0;
     while (i < n || j < m) {
-      if (i < n && j < m && eq(am[i], bm[j])) { ops.push({ op: ' ', line: am[i] }); i++; j++; }
-      else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) { ops.push({ op: '-', line: am[i] }); i++; }
-      else { ops.push({ op: '+', line: bm[j] }); j++; }
+      if (i < n && j < m && eq(am[i], bm[j])) {
+        ops.push({ op: ' ', line: am[i] });
+        i++;
+        j++;
+      } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        ops.push({ op: '-', line: am[i] });
+        i++;
+      } else {
+        ops.push({ op: '+', line: bm[j] });
+        j++;
+      }
     }
   }
   for (const line of a.slice(a.length - suf)) ops.push({ op: ' ', line });

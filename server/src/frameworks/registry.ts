@@ -1,8 +1,19 @@
 // The framework packs LossLens knows, and the lookup tables the interpreter, rules and hovers read,
 // merged from them once. Adding a framework = one folder + one line in PACKS.
 import type {
-  ActivationSpec, Advice, PackId, CompileSpec, ContainerSpec, Framework, FrameworkPack, FunctionalModelSpec, ImportRoot, LayerSpec,
-  LossSpec, LossStringSpec, PathRewrite,
+  ActivationSpec,
+  Advice,
+  PackId,
+  CompileSpec,
+  ContainerSpec,
+  Framework,
+  FrameworkPack,
+  FunctionalModelSpec,
+  ImportRoot,
+  LayerSpec,
+  LossSpec,
+  LossStringSpec,
+  PathRewrite,
 } from './types';
 import { torchPack } from './torch';
 import { tfPack } from './tf';
@@ -13,12 +24,15 @@ import { numpyPack } from './numpy';
 /** In order: path rewrites run in this order, and loss tables list in it. */
 export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack];
 
-function mapOf<V>(pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined): ReadonlyMap<string, V> {
+function mapOf<V>(
+  pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined,
+): ReadonlyMap<string, V> {
   const out = new Map<string, V>();
-  for (const p of PACKS) for (const [k, v] of pick(p) ?? []) {
-    if (out.has(k)) throw new Error(`framework packs: ${k} is defined twice`);
-    out.set(k, v);
-  }
+  for (const p of PACKS)
+    for (const [k, v] of pick(p) ?? []) {
+      if (out.has(k)) throw new Error(`framework packs: ${k} is defined twice`);
+      out.set(k, v);
+    }
   return out;
 }
 

@@ -38,10 +38,10 @@ export function memberPath(path: string, name: string): string {
   let byName = members.get(path);
   if (byName === undefined) {
     if (members.size > 10_000) members.clear();
-    members.set(path, byName = new Map());
+    members.set(path, (byName = new Map()));
   }
   let out = byName.get(name);
-  if (out === undefined) byName.set(name, out = normalizePath(`${path}.${name}`));
+  if (out === undefined) byName.set(name, (out = normalizePath(`${path}.${name}`)));
   return out;
 }
 

@@ -56,7 +56,8 @@ export interface LayerSpec {
  * - regression: distance between prediction and target;
  * - pm1-margin: expects ±1 targets; hinge-01: TF.js hinge (maps {0,1} to ±1 itself).
  */
-export type LossFamily = 'softmax-ce' | 'sigmoid-ce' | 'bce-prob' | 'cce-prob' | 'nll' | 'kl' | 'regression' | 'pm1-margin' | 'hinge-01' | 'other';
+export type LossFamily =
+  'softmax-ce' | 'sigmoid-ce' | 'bce-prob' | 'cce-prob' | 'nll' | 'kl' | 'regression' | 'pm1-margin' | 'hinge-01' | 'other';
 
 /**
  * A configuration argument of a framework loss, in signature order, with the framework's own default

@@ -20,12 +20,23 @@ function sigmoidFloor(target: 0 | 1): number {
   return binaryCrossEntropyWithLogits({ data: [x], shape: [1] }, { data: [target], shape: [1] }).loss.data[0];
 }
 
-export function describeActivation(kind: Kind, activationLabel: string, loss: LossCallEvent, span: Span, units: number | undefined): ActivationHover | undefined {
+export function describeActivation(
+  kind: Kind,
+  activationLabel: string,
+  loss: LossCallEvent,
+  span: Span,
+  units: number | undefined,
+): ActivationHover | undefined {
   const lossLabel = loss.spec.label;
   if (kind === 'probs-softmax' && loss.family === 'softmax-ce') {
     const sizes = units && units > 1 ? [units] : [2, 10, 100, 1000];
     return {
-      type: 'activation', activation: activationLabel, loss: lossLabel, lossId: loss.spec.coreId, span, findings: [],
+      type: 'activation',
+      activation: activationLabel,
+      loss: lossLabel,
+      lossId: loss.spec.coreId,
+      span,
+      findings: [],
       explanation:
         `${lossLabel} applies log-softmax itself, so these probabilities are treated as logits and squashed a second time. ` +
         'Inputs confined to [0, 1] cannot make any class confident: even a perfect one-hot output leaves a loss floor that training can never get under, and the gradients shrink accordingly. Pass the logits instead.',
@@ -40,9 +51,13 @@ export function describeActivation(kind: Kind, activationLabel: string, loss: Lo
   }
   if (kind === 'probs-sigmoid' && loss.family === 'sigmoid-ce') {
     return {
-      type: 'activation', activation: activationLabel, loss: lossLabel, lossId: loss.spec.coreId, span, findings: [],
-      explanation:
-        `${lossLabel} applies the sigmoid itself: σ(σ(z)) lies in (0.5, 0.73), so the loss can neither reach 0 for positives nor for negatives. Pass the logits instead.`,
+      type: 'activation',
+      activation: activationLabel,
+      loss: lossLabel,
+      lossId: loss.spec.coreId,
+      span,
+      findings: [],
+      explanation: `${lossLabel} applies the sigmoid itself: σ(σ(z)) lies in (0.5, 0.73), so the loss can neither reach 0 for positives nor for negatives. Pass the logits instead.`,
       table: {
         headers: ['target', 'lowest reachable loss', 'with logits'],
         rows: [
@@ -54,10 +69,17 @@ export function describeActivation(kind: Kind, activationLabel: string, loss: Lo
   }
   if ((kind === 'probs-softmax' || kind === 'probs-sigmoid') && loss.family === 'nll') {
     return {
-      type: 'activation', activation: activationLabel, loss: lossLabel, lossId: loss.spec.coreId, span, findings: [],
-      explanation:
-        `${lossLabel} expects log-probabilities and only negates the true class's entry: on probabilities the "loss" is −p ∈ [−1, 0] and its gradient is a constant −1, whatever the prediction. Use log_softmax.`,
-      table: { headers: ['p_true', 'NLL on p (wrong)', 'NLL on log p'], rows: [0.1, 0.5, 0.9].map(p => [formatNumber(p), formatNumber(-p), formatNumber(-Math.log(p))]) },
+      type: 'activation',
+      activation: activationLabel,
+      loss: lossLabel,
+      lossId: loss.spec.coreId,
+      span,
+      findings: [],
+      explanation: `${lossLabel} expects log-probabilities and only negates the true class's entry: on probabilities the "loss" is −p ∈ [−1, 0] and its gradient is a constant −1, whatever the prediction. Use log_softmax.`,
+      table: {
+        headers: ['p_true', 'NLL on p (wrong)', 'NLL on log p'],
+        rows: [0.1, 0.5, 0.9].map(p => [formatNumber(p), formatNumber(-p), formatNumber(-Math.log(p))]),
+      },
     };
   }
   return undefined;

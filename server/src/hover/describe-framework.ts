@@ -25,7 +25,12 @@ export interface HoverDocument {
   bindingsAt(offset: number): Bindings;
 }
 
-const FRAMEWORK_NAMES: Record<LossSpec['framework'], string> = { torch: 'PyTorch', keras: 'Keras', tf: 'TensorFlow', tfjs: 'TensorFlow.js' };
+const FRAMEWORK_NAMES: Record<LossSpec['framework'], string> = {
+  torch: 'PyTorch',
+  keras: 'Keras',
+  tf: 'TensorFlow',
+  tfjs: 'TensorFlow.js',
+};
 
 export interface FrameworkTarget {
   spec: LossSpec;
@@ -52,10 +57,13 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
   const configArgs = t.config && configText !== undefined ? t.config.expr.args : [];
 
   // from_logits decides the family of Keras losses; the interpreter already did that for loss calls.
-  const fromLogitsArg = spec.fromLogits ? findArg(configArgs, 'from_logits', spec.params.find(p => p.name === 'from_logits')?.pos) : undefined;
+  const fromLogitsArg = spec.fromLogits
+    ? findArg(configArgs, 'from_logits', spec.params.find(p => p.name === 'from_logits')?.pos)
+    : undefined;
   const fromLogitsValue = fromLogitsArg ? literalConst(fromLogitsArg.value, siteValue(t.config, fromLogitsArg)) : false;
   const fromLogits = fromLogitsValue === true;
-  const family: LossFamily = t.call?.family ?? (spec.fromLogits ? (fromLogits ? spec.fromLogits.logits : spec.fromLogits.probs) : spec.family);
+  const family: LossFamily =
+    t.call?.family ?? (spec.fromLogits ? (fromLogits ? spec.fromLogits.logits : spec.fromLogits.probs) : spec.family);
 
   const id = catalogIdOf(spec, fromLogits);
   const entry = id ? getCatalogEntry(id) : undefined;
@@ -72,7 +80,12 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
       written.add(fp.name);
       const name = paramName(fp, arg.name === undefined, spec);
       if (fp.catalog) {
-        const r = resolveNumber(arg.value, siteValue(t.config, arg), configText!, t.config?.uri === doc.uri ? doc.bindingsAt(arg.value.span.start) : undefined);
+        const r = resolveNumber(
+          arg.value,
+          siteValue(t.config, arg),
+          configText!,
+          t.config?.uri === doc.uri ? doc.bindingsAt(arg.value.span.start) : undefined,
+        );
         if (r.value !== undefined) curveParams[fp.catalog] = r.value;
         else r.row.note = `set at run time: the plot and table use ${catalogDefault(entry, fp)}`;
         params.push({ name, ...r.row });
@@ -100,7 +113,9 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
   }
 
   if (spec.form === 'class' && !t.config) {
-    notes.push('The loss object is constructed where the analysis cannot see it: its parameters are not shown, the plot uses the defaults.');
+    notes.push(
+      'The loss object is constructed where the analysis cannot see it: its parameters are not shown, the plot uses the defaults.',
+    );
   }
   if (spec.alphaSwitch && t.config) {
     const balancing = findArg(configArgs, spec.alphaSwitch.name, spec.alphaSwitch.pos);
@@ -199,7 +214,12 @@ function literalPlan(spec: LossSpec, id: string, family: LossFamily): { reductio
 }
 
 function literalEvaluation(
-  t: FrameworkTarget, entry: CatalogEntry, params: Record<string, number>, family: LossFamily, doc: HoverDocument, callText: string,
+  t: FrameworkTarget,
+  entry: CatalogEntry,
+  params: Record<string, number>,
+  family: LossFamily,
+  doc: HoverDocument,
+  callText: string,
 ): LiteralEvaluation | undefined {
   const call = t.call!;
   const { spec } = t;
@@ -221,7 +241,17 @@ function literalEvaluation(
     return a && !isAbsent(a.value) ? a : undefined;
   };
   // Arguments core does not model (weights, the deprecated pair) make the numbers differ: say nothing.
-  for (const unsupported of ['weight', 'weights', 'size_average', 'reduce', 'label_smoothing', 'labelSmoothing', 'eps', 'epsilon', 'full']) {
+  for (const unsupported of [
+    'weight',
+    'weights',
+    'size_average',
+    'reduce',
+    'label_smoothing',
+    'labelSmoothing',
+    'eps',
+    'epsilon',
+    'full',
+  ]) {
     if (unsupported === 'label_smoothing' || unsupported === 'labelSmoothing') {
       if (entry.id === 'crossEntropy' && spec.framework !== 'tfjs') continue;
     }
@@ -233,7 +263,7 @@ function literalEvaluation(
     const r = argOf('reduction');
     const rv = r ? literalConst(r.value) : undefined;
     if (r && typeof rv !== 'string') return undefined;
-    reduction = typeof rv === 'string' ? rv : spec.defaultReduction ?? 'mean';
+    reduction = typeof rv === 'string' ? rv : (spec.defaultReduction ?? 'mean');
     const ii = argOf('ignore_index');
     if (ii) {
       const v = literalConst(ii.value);

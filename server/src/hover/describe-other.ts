@@ -43,7 +43,9 @@ export function describeCompileString(t: CompileStringTarget): LossHover | undef
   }
   if (entry.id === 'sigmoidFocalLoss') {
     curveParams.alpha = -1;
-    notes.push("The string form uses `apply_class_balancing=False`: no α weighting. Use `keras.losses.BinaryFocalCrossentropy(...)` to set γ and α.");
+    notes.push(
+      'The string form uses `apply_class_balancing=False`: no α weighting. Use `keras.losses.BinaryFocalCrossentropy(...)` to set γ and α.',
+    );
   }
   if (t.framework === 'keras' && family && (family === 'cce-prob' || family === 'bce-prob')) {
     notes.push('A compile string always means `from_logits=False`: the model must end in the matching activation.');
@@ -51,11 +53,27 @@ export function describeCompileString(t: CompileStringTarget): LossHover | undef
   let input: ArgumentKind | undefined;
   if (t.output) {
     const k = inferredKind(t.output);
-    if (k.words) input = { text: 'the model output', plain: true, kind: k.words, fits: family ? fitsFamily(family, k.kind) : undefined, origin: k.origin?.label };
+    if (k.words)
+      input = {
+        text: 'the model output',
+        plain: true,
+        kind: k.words,
+        fits: family ? fitsFamily(family, k.kind) : undefined,
+        origin: k.origin?.label,
+      };
   }
   return {
-    type: 'loss', entry, label: `'${t.name}'`, origin: t.framework === 'keras' ? 'Keras compile string' : 'TensorFlow.js compile string',
-    params, curveParams: curvable(entry, curveParams), expects: family ? EXPECTS[family] : undefined, input, notes, findings: [], span: t.span,
+    type: 'loss',
+    entry,
+    label: `'${t.name}'`,
+    origin: t.framework === 'keras' ? 'Keras compile string' : 'TensorFlow.js compile string',
+    params,
+    curveParams: curvable(entry, curveParams),
+    expects: family ? EXPECTS[family] : undefined,
+    input,
+    notes,
+    findings: [],
+    span: t.span,
   };
 }
 
@@ -77,7 +95,8 @@ export function describeUserLoss(t: UserLossTarget): LossHover | undefined {
   const curveParams: Record<string, number> = {};
   const notes: string[] = [];
   // Tensor parameters of loss functions (logits, targets) are not configuration.
-  const configParams = t.match.form === 'function' ? t.match.params.filter(p => p.default !== null || t.match.mapping[p.name]) : t.match.params;
+  const configParams =
+    t.match.form === 'function' ? t.match.params.filter(p => p.default !== null || t.match.mapping[p.name]) : t.match.params;
   const positionOf = (name: string) => t.match.params.findIndex(p => p.name === name);
   for (const p of configParams) {
     if (p.star) continue;
@@ -116,7 +135,16 @@ export function describeUserLoss(t: UserLossTarget): LossHover | undefined {
     input = { text: t.input.text, kind: k.words, fits: family ? fitsFamily(family, k.kind) : undefined, origin: k.origin?.label };
   }
   return {
-    type: 'loss', entry, label: t.match.name, origin: `user-defined ${t.match.form}`,
-    params, curveParams: curvable(entry, curveParams), expects: family ? EXPECTS[family] : undefined, input, notes, findings: [], span: t.span,
+    type: 'loss',
+    entry,
+    label: t.match.name,
+    origin: `user-defined ${t.match.form}`,
+    params,
+    curveParams: curvable(entry, curveParams),
+    expects: family ? EXPECTS[family] : undefined,
+    input,
+    notes,
+    findings: [],
+    span: t.span,
   };
 }

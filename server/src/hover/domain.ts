@@ -10,7 +10,7 @@ export const EXPECTS: Record<LossFamily, string> = {
   'cce-prob': 'probabilities (softmax outputs)',
   nll: 'log-probabilities (log_softmax outputs)',
   kl: 'log-probabilities as the input; the target is probabilities unless log_target=True',
-  regression: 'real-valued predictions on the target\'s scale',
+  regression: "real-valued predictions on the target's scale",
   'pm1-margin': 'raw scores, with targets in {−1, +1}',
   'hinge-01': 'raw scores, with {0, 1} labels (mapped to ±1 internally)',
   other: 'see the formula',
@@ -18,11 +18,23 @@ export const EXPECTS: Record<LossFamily, string> = {
 
 /** Domain by catalog id, for losses without a framework family (user-defined, compile strings). */
 export const EXPECTS_BY_LOSS: Record<string, LossFamily> = {
-  mseLoss: 'regression', l1Loss: 'regression', huberLoss: 'regression', smoothL1Loss: 'regression',
-  binaryCrossEntropy: 'bce-prob', binaryCrossEntropyWithLogits: 'sigmoid-ce', crossEntropy: 'softmax-ce',
-  sparseCrossEntropy: 'softmax-ce', labelSmoothingCrossEntropy: 'softmax-ce', nllLoss: 'nll', klDiv: 'kl',
-  sigmoidFocalLoss: 'sigmoid-ce', softmaxFocalLoss: 'softmax-ce', multilabelSoftMarginLoss: 'sigmoid-ce',
-  hingeEmbeddingLoss: 'pm1-margin', softMarginLoss: 'pm1-margin', marginRankingLoss: 'pm1-margin',
+  mseLoss: 'regression',
+  l1Loss: 'regression',
+  huberLoss: 'regression',
+  smoothL1Loss: 'regression',
+  binaryCrossEntropy: 'bce-prob',
+  binaryCrossEntropyWithLogits: 'sigmoid-ce',
+  crossEntropy: 'softmax-ce',
+  sparseCrossEntropy: 'softmax-ce',
+  labelSmoothingCrossEntropy: 'softmax-ce',
+  nllLoss: 'nll',
+  klDiv: 'kl',
+  sigmoidFocalLoss: 'sigmoid-ce',
+  softmaxFocalLoss: 'softmax-ce',
+  multilabelSoftMarginLoss: 'sigmoid-ce',
+  hingeEmbeddingLoss: 'pm1-margin',
+  softMarginLoss: 'pm1-margin',
+  marginRankingLoss: 'pm1-margin',
 };
 
 const KIND_WORDS: Record<Kind, string | undefined> = {
@@ -59,7 +71,11 @@ export interface InferredKind {
 export function inferredKind(v: Value | undefined): InferredKind {
   if (!v) return {};
   if (v.t === 'tensor') {
-    return { kind: v.kind, words: KIND_WORDS[v.kind], origin: v.origin ? { uri: v.origin.uri, start: v.origin.span.start, label: v.origin.label } : undefined };
+    return {
+      kind: v.kind,
+      words: KIND_WORDS[v.kind],
+      origin: v.origin ? { uri: v.origin.uri, start: v.origin.span.start, label: v.origin.label } : undefined,
+    };
   }
   if (v.t === 'union') {
     const kinds = new Set(v.options.map(o => (o.t === 'tensor' ? o.kind : 'unknown')));

@@ -6,7 +6,11 @@ export function formatNumber(v: number): string {
   if (v === 0 || Object.is(v, -0)) return '0';
   const a = Math.abs(v);
   let s: string;
-  if (a >= 1e6 || a < 1e-4) s = v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  if (a >= 1e6 || a < 1e-4)
+    s = v
+      .toExponential(2)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'e');
   else if (a >= 1) s = String(Number(v.toFixed(2)));
   else s = String(Number(v.toPrecision(3)));
   return s.replace(/^-/, '−');

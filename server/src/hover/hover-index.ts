@@ -101,7 +101,8 @@ export function buildHoverIndex(inspection: Inspection, uri: string, findings: r
     add({
       span: site.expr.span,
       holes: tensorArgumentHoles(site.expr),
-      build: () => describeFrameworkLoss({ spec: e.spec, config: e.spec.form === 'class' ? e.ctor : site, call: e, span: site.expr.span }, doc),
+      build: () =>
+        describeFrameworkLoss({ spec: e.spec, config: e.spec.form === 'class' ? e.ctor : site, call: e, span: site.expr.span }, doc),
     });
   }
   for (const e of inspection.events) {
@@ -110,13 +111,21 @@ export function buildHoverIndex(inspection: Inspection, uri: string, findings: r
     add({
       span: ev.site.expr.span,
       holes: [],
-      build: () => describeFrameworkLoss({ spec: ev.spec, config: ev.site, call: callsByCtor.get(key(ev.site.expr.span)), span: ev.site.expr.span }, doc),
+      build: () =>
+        describeFrameworkLoss(
+          { spec: ev.spec, config: ev.site, call: callsByCtor.get(key(ev.site.expr.span)), span: ev.site.expr.span },
+          doc,
+        ),
     });
   }
   for (const [k, e] of callsByCtor) {
     if (seen.has(k) || !e.ctor) continue;
     const ctor = e.ctor;
-    add({ span: ctor.expr.span, holes: [], build: () => describeFrameworkLoss({ spec: e.spec, config: ctor, call: e, span: ctor.expr.span }, doc) });
+    add({
+      span: ctor.expr.span,
+      holes: [],
+      build: () => describeFrameworkLoss({ spec: e.spec, config: ctor, call: e, span: ctor.expr.span }, doc),
+    });
   }
 
   for (const e of inspection.events) {
@@ -183,7 +192,12 @@ function compileString(call: CallExpr, module: Module | undefined): { framework:
 }
 
 function addUserLosses(
-  inspection: Inspection, uri: string, defs: Definitions, doc: HoverDocument, lossEvents: LossCallEvent[], add: (c: Candidate) => void,
+  inspection: Inspection,
+  uri: string,
+  defs: Definitions,
+  doc: HoverDocument,
+  lossEvents: LossCallEvent[],
+  add: (c: Candidate) => void,
 ): void {
   const known = new Map<string, KnownUserLoss>();
   for (const cls of defs.classes) {
@@ -227,11 +241,14 @@ function addUserLosses(
       add({
         span: call.span,
         holes: isLossCall ? tensorArgumentHoles(call) : [],
-        build: () => describeUserLoss({
-          match: direct.match, defText, span: call.span,
-          config: { args: call.args, text: doc.text, bindings: defs.bindingsAt(call.span.start) },
-          input: isLossCall ? inputAt(call) : undefined,
-        }),
+        build: () =>
+          describeUserLoss({
+            match: direct.match,
+            defText,
+            span: call.span,
+            config: { args: call.args, text: doc.text, bindings: defs.bindingsAt(call.span.start) },
+            input: isLossCall ? inputAt(call) : undefined,
+          }),
       });
       continue;
     }
@@ -249,11 +266,14 @@ function addUserLosses(
     add({
       span: call.span,
       holes: tensorArgumentHoles(call),
-      build: () => describeUserLoss({
-        match: inst.match, defText, span: call.span,
-        config: { args: ctor.args, text: doc.text, bindings: defs.bindingsAt(ctor.span.start) },
-        input: inputAt(call),
-      }),
+      build: () =>
+        describeUserLoss({
+          match: inst.match,
+          defText,
+          span: call.span,
+          config: { args: ctor.args, text: doc.text, bindings: defs.bindingsAt(ctor.span.start) },
+          input: inputAt(call),
+        }),
     });
   }
 }

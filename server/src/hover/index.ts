@@ -61,8 +61,14 @@ export function ruleHoverAt(text: string, offset: number): RuleHover | undefined
       const meta = ruleMeta(c.code);
       if (!meta) return undefined;
       return {
-        type: 'rule', code: meta.id, name: meta.name, summary: meta.summary, what: meta.docs.what, why: meta.docs.why,
-        href: ruleDocUrl(meta.id), span,
+        type: 'rule',
+        code: meta.id,
+        name: meta.name,
+        summary: meta.summary,
+        what: meta.docs.what,
+        why: meta.docs.why,
+        href: ruleDocUrl(meta.id),
+        span,
       };
     }
   }

@@ -51,8 +51,9 @@ export function collectDefinitions(module: Module): Definitions {
         for (const t of s.targets) {
           const key = bindingKey(t);
           if (!key) continue;
-          if (key.startsWith('self.')) { if (cls) bind(cls.attrs, key, s.value); }
-          else bind(scope.vars, key, s.value);
+          if (key.startsWith('self.')) {
+            if (cls) bind(cls.attrs, key, s.value);
+          } else bind(scope.vars, key, s.value);
         }
       }
     },

@@ -37,7 +37,13 @@ function table(id: string, p: Record<string, number>): KeyPointTable | undefined
       return errorTable(id, p, [0.1, 0.5, 1, 3, 10], 'Per element, against target 0.', false);
     case 'huberLoss': {
       const d = p.delta ?? 1;
-      return errorTable(id, p, [d / 2, d, 2 * d, 5 * d], `Around δ = ${formatNumber(d)}: quadratic inside, linear (gradient capped at δ) outside.`, true);
+      return errorTable(
+        id,
+        p,
+        [d / 2, d, 2 * d, 5 * d],
+        `Around δ = ${formatNumber(d)}: quadratic inside, linear (gradient capped at δ) outside.`,
+        true,
+      );
     }
     case 'smoothL1Loss': {
       const b = p.beta ?? 1;
@@ -57,9 +63,10 @@ function table(id: string, p: Record<string, number>): KeyPointTable | undefined
         return [formatNumber(pt), formatNumber(z), formatNumber(v.loss), formatNumber(v.grad)];
       });
       const smoothing = p.labelSmoothing ?? 0;
-      const caption = smoothing > 0
-        ? `True-class probability p_t (logit z). With ε = ${formatNumber(smoothing)} the loss stops falling before p_t = 1: confidence is no longer rewarded without bound.`
-        : 'True-class probability p_t and the logit z that gives it (two classes).';
+      const caption =
+        smoothing > 0
+          ? `True-class probability p_t (logit z). With ε = ${formatNumber(smoothing)} the loss stops falling before p_t = 1: confidence is no longer rewarded without bound.`
+          : 'True-class probability p_t and the logit z that gives it (two classes).';
       return { caption, headers: ['p_t', 'z', 'loss', 'dL/dz'], rows };
     }
     case 'binaryCrossEntropy':
@@ -101,7 +108,13 @@ function focalTable(id: string, p: Record<string, number>): KeyPointTable {
     const focal = at(id, p, z);
     const plain = at(ce, {}, z);
     const factor = Math.pow(1 - pt, gamma);
-    return [formatNumber(pt), formatNumber(factor), formatNumber(focal.loss), formatNumber(plain.loss), plain.loss > 0 && focal.loss > 0 ? `${formatNumber(plain.loss / focal.loss)}×` : '—'];
+    return [
+      formatNumber(pt),
+      formatNumber(factor),
+      formatNumber(focal.loss),
+      formatNumber(plain.loss),
+      plain.loss > 0 && focal.loss > 0 ? `${formatNumber(plain.loss / focal.loss)}×` : '—',
+    ];
   });
   const alpha = p.alpha;
   const alphaNote = id === 'sigmoidFocalLoss' && alpha !== undefined && alpha >= 0 ? `, α = ${formatNumber(alpha)} on positives` : '';

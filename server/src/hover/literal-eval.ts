@@ -3,9 +3,22 @@
 // semantics core reproduces exactly are evaluated (e.g. Keras cross-entropy on probabilities clips
 // and renormalises, so it is left out); everything else says nothing rather than something close.
 import {
-  binaryCrossEntropy, binaryCrossEntropyWithLogits, crossEntropy, hingeEmbeddingLoss, huberLoss, klDiv, l1Loss,
-  mseLoss, multilabelSoftMarginLoss, nllLoss, sigmoidFocalLoss, smoothL1Loss, softMarginLoss, softmaxFocalLoss,
-  type LossResult, type Tensor,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropy,
+  hingeEmbeddingLoss,
+  huberLoss,
+  klDiv,
+  l1Loss,
+  mseLoss,
+  multilabelSoftMarginLoss,
+  nllLoss,
+  sigmoidFocalLoss,
+  smoothL1Loss,
+  softMarginLoss,
+  softmaxFocalLoss,
+  type LossResult,
+  type Tensor,
 } from '../../../core/src/index';
 import type { LiteralTensor } from './literal-tensor';
 
@@ -112,7 +125,7 @@ function isRegression(id: string): boolean {
 
 /** MSE, MAE and Huber on the same pair: the outlier sensitivity the reference example is about. */
 function regressionComparisons(req: LiteralRequest): { label: string; value: number }[] {
-  const delta = req.lossId === 'huberLoss' ? req.params.delta ?? 1 : 1;
+  const delta = req.lossId === 'huberLoss' ? (req.params.delta ?? 1) : 1;
   const rows: [string, string, Record<string, unknown>][] = [
     ['MSE', 'mseLoss', {}],
     ['MAE', 'l1Loss', {}],

@@ -10,8 +10,20 @@ export interface LiteralTensor {
 }
 
 const CONSTRUCTORS = new Set([
-  'tensor', 'Tensor', 'FloatTensor', 'DoubleTensor', 'LongTensor', 'IntTensor', 'as_tensor', 'asarray', 'array',
-  'constant', 'convert_to_tensor', 'tensor1d', 'tensor2d', 'scalar',
+  'tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'LongTensor',
+  'IntTensor',
+  'as_tensor',
+  'asarray',
+  'array',
+  'constant',
+  'convert_to_tensor',
+  'tensor1d',
+  'tensor2d',
+  'scalar',
 ]);
 const MODULE_ROOTS = new Set(['torch', 'tf', 'np', 'numpy', 'jnp', 'keras', 'ops']);
 const MAX_ELEMENTS = 10_000;
@@ -44,7 +56,9 @@ export function literalTensor(e: Expr | undefined, bindings?: Bindings, depth = 
     case 'call': {
       const c = e.callee;
       if (c.k !== 'attr' || !CONSTRUCTORS.has(c.name) || !isFrameworkRoot(c.obj)) return undefined;
-      const first = e.args.find(a => !a.name && !a.star) ?? e.args.find(a => a.name === 'data' || a.name === 'values' || a.name === 'value' || a.name === 'object');
+      const first =
+        e.args.find(a => !a.name && !a.star) ??
+        e.args.find(a => a.name === 'data' || a.name === 'values' || a.name === 'value' || a.name === 'object');
       const t = literalTensor(first?.value, bindings, depth);
       if (!t) return undefined;
       if (c.name === 'scalar' && t.shape.length !== 0) return undefined;

@@ -16,9 +16,12 @@ export const EXPLORER_COMMAND = COMMANDS.openExplorer;
 
 export function renderHover(model: HoverModel, plots: PlotMode): string {
   switch (model.type) {
-    case 'loss': return renderLoss(model, plots);
-    case 'rule': return renderRule(model);
-    case 'activation': return renderActivation(model);
+    case 'loss':
+      return renderLoss(model, plots);
+    case 'rule':
+      return renderRule(model);
+    case 'activation':
+      return renderActivation(model);
   }
 }
 
@@ -66,7 +69,9 @@ function renderLoss(m: LossHover, plots: PlotMode): string {
 }
 
 function findingLines(findings: FindingRef[]): string {
-  return findings.map(f => `⚠️ **${f.code}** ${escapeMarkdown(f.name)}: ${escapeUserText(f.message)} — [rule docs](${ruleDocUrl(f.code)})`).join('  \n');
+  return findings
+    .map(f => `⚠️ **${f.code}** ${escapeMarkdown(f.name)}: ${escapeUserText(f.message)} — [rule docs](${ruleDocUrl(f.code)})`)
+    .join('  \n');
 }
 
 function literalLines(m: LossHover): string {
@@ -78,7 +83,8 @@ function literalLines(m: LossHover): string {
     `**On these literals** (input ${code(shortText(l.inputText))}, target ${code(shortText(l.targetText))}, reduction ${code(l.reduction)}):`,
     `loss = **${value}**, ∂loss/∂input = ${code(grad)}${l.reduction === 'none' ? ' (gradient of the sum)' : ''}`,
   ];
-  if (l.comparisons.length) lines.push(`Same values under ${l.comparisons.map(c => `${escapeMarkdown(c.label)} ${formatNumber(c.value)}`).join(' · ')}`);
+  if (l.comparisons.length)
+    lines.push(`Same values under ${l.comparisons.map(c => `${escapeMarkdown(c.label)} ${formatNumber(c.value)}`).join(' · ')}`);
   return lines.join('  \n');
 }
 
@@ -103,11 +109,13 @@ function renderTable(t: KeyPointTable): string {
 }
 
 export function paramCaption(m: LossHover): string {
-  const values = m.entry.params.filter(p => !p.plotOnly).map(p => {
-    const v = m.curveParams[p.name] ?? p.default;
-    // Focal loss: α < 0 is core's way of saying "no α weighting".
-    return p.name === 'alpha' && v < 0 ? 'no α weighting' : `${p.name} = ${formatNumber(v)}`;
-  });
+  const values = m.entry.params
+    .filter(p => !p.plotOnly)
+    .map(p => {
+      const v = m.curveParams[p.name] ?? p.default;
+      // Focal loss: α < 0 is core's way of saying "no α weighting".
+      return p.name === 'alpha' && v < 0 ? 'no α weighting' : `${p.name} = ${formatNumber(v)}`;
+    });
   return values.join(', ');
 }
 
@@ -175,7 +183,13 @@ function renderActivation(m: ActivationHover): string {
   const out = [`**${escapeUserText(m.activation)} → ${escapeUserText(m.loss)}**: domain mismatch`, escapeMarkdown(m.explanation)];
   if (m.findings.length) out.push(findingLines(m.findings));
   if (m.table) {
-    out.push([`| ${m.table.headers.join(' | ')} |`, `|${m.table.headers.map(() => '---:').join('|')}|`, ...m.table.rows.map(r => `| ${r.join(' | ')} |`)].join('\n'));
+    out.push(
+      [
+        `| ${m.table.headers.join(' | ')} |`,
+        `|${m.table.headers.map(() => '---:').join('|')}|`,
+        ...m.table.rows.map(r => `| ${r.join(' | ')} |`),
+      ].join('\n'),
+    );
   }
   if (m.lossId) {
     const args = encodeURIComponent(JSON.stringify({ lossId: m.lossId, params: {} }));

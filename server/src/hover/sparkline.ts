@@ -10,7 +10,10 @@ export function sparkline(values: ArrayLike<number>, cells = 32): string {
   if (finite.length === 0) return ' '.repeat(cells);
   let lo = Math.min(...finite);
   let hi = Math.max(...finite);
-  if (hi === lo) { lo -= 1; hi += 1; }
+  if (hi === lo) {
+    lo -= 1;
+    hi += 1;
+  }
   return sampled
     .map(v => (Number.isFinite(v) ? BARS[Math.min(BARS.length - 1, Math.floor(((v - lo) / (hi - lo)) * BARS.length))] : ' '))
     .join('');

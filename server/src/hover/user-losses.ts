@@ -22,9 +22,19 @@ export const USER_LOSS_PATTERNS: readonly UserLossPattern[] = [
   { lossId: 'sigmoidFocalLoss', name: /focal/, params: { gamma: 'gamma', alpha: 'alpha' }, requires: ['gamma'] },
   { lossId: 'huberLoss', name: /huber/, params: { delta: 'delta' } },
   { lossId: 'smoothL1Loss', name: /smoothl1/, params: { beta: 'beta' } },
-  { lossId: 'labelSmoothingCrossEntropy', name: /labelsmooth/, params: { smoothing: 'labelSmoothing', label_smoothing: 'labelSmoothing', epsilon: 'labelSmoothing', eps: 'labelSmoothing' }, requires: ['smoothing', 'label_smoothing', 'epsilon', 'eps'] },
+  {
+    lossId: 'labelSmoothingCrossEntropy',
+    name: /labelsmooth/,
+    params: { smoothing: 'labelSmoothing', label_smoothing: 'labelSmoothing', epsilon: 'labelSmoothing', eps: 'labelSmoothing' },
+    requires: ['smoothing', 'label_smoothing', 'epsilon', 'eps'],
+  },
   { lossId: 'tripletMarginLoss', name: /triplet/, params: { margin: 'margin', p: 'p' }, requires: ['margin'] },
-  { lossId: 'infoNce', name: /infonce|ntxent|supcon|contrastive/, params: { temperature: 'temperature', tau: 'temperature' }, requires: ['temperature', 'tau'] },
+  {
+    lossId: 'infoNce',
+    name: /infonce|ntxent|supcon|contrastive/,
+    params: { temperature: 'temperature', tau: 'temperature' },
+    requires: ['temperature', 'tau'],
+  },
   { lossId: 'contrastiveLoss', name: /contrastive/, params: { margin: 'margin' }, requires: ['margin'] },
   { lossId: 'mseLoss', name: /^(mse|meansquarederror|l2)(loss)?$/, params: {} },
   { lossId: 'l1Loss', name: /^(mae|l1|meanabsoluteerror)(loss)?$/, params: {} },
@@ -52,11 +62,18 @@ const SIGMOID_CALLS = new Set(['sigmoid', 'logsigmoid', 'binary_cross_entropy_wi
 
 /** Whether a body computes its probabilities with softmax (multi-class) rather than sigmoid. */
 function usesSoftmax(body: readonly Stmt[]): boolean {
-  const names = new Set(collectDefinitions({ language: 'python', body: body.slice(), syntaxErrors: [] }).calls.map(c => calleeName(c.callee)));
+  const names = new Set(
+    collectDefinitions({ language: 'python', body: body.slice(), syntaxErrors: [] }).calls.map(c => calleeName(c.callee)),
+  );
   return [...SOFTMAX_CALLS].some(n => names.has(n)) && ![...SIGMOID_CALLS].some(n => names.has(n));
 }
 
-export function matchUserLoss(name: string, params: readonly Param[], form: 'class' | 'function', body: readonly Stmt[] = []): UserLossMatch | undefined {
+export function matchUserLoss(
+  name: string,
+  params: readonly Param[],
+  form: 'class' | 'function',
+  body: readonly Stmt[] = [],
+): UserLossMatch | undefined {
   const n = normalized(name);
   const names = new Set(params.filter(q => !q.star).map(q => q.name));
   for (const pat of USER_LOSS_PATTERNS) {

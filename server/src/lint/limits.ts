@@ -15,7 +15,11 @@ export function skipReason(text: string, maxFileSize: number): string | undefine
  * A host that answers "missing" for files over the limits, so an import of a huge or binary file is
  * never parsed. `maxFileSize` is per file (the editor's setting may differ between folders).
  */
-export function limitedHost(host: FileHost, maxFileSize: number | ((uri: string) => number), onSkip?: (uri: string, reason: string) => void): FileHost {
+export function limitedHost(
+  host: FileHost,
+  maxFileSize: number | ((uri: string) => number),
+  onSkip?: (uri: string, reason: string) => void,
+): FileHost {
   const limit = typeof maxFileSize === 'number' ? () => maxFileSize : maxFileSize;
   return {
     readFile: async uri => {

@@ -95,7 +95,13 @@ export type LintResult =
    * Findings with configuration applied (severities, selection, suppressions and their hints).
    * `error`: the analysis threw; the findings are then only what configuration adds (unused-suppression hints).
    */
-  | { status: 'linted'; target: LintTarget; findings: Finding[]; /** What the findings' offsets refer to (the analysis's text). */ text: string; error?: unknown };
+  | {
+      status: 'linted';
+      target: LintTarget;
+      findings: Finding[];
+      /** What the findings' offsets refer to (the analysis's text). */ text: string;
+      error?: unknown;
+    };
 
 /** read → skip (limits, excludes) → source → parse → check → configure. */
 export async function lintFile(request: LintRequest, env: LintEnvironment, analyse: Analyse): Promise<LintResult> {
@@ -125,7 +131,10 @@ export async function prepareFile(request: LintRequest, env: LintEnvironment): P
     if (tooBig) return { status: 'limit', reason: tooBig };
   }
   const selection: RuleSelection = { editorSeverity: settings.rules, ...projectSelection(project) };
-  return { status: 'ready', target: { uri, fileText, text: source.text, language: source.language, notebook: source.notebook, project, selection } };
+  return {
+    status: 'ready',
+    target: { uri, fileText, text: source.text, language: source.language, notebook: source.notebook, project, selection },
+  };
 }
 
 /** parse → check → configure. */
@@ -159,7 +168,8 @@ export function findingsOf(result: LintResult): Finding[] {
  */
 export function checkIn(workspace: AnalysisWorkspace, parse: 'always' | 'if-missing' | 'never' = 'always'): Analyse {
   return async target => {
-    if (parse === 'always' || (parse === 'if-missing' && !workspace.has(target.uri))) workspace.update(target.uri, target.text, target.language);
+    if (parse === 'always' || (parse === 'if-missing' && !workspace.has(target.uri)))
+      workspace.update(target.uri, target.text, target.language);
     await workspace.resolveImports(target.uri);
     return { findings: workspace.check(target.uri), text: target.text };
   };

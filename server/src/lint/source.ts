@@ -27,7 +27,12 @@ export type SourceRefusal = { error: string } | { note: string };
  * (`language` given: the text is already that language's source, e.g. the program the editor keeps
  * for an open notebook). undefined: not a language LossLens analyses.
  */
-export function sourceOf(uri: string, text: string, language: LanguageId | undefined, explicit: boolean): Source | SourceRefusal | undefined {
+export function sourceOf(
+  uri: string,
+  text: string,
+  language: LanguageId | undefined,
+  explicit: boolean,
+): Source | SourceRefusal | undefined {
   if (language) return { text, language };
   if (isNotebookPath(uri)) {
     const nb = readNotebookFile(text, explicit);

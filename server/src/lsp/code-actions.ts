@@ -2,7 +2,14 @@
 // server state is needed), "Ignore LLnnn on this line" and "Explain LLnnn"; and the
 // `source.fixAll.losslens` action that applies a file's safe fixes (unsafe ones too when
 // `losslens.fix.unsafe` is on). Every edit names the document version it was computed for.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './feature-context';
 import type { DiagnosticData } from '../../../shared/src/protocol';
@@ -61,7 +68,10 @@ function quickFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Code
   const text = doc.getText();
   if (code === unusedSuppression.id) {
     const edit = removeSuppressionEdit(text, { start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) });
-    if (edit) out.push(quickFix('Remove unused suppression', d, oneDocumentEdit(doc, [{ range: rangeOf(doc, edit.span), newText: edit.newText }]), true));
+    if (edit)
+      out.push(
+        quickFix('Remove unused suppression', d, oneDocumentEdit(doc, [{ range: rangeOf(doc, edit.span), newText: edit.newText }]), true),
+      );
     return out;
   }
   if (data.fix) {
@@ -69,9 +79,22 @@ function quickFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Code
     out.push(quickFix(`${data.fix.title}${safe ? '' : ' (unsafe)'}`, d, workspaceEdit(ctx, doc, data.fix), safe));
   }
   const ignore = ignoreOnLineEdit(text, doc.offsetAt(d.range.start), code, commentStyleOf(doc.uri, doc.languageId));
-  if (ignore) out.push(quickFix(`Ignore ${code} on this line`, d, oneDocumentEdit(doc, [{ range: rangeOf(doc, ignore.span), newText: ignore.newText }]), false));
+  if (ignore)
+    out.push(
+      quickFix(
+        `Ignore ${code} on this line`,
+        d,
+        oneDocumentEdit(doc, [{ range: rangeOf(doc, ignore.span), newText: ignore.newText }]),
+        false,
+      ),
+    );
   const title = `Explain ${code}${data.name ? ` (${data.name})` : ''}`;
-  out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: COMMANDS.explainRule, arguments: [code] } });
+  out.push({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    command: { title, command: COMMANDS.explainRule, arguments: [code] },
+  });
   return out;
 }
 
@@ -112,7 +135,13 @@ async function fixAll(ctx: FeatureContext, doc: TextDocument): Promise<CodeActio
   const unsafe = unsafeFixesEnabled(raw);
   const current = ctx.document(doc.uri);
   if (!current || current.version !== doc.version) return undefined;
-  const candidates: { fix: { title: string; applicability: 'safe' | 'unsafe'; edits: { uri: string; span: { start: number; end: number }; newText: string }[] } }[] = [];
+  const candidates: {
+    fix: {
+      title: string;
+      applicability: 'safe' | 'unsafe';
+      edits: { uri: string; span: { start: number; end: number }; newText: string }[];
+    };
+  }[] = [];
   for (const d of diagnostics) {
     const data = dataOf(d);
     const fix = data?.fix;
@@ -120,7 +149,14 @@ async function fixAll(ctx: FeatureContext, doc: TextDocument): Promise<CodeActio
     if (fix.applicability === 'unsafe' && !unsafe) continue;
     if (fix.edits.some(e => e.uri !== doc.uri)) continue;
     candidates.push({
-      fix: { ...fix, edits: fix.edits.map(e => ({ uri: e.uri, span: { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end) }, newText: e.newText })) },
+      fix: {
+        ...fix,
+        edits: fix.edits.map(e => ({
+          uri: e.uri,
+          span: { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end) },
+          newText: e.newText,
+        })),
+      },
     });
   }
   const { chosen } = selectCompatibleFixes(candidates);
@@ -135,7 +171,11 @@ async function fixAll(ctx: FeatureContext, doc: TextDocument): Promise<CodeActio
       edits.push({ range: rangeOf(doc, e.span), newText: e.newText });
     }
   }
-  return { title: `LossLens: fix all (${chosen.length} fix${chosen.length === 1 ? '' : 'es'})`, kind: FIX_ALL_KIND, edit: oneDocumentEdit(doc, edits) };
+  return {
+    title: `LossLens: fix all (${chosen.length} fix${chosen.length === 1 ? '' : 'es'})`,
+    kind: FIX_ALL_KIND,
+    edit: oneDocumentEdit(doc, edits),
+  };
 }
 
 /** `losslens.fix.unsafe`, as a nested section (`{ fix: { unsafe } }`) or a flat key. */

@@ -27,7 +27,10 @@ export function toDiagnostic(f: Finding, positions: Converter): Diagnostic | und
     let complete = true;
     for (const e of f.fix.edits) {
       const eat = positions(e.uri);
-      if (!eat) { complete = false; break; }
+      if (!eat) {
+        complete = false;
+        break;
+      }
       edits.push({ uri: e.uri, range: { start: eat(e.span.start), end: eat(e.span.end) }, newText: e.newText });
     }
     if (complete) data.fix = { title: f.fix.title, applicability: f.fix.applicability, edits };

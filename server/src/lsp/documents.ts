@@ -14,7 +14,11 @@ export class OpenDocuments {
   }
 
   /** Applies the edits in order and returns them in the front ends' shape. */
-  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): { doc: TextDocument; changes: ContentChange[] } | undefined {
+  change(
+    uri: string,
+    version: number,
+    changes: readonly TextDocumentContentChangeEvent[],
+  ): { doc: TextDocument; changes: ContentChange[] } | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     TextDocument.update(doc, changes as TextDocumentContentChangeEvent[], version);

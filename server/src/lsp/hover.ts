@@ -55,11 +55,25 @@ export function clientTakesMarkdown(formats: readonly string[] | undefined): boo
   return !formats || formats.length === 0 || formats.includes(MarkupKind.Markdown);
 }
 
-function indexFor(ws: AnalysisWorkspace | undefined, uri: string, version: number, text: string, settings: EditorSettings): HoverIndex | undefined {
+function indexFor(
+  ws: AnalysisWorkspace | undefined,
+  uri: string,
+  version: number,
+  text: string,
+  settings: EditorSettings,
+): HoverIndex | undefined {
   if (!ws || !ws.has(uri)) return undefined;
   const now = Date.now();
   const hit = cache.get(uri);
-  if (hit && hit.workspace === ws && hit.version === version && hit.text === text && hit.settings === settings && now - hit.time < CACHE_TTL_MS) return hit.index;
+  if (
+    hit &&
+    hit.workspace === ws &&
+    hit.version === version &&
+    hit.text === text &&
+    hit.settings === settings &&
+    now - hit.time < CACHE_TTL_MS
+  )
+    return hit.index;
   const inspection = ws.inspect(uri);
   // Findings as the Problems panel shows them: suppressed and disabled rules are not repeated in hovers.
   // (Project files' select/ignore are not read here; editor severities and suppression comments are.)

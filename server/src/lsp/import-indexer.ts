@@ -83,7 +83,10 @@ export class ImportIndexer {
   private report(): void {
     const done = this.finished >= this.total;
     if (done) {
-      if (this.progressTimer) { clearTimeout(this.progressTimer); this.progressTimer = undefined; }
+      if (this.progressTimer) {
+        clearTimeout(this.progressTimer);
+        this.progressTimer = undefined;
+      }
       const p = this.progress;
       this.progress = undefined;
       this.total = this.finished = 0;

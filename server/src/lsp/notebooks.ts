@@ -78,7 +78,10 @@ export class NotebookSync {
   private generation = 0;
   private refreshQueued = false;
 
-  constructor(private readonly connection: Connection, private readonly host: NotebookHost) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: NotebookHost,
+  ) {}
 
   listen(): void {
     // NotebookDocuments fires no change event when cells only move (a structure change without
@@ -166,7 +169,8 @@ export class NotebookSync {
     if (!state) return;
     this.states.delete(uri);
     if (!this.host.pullMode()) {
-      for (const cell of state.delivered.keys()) void this.connection.sendDiagnostics({ uri: cell, diagnostics: [] }).catch(() => undefined);
+      for (const cell of state.delivered.keys())
+        void this.connection.sendDiagnostics({ uri: cell, diagnostics: [] }).catch(() => undefined);
     }
     this.host.closeDocument(uri);
   }
@@ -212,7 +216,11 @@ export class NotebookSync {
       return byCell;
     });
     state.inflight = { version, generation, result };
-    void result.finally(() => { if (state.inflight?.result === result) state.inflight = undefined; }).catch(() => undefined);
+    void result
+      .finally(() => {
+        if (state.inflight?.result === result) state.inflight = undefined;
+      })
+      .catch(() => undefined);
     return result;
   }
 
@@ -265,7 +273,10 @@ export class NotebookSync {
   }
 
   /** Code actions on a cell: asked of the notebook document, edits mapped back to the cells. */
-  async codeActions(params: CodeActionParams, provide: (p: CodeActionParams) => (CodeAction | Command)[] | Promise<(CodeAction | Command)[]>): Promise<(CodeAction | Command)[]> {
+  async codeActions(
+    params: CodeActionParams,
+    provide: (p: CodeActionParams) => (CodeAction | Command)[] | Promise<(CodeAction | Command)[]>,
+  ): Promise<(CodeAction | Command)[]> {
     const cellUri = params.textDocument.uri;
     const uri = this.notebookOfCell(cellUri);
     const state = uri ? this.states.get(uri) : undefined;
@@ -285,7 +296,10 @@ export class NotebookSync {
     const cellDiagnostics = new Map(diagnostics.map((d, i) => [d, params.context.diagnostics[i]]));
     const out: (CodeAction | Command)[] = [];
     for (const a of actions) {
-      if (typeof (a as Command).command === 'string') { out.push(a); continue; }
+      if (typeof (a as Command).command === 'string') {
+        out.push(a);
+        continue;
+      }
       const action = a as CodeAction;
       const mapped: CodeAction = { ...action };
       if (action.diagnostics) mapped.diagnostics = action.diagnostics.map(d => cellDiagnostics.get(d) ?? d);
@@ -321,7 +335,10 @@ export class NotebookSync {
     if (edit.changes) {
       out.changes = {};
       for (const [uri, edits] of Object.entries(edit.changes)) {
-        if (uri !== state.uri) { out.changes[uri] = edits; continue; }
+        if (uri !== state.uri) {
+          out.changes[uri] = edits;
+          continue;
+        }
         const byCell = split(edits);
         if (!byCell) return undefined;
         for (const [cell, list] of byCell) out.changes[cell] = list;
@@ -330,12 +347,16 @@ export class NotebookSync {
     if (edit.documentChanges) {
       out.documentChanges = [];
       for (const dc of edit.documentChanges) {
-        if (!('textDocument' in dc) || dc.textDocument.uri !== state.uri) { out.documentChanges.push(dc); continue; }
+        if (!('textDocument' in dc) || dc.textDocument.uri !== state.uri) {
+          out.documentChanges.push(dc);
+          continue;
+        }
         // A stale edit (the notebook changed since) would land on the wrong lines.
         if (dc.textDocument.version !== null && dc.textDocument.version !== this.host.documentVersion(state.uri)) return undefined;
         const byCell = split(dc.edits.filter((e): e is TextEdit => !('annotationId' in e)));
         if (!byCell) return undefined;
-        for (const [cell, edits] of byCell) out.documentChanges.push({ textDocument: { uri: cell, version: cellVersion(cell) }, edits } satisfies TextDocumentEdit);
+        for (const [cell, edits] of byCell)
+          out.documentChanges.push({ textDocument: { uri: cell, version: cellVersion(cell) }, edits } satisfies TextDocumentEdit);
       }
     }
     return out;
@@ -381,13 +402,28 @@ export function toCellRange(model: VirtualNotebook, range: Range, strict = false
     const back = (p: Position) => model.toVirtualPosition(start.cell.id, p);
     const s = back(start);
     const e = back(end);
-    if (!s || !e || s.line !== range.start.line || s.character !== range.start.character || e.line !== range.end.line || e.character !== range.end.character) return undefined;
+    if (
+      !s ||
+      !e ||
+      s.line !== range.start.line ||
+      s.character !== range.start.character ||
+      e.line !== range.end.line ||
+      e.character !== range.end.character
+    )
+      return undefined;
   }
-  return { cell: start.cell.id, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } };
+  return {
+    cell: start.cell.id,
+    range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
+  };
 }
 
 /** A notebook-document diagnostic shown on its cell; related places in the notebook are mapped too. */
-export function toCellDiagnostic(model: VirtualNotebook, notebookUri: string, d: Diagnostic): { cell: string; diagnostic: Diagnostic } | undefined {
+export function toCellDiagnostic(
+  model: VirtualNotebook,
+  notebookUri: string,
+  d: Diagnostic,
+): { cell: string; diagnostic: Diagnostic } | undefined {
   const r = toCellRange(model, d.range);
   if (!r) return undefined;
   const diagnostic: Diagnostic = { ...d, range: r.range };

@@ -16,5 +16,11 @@ export function ruleDocMarkdown(id: unknown): string | null {
 
 export function registerRuleDocRequest(connection: Connection, log: Log): void {
   connection.onRequest(ruleDocRequest, params =>
-    guarded('ruleDoc', log, async () => ({ markdown: ruleDocMarkdown(params?.id) }), () => ({ markdown: null })));
+    guarded(
+      'ruleDoc',
+      log,
+      async () => ({ markdown: ruleDocMarkdown(params?.id) }),
+      () => ({ markdown: null }),
+    ),
+  );
 }

@@ -16,7 +16,11 @@ export interface RulesSources {
 }
 
 /** The catalogue as seen from one file (pure apart from the two lookups; unit-testable). */
-export async function describeRules(sources: RulesSources, params: RulesParams | undefined, metas: readonly RuleMeta[] = ruleMetas): Promise<RuleInfo[]> {
+export async function describeRules(
+  sources: RulesSources,
+  params: RulesParams | undefined,
+  metas: readonly RuleMeta[] = ruleMetas,
+): Promise<RuleInfo[]> {
   const uri = params?.uri;
   const settings = uri ? await sources.settings(uri) : undefined;
   const project = uri ? await sources.project(uri) : null;
@@ -24,7 +28,12 @@ export async function describeRules(sources: RulesSources, params: RulesParams |
   return metas.map(meta => {
     const withSettings = effectiveSeverity(meta.id, meta.severity, { editorSeverity });
     const severity = effectiveSeverity(meta.id, meta.severity, { editorSeverity, ...projectSelection(project) });
-    const configuredBy = severity !== withSettings || (project && mentions(project, meta.id)) ? 'project' : editorSeverity[meta.id] !== undefined ? 'settings' : 'default';
+    const configuredBy =
+      severity !== withSettings || (project && mentions(project, meta.id))
+        ? 'project'
+        : editorSeverity[meta.id] !== undefined
+          ? 'settings'
+          : 'default';
     return {
       id: meta.id,
       name: meta.name,
@@ -46,5 +55,12 @@ function mentions(project: ProjectConfig, id: string): boolean {
 
 /** Registers the handler; `server.ts` calls this once. */
 export function registerRulesRequest(connection: Connection, sources: RulesSources, log: Log): void {
-  connection.onRequest(rulesRequest, params => guarded('rules', log, () => describeRules(sources, params), () => [] as RuleInfo[]));
+  connection.onRequest(rulesRequest, params =>
+    guarded(
+      'rules',
+      log,
+      () => describeRules(sources, params),
+      () => [] as RuleInfo[],
+    ),
+  );
 }

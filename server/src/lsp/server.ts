@@ -92,7 +92,10 @@ class LossLensServer {
   private readonly importTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly connection: Connection, private readonly adapters: ServerAdapters) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly adapters: ServerAdapters,
+  ) {
     this.status = new StatusReporter(connection);
     // A notebook's Python cells are analysed as one open document under the notebook's URI.
     this.notebooks = new NotebookSync(connection, {
@@ -115,33 +118,71 @@ class LossLensServer {
     c.onInitialize(params => this.initialize(params));
     c.onInitialized(() => guardedSync('initialized', this.logError, () => this.initialized()));
     // An open notebook's URI holds its cells' program: the .ipynb opened as JSON text must not replace it.
-    c.onDidOpenTextDocument(p => guardedSync('didOpen', this.logError, () => {
-      const d = p.textDocument;
-      if (!this.notebooks.isNotebook(d.uri)) this.opened(d.uri, d.languageId, d.version, d.text);
-    }));
-    c.onDidChangeTextDocument(p => guardedSync('didChange', this.logError, () => {
-      if (!this.notebooks.isNotebook(p.textDocument.uri)) this.changed(p.textDocument.uri, p.textDocument.version, p.contentChanges);
-    }));
+    c.onDidOpenTextDocument(p =>
+      guardedSync('didOpen', this.logError, () => {
+        const d = p.textDocument;
+        if (!this.notebooks.isNotebook(d.uri)) this.opened(d.uri, d.languageId, d.version, d.text);
+      }),
+    );
+    c.onDidChangeTextDocument(p =>
+      guardedSync('didChange', this.logError, () => {
+        if (!this.notebooks.isNotebook(p.textDocument.uri)) this.changed(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+      }),
+    );
     this.notebooks.listen();
-    c.onDidCloseTextDocument(p => guardedSync('didClose', this.logError, () => { if (!this.notebooks.isNotebook(p.textDocument.uri)) this.closed(p.textDocument.uri); }));
+    c.onDidCloseTextDocument(p =>
+      guardedSync('didClose', this.logError, () => {
+        if (!this.notebooks.isNotebook(p.textDocument.uri)) this.closed(p.textDocument.uri);
+      }),
+    );
     c.onDidChangeConfiguration(p => guardedSync('didChangeConfiguration', this.logError, () => this.configurationChanged(p.settings)));
     c.onDidChangeWatchedFiles(p => guardedSync('didChangeWatchedFiles', this.logError, () => this.filesChanged(p.changes)));
     c.languages.diagnostics.on(async p => {
       const uri = p.textDocument.uri;
-      if (this.notebooks.notebookOfCell(uri)) return { kind: 'full', items: await guarded('diagnostics', this.logError, () => this.notebooks.pullCell(uri), () => []) };
-      const items = await guarded('diagnostics', this.logError, () => this.diagnose(uri), () => this.lastGood.get(uri) ?? []);
+      if (this.notebooks.notebookOfCell(uri))
+        return {
+          kind: 'full',
+          items: await guarded(
+            'diagnostics',
+            this.logError,
+            () => this.notebooks.pullCell(uri),
+            () => [],
+          ),
+        };
+      const items = await guarded(
+        'diagnostics',
+        this.logError,
+        () => this.diagnose(uri),
+        () => this.lastGood.get(uri) ?? [],
+      );
       return { kind: 'full', items };
     });
-    c.onHover(p => guarded('hover', this.logError, () => this.notebooks.hover(p, q => provideHover(this.featureContext(), q)), () => null));
-    c.onCodeAction(p => guarded('codeAction', this.logError, () => this.notebooks.codeActions(p, q => provideCodeActions(this.featureContext(), q)), () => []));
+    c.onHover(p =>
+      guarded(
+        'hover',
+        this.logError,
+        () => this.notebooks.hover(p, q => provideHover(this.featureContext(), q)),
+        () => null,
+      ),
+    );
+    c.onCodeAction(p =>
+      guarded(
+        'codeAction',
+        this.logError,
+        () => this.notebooks.codeActions(p, q => provideCodeActions(this.featureContext(), q)),
+        () => [],
+      ),
+    );
     registerRulesRequest(c, { settings: uri => this.settings.get(uri), project: uri => this.configs.forFile(uri) }, this.logError);
     registerRuleDocRequest(c, this.logError);
-    c.onShutdown(() => guardedSync('shutdown', this.logError, () => {
-      for (const t of [...this.pushTimers.values(), ...this.importTimers.values()]) clearTimeout(t);
-      if (this.refreshTimer) clearTimeout(this.refreshTimer);
-      for (const uri of this.fed) this.workspace?.remove(uri);
-      this.fed.clear();
-    }));
+    c.onShutdown(() =>
+      guardedSync('shutdown', this.logError, () => {
+        for (const t of [...this.pushTimers.values(), ...this.importTimers.values()]) clearTimeout(t);
+        if (this.refreshTimer) clearTimeout(this.refreshTimer);
+        for (const uri of this.fed) this.workspace?.remove(uri);
+        this.fed.clear();
+      }),
+    );
     c.listen();
   }
 
@@ -156,7 +197,13 @@ class LossLensServer {
     this.settings = new SettingsStore(this.connection, caps.workspace?.configuration === true, options.settings);
     this.indexer = new ImportIndexer(this.connection, this.status, this.log, caps.window?.workDoneProgress === true);
     // Huge and binary files are declined instead of parsed.
-    this.host = this.positions.recording(limitedHost(this.adapters.createFileHost(this.connection), uri => this.settings.peek(uri).maxFileSize, (uri, reason) => this.logSkip(uri, reason)));
+    this.host = this.positions.recording(
+      limitedHost(
+        this.adapters.createFileHost(this.connection),
+        uri => this.settings.peek(uri).maxFileSize,
+        (uri, reason) => this.logSkip(uri, reason),
+      ),
+    );
     this.configs = new ProjectConfigLoader(this.host);
     this.roots = (params.workspaceFolders ?? []).map(f => trimSlash(f.uri));
     if (this.roots.length === 0 && params.rootUri) this.roots = [trimSlash(params.rootUri)];
@@ -199,12 +246,14 @@ class LossLensServer {
         .catch(() => undefined);
     }
     try {
-      this.connection.workspace.onDidChangeWorkspaceFolders(e => guardedSync('workspaceFolders', this.logError, () => {
-        const removed = new Set(e.removed.map(f => trimSlash(f.uri)));
-        this.roots = [...this.roots.filter(r => !removed.has(r)), ...e.added.map(f => trimSlash(f.uri))];
-        this.createWorkspace();
-        this.refreshAll();
-      }));
+      this.connection.workspace.onDidChangeWorkspaceFolders(e =>
+        guardedSync('workspaceFolders', this.logError, () => {
+          const removed = new Set(e.removed.map(f => trimSlash(f.uri)));
+          this.roots = [...this.roots.filter(r => !removed.has(r)), ...e.added.map(f => trimSlash(f.uri))];
+          this.createWorkspace();
+          this.refreshAll();
+        }),
+      );
     } catch {
       // The client does not support workspace folders.
     }
@@ -254,7 +303,11 @@ class LossLensServer {
     } catch (e) {
       this.logError(`LossLens: parsing ${uri} failed: ${errorText(e)}`);
       this.fed.delete(uri);
-      try { ws.remove(uri); } catch { /* already gone */ }
+      try {
+        ws.remove(uri);
+      } catch {
+        /* already gone */
+      }
     }
   }
 
@@ -277,10 +330,13 @@ class LossLensServer {
   private resolveImportsSoon(uri: string): void {
     const t = this.importTimers.get(uri);
     if (t) clearTimeout(t);
-    this.importTimers.set(uri, setTimeout(() => {
-      this.importTimers.delete(uri);
-      guardedSync('resolveImports', this.logError, () => this.resolveImports(uri, false));
-    }, IMPORTS_DELAY_MS));
+    this.importTimers.set(
+      uri,
+      setTimeout(() => {
+        this.importTimers.delete(uri);
+        guardedSync('resolveImports', this.logError, () => this.resolveImports(uri, false));
+      }, IMPORTS_DELAY_MS),
+    );
   }
 
   private afterImports(uri: string): void {
@@ -333,7 +389,10 @@ class LossLensServer {
     this.lastGood.delete(uri);
     this.skipLogged.delete(uri);
     const t = this.pushTimers.get(uri);
-    if (t) { clearTimeout(t); this.pushTimers.delete(uri); }
+    if (t) {
+      clearTimeout(t);
+      this.pushTimers.delete(uri);
+    }
     if (this.fed.delete(uri)) this.workspace?.remove(uri);
     // The file on disk is the truth again for documents that import it.
     for (const d of dependents) this.resolveImports(d, false);
@@ -354,7 +413,10 @@ class LossLensServer {
   private filesChanged(changes: FileEvent[]): void {
     let configChanged = false;
     for (const ch of changes) {
-      if (isConfigFile(ch.uri)) { configChanged = true; continue; }
+      if (isConfigFile(ch.uri)) {
+        configChanged = true;
+        continue;
+      }
       if (this.documents.get(ch.uri) || !languageOfPath(ch.uri) || !this.workspace) continue;
       // A file changed on disk that is not open: drop what was read so importers read it again.
       const dependents = this.openDependents(ch.uri);
@@ -385,17 +447,25 @@ class LossLensServer {
   private schedulePush(uri: string): void {
     const t = this.pushTimers.get(uri);
     if (t) clearTimeout(t);
-    this.pushTimers.set(uri, setTimeout(() => {
-      this.pushTimers.delete(uri);
-      void this.push(uri);
-    }, PUSH_DELAY_MS));
+    this.pushTimers.set(
+      uri,
+      setTimeout(() => {
+        this.pushTimers.delete(uri);
+        void this.push(uri);
+      }, PUSH_DELAY_MS),
+    );
   }
 
   private async push(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const diagnostics = await guarded('diagnostics', this.logError, () => this.diagnose(uri), () => this.lastGood.get(uri) ?? []);
+    const diagnostics = await guarded(
+      'diagnostics',
+      this.logError,
+      () => this.diagnose(uri),
+      () => this.lastGood.get(uri) ?? [],
+    );
     // A newer edit has its own push scheduled; do not publish stale results over it.
     const now = this.documents.get(uri);
     if (!now || now.version !== version) return;
@@ -415,15 +485,19 @@ class LossLensServer {
     const text = this.documents.get(uri)?.getText();
     if (text === undefined) return [];
     let version = doc.version;
-    const result = await lintFile({ uri, text, language }, {
-      configs: this.configs,
-      settings: { maxFileSize: settings.maxFileSize, exclude: settings.exclude, roots: this.roots, rules: settings.rules },
-      onProject: () => void this.syncConfigProblems(),
-    }, async () => {
-      const analysis = await this.checkOpenDocument(uri, ws);
-      if (analysis) version = analysis.version;
-      return analysis;
-    });
+    const result = await lintFile(
+      { uri, text, language },
+      {
+        configs: this.configs,
+        settings: { maxFileSize: settings.maxFileSize, exclude: settings.exclude, roots: this.roots, rules: settings.rules },
+        onProject: () => void this.syncConfigProblems(),
+      },
+      async () => {
+        const analysis = await this.checkOpenDocument(uri, ws);
+        if (analysis) version = analysis.version;
+        return analysis;
+      },
+    );
     if (result.status === 'limit') this.logSkip(uri, result.reason);
     if (result.status !== 'linted') return [];
     if (result.error !== undefined) {
@@ -459,14 +533,20 @@ class LossLensServer {
 
   /** Publishes problems of every configuration file read so far, clearing fixed ones. */
   private async syncConfigProblems(): Promise<void> {
-    const loaded = await guarded('configuration', this.logError, () => this.configs.loaded(), () => [] as ProjectConfig[]);
+    const loaded = await guarded(
+      'configuration',
+      this.logError,
+      () => this.configs.loaded(),
+      () => [] as ProjectConfig[],
+    );
     const seen = new Set<string>();
     for (const c of loaded) {
       seen.add(c.uri);
       const key = JSON.stringify(c.problems);
       if ((this.publishedConfig.get(c.uri) ?? '[]') === key) continue;
       this.publishedConfig.set(c.uri, key);
-      if (c.problems.length) this.log(`LossLens: ${c.uri} has ${c.problems.length} configuration problem(s); the valid settings still apply.`);
+      if (c.problems.length)
+        this.log(`LossLens: ${c.uri} has ${c.problems.length} configuration problem(s); the valid settings still apply.`);
       await this.connection.sendDiagnostics({ uri: c.uri, diagnostics: c.problems.map(configProblemDiagnostic) }).catch(() => undefined);
     }
     for (const [uri, key] of this.publishedConfig) {

@@ -61,7 +61,9 @@ export class SettingsStore {
           return e;
         },
         err => {
-          this.connection.console.error(`LossLens: reading settings for ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+          this.connection.console.error(
+            `LossLens: reading settings for ${uri} failed: ${err instanceof Error ? err.message : String(err)}`,
+          );
           return this.global;
         },
       );
@@ -84,6 +86,8 @@ export class SettingsStore {
     const text = `LossLens: invalid value for setting "${p.setting}": ${p.message}. Using the default.`;
     this.connection.console.warn(text);
     // A notification, not window/showMessageRequest: there is nothing to answer.
-    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text }).catch(() => undefined);
+    void this.connection
+      .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text })
+      .catch(() => undefined);
   }
 }

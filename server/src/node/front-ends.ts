@@ -16,7 +16,10 @@ import { mentionsTfjs } from '../analysis/tfjs-gate';
 export type FrontEndProvider = (language: 'python' | 'typescript', text?: string) => FrontEnd | undefined;
 
 /** `logLoaded`: also log when the compiler is loaded (the language server does; the CLI keeps stderr for problems). */
-export async function loadNodeFrontEnds(log: (message: string) => void = m => console.error(m), logLoaded = false): Promise<FrontEndProvider> {
+export async function loadNodeFrontEnds(
+  log: (message: string) => void = m => console.error(m),
+  logLoaded = false,
+): Promise<FrontEndProvider> {
   const python = await createPythonFrontEnd(nodeWasmFiles());
   let typescript: FrontEnd | undefined;
   let failed = false;

@@ -11,7 +11,9 @@ const connection = createConnection(ProposedFeatures.all);
 
 // The server must outlive a bug: log it instead of exiting.
 process.on('uncaughtException', e => connection.console.error(`LossLens: uncaught ${e.stack ?? e}`));
-process.on('unhandledRejection', e => connection.console.error(`LossLens: unhandled rejection ${e instanceof Error ? e.stack : String(e)}`));
+process.on('unhandledRejection', e =>
+  connection.console.error(`LossLens: unhandled rejection ${e instanceof Error ? e.stack : String(e)}`),
+);
 
 startServer(connection, {
   version: packageVersion(),

@@ -27,12 +27,18 @@ export function toCellEdit(nb: VirtualNotebook, edit: OffsetEdit): CellEdit | un
 }
 
 /** Groups virtual edits by cell; `rejected` are the ones that do not fit in one cell. */
-export function cellEditsOf(nb: VirtualNotebook, edits: readonly OffsetEdit[]): { byCell: Map<VirtualCell, OffsetEdit[]>; rejected: OffsetEdit[] } {
+export function cellEditsOf(
+  nb: VirtualNotebook,
+  edits: readonly OffsetEdit[],
+): { byCell: Map<VirtualCell, OffsetEdit[]>; rejected: OffsetEdit[] } {
   const byCell = new Map<VirtualCell, OffsetEdit[]>();
   const rejected: OffsetEdit[] = [];
   for (const e of edits) {
     const ce = toCellEdit(nb, e);
-    if (!ce) { rejected.push(e); continue; }
+    if (!ce) {
+      rejected.push(e);
+      continue;
+    }
     const list = byCell.get(ce.cell) ?? [];
     list.push({ span: ce.span, newText: ce.newText });
     byCell.set(ce.cell, list);

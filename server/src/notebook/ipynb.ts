@@ -11,7 +11,10 @@ import { VirtualNotebook, type NotebookCellInput } from './virtual-document';
 export type NotebookProblemKind = 'invalid' | 'unsupported';
 
 export class NotebookError extends Error {
-  constructor(message: string, readonly kind: NotebookProblemKind) {
+  constructor(
+    message: string,
+    readonly kind: NotebookProblemKind,
+  ) {
     super(message);
   }
 }
@@ -50,10 +53,18 @@ export function readIpynb(text: string): Ipynb {
   if (root.kind !== 'object') throw new NotebookError('not a Jupyter notebook (the file is not a JSON object)', 'invalid');
   const major = member(root, 'nbformat');
   if (major?.kind !== 'number') {
-    throw new NotebookError(member(root, 'worksheets') ? 'nbformat 3 notebooks are not supported; convert it with `jupyter nbconvert --to notebook --nbformat 4`' : 'not a Jupyter notebook (no "nbformat" number)', 'invalid');
+    throw new NotebookError(
+      member(root, 'worksheets')
+        ? 'nbformat 3 notebooks are not supported; convert it with `jupyter nbconvert --to notebook --nbformat 4`'
+        : 'not a Jupyter notebook (no "nbformat" number)',
+      'invalid',
+    );
   }
   if (major.value < 4) {
-    throw new NotebookError(`nbformat ${major.value} notebooks are not supported; convert it with \`jupyter nbconvert --to notebook --nbformat 4\``, 'invalid');
+    throw new NotebookError(
+      `nbformat ${major.value} notebooks are not supported; convert it with \`jupyter nbconvert --to notebook --nbformat 4\``,
+      'invalid',
+    );
   }
   if (major.value > 4) throw new NotebookError(`nbformat ${major.value} is newer than LossLens understands (nbformat 4)`, 'invalid');
   const cellsNode = member(root, 'cells');
@@ -83,7 +94,8 @@ export function readIpynb(text: string): Ipynb {
 function sourceText(node: JsonNode | undefined, index: number): string {
   if (node === undefined) return '';
   if (node.kind === 'string') return node.value;
-  if (node.kind === 'array' && node.items.every(n => n.kind === 'string')) return node.items.map(n => (n as { value: string }).value).join('');
+  if (node.kind === 'array' && node.items.every(n => n.kind === 'string'))
+    return node.items.map(n => (n as { value: string }).value).join('');
   throw new NotebookError(`cell ${index + 1}: "source" must be a string or a list of strings`, 'invalid');
 }
 
@@ -130,7 +142,11 @@ export function writeIpynbSources(nb: Ipynb, sources: ReadonlyMap<number, string
       splices.push({ start: open, end: open, text: `\n${indentOfLine(nb.text, cell.node.start)} "source": ${JSON.stringify(source)},` });
       continue;
     }
-    splices.push({ start: node.start, end: node.end, text: node.kind === 'string' ? JSON.stringify(source) : sourceArray(nb.text, node, source) });
+    splices.push({
+      start: node.start,
+      end: node.end,
+      text: node.kind === 'string' ? JSON.stringify(source) : sourceArray(nb.text, node, source),
+    });
   }
   splices.sort((a, b) => b.start - a.start);
   let out = nb.text;

@@ -17,7 +17,10 @@ export interface JsonEntry {
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -33,7 +36,10 @@ export const MAX_JSON_DEPTH = 512;
 export function parseJsonLocated(text: string): JsonNode {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fail = (what: string): never => {
-    throw new JsonSyntaxError(i >= text.length ? `unexpected end of file, expected ${what}` : `unexpected ${describe(text[i])}, expected ${what}`, i);
+    throw new JsonSyntaxError(
+      i >= text.length ? `unexpected end of file, expected ${what}` : `unexpected ${describe(text[i])}, expected ${what}`,
+      i,
+    );
   };
   const ws = () => {
     while (i < text.length) {
@@ -49,17 +55,27 @@ export function parseJsonLocated(text: string): JsonNode {
     let value = '';
     let from = i;
     for (;;) {
-      if (i >= text.length) { i = start; throw new JsonSyntaxError('unterminated string', start); }
+      if (i >= text.length) {
+        i = start;
+        throw new JsonSyntaxError('unterminated string', start);
+      }
       const c = text.charCodeAt(i);
       if (c === 34) break;
       if (c < 0x20) throw new JsonSyntaxError('control character in a string', i);
-      if (c !== 92) { i++; continue; }
+      if (c !== 92) {
+        i++;
+        continue;
+      }
       value += text.slice(from, i);
       const e = text[i + 1];
       const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (e !== undefined && e in simple) { value += simple[e]; i += 2; }
-      else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)); i += 6; }
-      else throw new JsonSyntaxError('invalid escape in a string', i);
+      if (e !== undefined && e in simple) {
+        value += simple[e];
+        i += 2;
+      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        i += 6;
+      } else throw new JsonSyntaxError('invalid escape in a string', i);
       from = i;
     }
     value += text.slice(from, i);
@@ -70,12 +86,16 @@ export function parseJsonLocated(text: string): JsonNode {
     ws();
     const start = i;
     const c = text[i];
-    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) throw new JsonSyntaxError(`arrays and objects nested deeper than ${MAX_JSON_DEPTH} levels`, i);
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH)
+      throw new JsonSyntaxError(`arrays and objects nested deeper than ${MAX_JSON_DEPTH} levels`, i);
     if (c === '{') {
       i++;
       const entries: JsonEntry[] = [];
       ws();
-      if (text[i] === '}') { i++; return { kind: 'object', start, end: i, entries }; }
+      if (text[i] === '}') {
+        i++;
+        return { kind: 'object', start, end: i, entries };
+      }
       for (;;) {
         ws();
         const k = str();
@@ -84,8 +104,14 @@ export function parseJsonLocated(text: string): JsonNode {
         i++;
         entries.push({ key: k.value, keyStart: k.start, value: value(depth + 1) });
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return { kind: 'object', start, end: i, entries }; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return { kind: 'object', start, end: i, entries };
+        }
         fail("',' or '}'");
       }
     }
@@ -93,12 +119,21 @@ export function parseJsonLocated(text: string): JsonNode {
       i++;
       const items: JsonNode[] = [];
       ws();
-      if (text[i] === ']') { i++; return { kind: 'array', start, end: i, items }; }
+      if (text[i] === ']') {
+        i++;
+        return { kind: 'array', start, end: i, items };
+      }
       for (;;) {
         items.push(value(depth + 1));
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return { kind: 'array', start, end: i, items }; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return { kind: 'array', start, end: i, items };
+        }
         fail("',' or ']'");
       }
     }

@@ -51,8 +51,15 @@ function scanLine(body: string, s: ScanState): void {
     if (s.triple) {
       const close = s.triple;
       while (i < n) {
-        if (body[i] === '\\') { i += 2; continue; }
-        if (body.startsWith(close, i)) { i += 3; s.triple = undefined; break; }
+        if (body[i] === '\\') {
+          i += 2;
+          continue;
+        }
+        if (body.startsWith(close, i)) {
+          i += 3;
+          s.triple = undefined;
+          break;
+        }
         i++;
       }
       continue;
@@ -61,7 +68,11 @@ function scanLine(body: string, s: ScanState): void {
     if (c === '#') break;
     if (c === '"' || c === "'") {
       const q3 = c.repeat(3);
-      if (body.startsWith(q3, i)) { s.triple = q3 as '"""' | "'''"; i += 3; continue; }
+      if (body.startsWith(q3, i)) {
+        s.triple = q3 as '"""' | "'''";
+        i += 3;
+        continue;
+      }
       i++;
       while (i < n && body[i] !== c) i += body[i] === '\\' ? 2 : 1;
       i++;
@@ -98,7 +109,11 @@ export function pythonOfCell(source: string): PythonCell {
   if (cellMagic) {
     const keepBody = PYTHON_BODY_CELL_MAGICS.has(cellMagic[1]);
     blanked.add(firstCode);
-    if (!keepBody) for (let i = firstCode + 1; i < lines.length; i++) { blanked.add(i); empty.add(i); }
+    if (!keepBody)
+      for (let i = firstCode + 1; i < lines.length; i++) {
+        blanked.add(i);
+        empty.add(i);
+      }
   }
   const s: ScanState = { depth: 0, triple: undefined, continued: false };
   let inMagic = false;

@@ -95,7 +95,10 @@ export class VirtualNotebook {
     if (!cell) return undefined;
     let line = pos.line - cell.firstLine;
     let character = pos.character;
-    if (line >= cell.lineCount) { line = cell.lineCount - 1; character = Number.MAX_SAFE_INTEGER; }
+    if (line >= cell.lineCount) {
+      line = cell.lineCount - 1;
+      character = Number.MAX_SAFE_INTEGER;
+    }
     const lineLength = lineLengthOf(cell.text, cell.starts, line);
     character = Math.max(0, Math.min(character, lineLength));
     return { cell, line, character, offset: cell.starts[line] + character };

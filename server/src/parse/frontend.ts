@@ -32,9 +32,16 @@ export interface FrontEnd {
 export type LanguageId = 'python' | 'typescript' | 'javascript' | 'typescriptreact' | 'javascriptreact';
 
 const EXT_LANG: Record<string, LanguageId> = {
-  py: 'python', pyi: 'python',
-  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescriptreact',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact',
+  py: 'python',
+  pyi: 'python',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescriptreact',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascriptreact',
 };
 
 /** The language of a file from its name, or undefined when LossLens does not analyse it. */

@@ -22,12 +22,7 @@ export const unusedSuppression: RuleMeta = {
     },
     useInstead: {
       language: 'python',
-      code: [
-        'import torch.nn.functional as F',
-        '',
-        'def step(logits, y):',
-        '    return F.cross_entropy(logits, y)',
-      ].join('\n'),
+      code: ['import torch.nn.functional as F', '', 'def step(logits, y):', '    return F.cross_entropy(logits, y)'].join('\n'),
     },
   },
 };

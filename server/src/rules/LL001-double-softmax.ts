@@ -33,7 +33,8 @@ export const doubleSoftmax: Rule = {
           '    return nn.CrossEntropyLoss()(logits, y)',
         ].join('\n'),
       },
-      fixSafety: 'Unsafe: removing the softmax changes the values the loss sees (that is the point) and any other use of the softmax output in between.',
+      fixSafety:
+        'Unsafe: removing the softmax changes the values the loss sees (that is the point) and any other use of the softmax output in between.',
     },
   },
   check(ctx) {
@@ -42,7 +43,8 @@ export const doubleSoftmax: Rule = {
       kind: 'probs-softmax',
       activation: 'softmax',
       lossMessage: (label, lossLabel, t) => {
-        const floor = t.units && t.units > 1 ? ` With ${t.units} classes the loss can never go below ${doubleSoftmaxFloor(t.units).toFixed(3)}.` : '';
+        const floor =
+          t.units && t.units > 1 ? ` With ${t.units} classes the loss can never go below ${doubleSoftmaxFloor(t.units).toFixed(3)}.` : '';
         return `${label} output is passed to ${lossLabel}, which applies log-softmax itself: the softmax is applied twice, flattening the predictions and shrinking the gradients.${floor} Pass the logits.`;
       },
       compileMessage: (label, lossLabel) =>

@@ -29,12 +29,7 @@ export const doubleSigmoid: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'def step(model, x, y):',
-          '    return nn.BCEWithLogitsLoss()(model(x), y)',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'def step(model, x, y):', '    return nn.BCEWithLogitsLoss()(model(x), y)'].join('\n'),
       },
       fixSafety: 'Unsafe: the loss then sees different numbers (the logits), and any other use of the sigmoid output changes too.',
     },

@@ -36,7 +36,8 @@ export const sigmoidThenBce: Rule = {
           '    return F.binary_cross_entropy_with_logits(model(x), y)',
         ].join('\n'),
       },
-      fixSafety: 'Unsafe: the result is numerically better, not identical, and other uses of the sigmoid output receive logits after the fix.',
+      fixSafety:
+        'Unsafe: the result is numerically better, not identical, and other uses of the sigmoid output receive logits after the fix.',
     },
   },
   check(ctx) {
@@ -66,7 +67,8 @@ function withLogitsFix(ctx: RuleContext, ev: LossCallEvent, origin: Origin | und
   if (!callee || !calleeUri) return undefined;
   const nameSpan = callee.k === 'attr' ? callee.nameSpan : callee.k === 'name' ? callee.span : undefined;
   const text = ctx.text(origin.uri);
-  if (!nameSpan || text === undefined || ctx.text(calleeUri)?.slice(nameSpan.start, nameSpan.end) !== lastSegment(ev.spec.path)) return undefined;
+  if (!nameSpan || text === undefined || ctx.text(calleeUri)?.slice(nameSpan.start, nameSpan.end) !== lastSegment(ev.spec.path))
+    return undefined;
   return {
     title: `Use ${newName} on the logits`,
     applicability: 'unsafe',

@@ -37,7 +37,12 @@ export const probabilityLossOnLogits: Rule = {
       families: ['bce-prob', 'cce-prob'],
       kinds: ['logits'],
       message: (ev, t) => {
-        const instead = ev.spec.framework === 'keras' ? 'pass from_logits=True' : ev.spec.framework === 'tfjs' ? 'use tf.losses.sigmoidCrossEntropy' : 'use the with-logits loss';
+        const instead =
+          ev.spec.framework === 'keras'
+            ? 'pass from_logits=True'
+            : ev.spec.framework === 'tfjs'
+              ? 'use tf.losses.sigmoidCrossEntropy'
+              : 'use the with-logits loss';
         return `${ev.spec.label} expects probabilities in [0, 1] but gets unbounded logits from ${t.origin?.label ?? 'a linear layer'}: ${instead}.`;
       },
       related: 'unbounded output produced here',

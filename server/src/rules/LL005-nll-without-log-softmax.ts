@@ -38,7 +38,10 @@ export const nllWithoutLogSoftmax: Rule = {
       families: ['nll'],
       kinds: ['probs-softmax', 'probs-sigmoid', 'logits'],
       message: (ev, t) => {
-        const what = t.kind === 'logits' ? 'raw logits (unbounded below: the loss diverges to −∞)' : 'probabilities (the loss becomes −p, stuck in [−1, 0])';
+        const what =
+          t.kind === 'logits'
+            ? 'raw logits (unbounded below: the loss diverges to −∞)'
+            : 'probabilities (the loss becomes −p, stuck in [−1, 0])';
         return `${ev.spec.label} expects log-probabilities but gets ${what} from ${t.origin?.label ?? 'here'}: use log_softmax, or CrossEntropyLoss on the logits.`;
       },
       related: 'produced here',

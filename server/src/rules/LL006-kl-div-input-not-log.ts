@@ -37,7 +37,8 @@ export const klDivInputNotLog: Rule = {
     checkLossArgument(ctx, {
       families: ['kl'],
       kinds: ['probs-softmax', 'probs-sigmoid'],
-      message: (ev, t) => `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use log_softmax.`,
+      message: (ev, t) =>
+        `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use log_softmax.`,
       related: 'probabilities produced here',
     });
   },

@@ -17,21 +17,14 @@ export const klDivMeanReduction: Rule = {
       why: "'mean' divides the summed divergence by the number of elements (batch × classes), not by the batch size, so the value is not the KL divergence: with 10 classes it is 10× too small, and with 1000 classes 1000× too small, which silently rescales the loss weight in distillation. PyTorch itself warns that 'batchmean' is the mathematically correct reduction.",
       example: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'kl = nn.KLDivLoss()',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'kl = nn.KLDivLoss()'].join('\n'),
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'kl = nn.KLDivLoss(reduction="batchmean")',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'kl = nn.KLDivLoss(reduction="batchmean")'].join('\n'),
       },
-      fixSafety: "Unsafe: 'batchmean' rescales the loss by the number of elements per sample, which changes the effective learning rate of that term.",
+      fixSafety:
+        "Unsafe: 'batchmean' rescales the loss by the number of elements per sample, which changes the effective learning rate of that term.",
     },
   },
   check(ctx) {
@@ -44,22 +37,37 @@ export const klDivMeanReduction: Rule = {
         if (!v || v.t !== 'const' || v.value !== 'mean' || !kept({ uri: site.uri, span: arg.value.span })) return;
         const quote = text[arg.value.span.start] === '"' ? '"' : "'";
         ctx.report({
-          uri: site.uri, span: arg.value.span,
+          uri: site.uri,
+          span: arg.value.span,
           message: `${spec.label} with reduction='mean' divides by batch × classes, not by the batch size: the result is not the KL divergence. Use reduction='batchmean'.`,
-          fix: { title: "Use reduction='batchmean'", applicability: 'unsafe', edits: [{ uri: site.uri, span: arg.value.span, newText: `${quote}batchmean${quote}` }] },
+          fix: {
+            title: "Use reduction='batchmean'",
+            applicability: 'unsafe',
+            edits: [{ uri: site.uri, span: arg.value.span, newText: `${quote}batchmean${quote}` }],
+          },
         });
         return;
       }
-      if (site.expr.args.some(a => a.name === 'size_average' || a.name === 'reduce' || a.star) || !kept({ uri: site.uri, span: site.expr.span })) return;
+      if (
+        site.expr.args.some(a => a.name === 'size_average' || a.name === 'reduce' || a.star) ||
+        !kept({ uri: site.uri, span: site.expr.span })
+      )
+        return;
       ctx.report({
-        uri: site.uri, span: site.expr.span,
+        uri: site.uri,
+        span: site.expr.span,
         message: `${spec.label} defaults to reduction='mean', which divides by batch × classes, not by the batch size: the result is not the KL divergence. Pass reduction='batchmean'.`,
-        fix: { title: "Use reduction='batchmean'", applicability: 'unsafe', edits: [appendArgumentEdit(text, site.uri, site.expr, "reduction='batchmean'")] },
+        fix: {
+          title: "Use reduction='batchmean'",
+          applicability: 'unsafe',
+          edits: [appendArgumentEdit(text, site.uri, site.expr, "reduction='batchmean'")],
+        },
       });
     };
     for (const ev of eventsOfType(ctx.events, 'loss-object', 'loss')) {
       if (ev.type === 'loss-object' && ev.spec.family === 'kl' && ev.spec.framework === 'torch') visit(ev.spec, ev.site);
-      else if (ev.type === 'loss' && ev.spec.family === 'kl' && ev.spec.form === 'function' && ev.spec.framework === 'torch') visit(ev.spec, ev.site);
+      else if (ev.type === 'loss' && ev.spec.family === 'kl' && ev.spec.form === 'function' && ev.spec.framework === 'torch')
+        visit(ev.spec, ev.site);
     }
   },
 };

@@ -29,14 +29,10 @@ export const logOfActivation: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn.functional as F',
-          '',
-          'def log_probs(logits):',
-          '    return F.log_softmax(logits, dim=1)',
-        ].join('\n'),
+        code: ['import torch.nn.functional as F', '', 'def log_probs(logits):', '    return F.log_softmax(logits, dim=1)'].join('\n'),
       },
-      fixSafety: 'Safe: log_softmax and logsigmoid are the same functions computed stably. The sigmoid fix adds `import torch.nn.functional as F` when the file has no name for that module yet.',
+      fixSafety:
+        'Safe: log_softmax and logsigmoid are the same functions computed stably. The sigmoid fix adds `import torch.nn.functional as F` when the file has no name for that module yet.',
     },
   },
   check(ctx) {
@@ -74,8 +70,13 @@ function logSoftmaxFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean): Fix | und
   const c = a.callee;
   const nameSpan = c.k === 'attr' ? c.nameSpan : c.k === 'name' ? c.span : undefined;
   if (!nameSpan || text.slice(nameSpan.start, nameSpan.end) !== 'softmax') return undefined;
-  const replacement = text.slice(a.span.start, nameSpan.start) + (tfjs ? 'logSoftmax' : 'log_softmax') + text.slice(nameSpan.end, a.span.end);
-  return { title: `Use ${tfjs ? 'logSoftmax' : 'log_softmax'}`, applicability: 'safe', edits: [{ uri: ev.site.uri, span: ev.site.expr.span, newText: replacement }] };
+  const replacement =
+    text.slice(a.span.start, nameSpan.start) + (tfjs ? 'logSoftmax' : 'log_softmax') + text.slice(nameSpan.end, a.span.end);
+  return {
+    title: `Use ${tfjs ? 'logSoftmax' : 'log_softmax'}`,
+    applicability: 'safe',
+    edits: [{ uri: ev.site.uri, span: ev.site.expr.span, newText: replacement }],
+  };
 }
 
 /** The Python module whose `log_sigmoid` a TensorFlow sigmoid becomes. */

@@ -23,12 +23,9 @@ export const unguardedLogProbability: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn.functional as F',
-          '',
-          'def my_ce(logits, y_onehot):',
-          '    return F.cross_entropy(logits, y_onehot)',
-        ].join('\n'),
+        code: ['import torch.nn.functional as F', '', 'def my_ce(logits, y_onehot):', '    return F.cross_entropy(logits, y_onehot)'].join(
+          '\n',
+        ),
       },
     },
   },

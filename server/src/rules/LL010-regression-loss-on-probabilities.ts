@@ -27,12 +27,7 @@ export const regressionLossOnProbabilities: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn.functional as F',
-          '',
-          'def step(model, x, y):',
-          '    return F.cross_entropy(model(x), y)',
-        ].join('\n'),
+        code: ['import torch.nn.functional as F', '', 'def step(model, x, y):', '    return F.cross_entropy(model(x), y)'].join('\n'),
       },
     },
   },
@@ -54,7 +49,8 @@ export const regressionLossOnProbabilities: Rule = {
       families: ['regression'],
       outputKinds: ['probs-softmax'],
       when: (_loss, out) => out.units !== 1,
-      message: (loss, out, ev) => `${loss.label} on a softmax classifier output (${out.origin?.label ?? 'softmax'}): the gradient vanishes when the model is confidently wrong. Use ${ev.framework === 'tfjs' ? "'categoricalCrossentropy'" : "'categorical_crossentropy'"}.`,
+      message: (loss, out, ev) =>
+        `${loss.label} on a softmax classifier output (${out.origin?.label ?? 'softmax'}): the gradient vanishes when the model is confidently wrong. Use ${ev.framework === 'tfjs' ? "'categoricalCrossentropy'" : "'categorical_crossentropy'"}.`,
       related: 'softmax output',
     });
   },

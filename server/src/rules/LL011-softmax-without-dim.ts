@@ -3,7 +3,6 @@ import { eventsOfType, keptReports } from './api';
 import { appendArgumentEdit } from './helpers';
 import { IMPLICIT_AXIS, shortName } from '../frameworks/registry';
 
-
 export const softmaxWithoutDim: Rule = {
   meta: {
     id: 'LL011',
@@ -17,19 +16,11 @@ export const softmaxWithoutDim: Rule = {
       why: 'Without dim PyTorch guesses the axis from the number of dimensions (dim 0 for 0-, 1- and 3-D input, dim 1 otherwise) and warns that this is deprecated. For a 3-D (batch, sequence, classes) tensor it normalises over the batch, so every "probability" depends on the other samples in the batch and the model trains on nonsense.',
       example: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'head = nn.Sequential(nn.Linear(128, 10), nn.Softmax())',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'head = nn.Sequential(nn.Linear(128, 10), nn.Softmax())'].join('\n'),
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'head = nn.Sequential(nn.Linear(128, 10), nn.Softmax(dim=1))',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'head = nn.Sequential(nn.Linear(128, 10), nn.Softmax(dim=1))'].join('\n'),
       },
       fixSafety: 'Unsafe: dim=1 matches the implicit choice only for 2-D and 4-D input; check the axis that holds the classes.',
     },
@@ -47,7 +38,11 @@ export const softmaxWithoutDim: Rule = {
         uri: ev.site.uri,
         span: ev.site.expr.span,
         message: `${shortName(ev.path)} without dim: PyTorch guesses the axis from the input's rank (dim 0 for 1-D and 3-D input) and may normalise over the batch. Pass dim explicitly.`,
-        fix: { title: 'Add dim=1', applicability: 'unsafe', edits: [appendArgumentEdit(ctx.text(ev.site.uri) ?? '', ev.site.uri, ev.site.expr, 'dim=1')] },
+        fix: {
+          title: 'Add dim=1',
+          applicability: 'unsafe',
+          edits: [appendArgumentEdit(ctx.text(ev.site.uri) ?? '', ev.site.uri, ev.site.expr, 'dim=1')],
+        },
       });
     }
   },

@@ -39,20 +39,23 @@ export const singleUnitClassifier: Rule = {
       ctx.report({
         uri: ev.site.uri,
         span: ev.site.expr.span,
-        message: 'Softmax over a single unit always outputs 1.0: the loss is constant and no gradient flows. For binary classification use one unit with sigmoid, or two units with softmax.',
+        message:
+          'Softmax over a single unit always outputs 1.0: the loss is constant and no gradient flows. For binary classification use one unit with sigmoid, or two units with softmax.',
       });
     }
     checkLossArgument(ctx, {
       families: ['softmax-ce'],
       kinds: ['logits'],
       when: (_ev, t) => t.units === 1,
-      message: (ev, t) => `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
+      message: (ev, t) =>
+        `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
       related: 'single output unit',
     });
     reportAtCompiledLoss(ctx, {
       families: ['cce-prob', 'softmax-ce'],
       when: (_loss, out) => out.units === 1 && out.kind !== 'probs-softmax',
-      message: loss => `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
+      message: loss =>
+        `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
       related: 'single output unit',
     });
   },

@@ -33,18 +33,24 @@ export const lossActivationMismatch: Rule = {
   },
   check(ctx) {
     // A single output unit is LL012's finding.
-    reportAtCompiledLoss(ctx, {
-      families: ['bce-prob'],
-      outputKinds: ['probs-softmax'],
-      when: (_loss, out) => out.units !== 1,
-      message: (loss, out) => `${loss.label} treats each output as an independent probability, but the model ends in a softmax (${out.origin?.label ?? 'softmax'}): use categorical cross-entropy for one-of-N classes, or sigmoid outputs for multi-label.`,
-      related: 'output activation',
-    }, {
-      families: ['cce-prob'],
-      outputKinds: ['probs-sigmoid'],
-      when: (_loss, out) => out.units !== 1,
-      message: (loss, out) => `${loss.label} expects a softmax distribution but the model ends in sigmoid (${out.origin?.label ?? 'sigmoid'}): use binary cross-entropy for multi-label outputs, or softmax for one-of-N classes.`,
-      related: 'output activation',
-    });
+    reportAtCompiledLoss(
+      ctx,
+      {
+        families: ['bce-prob'],
+        outputKinds: ['probs-softmax'],
+        when: (_loss, out) => out.units !== 1,
+        message: (loss, out) =>
+          `${loss.label} treats each output as an independent probability, but the model ends in a softmax (${out.origin?.label ?? 'softmax'}): use categorical cross-entropy for one-of-N classes, or sigmoid outputs for multi-label.`,
+        related: 'output activation',
+      },
+      {
+        families: ['cce-prob'],
+        outputKinds: ['probs-sigmoid'],
+        when: (_loss, out) => out.units !== 1,
+        message: (loss, out) =>
+          `${loss.label} expects a softmax distribution but the model ends in sigmoid (${out.origin?.label ?? 'sigmoid'}): use binary cross-entropy for multi-label outputs, or softmax for one-of-N classes.`,
+        related: 'output activation',
+      },
+    );
   },
 };

@@ -23,12 +23,7 @@ export const redundantLogSoftmax: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn.functional as F',
-          '',
-          'def step(model, x, y):',
-          '    return F.cross_entropy(model(x), y)',
-        ].join('\n'),
+        code: ['import torch.nn.functional as F', '', 'def step(model, x, y):', '    return F.cross_entropy(model(x), y)'].join('\n'),
       },
       fixSafety: 'Safe: log_softmax(log_softmax(x)) = log_softmax(x), so the loss is unchanged.',
     },
@@ -38,7 +33,8 @@ export const redundantLogSoftmax: Rule = {
       families: ['softmax-ce'],
       kinds: ['log-probs'],
       when: ev => ev.spec.framework === 'torch',
-      message: (ev, t) => `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits, or use NLLLoss.`,
+      message: (ev, t) =>
+        `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits, or use NLLLoss.`,
       related: 'log_softmax applied here',
       fix: (ctx, _ev, t) => {
         // Removing it changes no value the loss sees.

@@ -23,12 +23,7 @@ export const sigmoidIntoCrossEntropy: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'def step(model, x, y):',
-          '    return nn.CrossEntropyLoss()(model(x), y)',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'def step(model, x, y):', '    return nn.CrossEntropyLoss()(model(x), y)'].join('\n'),
       },
     },
   },
@@ -36,7 +31,8 @@ export const sigmoidIntoCrossEntropy: Rule = {
     checkLossArgument(ctx, {
       families: ['softmax-ce'],
       kinds: ['probs-sigmoid'],
-      message: (ev, t) => `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use BCEWithLogitsLoss (multi-label).`,
+      message: (ev, t) =>
+        `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use BCEWithLogitsLoss (multi-label).`,
       related: 'sigmoid applied here',
     });
   },

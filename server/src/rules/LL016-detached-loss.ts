@@ -11,7 +11,7 @@ export const detachedLoss: Rule = {
     frameworks: ['torch'],
     summary: 'A loss returns a fresh leaf tensor or a re-wrapped value: no gradient reaches the parameters',
     docs: {
-      what: 'Flags a loss function or a loss module\'s `forward` that returns a freshly created tensor (`torch.tensor(0., requires_grad=True)`) or re-wraps a value (`torch.tensor(loss.item())`).',
+      what: "Flags a loss function or a loss module's `forward` that returns a freshly created tensor (`torch.tensor(0., requires_grad=True)`) or re-wraps a value (`torch.tensor(loss.item())`).",
       why: 'A new tensor has no history: backward() computes gradients only for that leaf, every model parameter gets grad None (or zero), and the optimiser silently does nothing while the printed loss looks normal. `requires_grad=True` only makes the new tensor itself a leaf; it does not connect it to the model.',
       example: {
         language: 'python',
@@ -26,12 +26,7 @@ export const detachedLoss: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn.functional as F',
-          '',
-          'def compute_loss(logits, y):',
-          '    return F.cross_entropy(logits, y)',
-        ].join('\n'),
+        code: ['import torch.nn.functional as F', '', 'def compute_loss(logits, y):', '    return F.cross_entropy(logits, y)'].join('\n'),
       },
     },
   },

@@ -12,7 +12,7 @@ export const pythonLoopInLoss: Rule = {
     frameworks: ['torch'],
     summary: 'Nested Python loops over the batch inside a loss: vectorize',
     docs: {
-      what: 'Flags nested Python `for` loops over the batch (`range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, or `range(n)` with n the batch size) inside a loss function or a loss module\'s forward.',
+      what: "Flags nested Python `for` loops over the batch (`range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, or `range(n)` with n the batch size) inside a loss function or a loss module's forward.",
       why: 'Each iteration launches small tensor operations from the interpreter: an O(n²) pair loop over a batch of 256 runs 65,536 Python iterations and several hundred thousand kernel launches per step, typically 100–1000× slower than the same computation on the whole pairwise-distance matrix, and it builds a huge autograd graph.',
       example: {
         language: 'python',
@@ -28,12 +28,7 @@ export const pythonLoopInLoss: Rule = {
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch',
-          '',
-          'def contrastive_loss(emb, labels, margin=1.0):',
-          '    return torch.cdist(emb, emb).sum()',
-        ].join('\n'),
+        code: ['import torch', '', 'def contrastive_loss(emb, labels, margin=1.0):', '    return torch.cdist(emb, emb).sum()'].join('\n'),
       },
     },
   },
@@ -94,7 +89,15 @@ function isBatchRange(e: Expr, vars: Set<string>): boolean {
 
 function isBatchSize(e: Expr): boolean {
   if (e.k === 'call' && e.callee.k === 'name' && e.callee.id === 'len') return true;
-  if (e.k === 'call' && e.callee.k === 'attr' && e.callee.name === 'size' && e.args.length === 1 && e.args[0].value.k === 'num' && e.args[0].value.value === 0) return true;
+  if (
+    e.k === 'call' &&
+    e.callee.k === 'attr' &&
+    e.callee.name === 'size' &&
+    e.args.length === 1 &&
+    e.args[0].value.k === 'num' &&
+    e.args[0].value.value === 0
+  )
+    return true;
   if (e.k === 'subscript' && e.obj.k === 'attr' && e.obj.name === 'shape' && e.index.k === 'num' && e.index.value === 0) return true;
   return false;
 }

@@ -36,17 +36,23 @@ export const hingeLabelEncoding: Rule = {
     },
   },
   check(ctx) {
-    checkLossArgument(ctx, {
-      families: ['pm1-margin'],
-      argument: 'target',
-      kinds: ['labels01'],
-      when: ev => ev.spec.framework === 'torch',
-      message: ev => `${ev.spec.label} expects labels in {−1, +1} but gets {0, 1}: every 0 label zeroes its term, so negatives never train. Convert with 2 * y - 1.`,
-    }, {
-      families: ['hinge-01'],
-      argument: 'target',
-      kinds: ['labels-pm1'],
-      message: ev => `${ev.spec.label} expects {0, 1} labels and maps them to ±1 itself (2y − 1); ±1 labels become {−3, +1}. Pass {0, 1} labels.`,
-    });
+    checkLossArgument(
+      ctx,
+      {
+        families: ['pm1-margin'],
+        argument: 'target',
+        kinds: ['labels01'],
+        when: ev => ev.spec.framework === 'torch',
+        message: ev =>
+          `${ev.spec.label} expects labels in {−1, +1} but gets {0, 1}: every 0 label zeroes its term, so negatives never train. Convert with 2 * y - 1.`,
+      },
+      {
+        families: ['hinge-01'],
+        argument: 'target',
+        kinds: ['labels-pm1'],
+        message: ev =>
+          `${ev.spec.label} expects {0, 1} labels and maps them to ±1 itself (2y − 1); ±1 labels become {−3, +1}. Pass {0, 1} labels.`,
+      },
+    );
   },
 };

@@ -16,21 +16,14 @@ export const deprecatedReductionArgs: Rule = {
       why: "They have been deprecated since PyTorch 0.4 and interact in surprising ways (reduce=False overrides size_average; size_average=False means 'sum'). `reduction='mean' | 'sum' | 'none'` says the same thing in one word, and PyTorch warns on every construction.",
       example: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'criterion = nn.MSELoss(size_average=False)',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'criterion = nn.MSELoss(size_average=False)'].join('\n'),
       },
       useInstead: {
         language: 'python',
-        code: [
-          'import torch.nn as nn',
-          '',
-          'criterion = nn.MSELoss(reduction="sum")',
-        ].join('\n'),
+        code: ['import torch.nn as nn', '', 'criterion = nn.MSELoss(reduction="sum")'].join('\n'),
       },
-      fixSafety: "Safe when the values are literals: the mapping is PyTorch's own (reduce=False → 'none', size_average=False → 'sum', otherwise 'mean').",
+      fixSafety:
+        "Safe when the values are literals: the mapping is PyTorch's own (reduce=False → 'none', size_average=False → 'sum', otherwise 'mean').",
     },
   },
   check(ctx) {

@@ -84,13 +84,17 @@ export const swappedLossArguments: Rule = {
         uri: ev.site.uri,
         span: ev.site.expr.span,
         message: `Arguments of ${ev.spec.label} look swapped: it takes ${order}, but the first argument looks like ${r1} and the second like ${r2}.`,
-        fix: text === undefined ? undefined : {
-          title: 'Swap the arguments', applicability: 'unsafe',
-          edits: [
-            { uri: ev.site.uri, span: a0, newText: text.slice(a1.start, a1.end) },
-            { uri: ev.site.uri, span: a1, newText: text.slice(a0.start, a0.end) },
-          ],
-        },
+        fix:
+          text === undefined
+            ? undefined
+            : {
+                title: 'Swap the arguments',
+                applicability: 'unsafe',
+                edits: [
+                  { uri: ev.site.uri, span: a0, newText: text.slice(a1.start, a1.end) },
+                  { uri: ev.site.uri, span: a1, newText: text.slice(a0.start, a0.end) },
+                ],
+              },
       });
     }
   },

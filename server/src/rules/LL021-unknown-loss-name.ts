@@ -18,7 +18,14 @@ function editDistance(a: string, b: string): number {
 
 const squash = (s: string) => s.toLowerCase().replace(/[_\s-]/g, '');
 // Names from the other framework or from the ops API that people reach for.
-const ALIASES: Record<string, string> = { softmaxcrossentropy: 'categoricalcrossentropy', sigmoidcrossentropy: 'binarycrossentropy', crossentropy: 'categoricalcrossentropy', logloss: 'binarycrossentropy', meansquarederror: 'meansquarederror', nll: 'sparsecategoricalcrossentropy' };
+const ALIASES: Record<string, string> = {
+  softmaxcrossentropy: 'categoricalcrossentropy',
+  sigmoidcrossentropy: 'binarycrossentropy',
+  crossentropy: 'categoricalcrossentropy',
+  logloss: 'binarycrossentropy',
+  meansquarederror: 'meansquarederror',
+  nll: 'sparsecategoricalcrossentropy',
+};
 
 /** The valid name closest to `name` in `valid`, or undefined when nothing is close. */
 export function nearestLossName(name: string, valid: readonly string[]): string | undefined {
@@ -29,7 +36,10 @@ export function nearestLossName(name: string, valid: readonly string[]): string 
   let bestD = Infinity;
   for (const v of valid) {
     const d = editDistance(key, squash(v));
-    if (d < bestD) { bestD = d; best = v; }
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+    }
   }
   return bestD <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
 }
@@ -82,7 +92,13 @@ export const unknownLossName: Rule = {
         uri: ev.loss.uri,
         span: ev.loss.expr.span,
         message: `'${v.value}' is not a ${ev.framework === 'keras' ? 'Keras' : 'TF.js'} loss name: compile will fail with "Unknown loss".${near ? ` Did you mean '${near}'?` : ''}`,
-        fix: near ? { title: `Use '${near}'`, applicability: 'safe', edits: [{ uri: ev.loss.uri, span: ev.loss.expr.span, newText: `${quote}${near}${quote}` }] } : undefined,
+        fix: near
+          ? {
+              title: `Use '${near}'`,
+              applicability: 'safe',
+              edits: [{ uri: ev.loss.uri, span: ev.loss.expr.span, newText: `${quote}${near}${quote}` }],
+            }
+          : undefined,
       });
     }
   },

@@ -49,7 +49,8 @@ export const categoricalWithIntegerLabels: Rule = {
       if (tensorOf(ev.y)?.kind !== 'class-indices' || !kept({ uri: c.loss.uri, span: c.loss.expr.span })) continue;
       const sparse = c.framework === 'keras' ? "'sparse_categorical_crossentropy'" : "'sparseCategoricalCrossentropy'";
       ctx.report({
-        uri: c.loss.uri, span: c.loss.expr.span,
+        uri: c.loss.uri,
+        span: c.loss.expr.span,
         message: `${loss.label} expects one-hot targets but fit() gets integer class ids: use ${sparse}.`,
         related: [{ uri: ev.y.uri, span: ev.y.expr.span, message: 'integer class ids' }],
       });
@@ -60,7 +61,8 @@ export const categoricalWithIntegerLabels: Rule = {
       kinds: ['class-indices'],
       // PyTorch's cross_entropy takes class ids as they are.
       when: ev => !ev.spec.sparseTarget && ev.spec.framework !== 'torch',
-      message: ev => `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
+      message: ev =>
+        `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
     });
   },
 };

@@ -103,14 +103,22 @@ export type EventOfType<T extends EventType> = Extract<AnalysisEvent, { type: T 
 function typeBit(type: EventType): number {
   // A switch: compared with a keyed lookup it makes indexing a long list about twice as fast.
   switch (type) {
-    case 'loss': return 1;
-    case 'loss-object': return 2;
-    case 'activation': return 4;
-    case 'log': return 8;
-    case 'compile': return 16;
-    case 'fit': return 32;
-    case 'return': return 128;
-    case 'function': return 256;
+    case 'loss':
+      return 1;
+    case 'loss-object':
+      return 2;
+    case 'activation':
+      return 4;
+    case 'log':
+      return 8;
+    case 'compile':
+      return 16;
+    case 'fit':
+      return 32;
+    case 'return':
+      return 128;
+    case 'function':
+      return 256;
   }
 }
 

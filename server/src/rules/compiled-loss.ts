@@ -22,7 +22,11 @@ export function compiledLoss(ev: CompileEvent): CompiledLoss | undefined {
       const spec = path ? LOSS_SPECS.get(path) : undefined;
       return {
         family: spec ? (spec.fromLogits ? spec.fromLogits.probs : spec.family) : 'other',
-        label: `'${v.value}'`, spec, sparse: !!spec?.sparseTarget, string: v.value, fromLogits: false,
+        label: `'${v.value}'`,
+        spec,
+        sparse: !!spec?.sparseTarget,
+        string: v.value,
+        fromLogits: false,
       };
     }
     const t = TFJS_LOSS_STRINGS.get(v.value);

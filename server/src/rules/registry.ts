@@ -28,10 +28,27 @@ import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-l
 
 /** The rules the rules pass runs (rules/run.ts). */
 export const rules: readonly Rule[] = [
-  doubleSoftmax, doubleSigmoid, sigmoidThenBce, probabilityLossOnLogits, nllWithoutLogSoftmax, klDivInputNotLog,
-  klDivMeanReduction, logOfActivation, unguardedLogProbability, regressionLossOnProbabilities, softmaxWithoutDim,
-  singleUnitClassifier, lossActivationMismatch, redundantLogSoftmax, sigmoidIntoCrossEntropy, detachedLoss,
-  pythonLoopInLoss, hingeLabelEncoding, deprecatedReductionArgs, swappedLossArguments, unknownLossName,
+  doubleSoftmax,
+  doubleSigmoid,
+  sigmoidThenBce,
+  probabilityLossOnLogits,
+  nllWithoutLogSoftmax,
+  klDivInputNotLog,
+  klDivMeanReduction,
+  logOfActivation,
+  unguardedLogProbability,
+  regressionLossOnProbabilities,
+  softmaxWithoutDim,
+  singleUnitClassifier,
+  lossActivationMismatch,
+  redundantLogSoftmax,
+  sigmoidIntoCrossEntropy,
+  detachedLoss,
+  pythonLoopInLoss,
+  hingeLabelEncoding,
+  deprecatedReductionArgs,
+  swappedLossArguments,
+  unknownLossName,
   categoricalWithIntegerLabels,
 ];
 

@@ -8,7 +8,12 @@ import { rules as allRules } from './registry';
  * The findings of `rules` located in `uri`, one per rule and span (the first report wins), in source
  * order. `keptReports` (api.ts) applies the same filter before a rule builds a report.
  */
-export function runRules(uri: string, events: readonly AnalysisEvent[], textOf: (uri: string) => string | undefined, rules: readonly Rule[] = allRules): Finding[] {
+export function runRules(
+  uri: string,
+  events: readonly AnalysisEvent[],
+  textOf: (uri: string) => string | undefined,
+  rules: readonly Rule[] = allRules,
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
@@ -22,8 +27,14 @@ export function runRules(uri: string, events: readonly AnalysisEvent[], textOf: 
         if (seen.has(key)) return;
         seen.add(key);
         findings.push({
-          code: rule.meta.id, name: rule.meta.name, severity: rule.meta.severity, message: r.message,
-          uri, span: r.span, related: r.related ?? [], fix: r.fix,
+          code: rule.meta.id,
+          name: rule.meta.name,
+          severity: rule.meta.severity,
+          message: r.message,
+          uri,
+          span: r.span,
+          related: r.related ?? [],
+          fix: r.fix,
         });
       },
     };

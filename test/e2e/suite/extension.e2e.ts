@@ -23,10 +23,14 @@ function lossLensDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[
 }
 
 function waitForDiagnostic(uri: vscode.Uri, code: string, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const found = lossLensDiagnostics(uri, code);
-    return found.length > 0 ? found : undefined;
-  }, `${code} on ${uri.toString()}`, timeoutMs);
+  return waitFor(
+    () => {
+      const found = lossLensDiagnostics(uri, code);
+      return found.length > 0 ? found : undefined;
+    },
+    `${code} on ${uri.toString()}`,
+    timeoutMs,
+  );
 }
 
 function workspaceFile(name: string): vscode.Uri {
@@ -148,12 +152,16 @@ async function stageScreenshot(doc: vscode.TextDocument): Promise<void> {
   const ext = vscode.extensions.getExtension(extensionId)!;
   const state = vscode.Uri.joinPath(ext.extensionUri, 'test', 'e2e', 'artifacts', 'screenshot-state.json').toString(true);
   console.log('E2E_SCREENSHOT:workbench');
-  await waitFor(async () => {
-    try {
-      const response = await fetch(state, { cache: 'no-store' });
-      return response.ok && ((await response.json()) as { taken?: boolean }).taken === true;
-    } catch {
-      return false;
-    }
-  }, 'the runner to take the screenshot', 30_000).catch(err => console.log(`[e2e] ${err instanceof Error ? err.message : err}`));
+  await waitFor(
+    async () => {
+      try {
+        const response = await fetch(state, { cache: 'no-store' });
+        return response.ok && ((await response.json()) as { taken?: boolean }).taken === true;
+      } catch {
+        return false;
+      }
+    },
+    'the runner to take the screenshot',
+    30_000,
+  ).catch(err => console.log(`[e2e] ${err instanceof Error ? err.message : err}`));
 }

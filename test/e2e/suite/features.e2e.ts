@@ -26,16 +26,20 @@ async function domCheck(name: string): Promise<{ ok: boolean; detail: string } |
   const ext = vscode.extensions.getExtension('losslens.losslens')!;
   const state = vscode.Uri.joinPath(ext.extensionUri, 'test', 'e2e', 'artifacts', `check-${name}.json`).toString(true);
   console.log(`E2E_CHECK:${name}`);
-  return waitFor(async () => {
-    try {
-      const r = await fetch(state, { cache: 'no-store' });
-      if (!r.ok) return undefined;
-      const j = (await r.json()) as { done?: boolean; ok: boolean; detail: string };
-      return j.done ? j : undefined;
-    } catch {
-      return undefined;
-    }
-  }, `the runner's ${name} check`, 30_000);
+  return waitFor(
+    async () => {
+      try {
+        const r = await fetch(state, { cache: 'no-store' });
+        if (!r.ok) return undefined;
+        const j = (await r.json()) as { done?: boolean; ok: boolean; detail: string };
+        return j.done ? j : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    `the runner's ${name} check`,
+    30_000,
+  );
 }
 
 suite('Quick fixes, hovers and the Loss Explorer', () => {
@@ -47,17 +51,32 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
   });
 
   test('a safe quick fix applies through executeCodeActionProvider and the diagnostic goes away', async () => {
-    const [diag] = await waitFor(() => {
-      const d = ll(doc.uri, 'LL008');
-      return d.length ? d : undefined;
-    }, 'LL008 on fixes_and_hovers.py', 30_000);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const [diag] = await waitFor(
+      () => {
+        const d = ll(doc.uri, 'LL008');
+        return d.length ? d : undefined;
+      },
+      'LL008 on fixes_and_hovers.py',
+      30_000,
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map(a => a.title);
     const fix = actions.find(a => /log_softmax/.test(a.title) && a.edit);
     assert.ok(fix, `a log_softmax fix is offered (got ${JSON.stringify(titles)})`);
     assert.ok(fix.isPreferred, 'the safe fix is preferred');
-    assert.ok(titles.some(t => /Ignore LL008/.test(t)), 'an ignore action is offered');
-    assert.ok(actions.some(a => /Explain LL008/.test(a.title) && a.command?.command === 'losslens.explainRule'), 'an explain action is offered');
+    assert.ok(
+      titles.some(t => /Ignore LL008/.test(t)),
+      'an ignore action is offered',
+    );
+    assert.ok(
+      actions.some(a => /Explain LL008/.test(a.title) && a.command?.command === 'losslens.explainRule'),
+      'an explain action is offered',
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
     assert.match(doc.getText(), /return F\.log_softmax\(logits, dim=1\)/);
     await waitFor(() => ll(doc.uri, 'LL008').length === 0, 'LL008 to disappear after the fix', 30_000);
@@ -77,10 +96,14 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     const at = doc.getText().indexOf('HuberLoss') + 3;
     const position = doc.positionAt(at);
-    const hovers = await waitFor(async () => {
-      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-      return h && h.length ? h : undefined;
-    }, 'a hover on HuberLoss', 30_000);
+    const hovers = await waitFor(
+      async () => {
+        const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+        return h && h.length ? h : undefined;
+      },
+      'a hover on HuberLoss',
+      30_000,
+    );
     const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     assert.match(text, /Huber/);
     assert.match(text, /0\.5/, 'the delta as written');
@@ -107,11 +130,20 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
     const end = doc.positionAt(doc.getText().length);
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('losslens.openExplorer', args);
-    interface ExplorerState { open: boolean; ready: boolean; lastShow?: { lossId?: string }; inserted: number }
-    const state = await waitFor(async () => {
-      const s = await vscode.commands.executeCommand<ExplorerState>('losslens.explorer.state');
-      return s?.ready ? s : undefined;
-    }, 'the explorer page to post ready', 30_000);
+    interface ExplorerState {
+      open: boolean;
+      ready: boolean;
+      lastShow?: { lossId?: string };
+      inserted: number;
+    }
+    const state = await waitFor(
+      async () => {
+        const s = await vscode.commands.executeCommand<ExplorerState>('losslens.explorer.state');
+        return s?.ready ? s : undefined;
+      },
+      'the explorer page to post ready',
+      30_000,
+    );
     assert.equal(state.lastShow?.lossId, 'huberLoss');
     const before = doc.getText();
     const check = await domCheck('explorer-insert');
@@ -124,10 +156,14 @@ suite('Quick fixes, hovers and the Loss Explorer', () => {
 
   test('Explain LL001 tells its story in the Loss Explorer', async () => {
     await vscode.commands.executeCommand('losslens.explainRule', 'LL001');
-    const state = await waitFor(async () => {
-      const st = await vscode.commands.executeCommand<{ ready: boolean; lastShow?: { ruleId?: string } }>('losslens.explorer.state');
-      return st?.ready && st.lastShow?.ruleId === 'LL001' ? st : undefined;
-    }, 'the explorer on the LL001 story', 30_000);
+    const state = await waitFor(
+      async () => {
+        const st = await vscode.commands.executeCommand<{ ready: boolean; lastShow?: { ruleId?: string } }>('losslens.explorer.state');
+        return st?.ready && st.lastShow?.ruleId === 'LL001' ? st : undefined;
+      },
+      'the explorer on the LL001 story',
+      30_000,
+    );
     assert.equal(state.lastShow?.ruleId, 'LL001');
   });
 });

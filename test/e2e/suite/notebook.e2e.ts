@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import { waitFor } from './wait';
 
 function ll001(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter(d =>
-    d.source === 'LossLens' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'LL001');
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter(d => d.source === 'LossLens' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'LL001');
 }
 
 suite('LossLens in a Jupyter notebook', () => {
@@ -31,13 +32,22 @@ suite('LossLens in a Jupyter notebook', () => {
     const loop = notebook.cellAt(6);
     const model = notebook.cellAt(2);
     assert.strictEqual(loop.document.languageId, 'python');
-    const [d] = await waitFor(() => { const f = ll001(loop.document.uri); return f.length ? f : undefined; }, 'LL001 on cell 7', 60_000);
+    const [d] = await waitFor(
+      () => {
+        const f = ll001(loop.document.uri);
+        return f.length ? f : undefined;
+      },
+      'LL001 on cell 7',
+      60_000,
+    );
     const line = loop.document.lineAt(4).text;
     const start = line.indexOf('model(x)');
     assert.deepStrictEqual(d.range, new vscode.Range(4, start, 4, start + 'model(x)'.length));
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(d.relatedInformation?.some(r => r.location.uri.toString() === model.document.uri.toString() && r.location.range.start.line === 4),
-      `related information in cell 3: ${JSON.stringify(d.relatedInformation?.map(r => r.location.uri.toString()))}`);
+    assert.ok(
+      d.relatedInformation?.some(r => r.location.uri.toString() === model.document.uri.toString() && r.location.range.start.line === 4),
+      `related information in cell 3: ${JSON.stringify(d.relatedInformation?.map(r => r.location.uri.toString()))}`,
+    );
     for (let i = 0; i < notebook.cellCount; i++) {
       if (i !== 6) assert.deepStrictEqual(ll001(notebook.cellAt(i).document.uri), [], `nothing on cell ${i + 1}`);
     }

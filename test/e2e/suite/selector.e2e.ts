@@ -21,10 +21,14 @@ function snapshot(): Thenable<WizardSnapshot | undefined> {
 
 /** Waits until the picker shows `step` with `active` as its active item (when given). */
 function waitForStep(step: string, active?: string): Promise<WizardSnapshot> {
-  return waitFor(async () => {
-    const s = await snapshot();
-    return s && s.step === step && (active === undefined || s.active[0] === active) ? s : undefined;
-  }, `the loss picker to show ${step}${active ? ` with '${active}' active` : ''}`, 15_000);
+  return waitFor(
+    async () => {
+      const s = await snapshot();
+      return s && s.step === step && (active === undefined || s.active[0] === active) ? s : undefined;
+    },
+    `the loss picker to show ${step}${active ? ` with '${active}' active` : ''}`,
+    15_000,
+  );
 }
 
 const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -90,7 +94,10 @@ suite('LossLens: Choose a Loss Function', () => {
     const text = editor.document.getText();
     const lines = text.split('\n');
     assert.strictEqual(lines[1], "import * as tf from '@tensorflow/tfjs';", text);
-    assert.match(text, /\n {2}\/\/ TF\.js has no triplet loss in tf\.losses: a short custom implementation\n {2}const dAp = tf\.norm\(anchor\.sub\(positive\), 2, -1\);/);
+    assert.match(
+      text,
+      /\n {2}\/\/ TF\.js has no triplet loss in tf\.losses: a short custom implementation\n {2}const dAp = tf\.norm\(anchor\.sub\(positive\), 2, -1\);/,
+    );
     assert.match(text, / {2}const loss = tf\.relu\(dAp\.sub\(dAn\)\.add\(1\)\)\.mean\(\);\n}\n$/);
     await closeWithoutSaving();
   });
@@ -107,7 +114,10 @@ suite('LossLens: Choose a Loss Function', () => {
     await waitForStep('result:huberLoss', '$(insert) Insert keras.losses.Huber');
     await accept();
     assert.strictEqual(await done, 'inserted');
-    assert.strictEqual(editor.document.getText(), "import numpy as np\nimport keras\n\nmodel.compile(optimizer='adam', loss=keras.losses.Huber(delta=1.0))");
+    assert.strictEqual(
+      editor.document.getText(),
+      "import numpy as np\nimport keras\n\nmodel.compile(optimizer='adam', loss=keras.losses.Huber(delta=1.0))",
+    );
     await closeWithoutSaving();
   });
 
@@ -137,10 +147,12 @@ suite('LossLens: Explain Loss at Cursor', () => {
     await closeWithoutSaving();
   });
 
-  test('Open Loss Explorer for Loss at Cursor opens the explorer on that loss with the call\'s parameters', async () => {
+  test("Open Loss Explorer for Loss at Cursor opens the explorer on that loss with the call's parameters", async () => {
     const editor = await untitled('python', 'import torch.nn as nn\ncriterion = nn.HuberLoss(delta=0.5)\n');
     editor.selection = new vscode.Selection(1, 30, 1, 30); // inside the call's arguments
-    const opened = await vscode.commands.executeCommand<{ lossId?: string; params?: Record<string, number> }>('losslens.openExplorerAtCursor');
+    const opened = await vscode.commands.executeCommand<{ lossId?: string; params?: Record<string, number> }>(
+      'losslens.openExplorerAtCursor',
+    );
     // On failure the command shows the error in a notification and the LossLens output and returns nothing.
     assert.ok(opened !== undefined, 'Open Loss Explorer for Loss at Cursor failed: the Loss Explorer did not open');
     assert.deepStrictEqual(opened, { lossId: 'huberLoss', params: { delta: 0.5 } });
@@ -160,7 +172,12 @@ suite('LossLens: walkthrough sample and Fix All Safe Problems in File', () => {
     const doc = editor.document;
     // The sample's own text, even when VS Code restored the reused Untitled-N from a stale backup.
     assert.strictEqual(doc.getText(), SAMPLE_TEXT);
-    const codes = () => vscode.languages.getDiagnostics(doc.uri).filter(d => d.source === 'LossLens').map(d => String(typeof d.code === 'object' ? d.code.value : d.code)).sort();
+    const codes = () =>
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter(d => d.source === 'LossLens')
+        .map(d => String(typeof d.code === 'object' ? d.code.value : d.code))
+        .sort();
     await waitFor(() => codes().includes('LL008') && codes().includes('LL019'), 'LL008 and LL019 on the sample', 30_000);
     const edits = await vscode.commands.executeCommand<number>('losslens.fixAllSafe');
     assert.ok(typeof edits === 'number' && edits >= 2, `edits: ${edits}`);

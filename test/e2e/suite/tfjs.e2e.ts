@@ -14,11 +14,16 @@ suite('LossLens on TypeScript (TF.js)', () => {
     assert.strictEqual(doc.languageId, 'typescript');
     await vscode.window.showTextDocument(doc, { preview: false });
     await waitFor(() => ext.isActive, 'activation', 30_000);
-    const [diagnostic] = await waitFor(() => {
-      const found = vscode.languages.getDiagnostics(doc.uri).filter(d =>
-        d.source === 'LossLens' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'LL001');
-      return found.length > 0 ? found : undefined;
-    }, `LL001 on ${doc.uri.toString()}`, 30_000);
+    const [diagnostic] = await waitFor(
+      () => {
+        const found = vscode.languages
+          .getDiagnostics(doc.uri)
+          .filter(d => d.source === 'LossLens' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'LL001');
+        return found.length > 0 ? found : undefined;
+      },
+      `LL001 on ${doc.uri.toString()}`,
+      30_000,
+    );
     const call = doc.getText().indexOf('softmaxCrossEntropy(ys, scores)');
     assert.ok(call >= 0);
     const start = call + 'softmaxCrossEntropy(ys, '.length;

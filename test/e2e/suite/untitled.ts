@@ -13,7 +13,8 @@ export async function untitledDocument(language: string, content: string): Promi
     console.log(`[e2e] ${doc.uri.toString()} was restored from a stale backup; replacing its text`);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), content);
-    if (!(await vscode.workspace.applyEdit(edit)) || doc.getText() !== content) throw new Error(`could not set the text of ${doc.uri.toString()}`);
+    if (!(await vscode.workspace.applyEdit(edit)) || doc.getText() !== content)
+      throw new Error(`could not set the text of ${doc.uri.toString()}`);
   }
   return doc;
 }

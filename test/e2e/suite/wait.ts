@@ -19,7 +19,11 @@ export function scaled(ms: number): number {
  * timeout factor. Each wait is reported to the runner (an `E2E_WAIT` console line), which lists
  * the slowest at the end: a wait that creeps towards its limit shows before it turns flaky.
  */
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const limit = scaled(timeoutMs);
   const start = Date.now();
   for (;;) {

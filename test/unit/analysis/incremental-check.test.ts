@@ -44,25 +44,44 @@ function groups(): Map<string, Record<string, string>> {
 }
 
 const PY_SNIPPETS = [
-  'x = F.softmax(x, dim=1)\n', '    return torch.sigmoid(out)\n', 'criterion = nn.BCELoss()\n', 'import torch.nn.functional as F\n',
-  'def helper(z):\n    return z.softmax(dim=-1)\n', 'class Head(nn.Module):\n    def forward(self, x):\n        return F.softmax(x, dim=1)\n',
-  '        probs = torch.sigmoid(logits)\n', 'loss = nn.CrossEntropyLoss()(model(x), y)\n', 'if True:\n    pass\n', '\n',
+  'x = F.softmax(x, dim=1)\n',
+  '    return torch.sigmoid(out)\n',
+  'criterion = nn.BCELoss()\n',
+  'import torch.nn.functional as F\n',
+  'def helper(z):\n    return z.softmax(dim=-1)\n',
+  'class Head(nn.Module):\n    def forward(self, x):\n        return F.softmax(x, dim=1)\n',
+  '        probs = torch.sigmoid(logits)\n',
+  'loss = nn.CrossEntropyLoss()(model(x), y)\n',
+  'if True:\n    pass\n',
+  '\n',
 ];
 const TS_SNIPPETS = [
-  'const p = tf.softmax(x);\n', '  return tf.sigmoid(out);\n', "model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam' });\n",
-  'function helper(z) { return z.softmax(); }\n', 'const loss = tf.losses.softmaxCrossEntropy(labels, tf.softmax(logits));\n', '\n',
+  'const p = tf.softmax(x);\n',
+  '  return tf.sigmoid(out);\n',
+  "model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam' });\n",
+  'function helper(z) { return z.softmax(); }\n',
+  'const loss = tf.losses.softmaxCrossEntropy(labels, tf.softmax(logits));\n',
+  '\n',
 ];
 const TYPED = 'abcxyz_019 ():.,=#"\n';
 
 function position(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; start = i + 1; }
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
   return { line, character: offset - start };
 }
 
 /** One edit of `text` as an LSP change, and the text after it. */
-function editOf(text: string, rand: () => number, python: boolean, undo: { at: number } | undefined): { text: string; change: ContentChange; typedAt?: number } {
+function editOf(
+  text: string,
+  rand: () => number,
+  python: boolean,
+  undo: { at: number } | undefined,
+): { text: string; change: ContentChange; typedAt?: number } {
   const change = (from: number, to: number, insert: string) => ({
     text: text.slice(0, from) + insert + text.slice(to),
     change: { range: { start: position(text, from), end: position(text, to) }, text: insert },
@@ -92,7 +111,8 @@ function editOf(text: string, rand: () => number, python: boolean, undo: { at: n
   return change(w.index!, w.index! + w[0].length, other);
 }
 
-const show = (fs: Finding[]) => fs.map(f => JSON.stringify({ code: f.code, span: f.span, message: f.message, related: f.related, fix: f.fix }));
+const show = (fs: Finding[]) =>
+  fs.map(f => JSON.stringify({ code: f.code, span: f.span, message: f.message, related: f.related, fix: f.fix }));
 
 const all = [...groups()];
 let kept = 0;
@@ -116,8 +136,11 @@ for (const [name, original] of all) {
       for (const target of [path, ...ws.dependents(uriOf(path)).map(u => u.slice('file:///ws/'.length))]) {
         const inc = ws.inspect(uriOf(target));
         kept += inc.units?.unitsKept ?? 0;
-        assert.deepEqual(show(inc.findings), show(fresh.ws.check(fresh.uriOf(target))),
-          `${target} after edit ${step} (${JSON.stringify(e.change)}), units ${JSON.stringify(inc.units)}`);
+        assert.deepEqual(
+          show(inc.findings),
+          show(fresh.ws.check(fresh.uriOf(target))),
+          `${target} after edit ${step} (${JSON.stringify(e.change)}), units ${JSON.stringify(inc.units)}`,
+        );
       }
     }
   });

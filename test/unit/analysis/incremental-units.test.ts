@@ -50,16 +50,38 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'an edit inside one function runs that function only', edit: ['return F.cross_entropy(x, y)', 'return F.cross_entropy(x, y.long())'], run: 1, topLevel: 'patched' },
+  {
+    name: 'an edit inside one function runs that function only',
+    edit: ['return F.cross_entropy(x, y)', 'return F.cross_entropy(x, y.long())'],
+    run: 1,
+    topLevel: 'patched',
+  },
   { name: 'a module-level constant re-runs the functions that read it', edit: ['SCALE = 2.0', 'SCALE = 3.0'], run: 1, topLevel: 'ran' },
   { name: 'a module-level criterion re-runs its users', edit: ['criterion = nn.CrossEntropyLoss()', 'criterion = nn.NLLLoss()'], run: 1 },
   // builds_head gives the class its instance: both run, and nothing else.
-  { name: 'an edit in a class re-runs it and the function that instantiates it', edit: ['return self.fc(x)', 'return torch.sigmoid(self.fc(x))'], run: 2, topLevel: 'patched' },
+  {
+    name: 'an edit in a class re-runs it and the function that instantiates it',
+    edit: ['return self.fc(x)', 'return torch.sigmoid(self.fc(x))'],
+    run: 2,
+    topLevel: 'patched',
+  },
   // The parser re-lowers the class whose start the insertion touches: it and its instantiating function run too.
-  { name: 'a new function runs, with the statement it was typed against', edit: ['class Head', 'def extra(x):\n    return x\n\n\nclass Head'], run: 3 },
-  { name: 'a top-level statement that changes a value another one created runs everything', edit: ['SCALE = 2.0', 'SCALE = 2.0\nCONFIG = {}\nCONFIG["act"] = F.softmax'], run: 'all' },
+  {
+    name: 'a new function runs, with the statement it was typed against',
+    edit: ['class Head', 'def extra(x):\n    return x\n\n\nclass Head'],
+    run: 3,
+  },
+  {
+    name: 'a top-level statement that changes a value another one created runs everything',
+    edit: ['SCALE = 2.0', 'SCALE = 2.0\nCONFIG = {}\nCONFIG["act"] = F.softmax'],
+    run: 'all',
+  },
   // `alone` now gives Head an instance: Head runs again, and builds_head (kept) runs quietly to re-create its instance.
-  { name: 'a function that starts creating instances of a class re-runs the class unit', edit: ['def alone(x, y):', 'def alone(x, y):\n    Head()'], run: 3 },
+  {
+    name: 'a function that starts creating instances of a class re-runs the class unit',
+    edit: ['def alone(x, y):', 'def alone(x, y):\n    Head()'],
+    run: 3,
+  },
 ];
 
 for (const c of cases) {
@@ -90,7 +112,8 @@ for (const c of cases) {
 test('incremental units: an edit in an imported file makes its importers run every unit', async () => {
   const { ws, uriOf } = await workspaceOf({
     'net.py': 'import torch.nn as nn\n\n\ndef make():\n    return nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\n',
-    'train.py': 'import torch.nn as nn\nfrom net import make\n\n\ndef step(x, y):\n    return nn.CrossEntropyLoss()(make()(x), y)\n\n\ndef other(x):\n    return x\n',
+    'train.py':
+      'import torch.nn as nn\nfrom net import make\n\n\ndef step(x, y):\n    return nn.CrossEntropyLoss()(make()(x), y)\n\n\ndef other(x):\n    return x\n',
   });
   const train = uriOf('train.py');
   assert.equal(ws.check(train).length, 1);

@@ -9,7 +9,14 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RelevanceIndex, RULE_WORDS, scanPythonImports, type PythonImport } from '../../../server/src/analysis/relevance';
 import { pythonCodeText } from '../../../server/src/analysis/python-code-text';
-import { ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, LAYERS, LOSS_SPECS, PACKS, PATH_REWRITES } from '../../../server/src/frameworks/registry';
+import {
+  ACTIVATION_FUNCTIONS,
+  ACTIVATION_METHODS,
+  LAYERS,
+  LOSS_SPECS,
+  PACKS,
+  PATH_REWRITES,
+} from '../../../server/src/frameworks/registry';
 import { createAnalysisWorkspace } from '../../../server/src/analysis';
 import { runRules } from '../../../server/src/rules/run';
 import { languageOfPath } from '../../../server/src/parse/frontend';
@@ -18,7 +25,13 @@ import { pythonFiles } from '../parse/pythonTestSupport';
 
 const imports: [source: string, expected: PythonImport[]][] = [
   ['import a', [{ module: 'a', level: 0, names: [] }]],
-  ['import a.b as c, d', [{ module: 'a.b', level: 0, names: [] }, { module: 'd', level: 0, names: [] }]],
+  [
+    'import a.b as c, d',
+    [
+      { module: 'a.b', level: 0, names: [] },
+      { module: 'd', level: 0, names: [] },
+    ],
+  ],
   ['from . import x, y as z', [{ module: '', level: 1, names: ['x', 'y'] }]],
   ['from ..pkg.mod import (\n    a,  # see f(x)\n    b as c,\n)', [{ module: 'pkg.mod', level: 2, names: ['a', 'b'] }]],
   ['from pkg import a, \\\n    b', [{ module: 'pkg', level: 0, names: ['a', 'b'] }]],
@@ -28,7 +41,13 @@ const imports: [source: string, expected: PythonImport[]][] = [
   ['def f():\n    from .losses import focal\n', [{ module: 'losses', level: 1, names: ['focal'] }]],
   ['from pkg import *', [{ module: 'pkg', level: 0, names: [] }]],
   ['import  a . b', [{ module: 'a.b', level: 0, names: [] }]],
-  ['from módulo.señal import función as f\nimport データ', [{ module: 'módulo.señal', level: 0, names: ['función'] }, { module: 'データ', level: 0, names: [] }]],
+  [
+    'from módulo.señal import función as f\nimport データ',
+    [
+      { module: 'módulo.señal', level: 0, names: ['función'] },
+      { module: 'データ', level: 0, names: [] },
+    ],
+  ],
   ['important = 1\nreimport(x)', []],
 ];
 for (const [source, expected] of imports) {
@@ -63,7 +82,10 @@ for (const [source, expected] of codeText) {
 test('code text of random Python-like input: never longer, never throws', () => {
   const alphabet = ['"', "'", '"""', '#', '\\', '\n', '(', ')', '{', '}', 'f', 'r', ' ', 'x', ';', ':', 'softmax'];
   let seed = 7;
-  const rand = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed;
+  };
   for (let k = 0; k < 2000; k++) {
     let s = '';
     for (let j = rand() % 40; j > 0; j--) s += alphabet[rand() % alphabet.length];
@@ -101,37 +123,67 @@ test('the README names every rule word', () => {
 function indexOf(files: Record<string, string>): { mayReport(path: string): boolean; reads: string[] } {
   const reads: string[] = [];
   const byUri = new Map(Object.entries(files).map(([p, t]) => [`file:///ws/${p}`, t]));
-  const index = new RelevanceIndex(uri => { reads.push(uri); return byUri.get(uri); }, ['file:///ws']);
+  const index = new RelevanceIndex(
+    uri => {
+      reads.push(uri);
+      return byUri.get(uri);
+    },
+    ['file:///ws'],
+  );
   return { mayReport: p => index.mayReport(`file:///ws/${p}`, files[p]), reads };
 }
 
 const closures: [name: string, files: Record<string, string>, expected: Record<string, boolean>][] = [
   ['a loss in the file itself', { 'a.py': 'import torch\nloss = torch.nn.CrossEntropyLoss()\n' }, { 'a.py': true }],
   ['no rule word anywhere', { 'a.py': 'import torch\nx = torch.zeros(3)\n' }, { 'a.py': false }],
-  ['words only in comments and docstrings', { 'a.py': '"""Computes the loss."""\nimport torch  # softmax later\nx = 1\n' }, { 'a.py': false }],
-  ['a model with softmax in an imported file', {
-    'train.py': 'from network import Net\nnet = Net()\n',
-    'network.py': 'import torch\nclass Net(torch.nn.Module):\n    def forward(self, x):\n        return x.softmax(1)\n',
-  }, { 'train.py': true, 'network.py': true }],
-  ['two levels of imports, relative', {
-    'pkg/__init__.py': '',
-    'pkg/train.py': 'from .model import build\n',
-    'pkg/model.py': 'from . import heads\ndef build():\n    return heads.make()\n',
-    'pkg/heads.py': 'import torch.nn as nn\ndef make():\n    return nn.Sigmoid()\n',
-  }, { 'pkg/train.py': true, 'pkg/model.py': true }],
-  ['a cycle whose members reach a word through another member', {
-    'a.py': 'import torch\nimport b\n',
-    'b.py': 'import a\nimport c\n',
-    'c.py': 'def objective(x):\n    return x\n',
-  }, { 'a.py': true, 'b.py': true }],
+  [
+    'words only in comments and docstrings',
+    { 'a.py': '"""Computes the loss."""\nimport torch  # softmax later\nx = 1\n' },
+    { 'a.py': false },
+  ],
+  [
+    'a model with softmax in an imported file',
+    {
+      'train.py': 'from network import Net\nnet = Net()\n',
+      'network.py': 'import torch\nclass Net(torch.nn.Module):\n    def forward(self, x):\n        return x.softmax(1)\n',
+    },
+    { 'train.py': true, 'network.py': true },
+  ],
+  [
+    'two levels of imports, relative',
+    {
+      'pkg/__init__.py': '',
+      'pkg/train.py': 'from .model import build\n',
+      'pkg/model.py': 'from . import heads\ndef build():\n    return heads.make()\n',
+      'pkg/heads.py': 'import torch.nn as nn\ndef make():\n    return nn.Sigmoid()\n',
+    },
+    { 'pkg/train.py': true, 'pkg/model.py': true },
+  ],
+  [
+    'a cycle whose members reach a word through another member',
+    {
+      'a.py': 'import torch\nimport b\n',
+      'b.py': 'import a\nimport c\n',
+      'c.py': 'def objective(x):\n    return x\n',
+    },
+    { 'a.py': true, 'b.py': true },
+  ],
   ['a cycle without words', { 'a.py': 'import torch\nimport b\n', 'b.py': 'import a\n' }, { 'a.py': false, 'b.py': false }],
-  ['compile counts next to keras, across files', {
-    'fit.py': 'import tensorflow as tf\nfrom build import model\nmodel.compile("adam", "mse")\n',
-    'build.py': 'from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\n',
-  }, { 'fit.py': true }],
+  [
+    'compile counts next to keras, across files',
+    {
+      'fit.py': 'import tensorflow as tf\nfrom build import model\nmodel.compile("adam", "mse")\n',
+      'build.py': 'from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\n',
+    },
+    { 'fit.py': true },
+  ],
   ['a word split across adjacent string literals', { 'a.py': 'import keras\nact = ("soft"\n       "max")\n' }, { 'a.py': true }],
   ['re.compile alone does not', { 'a.py': 'import re, torch\npat = re.compile("x")\n' }, { 'a.py': false }],
-  ['framework imports are not followed', { 'a.py': 'import torch.nn.functional as F\nx = F.relu\n', 'torch/nn/functional.py': 'def softmax(x): ...\n' }, { 'a.py': false }],
+  [
+    'framework imports are not followed',
+    { 'a.py': 'import torch.nn.functional as F\nx = F.relu\n', 'torch/nn/functional.py': 'def softmax(x): ...\n' },
+    { 'a.py': false },
+  ],
 ];
 for (const [name, files, expected] of closures) {
   test(`relevance: ${name}`, () => {
@@ -142,8 +194,10 @@ for (const [name, files, expected] of closures) {
 
 test('relevance reads each imported file once per index', () => {
   const files = {
-    'a.py': 'import torch\nimport shared\n', 'b.py': 'import torch\nimport shared\n',
-    'shared.py': 'import util\n', 'util.py': 'x = 1\n',
+    'a.py': 'import torch\nimport shared\n',
+    'b.py': 'import torch\nimport shared\n',
+    'shared.py': 'import util\n',
+    'util.py': 'x = 1\n',
   };
   const { mayReport, reads } = indexOf(files);
   assert.equal(mayReport('a.py'), false);
@@ -160,7 +214,13 @@ test('no rule fixture or example with findings is skipped by the pre-check', asy
   let withFindings = 0;
   for (const root of roots) {
     const rootUri = pathToFileURL(root).href;
-    const read = (uri: string) => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } };
+    const read = (uri: string) => {
+      try {
+        return readFileSync(new URL(uri), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
     const ws = createAnalysisWorkspace({
       runRules,
       host: { readFile: async uri => read(uri) },

@@ -8,7 +8,8 @@ import { mentionsTfjs, relativeSpecifiers } from '../../../server/src/analysis/t
 import { pythonFrontEnd, typescriptFrontEnd } from '../../helpers/analysis';
 import type { FrontEnd } from '../../../server/src/parse/frontend';
 
-const TFJS_LOSS = "import * as tf from '@tensorflow/tfjs';\nexport const f = (y: tf.Tensor, x: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, tf.softmax(x));\n";
+const TFJS_LOSS =
+  "import * as tf from '@tensorflow/tfjs';\nexport const f = (y: tf.Tensor, x: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, tf.softmax(x));\n";
 
 /** A provider that loads the TS front end like the servers do, counting loads and forgets. */
 async function lazyWorkspace(files: Record<string, string> = {}) {
@@ -25,7 +26,14 @@ async function lazyWorkspace(files: Record<string, string> = {}) {
       if (text !== undefined && !mentionsTfjs(text)) return undefined;
       stats.loads++;
       const real = typescriptFrontEnd();
-      ts = { language: real.language, parse: (u, t, c) => real.parse(u, t, c), forget: u => { stats.forgets++; real.forget(u); } };
+      ts = {
+        language: real.language,
+        parse: (u, t, c) => real.parse(u, t, c),
+        forget: u => {
+          stats.forgets++;
+          real.forget(u);
+        },
+      };
       return ts;
     },
   });
@@ -46,7 +54,7 @@ test('mentionsTfjs: any @tensorflow/tfjs package, nothing else', () => {
 test('relativeSpecifiers: ESM imports, re-exports, require and dynamic import; packages are ignored', () => {
   const text = [
     "import { buildModel } from './model';",
-    "import * as heads from \"../heads/index.js\";",
+    'import * as heads from "../heads/index.js";',
     "import './side-effect';",
     "export { loss } from './losses';",
     "const cfg = require( './config.json' );",
@@ -72,7 +80,10 @@ test('a TS file without TF.js is not parsed until the compiler is loaded by one 
   const uri = 'file:///ws/loss.ts';
   ws.update(uri, TFJS_LOSS, 'typescript');
   assert.equal(stats.loads, 1);
-  assert.deepEqual(ws.check(uri).map(f => f.code), ['LL001']);
+  assert.deepEqual(
+    ws.check(uri).map(f => f.code),
+    ['LL001'],
+  );
   assert.ok(ws.inspect(plain).module, 'the deferred file is parsed once the compiler is there');
   ws.remove(plain);
   assert.equal(stats.forgets, 1);
@@ -80,7 +91,8 @@ test('a TS file without TF.js is not parsed until the compiler is loaded by one 
 
 test('a TS file that uses TF.js only through a file it imports loads the compiler when its imports are resolved', async () => {
   const files = {
-    'model.ts': "import * as tf from '@tensorflow/tfjs';\nexport function build() { const m = tf.sequential(); m.add(tf.layers.dense({ units: 3, inputShape: [2] })); return m; }\n",
+    'model.ts':
+      "import * as tf from '@tensorflow/tfjs';\nexport function build() { const m = tf.sequential(); m.add(tf.layers.dense({ units: 3, inputShape: [2] })); return m; }\n",
   };
   const { ws, stats } = await lazyWorkspace(files);
   const uri = 'file:///ws/train.ts';
@@ -89,7 +101,10 @@ test('a TS file that uses TF.js only through a file it imports loads the compile
   assert.equal(stats.loads, 0);
   await ws.resolveImports(uri);
   assert.equal(stats.loads, 1);
-  assert.deepEqual(ws.check(uri).map(f => f.code), ['LL004']);
+  assert.deepEqual(
+    ws.check(uri).map(f => f.code),
+    ['LL004'],
+  );
   assert.deepEqual(ws.dependents('file:///ws/model.ts'), [uri]);
 });
 

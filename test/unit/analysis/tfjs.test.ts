@@ -29,14 +29,42 @@ const cases: [string, string, string | undefined][] = [
   ['let re-assigned on one path', `function f(y, x, c) { let p = x; if (c) { p = tf.softmax(p); } return ${CE}(y, p); }`, undefined],
   ['ternary with disagreeing branches', `function f(y, x, c) { return ${CE}(y, c ? tf.softmax(x) : x); }`, undefined],
   ['ternary with agreeing branches', `function f(y, x, c) { return ${CE}(y, c ? tf.softmax(x) : x.softmax()); }`, 'probs-softmax'],
-  ['tf.tidy returns its callback result', `function f(y, x) { const p = tf.tidy(() => tf.softmax(x)); return ${CE}(y, p); }`, 'probs-softmax'],
-  ['arrow returning an activation', `const predict = x => tf.sigmoid(x);\nfunction f(y, x) { return ${CE}(y, predict(x)); }`, 'probs-sigmoid'],
-  ['sequential + add, predict', `const m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [2] }));\nfunction f(y, x) { return ${CE}(y, m.predict(x)); }`, 'logits'],
-  ['layer added on one path only', `const m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [2] }));\nif (Math.random() > 0.5) m.add(tf.layers.softmax());\nfunction f(y, x) { return ${CE}(y, m.predict(x)); }`, undefined],
-  ['functional model with apply', `const i = tf.input({ shape: [2] });\nconst o = tf.layers.dense({ units: 4, activation: 'softmax' }).apply(i);\nconst m = tf.model({ inputs: i, outputs: o });\nfunction f(y, x) { return ${CE}(y, m.apply(x)); }`, 'probs-softmax'],
-  ['an activation LossLens does not model', `const m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, activation: 'relu', inputShape: [2] }));\nfunction f(y, x) { return ${CE}(y, m.predict(x)); }`, undefined],
+  [
+    'tf.tidy returns its callback result',
+    `function f(y, x) { const p = tf.tidy(() => tf.softmax(x)); return ${CE}(y, p); }`,
+    'probs-softmax',
+  ],
+  [
+    'arrow returning an activation',
+    `const predict = x => tf.sigmoid(x);\nfunction f(y, x) { return ${CE}(y, predict(x)); }`,
+    'probs-sigmoid',
+  ],
+  [
+    'sequential + add, predict',
+    `const m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [2] }));\nfunction f(y, x) { return ${CE}(y, m.predict(x)); }`,
+    'logits',
+  ],
+  [
+    'layer added on one path only',
+    `const m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [2] }));\nif (Math.random() > 0.5) m.add(tf.layers.softmax());\nfunction f(y, x) { return ${CE}(y, m.predict(x)); }`,
+    undefined,
+  ],
+  [
+    'functional model with apply',
+    `const i = tf.input({ shape: [2] });\nconst o = tf.layers.dense({ units: 4, activation: 'softmax' }).apply(i);\nconst m = tf.model({ inputs: i, outputs: o });\nfunction f(y, x) { return ${CE}(y, m.apply(x)); }`,
+    'probs-softmax',
+  ],
+  [
+    'an activation LossLens does not model',
+    `const m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, activation: 'relu', inputShape: [2] }));\nfunction f(y, x) { return ${CE}(y, m.predict(x)); }`,
+    undefined,
+  ],
   ['logSoftmax is log-probabilities', `const f = (y, x) => ${CE}(y, tf.logSoftmax(x));`, 'log-probs'],
-  ['object property of a JS object', `const heads = { probs: (x) => tf.softmax(x) };\nconst f = (y, x) => ${CE}(y, heads.probs(x));`, 'probs-softmax'],
+  [
+    'object property of a JS object',
+    `const heads = { probs: (x) => tf.softmax(x) };\nconst f = (y, x) => ${CE}(y, heads.probs(x));`,
+    'probs-softmax',
+  ],
 ];
 
 for (const [name, code, want] of cases) {
@@ -53,7 +81,10 @@ test('// losslens: ignore[LL001] suppresses a TF.js finding on its line; an unre
   const { ws, uriOf } = await workspaceOf({ 'main.ts': text });
   const uri = uriOf('main.ts');
   const raw = ws.check(uri);
-  assert.deepEqual(raw.map(f => `${lineOf(text, f.span.start)}:${f.code}`), ['2:LL001', '3:LL001']);
+  assert.deepEqual(
+    raw.map(f => `${lineOf(text, f.span.start)}:${f.code}`),
+    ['2:LL001', '3:LL001'],
+  );
   const shown = applyConfiguration(raw, text, {}, uri);
   // Line 3's ignore names another code: the finding stays and the suppression is reported as unused (LL000).
   assert.deepEqual(shown.map(f => `${lineOf(text, f.span.start)}:${f.code}`).sort(), ['3:LL000', '3:LL001']);
@@ -83,10 +114,17 @@ test('incremental re-parsing gives the same findings as a fresh parse after ever
     const before = text;
     text = text.slice(0, at) + to + text.slice(at + from.length);
     const start = { line: lineOf(before, at) - 1, character: at - before.lastIndexOf('\n', at - 1) - 1 };
-    const end = { line: lineOf(before, at + from.length) - 1, character: at + from.length - before.lastIndexOf('\n', at + from.length - 1) - 1 };
+    const end = {
+      line: lineOf(before, at + from.length) - 1,
+      character: at + from.length - before.lastIndexOf('\n', at + from.length - 1) - 1,
+    };
     ws.update(uri, text, 'typescript', [{ range: { start, end }, text: to }]);
     const incremental = ws.check(uri).map(f => `${f.code}@${f.span.start}`);
     const fresh = await workspaceOf({ 'inc.ts': text });
-    assert.deepEqual(incremental, fresh.ws.check(fresh.uriOf('inc.ts')).map(f => `${f.code}@${f.span.start}`), `after ${from} → ${to}`);
+    assert.deepEqual(
+      incremental,
+      fresh.ws.check(fresh.uriOf('inc.ts')).map(f => `${f.code}@${f.span.start}`),
+      `after ${from} → ${to}`,
+    );
   }
 });

@@ -55,8 +55,16 @@ for (const c of allowed) {
 }
 
 test('no file of the analysis, the rules or core crosses a boundary', async () => {
-  const results = await eslint.lintFiles(['server/src/analysis', 'server/src/rules', 'server/src/ir.ts', 'server/src/findings.ts', 'core/src']);
+  const results = await eslint.lintFiles([
+    'server/src/analysis',
+    'server/src/rules',
+    'server/src/ir.ts',
+    'server/src/findings.ts',
+    'core/src',
+  ]);
   assert.ok(results.length > 50, `linted only ${results.length} files`);
-  const crossings = results.flatMap(r => r.messages.filter(m => m.ruleId === 'no-restricted-imports').map(m => `${r.filePath}:${m.line}: ${m.message}`));
+  const crossings = results.flatMap(r =>
+    r.messages.filter(m => m.ruleId === 'no-restricted-imports').map(m => `${r.filePath}:${m.line}: ${m.message}`),
+  );
   assert.deepEqual(crossings, []);
 });

@@ -16,8 +16,15 @@ export function frameworkLiterals(text: string): { line: number; value: string }
   const out: { line: number; value: string }[] = [];
   const file = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true);
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
-      if (FRAMEWORK_PATH.test(node.text)) out.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, value: node.text });
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
+      if (FRAMEWORK_PATH.test(node.text))
+        out.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, value: node.text });
     }
     ts.forEachChild(node, visit);
   };
@@ -40,10 +47,16 @@ test('the check itself finds literals and skips comments', () => {
     "const a = 'torch.nn.Softmax';",
     'const b = `tf.losses.${name}`;',
     "const c = 'torch';",
-    "const d = `x ${y} keras.layers.Dense`;",
+    'const d = `x ${y} keras.layers.Dense`;',
   ].join('\n');
-  assert.deepEqual(frameworkLiterals(text).map(l => l.line), [2, 3]);
-  assert.deepEqual(frameworkLiterals("const r = /a\\.b/; const s = 'tfjs.layers.dense';").map(l => l.value), ['tfjs.layers.dense']);
+  assert.deepEqual(
+    frameworkLiterals(text).map(l => l.line),
+    [2, 3],
+  );
+  assert.deepEqual(
+    frameworkLiterals("const r = /a\\.b/; const s = 'tfjs.layers.dense';").map(l => l.value),
+    ['tfjs.layers.dense'],
+  );
 });
 
 test('no framework API literal outside server/src/frameworks/', () => {

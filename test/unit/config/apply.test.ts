@@ -8,26 +8,37 @@ import type { Finding, Severity } from '../../../server/src/findings';
 
 const URI = 'file:///p/train.py';
 const text = [
-  'import torch.nn.functional as F',            // 0
-  'p = F.softmax(x, dim=1)',                     // 1
-  'loss = F.cross_entropy(p, y)',               // 2
+  'import torch.nn.functional as F', // 0
+  'p = F.softmax(x, dim=1)', // 1
+  'loss = F.cross_entropy(p, y)', // 2
   'loss2 = F.cross_entropy(p, y)  # losslens: ignore[LL001]', // 3
   'loss3 = F.cross_entropy(p, y)  # losslens: ignore', // 4
-  'z = 1  # losslens: ignore[LL001, LL002]',    // 5
+  'z = 1  # losslens: ignore[LL001, LL002]', // 5
 ].join('\n');
 
 function at(line: number, code = 'LL001', severity: Severity = 'error'): Finding {
   const start = text.split('\n').slice(0, line).join('\n').length + (line ? 1 : 0) + 10;
-  return { code, name: code === 'LL001' ? 'double-softmax' : 'x', severity, message: 'm', uri: URI, span: { start, end: start + 1 }, related: [] };
+  return {
+    code,
+    name: code === 'LL001' ? 'double-softmax' : 'x',
+    severity,
+    message: 'm',
+    uri: URI,
+    span: { start, end: start + 1 },
+    related: [],
+  };
 }
 
 test('suppressed findings are dropped, unused suppressions become LL000 hints', () => {
   const out = applyConfiguration([at(2), at(3), at(4)], text, {}, URI);
-  assert.deepEqual(out.map(f => [f.code, lineOf(f), f.severity, f.message]), [
-    ['LL001', 2, 'error', 'm'],
-    ['LL000', 5, 'hint', 'Unused suppression for LL001'],
-    ['LL000', 5, 'hint', 'Unused suppression for LL002'],
-  ]);
+  assert.deepEqual(
+    out.map(f => [f.code, lineOf(f), f.severity, f.message]),
+    [
+      ['LL001', 2, 'error', 'm'],
+      ['LL000', 5, 'hint', 'Unused suppression for LL001'],
+      ['LL000', 5, 'hint', 'Unused suppression for LL002'],
+    ],
+  );
   const hint = out[1];
   assert.equal(text.slice(hint.span.start, hint.span.end), 'LL001');
   assert.equal(hint.name, 'unused-suppression');
@@ -35,7 +46,10 @@ test('suppressed findings are dropped, unused suppressions become LL000 hints', 
 
 test('a bare ignore that suppresses nothing is reported', () => {
   const out = applyConfiguration([], 'x = 1  # losslens: ignore\n', {}, URI);
-  assert.deepEqual(out.map(f => f.message), ['Unused suppression']);
+  assert.deepEqual(
+    out.map(f => f.message),
+    ['Unused suppression'],
+  );
 });
 
 test('ignore-file suppresses everything and disables unused hints', () => {
@@ -43,7 +57,12 @@ test('ignore-file suppresses everything and disables unused hints', () => {
 });
 
 test('ignore-file with codes suppresses only those codes', () => {
-  const out = applyConfiguration([at(2, 'LL001'), at(2, 'LL003', 'warning')], 'import x\n' + text + '\n# losslens: ignore-file[LL001]', {}, URI);
+  const out = applyConfiguration(
+    [at(2, 'LL001'), at(2, 'LL003', 'warning')],
+    'import x\n' + text + '\n# losslens: ignore-file[LL001]',
+    {},
+    URI,
+  );
   assert.ok(out.every(f => f.code !== 'LL001'));
 });
 

@@ -5,7 +5,11 @@ import { parseProjectConfig, ProjectConfigLoader } from '../../../server/src/con
 import { parseSettings } from '../../../server/src/config/settings';
 
 test('pyproject [tool.losslens] with a severity table', () => {
-  const c = parseProjectConfig('[tool.losslens]\nselect = ["LL001"]\nexclude = ["tests"]\n[tool.losslens.severity]\nLL001 = "warning"\n', 'file:///p/pyproject.toml', 'file:///p');
+  const c = parseProjectConfig(
+    '[tool.losslens]\nselect = ["LL001"]\nexclude = ["tests"]\n[tool.losslens.severity]\nLL001 = "warning"\n',
+    'file:///p/pyproject.toml',
+    'file:///p',
+  );
   assert.ok(c);
   assert.deepEqual([c.select, c.ignore, c.exclude, c.severity, c.problems], [['LL001'], undefined, ['tests'], { LL001: 'warning' }, []]);
 });
@@ -46,7 +50,12 @@ test('the nearest configuration wins, pyproject without a table is skipped', asy
     'file:///r/b/pyproject.toml': '[tool.losslens]\nignore = ["LL000"]\n',
   };
   const reads: string[] = [];
-  const loader = new ProjectConfigLoader({ readFile: async uri => { reads.push(uri); return files[uri]; } });
+  const loader = new ProjectConfigLoader({
+    readFile: async uri => {
+      reads.push(uri);
+      return files[uri];
+    },
+  });
   assert.equal((await loader.forFile('file:///r/a/x.py'))?.uri, 'file:///r/pyproject.toml');
   assert.equal((await loader.forFile('file:///r/b/c/y.py'))?.uri, 'file:///r/b/losslens.toml');
   assert.equal(await new ProjectConfigLoader({ readFile: async () => undefined }).forFile('file:///x/y.py'), null);
@@ -56,12 +65,21 @@ test('the nearest configuration wins, pyproject without a table is skipped', asy
 });
 
 test('editor settings: valid values are used, invalid ones reported and defaulted', () => {
-  const { settings, problems } = parseSettings({ enable: 'yes', exclude: ['**/gen/**'], rules: { LL001: 'warning', LL002: 'loud', foo: 'off' }, maxFileSize: -1, trace: { server: 'verbose' } });
+  const { settings, problems } = parseSettings({
+    enable: 'yes',
+    exclude: ['**/gen/**'],
+    rules: { LL001: 'warning', LL002: 'loud', foo: 'off' },
+    maxFileSize: -1,
+    trace: { server: 'verbose' },
+  });
   assert.equal(settings.enable, true);
   assert.deepEqual(settings.exclude, ['**/gen/**']);
   assert.deepEqual(settings.rules, { LL001: 'warning' });
   assert.equal(settings.maxFileSize, 2_000_000);
-  assert.deepEqual(problems.map(p => p.setting), ['losslens.enable', 'losslens.rules.LL002', 'losslens.rules.foo', 'losslens.maxFileSize']);
+  assert.deepEqual(
+    problems.map(p => p.setting),
+    ['losslens.enable', 'losslens.rules.LL002', 'losslens.rules.foo', 'losslens.maxFileSize'],
+  );
 });
 
 test('a __proto__ key in a configuration is a problem on its line and changes no other object', () => {

@@ -34,7 +34,12 @@ exclude = ["tests/**", 'build']
 LL003 = "error"
 `);
   const tool = doc.root.tool as Record<string, any>;
-  assert.deepEqual(plain(tool.losslens), { select: ['LL001', 'LL003'], ignore: [], exclude: ['tests/**', 'build'], severity: { LL003: 'error' } });
+  assert.deepEqual(plain(tool.losslens), {
+    select: ['LL001', 'LL003'],
+    ignore: [],
+    exclude: ['tests/**', 'build'],
+    severity: { LL003: 'error' },
+  });
   assert.equal(tool.poetry.source.length, 2);
   assert.equal(tool.poetry.source[1].name, 'mirror');
   assert.deepEqual(plain((doc.root.project as any).authors), [{ name: 'A', email: 'a@b.c' }]);
@@ -73,7 +78,7 @@ test('dotted keys create nested tables', () => {
 
 const errors: [string, string, number][] = [
   ['a = "unterminated', 'Unterminated string', 1],
-  ['\n\na = [1, 2', "Unterminated array", 3],
+  ['\n\na = [1, 2', 'Unterminated array', 3],
   ['a = 1\na = 2', 'defined more than once', 2],
   ['[t]\n[t]', 'defined more than once', 2],
   ['a = @', 'Unsupported value', 1],
@@ -93,7 +98,10 @@ const errors: [string, string, number][] = [
 ];
 for (const [src, message, line] of errors) {
   test(`rejects ${JSON.stringify(src)} with a line-numbered error`, () => {
-    assert.throws(() => parseToml(src), (e: unknown) => e instanceof TomlError && e.message.includes(message) && e.line === line);
+    assert.throws(
+      () => parseToml(src),
+      (e: unknown) => e instanceof TomlError && e.message.includes(message) && e.line === line,
+    );
   });
 }
 

@@ -33,7 +33,10 @@ for (const e of catalog) {
       const tol = 1e-7 + 0.05 * Math.abs(right - left) + 1e-6 * Math.abs(c.grad[i]);
       const lo = Math.min(left, right) - tol;
       const hi = Math.max(left, right) + tol;
-      assert.ok(c.grad[i] >= lo && c.grad[i] <= hi, `${e.id}: grad ${c.grad[i]} at x = ${c.x[i]} outside one-sided slopes [${left}, ${right}]`);
+      assert.ok(
+        c.grad[i] >= lo && c.grad[i] <= hi,
+        `${e.id}: grad ${c.grad[i]} at x = ${c.x[i]} outside one-sided slopes [${left}, ${right}]`,
+      );
     }
   });
 
@@ -41,7 +44,8 @@ for (const e of catalog) {
     for (const p of e.params) {
       for (const v of [p.min, p.default, p.max]) {
         const c = curve(e.id, { [p.name]: v }, { n: 16 });
-        for (let i = 0; i < 16; i++) assert.ok(Number.isFinite(c.loss[i]) && Number.isFinite(c.grad[i]), `${e.id} ${p.name} = ${v} at x = ${c.x[i]}`);
+        for (let i = 0; i < 16; i++)
+          assert.ok(Number.isFinite(c.loss[i]) && Number.isFinite(c.grad[i]), `${e.id} ${p.name} = ${v} at x = ${c.x[i]}`);
       }
     }
   });

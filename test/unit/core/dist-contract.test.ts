@@ -5,10 +5,29 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
 const LOSSES = [
-  'mseLoss', 'l1Loss', 'huberLoss', 'smoothL1Loss', 'binaryCrossEntropy', 'binaryCrossEntropyWithLogits',
-  'crossEntropy', 'nllLoss', 'klDiv', 'hingeLoss', 'hingeEmbeddingLoss', 'softMarginLoss', 'multiMarginLoss',
-  'multiclassHingeLoss', 'tripletMarginLoss', 'marginRankingLoss', 'cosineEmbeddingLoss', 'contrastiveLoss',
-  'sigmoidFocalLoss', 'softmaxFocalLoss', 'gaussianNllLoss', 'poissonNllLoss', 'multilabelSoftMarginLoss',
+  'mseLoss',
+  'l1Loss',
+  'huberLoss',
+  'smoothL1Loss',
+  'binaryCrossEntropy',
+  'binaryCrossEntropyWithLogits',
+  'crossEntropy',
+  'nllLoss',
+  'klDiv',
+  'hingeLoss',
+  'hingeEmbeddingLoss',
+  'softMarginLoss',
+  'multiMarginLoss',
+  'multiclassHingeLoss',
+  'tripletMarginLoss',
+  'marginRankingLoss',
+  'cosineEmbeddingLoss',
+  'contrastiveLoss',
+  'sigmoidFocalLoss',
+  'softmaxFocalLoss',
+  'gaussianNllLoss',
+  'poissonNllLoss',
+  'multilabelSoftMarginLoss',
   'gaussianKlDivergence',
 ];
 const KNOWLEDGE = ['catalog', 'guide', 'quickReference', 'curve', 'renderSvg', 'mineTriplets'];

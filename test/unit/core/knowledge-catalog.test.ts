@@ -76,7 +76,8 @@ test('ids are unique and every entry is well formed', () => {
       assert.ok(p.default >= p.min && p.default <= p.max, `${e.id}.${p.name}: default within [min, max]`);
       assert.ok(p.meaning.length > 5, `${e.id}.${p.name}: meaning`);
       if (p.step !== undefined) {
-        for (const v of [p.min, p.default, p.max]) assert.ok(Math.abs(v / p.step - Math.round(v / p.step)) < 1e-9, `${e.id}.${p.name}: ${v} is on the step grid`);
+        for (const v of [p.min, p.default, p.max])
+          assert.ok(Math.abs(v / p.step - Math.round(v / p.step)) < 1e-9, `${e.id}.${p.name}: ${v} is on the step grid`);
       }
     }
     for (const [fw, list] of Object.entries(e.names)) {
@@ -121,7 +122,10 @@ test('framework names: present where the framework has the loss, absent where it
 });
 
 test('findCatalogEntriesByName maps a framework name back to entries', () => {
-  assert.deepEqual(findCatalogEntriesByName('F.huber_loss').map(e => e.id), ['huberLoss']);
+  assert.deepEqual(
+    findCatalogEntriesByName('F.huber_loss').map(e => e.id),
+    ['huberLoss'],
+  );
   assert.ok(findCatalogEntriesByName('nn.CrossEntropyLoss').some(e => e.id === 'crossEntropy'));
   assert.deepEqual(findCatalogEntriesByName('not.a.loss'), []);
 });

@@ -10,7 +10,10 @@ import type { LossResult, Tensor } from '../../../core/src/types';
 import { assertAllClose } from './lossTestUtils';
 
 type Num = number | string;
-interface GoldenTensor { data: Num[]; shape: number[] }
+interface GoldenTensor {
+  data: Num[];
+  shape: number[];
+}
 interface GoldenCase {
   fn: string;
   name: string;
@@ -30,7 +33,8 @@ function findGolden(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     const candidate = join(dir, 'test/fixtures/core/golden.json');
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('test/fixtures/core/golden.json not found; run /usr/bin/python3 test/fixtures/core/generate.py');
+    if (dirname(dir) === dir)
+      throw new Error('test/fixtures/core/golden.json not found; run /usr/bin/python3 test/fixtures/core/generate.py');
   }
 }
 const cases = (JSON.parse(readFileSync(findGolden(), 'utf8')) as { cases: GoldenCase[] }).cases;

@@ -45,74 +45,126 @@ const specs: Spec[] = [
   { fn: 'mseLoss', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C))], diff: [0], options: withReductions() },
   { fn: 'l1Loss', make: r => [vec(randn(r, N)), vec(randn(r, N))], diff: [0], options: withReductions() },
   { fn: 'huberLoss', make: r => [mat(randn(r, N * C, 2)), mat(randn(r, N * C))], diff: [0], options: withReductions([{}, { delta: 0.4 }]) },
-  { fn: 'smoothL1Loss', make: r => [mat(randn(r, N * C, 2)), mat(randn(r, N * C))], diff: [0], options: withReductions([{}, { beta: 0.3 }, { beta: 0 }]) },
   {
-    fn: 'binaryCrossEntropy', make: r => [mat(uniform(r, N * C, 0.05, 0.95)), mat(uniform(r, N * C))], diff: [0],
+    fn: 'smoothL1Loss',
+    make: r => [mat(randn(r, N * C, 2)), mat(randn(r, N * C))],
+    diff: [0],
+    options: withReductions([{}, { beta: 0.3 }, { beta: 0 }]),
+  },
+  {
+    fn: 'binaryCrossEntropy',
+    make: r => [mat(uniform(r, N * C, 0.05, 0.95)), mat(uniform(r, N * C))],
+    diff: [0],
     options: withReductions([{}, { weight: classWeight }]),
   },
   {
-    fn: 'binaryCrossEntropyWithLogits', make: r => [mat(randn(r, N * C, 3)), mat(uniform(r, N * C))], diff: [0],
+    fn: 'binaryCrossEntropyWithLogits',
+    make: r => [mat(randn(r, N * C, 3)), mat(uniform(r, N * C))],
+    diff: [0],
     options: withReductions([{}, { weight: classWeight }, { posWeight: { data: [3, 0.5, 1, 2], shape: [C] } }]),
   },
   {
-    fn: 'crossEntropy', make: r => [mat(randn(r, N * C, 2)), vec(ints(r, N, C))], diff: [0],
-    options: withReductions([{}, { weight: classWeight }, { labelSmoothing: 0.2 }, { labelSmoothing: 0.2, labelSmoothingMode: 'uniform-others', weight: classWeight }]),
+    fn: 'crossEntropy',
+    make: r => [mat(randn(r, N * C, 2)), vec(ints(r, N, C))],
+    diff: [0],
+    options: withReductions([
+      {},
+      { weight: classWeight },
+      { labelSmoothing: 0.2 },
+      { labelSmoothing: 0.2, labelSmoothingMode: 'uniform-others', weight: classWeight },
+    ]),
   },
   {
-    fn: 'crossEntropy', make: r => [mat(randn(r, N * C, 2)), mat(softmaxRows(randn(r, N * C)))], diff: [0],
+    fn: 'crossEntropy',
+    make: r => [mat(randn(r, N * C, 2)), mat(softmaxRows(randn(r, N * C)))],
+    diff: [0],
     options: withReductions([{}, { weight: classWeight, labelSmoothing: 0.1 }]),
   },
   {
-    fn: 'nllLoss', make: r => [mat(randn(r, N * C)), vec([0, -100, 3, 1, 2])], diff: [0],
+    fn: 'nllLoss',
+    make: r => [mat(randn(r, N * C)), vec([0, -100, 3, 1, 2])],
+    diff: [0],
     options: withReductions([{}, { weight: classWeight }]),
   },
   {
-    fn: 'klDiv', make: r => [mat(randn(r, N * C)), mat(uniform(r, N * C))], diff: [0],
+    fn: 'klDiv',
+    make: r => [mat(randn(r, N * C)), mat(uniform(r, N * C))],
+    diff: [0],
     options: [...withReductions([{}, { logTarget: true }]), { reduction: 'batchmean' }],
   },
   { fn: 'hingeLoss', make: r => [vec(randn(r, 8)), vec(pm1(r, 8))], diff: [0], options: withReductions() },
-  { fn: 'hingeEmbeddingLoss', make: r => [vec(uniform(r, 8, 0, 3)), vec(pm1(r, 8))], diff: [0], options: withReductions([{}, { margin: 2 }]) },
+  {
+    fn: 'hingeEmbeddingLoss',
+    make: r => [vec(uniform(r, 8, 0, 3)), vec(pm1(r, 8))],
+    diff: [0],
+    options: withReductions([{}, { margin: 2 }]),
+  },
   { fn: 'softMarginLoss', make: r => [mat(randn(r, N * C, 2)), mat(pm1(r, N * C))], diff: [0], options: withReductions() },
   {
-    fn: 'multiMarginLoss', make: r => [mat(randn(r, N * C)), vec(ints(r, N, C))], diff: [0],
+    fn: 'multiMarginLoss',
+    make: r => [mat(randn(r, N * C)), vec(ints(r, N, C))],
+    diff: [0],
     options: withReductions([{}, { p: 2, margin: 1.5, weight: classWeight }]),
   },
   { fn: 'multiclassHingeLoss', make: r => [mat(randn(r, N * C)), vec(ints(r, N, C))], diff: [0], options: withReductions() },
   {
-    fn: 'tripletMarginLoss', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), mat(randn(r, N * C))], diff: [0, 1, 2],
+    fn: 'tripletMarginLoss',
+    make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), mat(randn(r, N * C))],
+    diff: [0, 1, 2],
     options: withReductions([{ margin: 3 }, { p: 1, margin: 2 }, { p: 3, margin: 3 }, { swap: true, margin: 3 }]),
   },
-  { fn: 'marginRankingLoss', make: r => [vec(randn(r, 8)), vec(randn(r, 8)), vec(pm1(r, 8))], diff: [0, 1], options: withReductions([{}, { margin: 0.5 }]) },
   {
-    fn: 'cosineEmbeddingLoss', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), vec(pm1(r, N))], diff: [0, 1],
+    fn: 'marginRankingLoss',
+    make: r => [vec(randn(r, 8)), vec(randn(r, 8)), vec(pm1(r, 8))],
+    diff: [0, 1],
+    options: withReductions([{}, { margin: 0.5 }]),
+  },
+  {
+    fn: 'cosineEmbeddingLoss',
+    make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), vec(pm1(r, N))],
+    diff: [0, 1],
     options: withReductions([{}, { margin: -0.5 }]),
   },
   {
-    fn: 'contrastiveLoss', make: r => [mat(randn(r, N * C, 0.5)), mat(randn(r, N * C, 0.5)), vec(bits(r, N))], diff: [0, 1],
+    fn: 'contrastiveLoss',
+    make: r => [mat(randn(r, N * C, 0.5)), mat(randn(r, N * C, 0.5)), vec(bits(r, N))],
+    diff: [0, 1],
     options: withReductions([{}, { margin: 2.5 }]),
   },
   {
-    fn: 'sigmoidFocalLoss', make: r => [mat(randn(r, N * C, 2)), mat(uniform(r, N * C))], diff: [0],
+    fn: 'sigmoidFocalLoss',
+    make: r => [mat(randn(r, N * C, 2)), mat(uniform(r, N * C))],
+    diff: [0],
     options: withReductions([{}, { alpha: -1, gamma: 0.5 }, { gamma: 0 }, { gamma: 5, alpha: 0.9 }]),
   },
   {
-    fn: 'softmaxFocalLoss', make: r => [mat(randn(r, N * C, 2)), vec(ints(r, N, C))], diff: [0],
+    fn: 'softmaxFocalLoss',
+    make: r => [mat(randn(r, N * C, 2)), vec(ints(r, N, C))],
+    diff: [0],
     options: withReductions([{}, { gamma: 0.5, weight: classWeight }, { gamma: 0 }]),
   },
   {
-    fn: 'gaussianNllLoss', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), mat(uniform(r, N * C, 0.2, 2))], diff: [0, 2],
+    fn: 'gaussianNllLoss',
+    make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), mat(uniform(r, N * C, 0.2, 2))],
+    diff: [0, 2],
     options: withReductions([{}, { full: true }]),
   },
   {
-    fn: 'gaussianNllLoss', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), vec(uniform(r, N, 0.2, 2))], diff: [0, 2],
+    fn: 'gaussianNllLoss',
+    make: r => [mat(randn(r, N * C)), mat(randn(r, N * C)), vec(uniform(r, N, 0.2, 2))],
+    diff: [0, 2],
     options: withReductions(),
   },
   {
-    fn: 'poissonNllLoss', make: r => [mat(uniform(r, N * C, 0.1, 3)), mat(ints(r, N * C, 6))], diff: [0],
+    fn: 'poissonNllLoss',
+    make: r => [mat(uniform(r, N * C, 0.1, 3)), mat(ints(r, N * C, 6))],
+    diff: [0],
     options: withReductions([{}, { logInput: false }, { logInput: false, full: true }]),
   },
   {
-    fn: 'multilabelSoftMarginLoss', make: r => [mat(randn(r, N * C, 2)), mat(bits(r, N * C))], diff: [0],
+    fn: 'multilabelSoftMarginLoss',
+    make: r => [mat(randn(r, N * C, 2)), mat(bits(r, N * C))],
+    diff: [0],
     options: withReductions([{}, { weight: classWeight }]),
   },
   { fn: 'gaussianKlDivergence', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C))], diff: [0, 1], options: [{}] },
@@ -151,10 +203,7 @@ for (const spec of specs) {
           x[i] = orig;
           const numeric = (up - down) / (2 * h);
           const tol = 1e-6 + 1e-5 * Math.abs(numeric);
-          assert.ok(
-            Math.abs(g.data[i] - numeric) <= tol,
-            `${spec.fn} grads[${a}][${i}]: analytic ${g.data[i]} vs numeric ${numeric}`,
-          );
+          assert.ok(Math.abs(g.data[i] - numeric) <= tol, `${spec.fn} grads[${a}][${i}]: analytic ${g.data[i]} vs numeric ${numeric}`);
         }
       }
     });

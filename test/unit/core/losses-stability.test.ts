@@ -31,11 +31,23 @@ const elementwise: [string, (r: (typeof reductions)[number]) => LossResult][] = 
   ['sigmoidFocalLoss γ=0.5', r => L.sigmoidFocalLoss(binaryZ, binaryY, { reduction: r, gamma: 0.5 })],
   ['sigmoidFocalLoss γ=0', r => L.sigmoidFocalLoss(binaryZ, binaryY, { reduction: r, gamma: 0 })],
   ['crossEntropy', r => L.crossEntropy(rowsZ, t(pairs.filter((_, i) => i % 2 === 0).map((_, i) => i % 2)), { reduction: r })],
-  ['crossEntropy+labelSmoothing', r => L.crossEntropy(rowsZ, t(Array.from({ length: nPairs }, (_, i) => i % 2)), { reduction: r, labelSmoothing: 0.1 })],
-  ['crossEntropy probabilities', r => L.crossEntropy(rowsZ, { data: pairs.map((_, i) => (i % 2 === 0 ? 0.25 : 0.75)), shape: [nPairs, 2] }, { reduction: r })],
+  [
+    'crossEntropy+labelSmoothing',
+    r => L.crossEntropy(rowsZ, t(Array.from({ length: nPairs }, (_, i) => i % 2)), { reduction: r, labelSmoothing: 0.1 }),
+  ],
+  [
+    'crossEntropy probabilities',
+    r => L.crossEntropy(rowsZ, { data: pairs.map((_, i) => (i % 2 === 0 ? 0.25 : 0.75)), shape: [nPairs, 2] }, { reduction: r }),
+  ],
   ['softmaxFocalLoss γ=2', r => L.softmaxFocalLoss(rowsZ, t(Array.from({ length: nPairs }, (_, i) => i % 2)), { reduction: r })],
-  ['softmaxFocalLoss γ=0.5', r => L.softmaxFocalLoss(rowsZ, t(Array.from({ length: nPairs }, (_, i) => i % 2)), { reduction: r, gamma: 0.5 })],
-  ['multilabelSoftMarginLoss', r => L.multilabelSoftMarginLoss(rowsZ, { data: pairs.map((_, i) => i % 2), shape: [nPairs, 2] }, { reduction: r })],
+  [
+    'softmaxFocalLoss γ=0.5',
+    r => L.softmaxFocalLoss(rowsZ, t(Array.from({ length: nPairs }, (_, i) => i % 2)), { reduction: r, gamma: 0.5 }),
+  ],
+  [
+    'multilabelSoftMarginLoss',
+    r => L.multilabelSoftMarginLoss(rowsZ, { data: pairs.map((_, i) => i % 2), shape: [nPairs, 2] }, { reduction: r }),
+  ],
   ['binaryCrossEntropy at exactly 0 and 1', r => L.binaryCrossEntropy(t([0, 0, 1, 1, 0.5]), t([0, 1, 0, 1, 1]), { reduction: r })],
 ];
 
@@ -64,7 +76,11 @@ test('softMarginLoss stays finite where PyTorch overflows (|x| > 710)', () => {
 
 test('documented NaN: mean over zero non-ignored targets is NaN (PyTorch does the same), gradient is zero', () => {
   const z = t([1, 2, 3, 4, 5, 6], [2, 3]);
-  for (const res of [L.crossEntropy(z, t([-100, -100])), L.crossEntropy(z, t([-100, -100]), { labelSmoothing: 0.1 }), L.nllLoss(z, t([-100, -100]))]) {
+  for (const res of [
+    L.crossEntropy(z, t([-100, -100])),
+    L.crossEntropy(z, t([-100, -100]), { labelSmoothing: 0.1 }),
+    L.nllLoss(z, t([-100, -100])),
+  ]) {
     assert.ok(Number.isNaN(res.loss.data[0]));
     assert.deepEqual(Array.from(res.grads[0]!.data), [0, 0, 0, 0, 0, 0]);
   }
@@ -93,12 +109,15 @@ test("loss is shape [] when reduced and the input's batch shape for 'none'; grad
   assert.deepEqual(L.crossEntropy(z, t([0, 2])).loss.shape, []);
   assert.deepEqual(L.crossEntropy(z, t([0, 2]), { reduction: 'none' }).loss.shape, [2]);
   assert.deepEqual(L.mseLoss(z, z, { reduction: 'none' }).loss.shape, [2, 3]);
-  assert.deepEqual(L.gaussianNllLoss(z, z, t([1, 2])).grads.map(g => g?.shape ?? null), [[2, 3], null, [2]]);
+  assert.deepEqual(
+    L.gaussianNllLoss(z, z, t([1, 2])).grads.map(g => g?.shape ?? null),
+    [[2, 3], null, [2]],
+  );
   assert.deepEqual(L.sigmoidFocalLoss(z, t([0, 1, 0, 1, 1, 0], [2, 3])).loss.shape, [2, 3], "sigmoidFocalLoss defaults to 'none'");
   assert.deepEqual(L.tripletMarginLoss(t([1, 2]), t([1, 3]), t([4, 4]), { reduction: 'none' }).loss.shape, []);
 });
 
-test('klDiv defaults to PyTorch\'s element mean; batchmean divides by N', () => {
+test("klDiv defaults to PyTorch's element mean; batchmean divides by N", () => {
   const x = t([-1, -2, -0.5, -1.5], [2, 2]);
   const y = t([0.3, 0.7, 0.6, 0.4], [2, 2]);
   const sum = L.klDiv(x, y, { reduction: 'sum' }).loss.data[0];

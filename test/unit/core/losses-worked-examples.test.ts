@@ -24,7 +24,10 @@ test('cross-entropy 0.69 vs 0.22 for p = [0.5, 0.3, 0.2] vs [0.8, 0.1, 0.1], tru
   assert.equal(perRow[1].toFixed(2), '0.22');
   assert.ok(Math.abs(perRow[0] / perRow[1] - 3.1) < 0.05, 'ratio ≈ 3.1');
   const nll = nllLoss(logits, t([0, 0]), { reduction: 'none' }).loss.data;
-  assert.deepEqual(Array.from(nll), Array.from(perRow).map((_, i) => -logits.data[i * 3] as number));
+  assert.deepEqual(
+    Array.from(nll),
+    Array.from(perRow).map((_, i) => -logits.data[i * 3] as number),
+  );
   // dCE/dz = p − onehot
   const g = crossEntropy(logits, t([0, 0]), { reduction: 'sum' }).grads[0]!.data;
   assertAllClose(g, [-0.5, 0.3, 0.2, -0.2, 0.1, 0.1], 'p − onehot');
@@ -57,7 +60,8 @@ for (const [pt, row] of focalTable) {
 
 test('focal loss: γ = 0 is cross-entropy; γ = 2 shrinks an easy example (p_t = 0.9) 100× and a hard one (0.1) by 0.81', () => {
   const ce = (pt: number) => -Math.log(pt);
-  const fl = (pt: number, gamma: number) => scalar(sigmoidFocalLoss(t([Math.log(pt / (1 - pt))]), t([1]), { gamma, alpha: -1, reduction: 'mean' }));
+  const fl = (pt: number, gamma: number) =>
+    scalar(sigmoidFocalLoss(t([Math.log(pt / (1 - pt))]), t([1]), { gamma, alpha: -1, reduction: 'mean' }));
   for (const pt of [0.05, 0.5, 0.95]) assert.ok(Math.abs(fl(pt, 0) - ce(pt)) < 1e-12);
   assert.ok(Math.abs(fl(0.9, 2) / ce(0.9) - 0.01) < 1e-12);
   assert.ok(Math.abs(fl(0.1, 2) / ce(0.1) - 0.81) < 1e-12);

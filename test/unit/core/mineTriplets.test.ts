@@ -19,8 +19,9 @@ function bruteForce(e: number[], labels: number[], d: number, strategy: 'batch-h
       let q = -1;
       for (let j = 0; j < n; j++) {
         if (j === a) continue;
-        if (labels[j] === labels[a]) { if (p < 0 || dist(e, d, a, j) > dist(e, d, a, p)) p = j; }
-        else if (q < 0 || dist(e, d, a, j) < dist(e, d, a, q)) q = j;
+        if (labels[j] === labels[a]) {
+          if (p < 0 || dist(e, d, a, j) > dist(e, d, a, p)) p = j;
+        } else if (q < 0 || dist(e, d, a, j) < dist(e, d, a, q)) q = j;
       }
       if (p >= 0 && q >= 0) out.push([a, p, q]);
       continue;
@@ -62,7 +63,13 @@ for (const strategy of ['batch-hard', 'semi-hard'] as const) {
 test('batch-hard on a hand-made batch picks the farthest positive and the closest negative', () => {
   // 1-D points: class 0 at 0, 1, 5; class 1 at 2, 10.
   const m = mineTriplets(t([0, 1, 5, 2, 10], [5, 1]), t([0, 0, 0, 1, 1]));
-  assert.deepEqual(triples(m), [[0, 2, 3], [1, 2, 3], [2, 0, 3], [3, 4, 1], [4, 3, 2]]);
+  assert.deepEqual(triples(m), [
+    [0, 2, 3],
+    [1, 2, 3],
+    [2, 0, 3],
+    [3, 4, 1],
+    [4, 3, 2],
+  ]);
 });
 
 test('semi-hard keeps only negatives inside (d(a,p), d(a,p) + margin) and skips pairs without one', () => {
@@ -74,7 +81,10 @@ test('semi-hard keeps only negatives inside (d(a,p), d(a,p) + margin) and skips 
 
 test('anchors without positives or negatives are skipped', () => {
   const m = mineTriplets(t([0, 1, 2], [3, 1]), t([0, 1, 1]));
-  assert.deepEqual(triples(m), [[1, 2, 0], [2, 1, 0]]);
+  assert.deepEqual(triples(m), [
+    [1, 2, 0],
+    [2, 1, 0],
+  ]);
   assert.equal(mineTriplets(t([0, 1], [2, 1]), t([7, 7])).anchor.length, 0);
 });
 

@@ -3,7 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  INK, SERIES_PALETTE, contrastRatio, curve, curveSvg, curveSvgDataUri, escapeXml, renderSvg, catalog,
+  INK,
+  SERIES_PALETTE,
+  contrastRatio,
+  curve,
+  curveSvg,
+  curveSvgDataUri,
+  escapeXml,
+  renderSvg,
+  catalog,
 } from '../../../core/src/knowledge';
 
 /**

@@ -59,20 +59,23 @@ async function fixOnce(inputs: Record<string, string>, rule: string) {
   const { ws, uriOf } = await workspaceOf(inputs);
   const texts = new Map(Object.entries(inputs).map(([p, t]) => [uriOf(p), t]));
   const pathOf = new Map(Object.keys(inputs).map(p => [uriOf(p), p]));
-  const report = await fixFiles({
-    uris: [...texts.keys()],
-    text: uri => texts.get(uri),
-    findings: async uri => {
-      await ws.resolveImports(uri);
-      return ws.check(uri).filter(f => f.code === rule);
+  const report = await fixFiles(
+    {
+      uris: [...texts.keys()],
+      text: uri => texts.get(uri),
+      findings: async uri => {
+        await ws.resolveImports(uri);
+        return ws.check(uri).filter(f => f.code === rule);
+      },
+      setText: (uri, text) => {
+        texts.set(uri, text);
+        const p = pathOf.get(uri)!;
+        ws.update(uri, text, p.endsWith('.py') ? 'python' : p.endsWith('.js') ? 'javascript' : 'typescript');
+      },
+      editable: uri => texts.has(uri),
     },
-    setText: (uri, text) => {
-      texts.set(uri, text);
-      const p = pathOf.get(uri)!;
-      ws.update(uri, text, p.endsWith('.py') ? 'python' : p.endsWith('.js') ? 'javascript' : 'typescript');
-    },
-    editable: uri => texts.has(uri),
-  }, { unsafe: true });
+    { unsafe: true },
+  );
   const result: Record<string, string> = {};
   for (const [uri, t] of texts) result[pathOf.get(uri)!] = t;
   return { result, report };
@@ -102,7 +105,10 @@ const all = cases();
 test('every rule that declares a fix has fixed-output fixtures', () => {
   const withFix = ruleMetas.filter(m => m.fix).map(m => m.id);
   const covered = new Set(all.map(c => c.rule));
-  assert.deepEqual(withFix.filter(id => !covered.has(id)), []);
+  assert.deepEqual(
+    withFix.filter(id => !covered.has(id)),
+    [],
+  );
 });
 
 for (const c of all) {
@@ -112,14 +118,22 @@ for (const c of all) {
     const before = await workspaceOf(inputs);
     const firing = Object.keys(inputs).flatMap(p => before.ws.check(before.uriOf(p)).filter(f => f.code === c.rule));
     assert.ok(firing.length > 0, `${c.rule} fires on the input`);
-    assert.ok(firing.every(f => f.fix), `every ${c.rule} finding of the input has a fix`);
+    assert.ok(
+      firing.every(f => f.fix),
+      `every ${c.rule} finding of the input has a fix`,
+    );
 
     const { result, report } = await fixOnce(inputs, c.rule);
     for (const [path, text] of Object.entries(result)) {
       assert.equal(text, c.expected[path] ?? inputs[path], `${path} after fixing`);
     }
     assert.ok(!report.limitReached);
-    for (const rem of report.remaining.values()) assert.deepEqual(rem.map(f => f.message), [], 'the rule no longer fires');
+    for (const rem of report.remaining.values())
+      assert.deepEqual(
+        rem.map(f => f.message),
+        [],
+        'the rule no longer fires',
+      );
 
     const again = await fixOnce(result, c.rule);
     assert.deepEqual(again.result, result, 'a second run changes nothing');

@@ -14,10 +14,22 @@ test('an existing import is reused under its name', () => {
 
 test('a missing import is added after the leading imports, docstring and comments', () => {
   const cases: [string, string, string][] = [
-    ['after imports', 'import torch\nimport numpy as np\n\nx = 1\n', 'import torch\nimport numpy as np\nimport torch.nn.functional as F\n\nx = 1\n'],
+    [
+      'after imports',
+      'import torch\nimport numpy as np\n\nx = 1\n',
+      'import torch\nimport numpy as np\nimport torch.nn.functional as F\n\nx = 1\n',
+    ],
     ['after a docstring', '"""Doc\nstring."""\n\nx = 1\n', '"""Doc\nstring."""\nimport torch.nn.functional as F\n\nx = 1\n'],
-    ['after a shebang and __future__', '#!/usr/bin/env python\nfrom __future__ import annotations\nimport torch\ndef f(): pass\n', '#!/usr/bin/env python\nfrom __future__ import annotations\nimport torch\nimport torch.nn.functional as F\ndef f(): pass\n'],
-    ['after a parenthesised import', 'from torch import (\n    nn,\n    optim,\n)\nx = 1\n', 'from torch import (\n    nn,\n    optim,\n)\nimport torch.nn.functional as F\nx = 1\n'],
+    [
+      'after a shebang and __future__',
+      '#!/usr/bin/env python\nfrom __future__ import annotations\nimport torch\ndef f(): pass\n',
+      '#!/usr/bin/env python\nfrom __future__ import annotations\nimport torch\nimport torch.nn.functional as F\ndef f(): pass\n',
+    ],
+    [
+      'after a parenthesised import',
+      'from torch import (\n    nn,\n    optim,\n)\nx = 1\n',
+      'from torch import (\n    nn,\n    optim,\n)\nimport torch.nn.functional as F\nx = 1\n',
+    ],
     ['in an empty module', '', 'import torch.nn.functional as F\n'],
     ['CRLF file', 'import torch\r\nx = 1\r\n', 'import torch\r\nimport torch.nn.functional as F\r\nx = 1\r\n'],
     ['last line without newline', 'import torch', 'import torch\nimport torch.nn.functional as F\n'],

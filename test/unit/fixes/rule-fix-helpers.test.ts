@@ -38,7 +38,8 @@ test('appending an argument: empty list, plain, trailing comma on one line and o
     const open = text.indexOf('(');
     const close = text.lastIndexOf(')');
     const args: { span: { start: number; end: number } }[] = [];
-    for (const m of text.slice(open + 1, close).matchAll(/[a-z_]+/g)) args.push({ span: { start: open + 1 + m.index!, end: open + 1 + m.index! + m[0].length } });
+    for (const m of text.slice(open + 1, close).matchAll(/[a-z_]+/g))
+      args.push({ span: { start: open + 1 + m.index!, end: open + 1 + m.index! + m[0].length } });
     return { args, argsSpan: { start: open, end: close + 1 } };
   };
   const cases: [string, string][] = [

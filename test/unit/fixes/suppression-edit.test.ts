@@ -9,13 +9,55 @@ import { lineStarts } from '../../../server/src/base/line-index';
 
 test('ignore on this line: appends, extends, or declines', () => {
   const cases: { name: string; text: string; at: string; code: string; style: '#' | '//'; expected: string | undefined }[] = [
-    { name: 'appends a Python comment', text: 'a = 1\nloss = ce(p, y)\nb = 2\n', at: 'p, y', code: 'LL001', style: '#', expected: 'a = 1\nloss = ce(p, y)  # losslens: ignore[LL001]\nb = 2\n' },
-    { name: 'appends after an existing comment', text: 'loss = ce(p, y)  # note\n', at: 'p', code: 'LL001', style: '#', expected: 'loss = ce(p, y)  # note  # losslens: ignore[LL001]\n' },
-    { name: 'extends an existing list', text: 'loss = ce(p, y)  # losslens: ignore[LL003]\n', at: 'p', code: 'LL001', style: '#', expected: 'loss = ce(p, y)  # losslens: ignore[LL003, LL001]\n' },
-    { name: 'TypeScript comment, trailing spaces and CRLF kept', text: 'const l = f(p);   \r\nnext();\r\n', at: 'p', code: 'LL021', style: '//', expected: 'const l = f(p);  // losslens: ignore[LL021]\r\nnext();\r\n' },
-    { name: 'last line without newline', text: 'x = g(p)', at: 'p', code: 'LL008', style: '#', expected: 'x = g(p)  # losslens: ignore[LL008]' },
+    {
+      name: 'appends a Python comment',
+      text: 'a = 1\nloss = ce(p, y)\nb = 2\n',
+      at: 'p, y',
+      code: 'LL001',
+      style: '#',
+      expected: 'a = 1\nloss = ce(p, y)  # losslens: ignore[LL001]\nb = 2\n',
+    },
+    {
+      name: 'appends after an existing comment',
+      text: 'loss = ce(p, y)  # note\n',
+      at: 'p',
+      code: 'LL001',
+      style: '#',
+      expected: 'loss = ce(p, y)  # note  # losslens: ignore[LL001]\n',
+    },
+    {
+      name: 'extends an existing list',
+      text: 'loss = ce(p, y)  # losslens: ignore[LL003]\n',
+      at: 'p',
+      code: 'LL001',
+      style: '#',
+      expected: 'loss = ce(p, y)  # losslens: ignore[LL003, LL001]\n',
+    },
+    {
+      name: 'TypeScript comment, trailing spaces and CRLF kept',
+      text: 'const l = f(p);   \r\nnext();\r\n',
+      at: 'p',
+      code: 'LL021',
+      style: '//',
+      expected: 'const l = f(p);  // losslens: ignore[LL021]\r\nnext();\r\n',
+    },
+    {
+      name: 'last line without newline',
+      text: 'x = g(p)',
+      at: 'p',
+      code: 'LL008',
+      style: '#',
+      expected: 'x = g(p)  # losslens: ignore[LL008]',
+    },
     { name: 'already suppressed', text: 'x = g(p)  # losslens: ignore[LL008]\n', at: 'p', code: 'LL008', style: '#', expected: undefined },
-    { name: 'bare ignore covers every rule', text: 'x = g(p)  # losslens: ignore\n', at: 'p', code: 'LL008', style: '#', expected: undefined },
+    {
+      name: 'bare ignore covers every rule',
+      text: 'x = g(p)  # losslens: ignore\n',
+      at: 'p',
+      code: 'LL008',
+      style: '#',
+      expected: undefined,
+    },
     { name: 'line continued with a backslash', text: 'x = g(p) + \\\n    1\n', at: 'p', code: 'LL008', style: '#', expected: undefined },
   ];
   for (const c of cases) {
@@ -26,7 +68,10 @@ test('ignore on this line: appends, extends, or declines', () => {
     if (result) {
       const line = lineStarts(result).filter(s => s <= offset).length - 1;
       const sup = parseSuppressions(result, lineStarts(result)).find(s => s.line === line);
-      assert.ok(sup?.codes?.some(x => x.code === c.code), `${c.name}: the parser reads the suppression back`);
+      assert.ok(
+        sup?.codes?.some(x => x.code === c.code),
+        `${c.name}: the parser reads the suppression back`,
+      );
     }
   }
 });

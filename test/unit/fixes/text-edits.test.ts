@@ -7,7 +7,11 @@ import type { Fix } from '../../../server/src/findings';
 
 const U = 'file:///a.py';
 const fix = (title: string, ...edits: [number, number, string, string?][]): { fix: Fix } => ({
-  fix: { title, applicability: 'safe', edits: edits.map(([start, end, newText, uri]) => ({ uri: uri ?? U, span: { start, end }, newText })) },
+  fix: {
+    title,
+    applicability: 'safe',
+    edits: edits.map(([start, end, newText, uri]) => ({ uri: uri ?? U, span: { start, end }, newText })),
+  },
 });
 
 test('editsConflict: overlaps, shared insertion points and touching ranges', () => {
@@ -31,9 +35,28 @@ test('editsConflict: overlaps, shared insertion points and touching ranges', () 
 
 test('applyEdits applies in offset order whatever the input order, and refuses overlaps', () => {
   const text = 'p = torch.log(F.softmax(x, dim=1))';
-  assert.equal(applyEdits(text, [{ span: { start: 0, end: 1 }, newText: 'q' }, { span: { start: 4, end: 34 }, newText: 'F.log_softmax(x, dim=1)' }]), 'q = F.log_softmax(x, dim=1)');
-  assert.equal(applyEdits('abc', [{ span: { start: 3, end: 3 }, newText: '!' }, { span: { start: 0, end: 0 }, newText: '>' }]), '>abc!');
-  assert.throws(() => applyEdits('abcdef', [{ span: { start: 0, end: 3 }, newText: '' }, { span: { start: 2, end: 4 }, newText: '' }]), /overlapping/);
+  assert.equal(
+    applyEdits(text, [
+      { span: { start: 0, end: 1 }, newText: 'q' },
+      { span: { start: 4, end: 34 }, newText: 'F.log_softmax(x, dim=1)' },
+    ]),
+    'q = F.log_softmax(x, dim=1)',
+  );
+  assert.equal(
+    applyEdits('abc', [
+      { span: { start: 3, end: 3 }, newText: '!' },
+      { span: { start: 0, end: 0 }, newText: '>' },
+    ]),
+    '>abc!',
+  );
+  assert.throws(
+    () =>
+      applyEdits('abcdef', [
+        { span: { start: 0, end: 3 }, newText: '' },
+        { span: { start: 2, end: 4 }, newText: '' },
+      ]),
+    /overlapping/,
+  );
 });
 
 test('two fixes on one line: the overlapping one is skipped whole, the other applies, the text stays valid', () => {
@@ -47,8 +70,14 @@ test('two fixes on one line: the overlapping one is skipped whole, the other app
   const removeSoftmax = fix('remove softmax', [softmaxCall.start, softmaxCall.end, 'a']);
   const batchmean = fix('batchmean', [close, close, ", reduction='batchmean'"]);
   const { chosen, skipped } = selectCompatibleFixes([removeSoftmax, batchmean, logSoftmax]);
-  assert.deepEqual(chosen.map(c => c.fix.title), ['log_softmax', 'batchmean']);
-  assert.deepEqual(skipped.map(c => c.fix.title), ['remove softmax']);
+  assert.deepEqual(
+    chosen.map(c => c.fix.title),
+    ['log_softmax', 'batchmean'],
+  );
+  assert.deepEqual(
+    skipped.map(c => c.fix.title),
+    ['remove softmax'],
+  );
   const edits = editsByUri(chosen.map(c => c.fix)).get(U)!;
   assert.equal(applyEdits(line, edits), "loss = F.kl_div(F.log_softmax(a, dim=1), b, reduction='batchmean')");
 });
@@ -57,8 +86,14 @@ test('a fix is all or nothing: one conflicting edit drops all of its edits', () 
   const a = fix('a', [0, 5, 'X']);
   const b = fix('b', [10, 12, 'Y'], [3, 4, 'Z']);
   const { chosen, skipped } = selectCompatibleFixes([a, b]);
-  assert.deepEqual(chosen.map(c => c.fix.title), ['a']);
-  assert.deepEqual(skipped.map(c => c.fix.title), ['b']);
+  assert.deepEqual(
+    chosen.map(c => c.fix.title),
+    ['a'],
+  );
+  assert.deepEqual(
+    skipped.map(c => c.fix.title),
+    ['b'],
+  );
 });
 
 test('identical edits from two findings (one softmax in a shared model file) are shared, applied once', () => {

@@ -11,19 +11,37 @@ test('equal texts give no diff', () => {
 test('one changed line with three lines of context on each side', () => {
   const before = 'l1\nl2\nl3\nl4\nl5\nl6\nl7\nl8\n';
   const after = 'l1\nl2\nl3\nl4\nL5\nl6\nl7\nl8\n';
-  assert.equal(unifiedDiff(before, after, 'a/f.py', 'b/f.py'), [
-    '--- a/f.py', '+++ b/f.py', '@@ -2,7 +2,7 @@', ' l2', ' l3', ' l4', '-l5', '+L5', ' l6', ' l7', ' l8', '',
-  ].join('\n'));
+  assert.equal(
+    unifiedDiff(before, after, 'a/f.py', 'b/f.py'),
+    ['--- a/f.py', '+++ b/f.py', '@@ -2,7 +2,7 @@', ' l2', ' l3', ' l4', '-l5', '+L5', ' l6', ' l7', ' l8', ''].join('\n'),
+  );
 });
 
 test('separate hunks, a removed line, and a missing final newline', () => {
   const before = Array.from({ length: 12 }, (_, i) => `l${i + 1}`).join('\n');
   const after = before.replace('l2\n', '').replace('l12', 'L12');
-  assert.equal(unifiedDiff(before, after, 'a', 'b'), [
-    '--- a', '+++ b',
-    '@@ -1,5 +1,4 @@', ' l1', '-l2', ' l3', ' l4', ' l5',
-    '@@ -9,4 +8,4 @@', ' l9', ' l10', ' l11', '-l12', '\\ No newline at end of file', '+L12', '\\ No newline at end of file', '',
-  ].join('\n'));
+  assert.equal(
+    unifiedDiff(before, after, 'a', 'b'),
+    [
+      '--- a',
+      '+++ b',
+      '@@ -1,5 +1,4 @@',
+      ' l1',
+      '-l2',
+      ' l3',
+      ' l4',
+      ' l5',
+      '@@ -9,4 +8,4 @@',
+      ' l9',
+      ' l10',
+      ' l11',
+      '-l12',
+      '\\ No newline at end of file',
+      '+L12',
+      '\\ No newline at end of file',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('insertion into an empty file numbers the empty side from 0', () => {
@@ -60,7 +78,10 @@ function applyPatch(text: string, diff: string): string {
 
 test('round trip: applying the diff of random edits reproduces the new text', () => {
   let seed = 7;
-  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
   for (let round = 0; round < 200; round++) {
     const base = Array.from({ length: rnd(30) }, () => `line ${rnd(8)}`);
     const next = [...base];

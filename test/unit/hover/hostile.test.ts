@@ -26,7 +26,10 @@ function targets(markdown: string): string[] {
 /** Only LossLens's own targets: the curve image, the Loss Explorer command, the rule docs. */
 function assertInert(markdown: string, what: string): void {
   for (const url of targets(markdown)) {
-    const ours = url.startsWith('data:image/svg+xml') || url.startsWith('command:losslens.openExplorer?') || url.startsWith('https://github.com/losslens/losslens/');
+    const ours =
+      url.startsWith('data:image/svg+xml') ||
+      url.startsWith('command:losslens.openExplorer?') ||
+      url.startsWith('https://github.com/losslens/losslens/');
     assert.ok(ours && !url.includes('evil.example'), `${what}: a target from the document: ${url}`);
   }
 }
@@ -47,7 +50,15 @@ for (const fence of ['`', '``', '```', '````']) {
 }
 
 test('code() and escapeUserText() keep any text inert', () => {
-  const samples = [PAYLOAD, `\`\`${PAYLOAD}\`\``, `\`${PAYLOAD}`, `${PAYLOAD}\``, '````', '`a``b```c', 'x\n\n# title\n[l](https://evil.example)'];
+  const samples = [
+    PAYLOAD,
+    `\`\`${PAYLOAD}\`\``,
+    `\`${PAYLOAD}`,
+    `${PAYLOAD}\``,
+    '````',
+    '`a``b```c',
+    'x\n\n# title\n[l](https://evil.example)',
+  ];
   for (const s of samples) {
     assertInert(code(s), `code(${JSON.stringify(s)})`);
     assertInert(`Here ${escapeUserText(s)}.`, `escapeUserText(${JSON.stringify(s)})`);

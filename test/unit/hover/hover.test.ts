@@ -97,7 +97,12 @@ function ws() {
 }
 
 /** The hover at the first occurrence of `probe` (+ `shift` characters) in `path`. */
-async function hover(path: 'train.py' | 'model.ts', probe: string, options: HoverOptions = { plots: 'image' }, shift = 1): Promise<HoverResult | undefined> {
+async function hover(
+  path: 'train.py' | 'model.ts',
+  probe: string,
+  options: HoverOptions = { plots: 'image' },
+  shift = 1,
+): Promise<HoverResult | undefined> {
   const { ws: w, uriOf } = await ws();
   const text = path === 'train.py' ? PY : TS;
   const at = text.indexOf(probe);
@@ -128,43 +133,154 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'torch constructor', path: 'train.py', probe: 'nn.HuberLoss(delta=0.5)', lossId: 'huberLoss', label: 'nn.HuberLoss',
-    params: { delta: '`0.5`', reduction: "`'mean'` (default)" }, curve: { delta: 0.5 },
-    markdown: ['| 0.5 | 0.125 | 0.5 | 0.25 |', '| 2.5 | 1.13 | 0.5 | 6.25 |'] },
-  { name: 'loss object at its call gets the constructor parameters', path: 'train.py', probe: 'huber(logits, y)', lossId: 'huberLoss', label: 'nn.HuberLoss',
-    params: { delta: '`0.5`' }, curve: { delta: 0.5 }, markdown: [/Here `logits`: the analyzer infers logits/] },
-  { name: 'functional with label smoothing', path: 'train.py', probe: 'F.cross_entropy(logits, labels, label_smoothing', lossId: 'crossEntropy', label: 'F.cross_entropy',
-    params: { label_smoothing: '`0.1`', ignore_index: '`-100` (default)' }, curve: { labelSmoothing: 0.1 },
-    markdown: ['expects logits', '✓ Here `logits`', 'With ε = 0.1 the loss stops falling', '| 0.99 | 4.6 | 0.24 | 0.04 |'] },
-  { name: 'functional on softmax output flags the domain', path: 'train.py', probe: 'F.cross_entropy(F.softmax', lossId: 'crossEntropy', label: 'F.cross_entropy',
-    markdown: ['⚠️ Here `F.softmax(logits, dim=1)`: the analyzer infers probabilities (softmax output)', '**LL001** double-softmax'] },
-  { name: 'torchvision focal with a module constant', path: 'train.py', probe: 'sigmoid_focal_loss(logits, y, gamma=GAMMA)', lossId: 'sigmoidFocalLoss', label: 'sigmoid_focal_loss',
-    params: { gamma: '`GAMMA` (= 3)', alpha: '`0.25` (default)', reduction: "`'none'` (default)" }, curve: { gamma: 3, alpha: 0.25 },
-    markdown: ["reduction='none'", '| 0.9 | 0.001 |'] },
-  { name: 'user FocalLoss class definition', path: 'train.py', probe: 'FocalLoss(nn.Module)', lossId: 'sigmoidFocalLoss', label: 'FocalLoss',
-    params: { gamma: '`2.0` (default)', alpha: '`0.25` (default)' }, curve: { gamma: 2, alpha: 0.25 },
-    markdown: ['user-defined class', 'Recognised by its name', '| 0.1 | 0.81 |', '| 0.5 | 0.25 |', '| 0.9 | 0.01 |'] },
-  { name: 'user FocalLoss instance at its call', path: 'train.py', probe: 'focal(logits, y)', lossId: 'sigmoidFocalLoss', label: 'FocalLoss',
-    params: { gamma: '`2.0`', alpha: '`0.25`' }, curve: { gamma: 2, alpha: 0.25 } },
-  { name: 'same name bound in another function: its own constructor', path: 'train.py', probe: 'focal(z, t)', lossId: 'sigmoidFocalLoss', label: 'FocalLoss',
-    params: { gamma: '`5.0`', alpha: '`0.25` (default)' }, curve: { gamma: 5, alpha: 0.25 } },
-  { name: 'user HuberLoss constructor', path: 'train.py', probe: 'HuberLoss(delta=2.5)', lossId: 'huberLoss', label: 'HuberLoss',
-    params: { delta: '`2.5`' }, curve: { delta: 2.5 } },
-  { name: 'user smooth_l1 function', path: 'train.py', probe: 'def smooth_l1', shift: 5, lossId: 'smoothL1Loss', label: 'smooth_l1',
-    params: { beta: '`0.5` (default)' }, curve: { beta: 0.5 } },
-  { name: 'Keras compile string', path: 'train.py', probe: "'categorical_crossentropy'", lossId: 'crossEntropy', label: "'categorical_crossentropy'",
-    markdown: ['Keras compile string', 'expects probabilities (softmax outputs)', '✓ Here the model output'] },
-  { name: 'Keras compile string on a model the analysis cannot follow', path: 'train.py', probe: "loss='mse'", shift: 6, lossId: 'mseLoss', label: "'mse'" },
-  { name: 'Keras focal object', path: 'train.py', probe: 'BinaryFocalCrossentropy(gamma=3)', lossId: 'sigmoidFocalLoss', label: 'keras.losses.BinaryFocalCrossentropy',
-    params: { gamma: '`3`', apply_class_balancing: '`False` (default)' }, curve: { gamma: 3, alpha: -1 },
-    markdown: ['apply_class_balancing=True', 'no α weighting'] },
-  { name: 'Keras Huber object', path: 'train.py', probe: 'keras.losses.Huber(delta=0.3)', lossId: 'huberLoss', label: 'keras.losses.Huber',
-    params: { delta: '`0.3`' }, curve: { delta: 0.3 } },
-  { name: 'TF.js positional delta', path: 'model.ts', probe: 'tf.losses.huberLoss', lossId: 'huberLoss', label: 'tf.losses.huberLoss',
-    params: { 'delta (4th argument)': '`2`', 'weights (3rd argument)': '`undefined` (default)' }, curve: { delta: 2 },
-    markdown: ['| 4 | 6 | 2 | 16 |'] },
-  { name: 'TF.js compile string', path: 'model.ts', probe: "'categoricalCrossentropy'", lossId: 'crossEntropy', label: "'categoricalCrossentropy'",
-    markdown: ['TensorFlow.js compile string', '✓ Here the model output'] },
+  {
+    name: 'torch constructor',
+    path: 'train.py',
+    probe: 'nn.HuberLoss(delta=0.5)',
+    lossId: 'huberLoss',
+    label: 'nn.HuberLoss',
+    params: { delta: '`0.5`', reduction: "`'mean'` (default)" },
+    curve: { delta: 0.5 },
+    markdown: ['| 0.5 | 0.125 | 0.5 | 0.25 |', '| 2.5 | 1.13 | 0.5 | 6.25 |'],
+  },
+  {
+    name: 'loss object at its call gets the constructor parameters',
+    path: 'train.py',
+    probe: 'huber(logits, y)',
+    lossId: 'huberLoss',
+    label: 'nn.HuberLoss',
+    params: { delta: '`0.5`' },
+    curve: { delta: 0.5 },
+    markdown: [/Here `logits`: the analyzer infers logits/],
+  },
+  {
+    name: 'functional with label smoothing',
+    path: 'train.py',
+    probe: 'F.cross_entropy(logits, labels, label_smoothing',
+    lossId: 'crossEntropy',
+    label: 'F.cross_entropy',
+    params: { label_smoothing: '`0.1`', ignore_index: '`-100` (default)' },
+    curve: { labelSmoothing: 0.1 },
+    markdown: ['expects logits', '✓ Here `logits`', 'With ε = 0.1 the loss stops falling', '| 0.99 | 4.6 | 0.24 | 0.04 |'],
+  },
+  {
+    name: 'functional on softmax output flags the domain',
+    path: 'train.py',
+    probe: 'F.cross_entropy(F.softmax',
+    lossId: 'crossEntropy',
+    label: 'F.cross_entropy',
+    markdown: ['⚠️ Here `F.softmax(logits, dim=1)`: the analyzer infers probabilities (softmax output)', '**LL001** double-softmax'],
+  },
+  {
+    name: 'torchvision focal with a module constant',
+    path: 'train.py',
+    probe: 'sigmoid_focal_loss(logits, y, gamma=GAMMA)',
+    lossId: 'sigmoidFocalLoss',
+    label: 'sigmoid_focal_loss',
+    params: { gamma: '`GAMMA` (= 3)', alpha: '`0.25` (default)', reduction: "`'none'` (default)" },
+    curve: { gamma: 3, alpha: 0.25 },
+    markdown: ["reduction='none'", '| 0.9 | 0.001 |'],
+  },
+  {
+    name: 'user FocalLoss class definition',
+    path: 'train.py',
+    probe: 'FocalLoss(nn.Module)',
+    lossId: 'sigmoidFocalLoss',
+    label: 'FocalLoss',
+    params: { gamma: '`2.0` (default)', alpha: '`0.25` (default)' },
+    curve: { gamma: 2, alpha: 0.25 },
+    markdown: ['user-defined class', 'Recognised by its name', '| 0.1 | 0.81 |', '| 0.5 | 0.25 |', '| 0.9 | 0.01 |'],
+  },
+  {
+    name: 'user FocalLoss instance at its call',
+    path: 'train.py',
+    probe: 'focal(logits, y)',
+    lossId: 'sigmoidFocalLoss',
+    label: 'FocalLoss',
+    params: { gamma: '`2.0`', alpha: '`0.25`' },
+    curve: { gamma: 2, alpha: 0.25 },
+  },
+  {
+    name: 'same name bound in another function: its own constructor',
+    path: 'train.py',
+    probe: 'focal(z, t)',
+    lossId: 'sigmoidFocalLoss',
+    label: 'FocalLoss',
+    params: { gamma: '`5.0`', alpha: '`0.25` (default)' },
+    curve: { gamma: 5, alpha: 0.25 },
+  },
+  {
+    name: 'user HuberLoss constructor',
+    path: 'train.py',
+    probe: 'HuberLoss(delta=2.5)',
+    lossId: 'huberLoss',
+    label: 'HuberLoss',
+    params: { delta: '`2.5`' },
+    curve: { delta: 2.5 },
+  },
+  {
+    name: 'user smooth_l1 function',
+    path: 'train.py',
+    probe: 'def smooth_l1',
+    shift: 5,
+    lossId: 'smoothL1Loss',
+    label: 'smooth_l1',
+    params: { beta: '`0.5` (default)' },
+    curve: { beta: 0.5 },
+  },
+  {
+    name: 'Keras compile string',
+    path: 'train.py',
+    probe: "'categorical_crossentropy'",
+    lossId: 'crossEntropy',
+    label: "'categorical_crossentropy'",
+    markdown: ['Keras compile string', 'expects probabilities (softmax outputs)', '✓ Here the model output'],
+  },
+  {
+    name: 'Keras compile string on a model the analysis cannot follow',
+    path: 'train.py',
+    probe: "loss='mse'",
+    shift: 6,
+    lossId: 'mseLoss',
+    label: "'mse'",
+  },
+  {
+    name: 'Keras focal object',
+    path: 'train.py',
+    probe: 'BinaryFocalCrossentropy(gamma=3)',
+    lossId: 'sigmoidFocalLoss',
+    label: 'keras.losses.BinaryFocalCrossentropy',
+    params: { gamma: '`3`', apply_class_balancing: '`False` (default)' },
+    curve: { gamma: 3, alpha: -1 },
+    markdown: ['apply_class_balancing=True', 'no α weighting'],
+  },
+  {
+    name: 'Keras Huber object',
+    path: 'train.py',
+    probe: 'keras.losses.Huber(delta=0.3)',
+    lossId: 'huberLoss',
+    label: 'keras.losses.Huber',
+    params: { delta: '`0.3`' },
+    curve: { delta: 0.3 },
+  },
+  {
+    name: 'TF.js positional delta',
+    path: 'model.ts',
+    probe: 'tf.losses.huberLoss',
+    lossId: 'huberLoss',
+    label: 'tf.losses.huberLoss',
+    params: { 'delta (4th argument)': '`2`', 'weights (3rd argument)': '`undefined` (default)' },
+    curve: { delta: 2 },
+    markdown: ['| 4 | 6 | 2 | 16 |'],
+  },
+  {
+    name: 'TF.js compile string',
+    path: 'model.ts',
+    probe: "'categoricalCrossentropy'",
+    lossId: 'crossEntropy',
+    label: "'categoricalCrossentropy'",
+    markdown: ['TensorFlow.js compile string', '✓ Here the model output'],
+  },
 ];
 
 for (const c of CASES) {
@@ -224,7 +340,14 @@ test('hover: literal evaluation reproduces MSE 3136.33 vs MAE 32.33', async () =
     assert.ok(md.includes(`∂loss/∂input = \`${grad}\``), `${probe}: gradient ${grad}`);
   }
   const mse = loss(await hover('train.py', 'F.mse_loss(torch'));
-  assert.deepEqual(mse.literal!.comparisons.map(c => [c.label, Math.round(c.value * 100) / 100]), [['MSE', 3136.33], ['MAE', 32.33], ['Huber (δ = 1)', 32.17]]);
+  assert.deepEqual(
+    mse.literal!.comparisons.map(c => [c.label, Math.round(c.value * 100) / 100]),
+    [
+      ['MSE', 3136.33],
+      ['MAE', 32.33],
+      ['Huber (δ = 1)', 32.17],
+    ],
+  );
 });
 
 test('hover: literal cross-entropy on a logit row', async () => {

@@ -14,7 +14,8 @@ export function svgImage(markdown: string): { alt: string; uri: string; svg: str
 /** Throws unless `xml` is one element with balanced, properly nested tags and quoted attributes. */
 export function assertWellFormedXml(xml: string): void {
   const stack: string[] = [];
-  const token = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
+  const token =
+    /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
   let roots = 0;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
     if (m[0] === '<') assert.fail(`stray '<' at ${m.index}: ${xml.slice(m.index, m.index + 40)}`);

@@ -21,8 +21,16 @@ async function findings(name: string): Promise<string[]> {
 
 test('notebook fixtures: cross-cell positives and negatives', async () => {
   const cases: { file: string; expect: string[]; why: string }[] = [
-    { file: 'cross_cell_double_softmax.ipynb', expect: ['LL001 cell 7:5:22'], why: 'softmax model in cell 3 reaches CrossEntropyLoss in cell 7' },
-    { file: 'fixable_steps.ipynb', expect: ['LL001 cell 3:3:28', 'LL007 cell 5:2:12'], why: 'within cells, after an empty cell and a single-string source' },
+    {
+      file: 'cross_cell_double_softmax.ipynb',
+      expect: ['LL001 cell 7:5:22'],
+      why: 'softmax model in cell 3 reaches CrossEntropyLoss in cell 7',
+    },
+    {
+      file: 'fixable_steps.ipynb',
+      expect: ['LL001 cell 3:3:28', 'LL007 cell 5:2:12'],
+      why: 'within cells, after an empty cell and a single-string source',
+    },
     { file: 'clean_training.ipynb', expect: [], why: 'logits model; a %%bash cell mentioning nn.Softmax is not Python' },
     { file: 'redefined_after_loss.ipynb', expect: [], why: 'the softmax model is defined after the loss (document order)' },
   ];

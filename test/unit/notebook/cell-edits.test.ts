@@ -11,13 +11,17 @@ const nb = VirtualNotebook.build([
 ]);
 const at = (needle: string) => nb.text.indexOf(needle);
 
-test('an edit inside one cell maps to that cell\'s offsets', () => {
+test("an edit inside one cell maps to that cell's offsets", () => {
   const start = at('F.softmax(x, dim=1)');
   const e = toCellEdit(nb, { span: { start, end: start + 'F.softmax(x, dim=1)'.length }, newText: 'x' })!;
   assert.equal(e.cell.id, '2');
   assert.deepEqual(e.span, { start: 4, end: 23 });
   const end = at('F.cross_entropy(p, y)') + 'F.cross_entropy(p, y)'.length;
-  assert.deepEqual(toCellEdit(nb, { span: { start: end, end }, newText: '  # ok' })!.span, { start: 52, end: 52 }, 'an insertion at a line end');
+  assert.deepEqual(
+    toCellEdit(nb, { span: { start: end, end }, newText: '  # ok' })!.span,
+    { start: 52, end: 52 },
+    'an insertion at a line end',
+  );
 });
 
 test('edits across cells or on a blanked magic line are rejected', () => {
@@ -26,7 +30,13 @@ test('edits across cells or on a blanked magic line are rejected', () => {
     ['on the blanked %pip line', { start: 0, end: 0 }],
   ];
   for (const [name, span] of cases) assert.equal(toCellEdit(nb, { span, newText: '' }), undefined, name);
-  const { byCell, rejected } = cellEditsOf(nb, [{ span: { start: 0, end: 0 }, newText: '#' }, { span: { start: at('p = F'), end: at('p = F') + 1 }, newText: 'q' }]);
+  const { byCell, rejected } = cellEditsOf(nb, [
+    { span: { start: 0, end: 0 }, newText: '#' },
+    { span: { start: at('p = F'), end: at('p = F') + 1 }, newText: 'q' },
+  ]);
   assert.equal(rejected.length, 1);
-  assert.deepEqual([...byCell].map(([c, edits]) => [c.id, edits]), [['2', [{ span: { start: 0, end: 1 }, newText: 'q' }]]]);
+  assert.deepEqual(
+    [...byCell].map(([c, edits]) => [c.id, edits]),
+    [['2', [{ span: { start: 0, end: 1 }, newText: 'q' }]]],
+  );
 });

@@ -6,16 +6,36 @@ import { pythonOfCell, VirtualNotebook, type NotebookCellInput } from '../../../
 
 test('IPython-only lines are blanked; Python (including look-alikes) is kept', () => {
   const cases: { name: string; cell: string; python: string; blanked: number[] }[] = [
-    { name: 'line magic and shell escape', cell: '%matplotlib inline\n!pip install torch\nimport torch', python: '\n\nimport torch', blanked: [0, 1] },
+    {
+      name: 'line magic and shell escape',
+      cell: '%matplotlib inline\n!pip install torch\nimport torch',
+      python: '\n\nimport torch',
+      blanked: [0, 1],
+    },
     { name: 'shell output assigned', cell: 'files = !ls *.csv\nx = 1', python: '\nx = 1', blanked: [0] },
     { name: 'magic output assigned', cell: 'out = %sx ls\n', python: '\n', blanked: [0] },
     { name: 'help', cell: 'model?\nnp.mean??\n?torch.nn\nx = 1', python: '\n\n\nx = 1', blanked: [0, 1, 2] },
-    { name: 'magic inside a block becomes pass', cell: 'for i in range(3):\n    %time f(i)\n    !echo hi\n', python: 'for i in range(3):\n    pass\n    pass\n', blanked: [1, 2] },
+    {
+      name: 'magic inside a block becomes pass',
+      cell: 'for i in range(3):\n    %time f(i)\n    !echo hi\n',
+      python: 'for i in range(3):\n    pass\n    pass\n',
+      blanked: [1, 2],
+    },
     { name: 'magic continued with a backslash', cell: '%timeit -n 10 \\\n    f(x)\ny = 2', python: '\n\ny = 2', blanked: [0, 1] },
     { name: 'modulo continuing a bracketed expression', cell: 'x = (a\n     % b)\n', python: 'x = (a\n     % b)\n', blanked: [] },
-    { name: 'percent inside a triple-quoted string', cell: 's = """\n%d items\n!important\n"""\n%who', python: 's = """\n%d items\n!important\n"""\n', blanked: [4] },
+    {
+      name: 'percent inside a triple-quoted string',
+      cell: 's = """\n%d items\n!important\n"""\n%who',
+      python: 's = """\n%d items\n!important\n"""\n',
+      blanked: [4],
+    },
     { name: 'backslash continuation', cell: 'y = 1 + \\\n    %d\n', python: 'y = 1 + \\\n    %d\n', blanked: [] },
-    { name: 'comment mentioning a magic', cell: '# %matplotlib inline\nx = 1  # !ls', python: '# %matplotlib inline\nx = 1  # !ls', blanked: [] },
+    {
+      name: 'comment mentioning a magic',
+      cell: '# %matplotlib inline\nx = 1  # !ls',
+      python: '# %matplotlib inline\nx = 1  # !ls',
+      blanked: [],
+    },
     { name: 'cell magic with a non-Python body', cell: '%%bash\necho hi\n    indented\n', python: '\n\n\n', blanked: [0, 1, 2, 3] },
     { name: 'cell magic whose body is Python', cell: '\n%%time\nloss = f(x)\n', python: '\n\nloss = f(x)\n', blanked: [1] },
     { name: 'CRLF line endings are kept', cell: '%load_ext autoreload\r\nimport torch\r\n', python: '\r\nimport torch\r\n', blanked: [0] },
@@ -24,7 +44,11 @@ test('IPython-only lines are blanked; Python (including look-alikes) is kept', (
   for (const c of cases) {
     const py = pythonOfCell(c.cell);
     assert.equal(py.text, c.python, c.name);
-    assert.deepEqual([...py.blanked].sort((a, b) => a - b), c.blanked, c.name);
+    assert.deepEqual(
+      [...py.blanked].sort((a, b) => a - b),
+      c.blanked,
+      c.name,
+    );
     assert.equal(py.text.split(/\r\n|\r|\n/).length, c.cell.split(/\r\n|\r|\n/).length, `${c.name}: same number of lines`);
   }
 });
@@ -42,9 +66,16 @@ const cells: NotebookCellInput[] = [
 test('code cells are concatenated in order, each on lines of its own; markdown and raw cells are left out', () => {
   const nb = VirtualNotebook.build(cells);
   assert.equal(nb.text, '\nimport torch\n\n\nx = torch.randn(2)\r\ny = x.softmax(0)\nz = 1\r\rw = 2\n');
-  assert.deepEqual(nb.cells.map(c => [c.id, c.index, c.firstLine, c.lineCount]), [
-    ['a', 1, 0, 3], ['empty', 2, 3, 1], ['b', 4, 4, 2], ['cr', 5, 6, 2], ['c', 6, 8, 1],
-  ]);
+  assert.deepEqual(
+    nb.cells.map(c => [c.id, c.index, c.firstLine, c.lineCount]),
+    [
+      ['a', 1, 0, 3],
+      ['empty', 2, 3, 1],
+      ['b', 4, 4, 2],
+      ['cr', 5, 6, 2],
+      ['c', 6, 8, 1],
+    ],
+  );
 });
 
 test('positions map from the program to the cell and back', () => {
@@ -76,7 +107,11 @@ test('a blanked magic line maps to its cell line, columns clamped to the line', 
   assert.deepEqual([loc.cell.id, loc.line, loc.character], ['a', 0, 0]);
   assert.ok(nb.isBlanked(0));
   assert.ok(!nb.isBlanked(nb.offsetAt({ line: 1, character: 0 })));
-  assert.deepEqual(nb.toVirtualPosition('a', { line: 0, character: 12 }), { line: 0, character: 0 }, 'the blanked line is empty in the program');
+  assert.deepEqual(
+    nb.toVirtualPosition('a', { line: 0, character: 12 }),
+    { line: 0, character: 0 },
+    'the blanked line is empty in the program',
+  );
   assert.equal(nb.toVirtualPosition('nope', { line: 0, character: 0 }), undefined);
 });
 

@@ -4,14 +4,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readIpynb, writeIpynbSources, jsonOffsetOf, virtualNotebookOf, sourceLines, NotebookError, parseJsonLocated, JsonSyntaxError } from '../../../server/src/notebook';
+import {
+  readIpynb,
+  writeIpynbSources,
+  jsonOffsetOf,
+  virtualNotebookOf,
+  sourceLines,
+  NotebookError,
+  parseJsonLocated,
+  JsonSyntaxError,
+} from '../../../server/src/notebook';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'notebooks');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 test('reads cells, their kinds and sources (list or single string), in order', () => {
   const nb = readIpynb(fixture('cross_cell_double_softmax.ipynb'));
-  assert.deepEqual(nb.cells.map(c => c.kind), ['markdown', 'code', 'code', 'markdown', 'code', 'code', 'code', 'code']);
+  assert.deepEqual(
+    nb.cells.map(c => c.kind),
+    ['markdown', 'code', 'code', 'markdown', 'code', 'code', 'code', 'code'],
+  );
   assert.equal(nb.language, 'python');
   assert.match(nb.cells[2].source, /^model = nn\.Sequential\(\n[\s\S]*nn\.Softmax\(dim=1\),\n\)\nmodel$/);
   const single = readIpynb(fixture('fixable_steps.ipynb'));
@@ -22,12 +34,20 @@ test('reads cells, their kinds and sources (list or single string), in order', (
 test('bad input gets a clear message and says whether the file is broken or just not for LossLens', () => {
   const cases: { file: string; message: RegExp; kind: 'invalid' | 'unsupported' }[] = [
     { file: 'invalid_json.ipynb', message: /^not valid JSON \(line 3, column 45: unexpected '\}', expected a string\)$/, kind: 'invalid' },
-    { file: 'nbformat3.ipynb', message: /nbformat 3 notebooks are not supported; convert it with `jupyter nbconvert --to notebook --nbformat 4`/, kind: 'invalid' },
+    {
+      file: 'nbformat3.ipynb',
+      message: /nbformat 3 notebooks are not supported; convert it with `jupyter nbconvert --to notebook --nbformat 4`/,
+      kind: 'invalid',
+    },
     { file: 'markdown_only.ipynb', message: /^the notebook has no code cells$/, kind: 'unsupported' },
     { file: 'r_kernel.ipynb', message: /^not a Python notebook \(kernel language: R\)$/, kind: 'unsupported' },
   ];
   for (const c of cases) {
-    assert.throws(() => readIpynb(fixture(c.file)), (e: unknown) => e instanceof NotebookError && c.message.test(e.message) && e.kind === c.kind, c.file);
+    assert.throws(
+      () => readIpynb(fixture(c.file)),
+      (e: unknown) => e instanceof NotebookError && c.message.test(e.message) && e.kind === c.kind,
+      c.file,
+    );
   }
   const inline: [string, RegExp][] = [
     ['', /not valid JSON \(line 1, column 1: unexpected end of file/],
@@ -37,7 +57,10 @@ test('bad input gets a clear message and says whether the file is broken or just
     ['{"nbformat": 4}', /no "cells" array/],
     ['{"nbformat": 4, "cells": [{"source": "x"}]}', /cell 1 has no "cell_type"/],
     ['{"nbformat": 4, "cells": [{"cell_type": "code", "source": 3}]}', /cell 1: "source" must be a string or a list of strings/],
-    ['{"nbformat": 4, "metadata": {"language_info": {"name": "julia"}}, "cells": [{"cell_type": "code", "source": "x"}]}', /kernel language: julia/],
+    [
+      '{"nbformat": 4, "metadata": {"language_info": {"name": "julia"}}, "cells": [{"cell_type": "code", "source": "x"}]}',
+      /kernel language: julia/,
+    ],
   ];
   for (const [text, message] of inline) assert.throws(() => readIpynb(text), message, text);
 });
@@ -51,7 +74,10 @@ test('the JSON parser is strict and locates values', () => {
   assert.equal(v.kind, 'object');
   const arr = (v as { entries: { value: { kind: string; items: { start: number; end: number }[] } }[] }).entries[0].value;
   assert.equal(arr.kind, 'array');
-  assert.deepEqual(arr.items.map(i => text.slice(i.start, i.end)), ['"a\\u00e9\\n"', '2.5e3', 'true', 'null']);
+  assert.deepEqual(
+    arr.items.map(i => text.slice(i.start, i.end)),
+    ['"a\\u00e9\\n"', '2.5e3', 'true', 'null'],
+  );
   assert.deepEqual(JSON.parse('{ "k" : ["a\\u00e9\\n", 2.5e3, true, null] }').k, ['aé\n', 2500, true, null]);
 });
 
@@ -89,18 +115,62 @@ test('writing back: unchanged sources give the identical file; a changed cell ch
   const s = nb.cells[2].sourceNode!;
   assert.equal(out.slice(0, s.start), text.slice(0, s.start));
   assert.equal(out.slice(out.length - (text.length - s.end)), text.slice(s.end));
-  assert.ok(out.slice(s.start).startsWith('[\n    "model = nn.Sequential(\\n",\n    "    nn.Linear(784, 128),\\n",\n'), out.slice(s.start, s.start + 80));
-  assert.deepEqual(JSON.parse(out), { ...JSON.parse(text), cells: JSON.parse(text).cells.map((c: { source: string[] }, i: number) => (i === 2 ? { ...c, source: sourceLines(newSource) } : c)) });
+  assert.ok(
+    out.slice(s.start).startsWith('[\n    "model = nn.Sequential(\\n",\n    "    nn.Linear(784, 128),\\n",\n'),
+    out.slice(s.start, s.start + 80),
+  );
+  assert.deepEqual(JSON.parse(out), {
+    ...JSON.parse(text),
+    cells: JSON.parse(text).cells.map((c: { source: string[] }, i: number) => (i === 2 ? { ...c, source: sourceLines(newSource) } : c)),
+  });
 });
 
 test('writing back keeps each source shape: single string, empty list, one-line list, CRLF files', () => {
   const cases: { name: string; text: string; cell: number; source: string; expect: string }[] = [
-    { name: 'string', text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "a\\nb"}]}', cell: 0, source: 'a\nc', expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "a\\nc"}]}' },
-    { name: 'empty list', text: '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": []\n  }\n ],\n "nbformat": 4\n}\n', cell: 0, source: 'x = 1\ny = 2', expect: '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "x = 1\\n",\n    "y = 2"\n   ]\n  }\n ],\n "nbformat": 4\n}\n' },
-    { name: 'to empty', text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a\\n", "b"]}]}', cell: 0, source: '', expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": []}]}' },
-    { name: 'one-line list', text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a\\n", "b"]}]}', cell: 0, source: 'a\nb\nc', expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a\\n", "b\\n", "c"]}]}' },
-    { name: 'CRLF file', text: '{\r\n "cells": [\r\n  {\r\n   "cell_type": "code",\r\n   "source": [\r\n    "a\\n",\r\n    "b"\r\n   ]\r\n  }\r\n ],\r\n "nbformat": 4\r\n}\r\n', cell: 0, source: 'é = 1\n', expect: '{\r\n "cells": [\r\n  {\r\n   "cell_type": "code",\r\n   "source": [\r\n    "é = 1\\n"\r\n   ]\r\n  }\r\n ],\r\n "nbformat": 4\r\n}\r\n' },
-    { name: 'control characters escaped like Python json', text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "x"}]}', cell: 0, source: 's = "\u001b[1m\t"', expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "s = \\"\\u001b[1m\\t\\""}]}' },
+    {
+      name: 'string',
+      text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "a\\nb"}]}',
+      cell: 0,
+      source: 'a\nc',
+      expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "a\\nc"}]}',
+    },
+    {
+      name: 'empty list',
+      text: '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": []\n  }\n ],\n "nbformat": 4\n}\n',
+      cell: 0,
+      source: 'x = 1\ny = 2',
+      expect:
+        '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "x = 1\\n",\n    "y = 2"\n   ]\n  }\n ],\n "nbformat": 4\n}\n',
+    },
+    {
+      name: 'to empty',
+      text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a\\n", "b"]}]}',
+      cell: 0,
+      source: '',
+      expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": []}]}',
+    },
+    {
+      name: 'one-line list',
+      text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a\\n", "b"]}]}',
+      cell: 0,
+      source: 'a\nb\nc',
+      expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["a\\n", "b\\n", "c"]}]}',
+    },
+    {
+      name: 'CRLF file',
+      text: '{\r\n "cells": [\r\n  {\r\n   "cell_type": "code",\r\n   "source": [\r\n    "a\\n",\r\n    "b"\r\n   ]\r\n  }\r\n ],\r\n "nbformat": 4\r\n}\r\n',
+      cell: 0,
+      source: 'é = 1\n',
+      expect:
+        '{\r\n "cells": [\r\n  {\r\n   "cell_type": "code",\r\n   "source": [\r\n    "é = 1\\n"\r\n   ]\r\n  }\r\n ],\r\n "nbformat": 4\r\n}\r\n',
+    },
+    {
+      name: 'control characters escaped like Python json',
+      text: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "x"}]}',
+      cell: 0,
+      source: 's = "\u001b[1m\t"',
+      expect: '{"nbformat": 4, "cells": [{"cell_type": "code", "source": "s = \\"\\u001b[1m\\t\\""}]}',
+    },
   ];
   for (const c of cases) {
     const out = writeIpynbSources(readIpynb(c.text), new Map([[c.cell, c.source]]));
@@ -112,14 +182,23 @@ test('writing back keeps each source shape: single string, empty list, one-line 
 test('the notebook program of a file: code cells only, ids are cell indices', () => {
   const nb = readIpynb(fixture('cross_cell_double_softmax.ipynb'));
   const v = virtualNotebookOf(nb);
-  assert.deepEqual(v.cells.map(c => c.index), [1, 2, 4, 5, 6, 7]);
+  assert.deepEqual(
+    v.cells.map(c => c.index),
+    [1, 2, 4, 5, 6, 7],
+  );
   assert.ok(!v.text.includes('!pip') && !v.text.includes('model?'), 'magics and help are blanked');
 });
 
 test('JSON nested deeper than the limit is a syntax error of that notebook, not a stack overflow', () => {
   const deep = `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "x": ${'['.repeat(8000)}${']'.repeat(8000)}}`;
-  assert.throws(() => parseJsonLocated(deep), (e: unknown) => e instanceof JsonSyntaxError && /nested deeper than 512 levels/.test(e.message));
-  assert.throws(() => readIpynb(deep), (e: unknown) => e instanceof NotebookError && /not valid JSON \(line 1, column \d+: arrays and objects nested deeper/.test(e.message));
+  assert.throws(
+    () => parseJsonLocated(deep),
+    (e: unknown) => e instanceof JsonSyntaxError && /nested deeper than 512 levels/.test(e.message),
+  );
+  assert.throws(
+    () => readIpynb(deep),
+    (e: unknown) => e instanceof NotebookError && /not valid JSON \(line 1, column \d+: arrays and objects nested deeper/.test(e.message),
+  );
   // Up to the limit it parses.
   const ok = parseJsonLocated(`${'['.repeat(500)}${']'.repeat(500)}`);
   assert.equal(ok.kind, 'array');

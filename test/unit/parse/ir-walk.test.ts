@@ -9,15 +9,11 @@ import type { FrontEnd } from '../../../server/src/parse/frontend';
 import { loadPython } from './pythonTestSupport';
 
 let fe: FrontEnd;
-before(async () => { fe = await loadPython(); });
+before(async () => {
+  fe = await loadPython();
+});
 
-const source = [
-  '@dec(lambda: 1)',
-  'def f(a=g()):',
-  '    x = h(a)',
-  'class C(Base):',
-  '    y = [1, k]',
-].join('\n');
+const source = ['@dec(lambda: 1)', 'def f(a=g()):', '    x = h(a)', 'class C(Base):', '    y = [1, k]'].join('\n');
 
 function label(n: Stmt | Expr): string {
   return n.k === 'name' ? `name ${n.id}` : n.k;
@@ -26,14 +22,32 @@ function label(n: Stmt | Expr): string {
 function trace(body: readonly Stmt[], skip?: (n: Stmt | Expr) => boolean): string[] {
   const out: string[] = [];
   const v: IrVisitor = {
-    enterStmt: s => { out.push(`+S ${label(s)}`); return skip?.(s) ? false : undefined; },
-    leaveStmt: s => { out.push(`-S ${label(s)}`); },
-    enterExpr: e => { out.push(`+E ${label(e)}`); return skip?.(e) ? false : undefined; },
-    leaveExpr: e => { out.push(`-E ${label(e)}`); },
-    enterFunction: f => { out.push(`+F ${f.name}`); },
-    leaveFunction: f => { out.push(`-F ${f.name}`); },
-    enterClass: c => { out.push(`+C ${c.name}`); },
-    leaveClass: c => { out.push(`-C ${c.name}`); },
+    enterStmt: s => {
+      out.push(`+S ${label(s)}`);
+      return skip?.(s) ? false : undefined;
+    },
+    leaveStmt: s => {
+      out.push(`-S ${label(s)}`);
+    },
+    enterExpr: e => {
+      out.push(`+E ${label(e)}`);
+      return skip?.(e) ? false : undefined;
+    },
+    leaveExpr: e => {
+      out.push(`-E ${label(e)}`);
+    },
+    enterFunction: f => {
+      out.push(`+F ${f.name}`);
+    },
+    leaveFunction: f => {
+      out.push(`-F ${f.name}`);
+    },
+    enterClass: c => {
+      out.push(`+C ${c.name}`);
+    },
+    leaveClass: c => {
+      out.push(`-C ${c.name}`);
+    },
   };
   walkStmts(body, v);
   return out;
@@ -46,7 +60,10 @@ test('children in source order; decorators, defaults and bases outside the body 
   const fnOpen = compact.indexOf('+F f');
   assert.ok(fnOpen > compact.indexOf('+E name dec'), 'the decorator is walked before the function body opens');
   assert.ok(fnOpen > compact.indexOf('+E name g'), 'the default is walked before the function body opens');
-  assert.ok(compact.indexOf('+E name h') > fnOpen && compact.indexOf('+E name h') < compact.indexOf('-F f'), 'the body is inside the bracket');
+  assert.ok(
+    compact.indexOf('+E name h') > fnOpen && compact.indexOf('+E name h') < compact.indexOf('-F f'),
+    'the body is inside the bracket',
+  );
   assert.ok(compact.indexOf('+C C') > compact.indexOf('+E name Base'), 'the base is walked before the class body opens');
   assert.ok(compact.indexOf('+E name k') > compact.indexOf('+C C') && compact.indexOf('+E name k') < compact.indexOf('-C C'));
   // Targets before the value, callee before the arguments.
@@ -64,8 +81,14 @@ test('each node is entered once', () => {
   const m = fe.parse('file:///walk.py', source);
   const seen = new Set<object>();
   walkStmts(m.body, {
-    enterStmt: s => { assert.ok(!seen.has(s)); seen.add(s); },
-    enterExpr: e => { assert.ok(!seen.has(e)); seen.add(e); },
+    enterStmt: s => {
+      assert.ok(!seen.has(s));
+      seen.add(s);
+    },
+    enterExpr: e => {
+      assert.ok(!seen.has(e));
+      seen.add(e);
+    },
   });
   assert.ok(seen.size > 15, `${seen.size} nodes`);
 });

@@ -19,9 +19,45 @@ const files = [...pythonFiles('test/fixtures/rules'), ...pythonFiles('examples')
 const sources = files.map(f => readFileSync(f, 'utf8'));
 const big = sources.join('\n');
 
-const TYPED = ['a', 'x', '_', '1', ' ', ' ', '    ', '\n', '\n', '"', "'", '"""', '(', ')', '[', ']', '{', '}', ':', ':', '#', '\\', '@', ',', '.', '=', 'else', 'f"{x}"', 'x = 1\n', '\ndef g():\n    return 1\n', '\n    y = 2'];
+const TYPED = [
+  'a',
+  'x',
+  '_',
+  '1',
+  ' ',
+  ' ',
+  '    ',
+  '\n',
+  '\n',
+  '"',
+  "'",
+  '"""',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ':',
+  '#',
+  '\\',
+  '@',
+  ',',
+  '.',
+  '=',
+  'else',
+  'f"{x}"',
+  'x = 1\n',
+  '\ndef g():\n    return 1\n',
+  '\n    y = 2',
+];
 
-interface Step { start: number; end: number; insert: string }
+interface Step {
+  start: number;
+  end: number;
+  insert: string;
+}
 
 /** A random edit at an offset that splits neither a surrogate pair nor a \r\n. */
 function randomEdit(text: string, rnd: () => number): Step {
@@ -50,7 +86,6 @@ function apply(text: string, e: Step): string {
   return text.slice(0, e.start) + e.insert + text.slice(e.end);
 }
 
-
 let reference: (text: string) => { module: Module; hasError: boolean };
 let tiny: PythonFrontEnd;
 let normal: PythonFrontEnd;
@@ -60,7 +95,13 @@ before(async () => {
   reference = await wholeFileLowering();
 });
 
-interface Run { name: string; text: () => string; fe: () => PythonFrontEnd; steps: number; seed: number }
+interface Run {
+  name: string;
+  text: () => string;
+  fe: () => PythonFrontEnd;
+  steps: number;
+  seed: number;
+}
 
 // PY_CHUNK_ROUNDS=n repeats every run with n different seeds (a longer search for counter-examples).
 const rounds = Number(process.env.PY_CHUNK_ROUNDS ?? 1);
@@ -99,9 +140,12 @@ describe('chunked python parsing equals a whole-file parse', () => {
         if (!undoNow) undos.push({ start: e.start, end: e.start + e.insert.length, insert: previous.slice(e.start, e.end) });
 
         const how = rnd();
-        const changes: ContentChange[] | undefined = how < 0.85
-          ? [{ range: { start: positionAt(previous, e.start), end: positionAt(previous, e.end) }, text: e.insert }]
-          : how < 0.95 ? undefined : splitInTwo(previous, e);
+        const changes: ContentChange[] | undefined =
+          how < 0.85
+            ? [{ range: { start: positionAt(previous, e.start), end: positionAt(previous, e.end) }, text: e.insert }]
+            : how < 0.95
+              ? undefined
+              : splitInTwo(previous, e);
         // The edited range as the front end sees it: the change, or the difference of the texts.
         const [s, oe, ne] = changes?.length === 1 ? [e.start, e.end, e.start + e.insert.length] : diffRange(previous, text);
 
@@ -117,15 +161,32 @@ describe('chunked python parsing equals a whole-file parse', () => {
         valid = !hasError;
         if (valid) {
           if (process.env.PY_CHUNK_DEBUG) {
-            try { assert.deepEqual(module, expected); } catch (err) {
-              console.log(JSON.stringify({ context, e, changes: changes?.length, oldChunks, newChunks: fe.chunkRanges(uri), before: previous.slice(Math.max(0, e.start - 300), e.end + 300), after: text.slice(Math.max(0, e.start - 300), e.start + e.insert.length + 300) }, null, 1));
+            try {
+              assert.deepEqual(module, expected);
+            } catch (err) {
+              console.log(
+                JSON.stringify(
+                  {
+                    context,
+                    e,
+                    changes: changes?.length,
+                    oldChunks,
+                    newChunks: fe.chunkRanges(uri),
+                    before: previous.slice(Math.max(0, e.start - 300), e.end + 300),
+                    after: text.slice(Math.max(0, e.start - 300), e.start + e.insert.length + 300),
+                  },
+                  null,
+                  1,
+                ),
+              );
               throw err;
             }
           }
           assert.deepEqual(module, expected, context);
           compared++;
         } else {
-          if (process.env.PY_CHUNK_DEBUG && module.syntaxErrors.length === 0) console.log(JSON.stringify({ context, e, after: text.slice(Math.max(0, e.start - 100), e.start + e.insert.length + 100) }));
+          if (process.env.PY_CHUNK_DEBUG && module.syntaxErrors.length === 0)
+            console.log(JSON.stringify({ context, e, after: text.slice(Math.max(0, e.start - 100), e.start + e.insert.length + 100) }));
           assert.ok(module.syntaxErrors.length > 0, `${context}: syntax errors are reported`);
         }
         assertNoSharedSpans(module, context);

@@ -39,7 +39,9 @@ describe('chunked python parsing', () => {
     assert.ok(chunks.length > 5, `${chunks.length} chunks`);
     assert.equal(chunks[0].start, 0);
     assert.equal(chunks[chunks.length - 1].end, text.length);
-    chunks.forEach((c, k) => { if (k > 0) assert.equal(c.start, chunks[k - 1].end); });
+    chunks.forEach((c, k) => {
+      if (k > 0) assert.equal(c.start, chunks[k - 1].end);
+    });
     assert.deepEqual(m, reference(text).module);
     normal.forget('file:///big.py');
     assert.equal(normal.chunkRanges('file:///big.py'), undefined);
@@ -96,11 +98,17 @@ describe('chunked python parsing', () => {
   });
 
   const joins: { what: string; text: string }[] = [
-    { what: 'a line ending in `.` (tree-sitter reads on into the next line)', text: 'model = make(\n    1,\n).\ncriterion = nn.CrossEntropyLoss()\nx = criterion(model, y)\n' },
+    {
+      what: 'a line ending in `.` (tree-sitter reads on into the next line)',
+      text: 'model = make(\n    1,\n).\ncriterion = nn.CrossEntropyLoss()\nx = criterion(model, y)\n',
+    },
     { what: 'a `def` header without its parameters before a line that has them', text: 'import os\ndef f\n(x): return g(x)\ny = f(1)\n' },
     { what: 'a decorator, a comment, then the definition', text: 'a = 1\n@dec(1)\n# note\ndef f(x):\n    return x\nb = 2\n' },
     { what: 'a statement continued with a backslash', text: 'total = 1 + \\\n2\nz = total\n' },
-    { what: 'if/else and try/except at column 0', text: 'if a:\n    x = 1\nelse:\n    x = 2\ntry:\n    y = f()\nexcept ValueError:\n    y = 0\nfinally:\n    z = 3\nw = 4\n' },
+    {
+      what: 'if/else and try/except at column 0',
+      text: 'if a:\n    x = 1\nelse:\n    x = 2\ntry:\n    y = f()\nexcept ValueError:\n    y = 0\nfinally:\n    z = 3\nw = 4\n',
+    },
   ];
   for (const c of joins) {
     test(`the chunks are joined where a statement goes on: ${c.what}`, () => {
@@ -125,7 +133,10 @@ describe('chunked python parsing', () => {
     tiny.parse(uri, text);
     const wrong = text.replace('def f3(', 'def g3(');
     // A change that does not lead to the text: parsed afresh.
-    assert.deepEqual(tiny.parse(uri, wrong, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }]), reference(wrong).module);
+    assert.deepEqual(
+      tiny.parse(uri, wrong, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }]),
+      reference(wrong).module,
+    );
     // No changes: the edit is found by diffing.
     const again = wrong.replace('def f7(', 'def h7(');
     assert.deepEqual(tiny.parse(uri, again), reference(again).module);

@@ -34,7 +34,6 @@ function assertMatchesReference(actual: Module, text: string, context: string): 
   return true;
 }
 
-
 function mulberry32(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -44,7 +43,31 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['x', '(', ')', ':', '\n', '\n    ', ' ', 'é', '𝔼', '✓', '"', "'''", '#', 'f(a, b=1)', 'def g():\n    return 1\n', ',', '[', ']', '\r\n', 'lambda q: q', '.', '=', 'if x:\n        pass\n'];
+const SNIPPETS = [
+  'x',
+  '(',
+  ')',
+  ':',
+  '\n',
+  '\n    ',
+  ' ',
+  'é',
+  '𝔼',
+  '✓',
+  '"',
+  "'''",
+  '#',
+  'f(a, b=1)',
+  'def g():\n    return 1\n',
+  ',',
+  '[',
+  ']',
+  '\r\n',
+  'lambda q: q',
+  '.',
+  '=',
+  'if x:\n        pass\n',
+];
 
 /** A random edit of `text` at a UTF-16 offset that does not split a surrogate pair or a \r\n. */
 function randomEdit(text: string, rnd: () => number): { start: number; end: number; insert: string } {
@@ -73,7 +96,6 @@ function assertSameModule(actual: Module, expected: Module, context: string): vo
   assert.deepEqual(actual, expected, context);
   assertNoSharedSpans(actual, context);
 }
-
 
 describe('python incremental parsing', () => {
   // tree-sitter's error recovery depends on the previous tree, so after edits that break the code
@@ -155,16 +177,21 @@ describe('python incremental parsing', () => {
     const before = fe.parse(uri, fixture);
     const offset = fixture.length;
     const added = 'y = 1\n';
-    const after = fe.parse(uri, fixture + added, [{ range: { start: positionAt(fixture, offset), end: positionAt(fixture, offset) }, text: added }]);
+    const after = fe.parse(uri, fixture + added, [
+      { range: { start: positionAt(fixture, offset), end: positionAt(fixture, offset) }, text: added },
+    ]);
     // The class body and its two method bodies: tree-sitter reuses their subtrees (it re-parses
     // the statements next to an edit, here the last function), so the very same arrays come back.
-    const bodies = (m: Module) => m.body.flatMap(s => (s.k === 'class' ? [s.def.body, ...s.def.body.flatMap(f => (f.k === 'func' ? [f.def.body] : []))] : []));
+    const bodies = (m: Module) =>
+      m.body.flatMap(s => (s.k === 'class' ? [s.def.body, ...s.def.body.flatMap(f => (f.k === 'func' ? [f.def.body] : []))] : []));
     assert.equal(bodies(after).length, 3);
     bodies(after).forEach((b, k) => assert.equal(b, bodies(before)[k]));
     // An edit before them moves them: equal to a full parse, and still the same objects (their spans
     // are moved in place, so analysis results keyed on IR objects stay valid).
     const bodiesAfter = bodies(after);
-    const shifted = fe.parse(uri, '\n' + fixture + added, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    const shifted = fe.parse(uri, '\n' + fixture + added, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' },
+    ]);
     assertSameModule(shifted, fullParse('\n' + fixture + added), 'shifted');
     bodies(shifted).forEach((b, k) => assert.equal(b, bodiesAfter[k]));
     fe.forget(uri);
@@ -174,7 +201,11 @@ describe('python incremental parsing', () => {
     const uri = 'file:///tuple.py';
     let text = 'def f():\n    g(x, k=1)\n    return 2\n';
     fe.parse(uri, text);
-    for (const [line, character, insert] of [[1, 13, ', y'], [1, 16, ', h(z)'], [1, 4, 'a = ']] as const) {
+    for (const [line, character, insert] of [
+      [1, 13, ', y'],
+      [1, 16, ', h(z)'],
+      [1, 4, 'a = '],
+    ] as const) {
       const change: ContentChange = { range: { start: { line, character }, end: { line, character } }, text: insert };
       const lines = text.split('\n');
       lines[line] = lines[line].slice(0, character) + insert + lines[line].slice(character);
@@ -198,7 +229,9 @@ describe('python incremental parsing', () => {
     fe.parse(uri, 'x = 1\n');
     assertSameModule(fe.parse(uri, 'z = g()\n', [{ text: 'z = g()\n' }]), fullParse('z = g()\n'), 'full replacement');
     // LSP clamps a character past the line end to the line end, and a line past the end to the end.
-    const appended = fe.parse(uri, 'z = g()\nw = 2', [{ range: { start: { line: 1, character: 99 }, end: { line: 7, character: 0 } }, text: 'w = 2' }]);
+    const appended = fe.parse(uri, 'z = g()\nw = 2', [
+      { range: { start: { line: 1, character: 99 }, end: { line: 7, character: 0 } }, text: 'w = 2' },
+    ]);
     assertSameModule(appended, fullParse('z = g()\nw = 2'), 'clamped positions');
     fe.forget(uri);
   });

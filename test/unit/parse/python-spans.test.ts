@@ -14,7 +14,9 @@ import { collectSpans, loadPython } from './pythonTestSupport';
 const fixture = readFileSync('test/fixtures/parse/python/train_example.py', 'utf8');
 
 let fe: FrontEnd;
-before(async () => { fe = await loadPython(); });
+before(async () => {
+  fe = await loadPython();
+});
 
 type Visit = { expr?: (e: Expr) => void; stmt?: (s: Stmt) => void; fn?: (f: FunctionDef) => void };
 
@@ -23,37 +25,95 @@ function walk(m: Module, v: Visit): void {
   const expr = (e: Expr): void => {
     v.expr?.(e);
     switch (e.k) {
-      case 'attr': expr(e.obj); break;
-      case 'call': expr(e.callee); e.args.forEach(a => expr(a.value)); break;
-      case 'subscript': expr(e.obj); expr(e.index); break;
-      case 'tuple': case 'list': e.elts.forEach(expr); break;
-      case 'dict': e.entries.forEach(d => { if (d.key) expr(d.key); expr(d.value); }); break;
-      case 'binop': expr(e.left); expr(e.right); break;
-      case 'unary': expr(e.operand); break;
-      case 'cond': expr(e.test); expr(e.body); expr(e.orelse); break;
-      case 'lambda': fn(e.fn); break;
-      case 'unknown': e.children.forEach(expr); break;
-      default: break;
+      case 'attr':
+        expr(e.obj);
+        break;
+      case 'call':
+        expr(e.callee);
+        e.args.forEach(a => expr(a.value));
+        break;
+      case 'subscript':
+        expr(e.obj);
+        expr(e.index);
+        break;
+      case 'tuple':
+      case 'list':
+        e.elts.forEach(expr);
+        break;
+      case 'dict':
+        e.entries.forEach(d => {
+          if (d.key) expr(d.key);
+          expr(d.value);
+        });
+        break;
+      case 'binop':
+        expr(e.left);
+        expr(e.right);
+        break;
+      case 'unary':
+        expr(e.operand);
+        break;
+      case 'cond':
+        expr(e.test);
+        expr(e.body);
+        expr(e.orelse);
+        break;
+      case 'lambda':
+        fn(e.fn);
+        break;
+      case 'unknown':
+        e.children.forEach(expr);
+        break;
+      default:
+        break;
     }
   };
   const fn = (f: FunctionDef): void => {
     v.fn?.(f);
     f.decorators.forEach(expr);
-    f.params.forEach(p => { if (p.default) expr(p.default); });
+    f.params.forEach(p => {
+      if (p.default) expr(p.default);
+    });
     f.body.forEach(stmt);
   };
   const stmt = (s: Stmt): void => {
     v.stmt?.(s);
     switch (s.k) {
-      case 'assign': s.targets.forEach(expr); expr(s.value); break;
-      case 'expr': expr(s.expr); break;
-      case 'return': if (s.value) expr(s.value); break;
-      case 'if': expr(s.test); s.body.forEach(stmt); s.orelse.forEach(stmt); break;
-      case 'loop': if (s.target) expr(s.target); if (s.iter) expr(s.iter); s.body.forEach(stmt); s.orelse.forEach(stmt); break;
-      case 'block': s.items.forEach(expr); s.body.forEach(stmt); break;
-      case 'func': fn(s.def); break;
-      case 'class': s.def.decorators.forEach(expr); s.def.bases.forEach(expr); s.def.body.forEach(stmt); break;
-      default: break;
+      case 'assign':
+        s.targets.forEach(expr);
+        expr(s.value);
+        break;
+      case 'expr':
+        expr(s.expr);
+        break;
+      case 'return':
+        if (s.value) expr(s.value);
+        break;
+      case 'if':
+        expr(s.test);
+        s.body.forEach(stmt);
+        s.orelse.forEach(stmt);
+        break;
+      case 'loop':
+        if (s.target) expr(s.target);
+        if (s.iter) expr(s.iter);
+        s.body.forEach(stmt);
+        s.orelse.forEach(stmt);
+        break;
+      case 'block':
+        s.items.forEach(expr);
+        s.body.forEach(stmt);
+        break;
+      case 'func':
+        fn(s.def);
+        break;
+      case 'class':
+        s.def.decorators.forEach(expr);
+        s.def.bases.forEach(expr);
+        s.def.body.forEach(stmt);
+        break;
+      default:
+        break;
     }
   };
   m.body.forEach(stmt);
@@ -72,7 +132,9 @@ function checkSpanInvariants(text: string, m: Module): number {
     expr: e => {
       checks++;
       switch (e.k) {
-        case 'name': assert.equal(slice(e.span), e.id); break;
+        case 'name':
+          assert.equal(slice(e.span), e.id);
+          break;
         case 'attr':
           assert.equal(slice(e.nameSpan), e.name);
           assert.ok(slice(e.span).endsWith(e.name), `attr ${slice(e.span)}`);
@@ -87,12 +149,23 @@ function checkSpanInvariants(text: string, m: Module): number {
             assert.ok(s.endsWith(slice(a.value.span)), `arg ${s}`);
           }
           break;
-        case 'num': assert.equal(slice(e.span), e.raw); break;
-        case 'str': assert.match(slice(e.span), /^[rRbBuU]*['"][^]*['"]$/); break;
-        case 'const': assert.ok(['True', 'False', 'None'].includes(slice(e.span))); break;
-        case 'subscript': assert.ok(slice(e.span).endsWith(']')); break;
-        case 'lambda': assert.ok(slice(e.span).startsWith('lambda')); break;
-        default: break;
+        case 'num':
+          assert.equal(slice(e.span), e.raw);
+          break;
+        case 'str':
+          assert.match(slice(e.span), /^[rRbBuU]*['"][^]*['"]$/);
+          break;
+        case 'const':
+          assert.ok(['True', 'False', 'None'].includes(slice(e.span)));
+          break;
+        case 'subscript':
+          assert.ok(slice(e.span).endsWith(']'));
+          break;
+        case 'lambda':
+          assert.ok(slice(e.span).startsWith('lambda'));
+          break;
+        default:
+          break;
       }
     },
     stmt: s => {
@@ -133,17 +206,52 @@ describe('python spans', () => {
     ['string holding a surrogate pair', 'y = "𝔼"; z = g(y)', m => (m.body[1] as Extract<Stmt, { k: 'assign' }>).value.span, 'g(y)'],
     ['statement span', '# 𝔼\nx  =  1', m => m.body[0].span, 'x  =  1'],
     ['decorated function statement spans its decorators', '# ✓\n@d\ndef f(): pass', m => m.body[0].span, '@d\ndef f(): pass'],
-    ['function definition span leaves them out', '# ✓\n@d\ndef f(): pass', m => (m.body[0] as Extract<Stmt, { k: 'func' }>).def.span, 'def f(): pass'],
+    [
+      'function definition span leaves them out',
+      '# ✓\n@d\ndef f(): pass',
+      m => (m.body[0] as Extract<Stmt, { k: 'func' }>).def.span,
+      'def f(): pass',
+    ],
     ['function name', 'async def 𝔼f(): pass', m => (m.body[0] as Extract<Stmt, { k: 'func' }>).def.nameSpan, '𝔼f'],
-    ['keyword argument span', 'f(a, dim = -1)', m => ((m.body[0] as Extract<Stmt, { k: 'expr' }>).expr as Extract<Expr, { k: 'call' }>).args[1].span, 'dim = -1'],
-    ['argument list span', 'f (a, *b)', m => ((m.body[0] as Extract<Stmt, { k: 'expr' }>).expr as Extract<Expr, { k: 'call' }>).argsSpan, '(a, *b)'],
-    ['attribute name span', 'é = a . bé', m => ((m.body[0] as Extract<Stmt, { k: 'assign' }>).value as Extract<Expr, { k: 'attr' }>).nameSpan, 'bé'],
+    [
+      'keyword argument span',
+      'f(a, dim = -1)',
+      m => ((m.body[0] as Extract<Stmt, { k: 'expr' }>).expr as Extract<Expr, { k: 'call' }>).args[1].span,
+      'dim = -1',
+    ],
+    [
+      'argument list span',
+      'f (a, *b)',
+      m => ((m.body[0] as Extract<Stmt, { k: 'expr' }>).expr as Extract<Expr, { k: 'call' }>).argsSpan,
+      '(a, *b)',
+    ],
+    [
+      'attribute name span',
+      'é = a . bé',
+      m => ((m.body[0] as Extract<Stmt, { k: 'assign' }>).value as Extract<Expr, { k: 'attr' }>).nameSpan,
+      'bé',
+    ],
     ['import with one item spans the statement', 'import a.b as c', m => m.body[0].span, 'import a.b as c'],
     ['import with several items spans each', 'import a, b.c as d', m => m.body[1].span, 'b.c as d'],
     ['from-import name span', 'from m import (a as b)', m => (m.body[0] as Extract<Stmt, { k: 'importFrom' }>).names[0].span, 'a as b'],
-    ['elif span runs to the end of the if', 'if a:\n    pass\nelif b:\n    c()\nelse:\n    d()', m => (m.body[0] as Extract<Stmt, { k: 'if' }>).orelse[0].span, 'elif b:\n    c()\nelse:\n    d()'],
-    ['chained comparison parts', 'v = a < b < c', m => (((m.body[0] as Extract<Stmt, { k: 'assign' }>).value as Extract<Expr, { k: 'binop' }>).right.span), 'b < c'],
-    ['multi-index subscript tuple', 'x[i, 𝔼]', m => (((m.body[0] as Extract<Stmt, { k: 'expr' }>).expr as Extract<Expr, { k: 'subscript' }>).index.span), 'i, 𝔼'],
+    [
+      'elif span runs to the end of the if',
+      'if a:\n    pass\nelif b:\n    c()\nelse:\n    d()',
+      m => (m.body[0] as Extract<Stmt, { k: 'if' }>).orelse[0].span,
+      'elif b:\n    c()\nelse:\n    d()',
+    ],
+    [
+      'chained comparison parts',
+      'v = a < b < c',
+      m => ((m.body[0] as Extract<Stmt, { k: 'assign' }>).value as Extract<Expr, { k: 'binop' }>).right.span,
+      'b < c',
+    ],
+    [
+      'multi-index subscript tuple',
+      'x[i, 𝔼]',
+      m => ((m.body[0] as Extract<Stmt, { k: 'expr' }>).expr as Extract<Expr, { k: 'subscript' }>).index.span,
+      'i, 𝔼',
+    ],
     ['CRLF line endings', 'a = 1\r\n# é\r\nb = f(2)\r\n', m => (m.body[1] as Extract<Stmt, { k: 'assign' }>).value.span, 'f(2)'],
   ];
   for (const [what, src, pick, expected] of cases) {

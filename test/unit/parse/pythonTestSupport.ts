@@ -20,10 +20,13 @@ export function pythonFiles(dir: string, out: string[] = []): string[] {
 }
 
 export function loadPython(options?: PythonFrontEndOptions): Promise<PythonFrontEnd> {
-  return createPythonFrontEnd({
-    runtime: new Uint8Array(readFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    grammar: new Uint8Array(readFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm')),
-  }, options);
+  return createPythonFrontEnd(
+    {
+      runtime: new Uint8Array(readFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+      grammar: new Uint8Array(readFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm')),
+    },
+    options,
+  );
 }
 
 /**
@@ -61,24 +64,38 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-
 export function pe(e: Expr): string {
   switch (e.k) {
-    case 'name': return e.id;
-    case 'attr': return `${pe(e.obj)}.${e.name}`;
-    case 'call': return `${pe(e.callee)}(${e.args.map(pa).join(', ')})`;
-    case 'subscript': return `${pe(e.obj)}[${pe(e.index)}]`;
-    case 'num': return `${e.raw}=${e.value}`;
-    case 'str': return JSON.stringify(e.value);
-    case 'const': return String(e.value);
-    case 'tuple': return `(${e.elts.map(pe).join(', ')}${e.elts.length === 1 ? ',' : ''})`;
-    case 'list': return `[${e.elts.map(pe).join(', ')}]`;
-    case 'dict': return `{${e.entries.map(pd).join(', ')}}`;
-    case 'binop': return `(${pe(e.left)} ${e.op} ${pe(e.right)})`;
-    case 'unary': return `(${e.op}${/^[a-z]/.test(e.op) ? ' ' : ''}${pe(e.operand)})`;
-    case 'cond': return `(${pe(e.body)} if ${pe(e.test)} else ${pe(e.orelse)})`;
-    case 'lambda': return `lambda ${sig(e.fn)}: ${e.fn.body.map(s => ps(s).trim()).join('; ')}`;
-    case 'unknown': return `?(${e.children.map(pe).join(', ')})`;
+    case 'name':
+      return e.id;
+    case 'attr':
+      return `${pe(e.obj)}.${e.name}`;
+    case 'call':
+      return `${pe(e.callee)}(${e.args.map(pa).join(', ')})`;
+    case 'subscript':
+      return `${pe(e.obj)}[${pe(e.index)}]`;
+    case 'num':
+      return `${e.raw}=${e.value}`;
+    case 'str':
+      return JSON.stringify(e.value);
+    case 'const':
+      return String(e.value);
+    case 'tuple':
+      return `(${e.elts.map(pe).join(', ')}${e.elts.length === 1 ? ',' : ''})`;
+    case 'list':
+      return `[${e.elts.map(pe).join(', ')}]`;
+    case 'dict':
+      return `{${e.entries.map(pd).join(', ')}}`;
+    case 'binop':
+      return `(${pe(e.left)} ${e.op} ${pe(e.right)})`;
+    case 'unary':
+      return `(${e.op}${/^[a-z]/.test(e.op) ? ' ' : ''}${pe(e.operand)})`;
+    case 'cond':
+      return `(${pe(e.body)} if ${pe(e.test)} else ${pe(e.orelse)})`;
+    case 'lambda':
+      return `lambda ${sig(e.fn)}: ${e.fn.body.map(s => ps(s).trim()).join('; ')}`;
+    case 'unknown':
+      return `?(${e.children.map(pe).join(', ')})`;
   }
 }
 
@@ -104,20 +121,26 @@ function body(b: Stmt[], indent: string): string {
 
 export function ps(s: Stmt, indent = ''): string {
   switch (s.k) {
-    case 'assign': return `${indent}${s.targets.map(pe).join(' = ')} ${s.aug ?? ''}= ${pe(s.value)}\n`;
-    case 'expr': return `${indent}${pe(s.expr)}\n`;
-    case 'return': return `${indent}return${s.value ? ' ' + pe(s.value) : ''}\n`;
+    case 'assign':
+      return `${indent}${s.targets.map(pe).join(' = ')} ${s.aug ?? ''}= ${pe(s.value)}\n`;
+    case 'expr':
+      return `${indent}${pe(s.expr)}\n`;
+    case 'return':
+      return `${indent}return${s.value ? ' ' + pe(s.value) : ''}\n`;
     case 'if':
       return `${indent}if ${pe(s.test)}:\n${body(s.body, indent)}${s.orelse.length ? `${indent}else:\n${body(s.orelse, indent)}` : ''}`;
     case 'loop': {
       const head = s.kind === 'for' ? ` ${s.target ? pe(s.target) : '_'} in ${s.iter ? pe(s.iter) : '_'}` : '';
       return `${indent}${s.kind}${head}:\n${body(s.body, indent)}${s.orelse.length ? `${indent}else:\n${body(s.orelse, indent)}` : ''}`;
     }
-    case 'block': return `${indent}block${s.items.length ? ' ' + s.items.map(pe).join(', ') : ''}:\n${body(s.body, indent)}`;
-    case 'func': return `${indent}def ${sig(s.def)}:\n${body(s.def.body, indent)}`;
+    case 'block':
+      return `${indent}block${s.items.length ? ' ' + s.items.map(pe).join(', ') : ''}:\n${body(s.body, indent)}`;
+    case 'func':
+      return `${indent}def ${sig(s.def)}:\n${body(s.def.body, indent)}`;
     case 'class':
       return `${indent}class ${s.def.decorators.map(d => `@${pe(d)} `).join('')}${s.def.name}(${s.def.bases.map(pe).join(', ')}):\n${body(s.def.body, indent)}`;
-    case 'import': return `${indent}import ${s.module}${s.alias !== null ? ` as ${s.alias}` : ''}\n`;
+    case 'import':
+      return `${indent}import ${s.module}${s.alias !== null ? ` as ${s.alias}` : ''}\n`;
     case 'importFrom': {
       const names = s.names.map(n => (n.alias !== null ? `${n.name} as ${n.alias}` : n.name));
       if (s.star) names.push('*');
@@ -134,7 +157,10 @@ export function printModule(m: Module): string {
 export function collectSpans(m: Module): { what: string; span: Span }[] {
   const out: { what: string; span: Span }[] = [];
   const visit = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) { v.forEach((x, i) => visit(x, `${path}[${i}]`)); return; }
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => visit(x, `${path}[${i}]`));
+      return;
+    }
     if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     for (const key of Object.keys(o)) {

@@ -25,7 +25,6 @@ function prng(seed: number): (n: number) => number {
   };
 }
 
-
 function walk(dir: string, out: string[]): string[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -37,15 +36,64 @@ function walk(dir: string, out: string[]): string[] {
 
 const FILES = [...walk('test/fixtures/rules', []), ...walk('examples', []), ...walk('test/fixtures/parse/typescript', [])];
 const SOURCES = FILES.map(path => ({ path, text: readFileSync(path, 'utf8') }));
-const BIG = SOURCES.filter(s => /\.(ts|js|mjs|cjs)$/.test(s.path)).map(s => s.text).join('\n');
+const BIG = SOURCES.filter(s => /\.(ts|js|mjs|cjs)$/.test(s.path))
+  .map(s => s.text)
+  .join('\n');
 
 const TYPED = [
-  'a', 'x', '_', '0', ' ', '  ', '\n', '\n\n', "'", '"', '`', '{', '}', '[', ']', '(', ')', ';', '/', '*', ',', '.', '=',
-  '/*', '*/', '//', '${', 'else ', '(g)', 'tf.', '\r\n',
-  '<', '>', ':', '?', '!', '+', '@', '#', '=>', 'export ', 'import ', 'await ', 'function ', 'async ', 'class ',
+  'a',
+  'x',
+  '_',
+  '0',
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  "'",
+  '"',
+  '`',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  ';',
+  '/',
+  '*',
+  ',',
+  '.',
+  '=',
+  '/*',
+  '*/',
+  '//',
+  '${',
+  'else ',
+  '(g)',
+  'tf.',
+  '\r\n',
+  '<',
+  '>',
+  ':',
+  '?',
+  '!',
+  '+',
+  '@',
+  '#',
+  '=>',
+  'export ',
+  'import ',
+  'await ',
+  'function ',
+  'async ',
+  'class ',
 ];
 
-interface Edit { start: number; end: number; insert: string }
+interface Edit {
+  start: number;
+  end: number;
+  insert: string;
+}
 
 function randomEdit(text: string, rand: (n: number) => number, cuts: readonly number[]): Edit {
   // Half the edits land at a chunk cut or right before it, where the cut rules are tested.
@@ -72,12 +120,19 @@ function touched(oldText: string, newText: string, e: Edit): [number, number] {
   const max = Math.min(oldText.length, newText.length);
   while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix))
+    suffix++;
   return [Math.min(e.start, prefix), Math.max(e.end, oldText.length - suffix)];
 }
 
 function isModule(uri: string, text: string): boolean {
-  const sf = ts.createSourceFile(uri, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(ts, uri));
+  const sf = ts.createSourceFile(
+    uri,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindOf(ts, uri),
+  );
   return ts.isExternalModule(sf);
 }
 
@@ -99,7 +154,13 @@ function run(source: string, file: string, seed: number, chunkSize: number, step
     // Typed, and more often than not taken back later (the same edit reversed), so the text
     // wanders around the original and keeps coming back to it.
     const undoing = undo.length > 0 && rand(10) < 6;
-    const edit = undoing ? undo.pop()! : randomEdit(text, rand, chunks.map(c => c.start));
+    const edit = undoing
+      ? undo.pop()!
+      : randomEdit(
+          text,
+          rand,
+          chunks.map(c => c.start),
+        );
     const next = apply(text, edit);
     if (!undoing) undo.push({ start: edit.start, end: edit.start + edit.insert.length, insert: text.slice(edit.start, edit.end) });
     let changes: ContentChange[] | undefined = [change(text, edit)];
@@ -153,7 +214,12 @@ function run(source: string, file: string, seed: number, chunkSize: number, step
 
 const RUNS: { name: string; source: string; file: string; seeds: number[]; chunkSizes: number[]; steps: number }[] = [
   ...SOURCES.map(s => ({
-    name: s.path, source: s.text, file: s.path.replace(/.*\//, ''), seeds: [1, 2], chunkSizes: [1, 200], steps: 60,
+    name: s.path,
+    source: s.text,
+    file: s.path.replace(/.*\//, ''),
+    seeds: [1, 2],
+    chunkSizes: [1, 200],
+    steps: 60,
   })),
   { name: 'all files concatenated', source: BIG, file: 'all.ts', seeds: [3, 4], chunkSizes: [64, 1000], steps: 120 },
 ];
@@ -171,7 +237,7 @@ for (const r of RUNS) {
     }
     // The edits come back to valid code often enough for the comparison to mean something.
     const valid = parseWholeFile(ts, `file:///${r.file}`, r.source).syntaxErrors.length === 0;
-    if (valid) assert.ok(checked >= r.steps * r.seeds.length * r.chunkSizes.length / 5, `${checked} comparisons`);
+    if (valid) assert.ok(checked >= (r.steps * r.seeds.length * r.chunkSizes.length) / 5, `${checked} comparisons`);
     if (r.source.length > 400) assert.ok(chunks > 1, 'the document was cut');
   });
 }
@@ -192,6 +258,9 @@ test('moving chunks moves every span of kept statements once, in place', () => {
   }
   const now = frontEnd.parse(uri, text);
   assert.equal(now.body[now.body.length - 1], last);
-  assert.deepEqual(spans.map(s => s.start), starts.map(s => s + 5));
+  assert.deepEqual(
+    spans.map(s => s.start),
+    starts.map(s => s + 5),
+  );
   assert.deepStrictEqual(now, parseWholeFile(ts, uri, text));
 });

@@ -13,7 +13,6 @@ import { positionAt } from '../../helpers/positions';
 
 let docCounter = 0;
 
-
 /** Parses `text` in chunks as small as the rules allow; returns the front end, URI, module and chunk starts. */
 function chunked(text: string, file = 'a.ts') {
   const frontEnd = createTypeScriptFrontEnd(ts, { chunkSize: 1 });
@@ -61,7 +60,13 @@ const PAIRS: { name: string; prev: string; next: string; cut: boolean; file?: st
   { name: 'unicode escape could spell a keyword', prev: 'const o = {}', next: '\\u0069n;', cut: false },
   { name: 'unterminated block comment after the statement', prev: 'a(); /* open', next: 'b(); */ c();', cut: false },
   { name: 'statement on the same line', prev: 'a(); b();', next: 'c();', cut: true },
-  { name: 'JS: function expression called on the next line', prev: 'var f = function () {}', next: '(function () {})();', cut: false, file: 'a.js' },
+  {
+    name: 'JS: function expression called on the next line',
+    prev: 'var f = function () {}',
+    next: '(function () {})();',
+    cut: false,
+    file: 'a.js',
+  },
   { name: 'JS: require then call', prev: "const tf = require('@tensorflow/tfjs');", next: 'tf.ready();', cut: true, file: 'a.js' },
 ];
 
@@ -80,18 +85,56 @@ for (const { name, prev, next, cut, file } of PAIRS) {
 
 test('a chunk may start with strings, numbers, decorators, `;` and words other than the continuing ones', () => {
   const table: [string, boolean][] = [
-    ["'a'", true], ['"a"', true], ['1;', true], ['@d class A {}', true], [';', true], ['foo()', true], ['_x', true], ['$x', true],
-    ['élan', true], ['in', false], ['in;', false], ['inx', true], ['else', false], ['catch', false], ['finally', false],
-    ['while', false], ['from', false], ['with', false], ['as', false], ['satisfies', false], ['extends', false], ['implements', false],
-    ['(', false], ['[', false], ['{', false], ['`', false], ['.', false], ['/', false], ['+', false], ['-', false], ['!', false],
-    ['<', false], ['=', false], [',', false], ['?', false], ['\\u0061', false], ['#x', false],
+    ["'a'", true],
+    ['"a"', true],
+    ['1;', true],
+    ['@d class A {}', true],
+    [';', true],
+    ['foo()', true],
+    ['_x', true],
+    ['$x', true],
+    ['élan', true],
+    ['in', false],
+    ['in;', false],
+    ['inx', true],
+    ['else', false],
+    ['catch', false],
+    ['finally', false],
+    ['while', false],
+    ['from', false],
+    ['with', false],
+    ['as', false],
+    ['satisfies', false],
+    ['extends', false],
+    ['implements', false],
+    ['(', false],
+    ['[', false],
+    ['{', false],
+    ['`', false],
+    ['.', false],
+    ['/', false],
+    ['+', false],
+    ['-', false],
+    ['!', false],
+    ['<', false],
+    ['=', false],
+    [',', false],
+    ['?', false],
+    ['\\u0061', false],
+    ['#x', false],
   ];
   for (const [text, allowed] of table) assert.equal(canStartChunk(text, 0), allowed, text);
 });
 
 test('a cut goes at the start of the line of the next statement, only after spaces or tabs', () => {
   const table: [string, number][] = [
-    ['a;\nb', 3], ['a;\n  \tb', 3], ['a;\r\nb', 4], ['a;\rb', 3], ['a; b', -1], ['a; /*\n*/ b', -1], ['b', -1],
+    ['a;\nb', 3],
+    ['a;\n  \tb', 3],
+    ['a;\r\nb', 4],
+    ['a;\rb', 3],
+    ['a; b', -1],
+    ['a; /*\n*/ b', -1],
+    ['b', -1],
   ];
   for (const [text, expected] of table) assert.equal(lineStartBefore(text, text.indexOf('b')), expected, JSON.stringify(text));
 });
@@ -103,8 +146,15 @@ test('a statement ends cleanly with ; or } and no parse problem at or after its 
     return endsCleanly(source, sf.statements[sf.statements.length - 1].end, diagnostics, Infinity);
   };
   const table: [string, boolean][] = [
-    ['a();\n', true], ['function f() {}\n', true], ['a(); // note\n', true], ['a()\n', false], ['a(); /* open\n', false],
-    ['function f() {\n', false], ['const s = `open\n', false], ["const s = 'a\\\n", false], ['if (a) {}\n', true],
+    ['a();\n', true],
+    ['function f() {}\n', true],
+    ['a(); // note\n', true],
+    ['a()\n', false],
+    ['a(); /* open\n', false],
+    ['function f() {\n', false],
+    ['const s = `open\n', false],
+    ["const s = 'a\\\n", false],
+    ['if (a) {}\n', true],
   ];
   for (const [source, expected] of table) assert.equal(ends(source), expected, JSON.stringify(source));
 });
@@ -113,13 +163,37 @@ test('a statement ends cleanly with ; or } and no parse problem at or after its 
 // and typing the edit away again restores a module equal to the first.
 const LEAD = 'const lead = 0;\nconst lead2 = 0;\n';
 const BREAKS: { name: string; text: string; edit: (text: string) => { at: number; remove: number; insert: string } }[] = [
-  { name: '( typed at the start of a chunk', text: 'const f = function () {};\ng();\nh();\n', edit: t => ({ at: t.indexOf('g()'), remove: 0, insert: '(' }) },
-  { name: '; deleted at the end of a chunk', text: 'const f = function () {};\n(g)();\nh();\n', edit: t => ({ at: t.indexOf('};') + 1, remove: 1, insert: '' }) },
-  { name: '/* typed at the end of a chunk', text: 'a();\nb();\nc();\nd();\n', edit: t => ({ at: t.indexOf('b();') + 4, remove: 0, insert: ' /*' }) },
-  { name: 'backtick typed opens a template across chunks', text: 'a();\nb();\nc();\nd();\n', edit: t => ({ at: t.indexOf('b();') + 2, remove: 0, insert: '`' }) },
+  {
+    name: '( typed at the start of a chunk',
+    text: 'const f = function () {};\ng();\nh();\n',
+    edit: t => ({ at: t.indexOf('g()'), remove: 0, insert: '(' }),
+  },
+  {
+    name: '; deleted at the end of a chunk',
+    text: 'const f = function () {};\n(g)();\nh();\n',
+    edit: t => ({ at: t.indexOf('};') + 1, remove: 1, insert: '' }),
+  },
+  {
+    name: '/* typed at the end of a chunk',
+    text: 'a();\nb();\nc();\nd();\n',
+    edit: t => ({ at: t.indexOf('b();') + 4, remove: 0, insert: ' /*' }),
+  },
+  {
+    name: 'backtick typed opens a template across chunks',
+    text: 'a();\nb();\nc();\nd();\n',
+    edit: t => ({ at: t.indexOf('b();') + 2, remove: 0, insert: '`' }),
+  },
   { name: 'line break deleted between chunks', text: 'a();\nb();\nc();\n', edit: t => ({ at: t.indexOf('\nb'), remove: 1, insert: '' }) },
-  { name: '{ typed opens a block over the next chunks', text: 'a();\nb();\nc();\nd();\n', edit: t => ({ at: t.indexOf('b();'), remove: 0, insert: 'if (x) {' }) },
-  { name: 'else typed after an if', text: 'if (a) { b(); }\nc();\nd();\n', edit: t => ({ at: t.indexOf('c();'), remove: 0, insert: 'else ' }) },
+  {
+    name: '{ typed opens a block over the next chunks',
+    text: 'a();\nb();\nc();\nd();\n',
+    edit: t => ({ at: t.indexOf('b();'), remove: 0, insert: 'if (x) {' }),
+  },
+  {
+    name: 'else typed after an if',
+    text: 'if (a) { b(); }\nc();\nd();\n',
+    edit: t => ({ at: t.indexOf('c();'), remove: 0, insert: 'else ' }),
+  },
   { name: 'a chunk emptied', text: 'a();\nb();\nc();\n', edit: t => ({ at: t.indexOf('b();'), remove: 4, insert: '' }) },
   { name: 'edit across a cut', text: 'a();\nb();\nc();\n', edit: t => ({ at: t.indexOf('();\nb') + 1, remove: 6, insert: ');\nx(' }) },
 ];
@@ -137,7 +211,10 @@ for (const { name, text: body, edit } of BREAKS) {
     if (reference.syntaxErrors.length === 0) assert.deepStrictEqual(edited, reference);
     else assert.ok(edited.syntaxErrors.length > 0, 'errors reported');
     // Undo: back to the first text, and to its module.
-    const undo: ContentChange = { range: { start: positionAt(next, at), end: positionAt(next, at + insert.length) }, text: text.slice(at, at + remove) };
+    const undo: ContentChange = {
+      range: { start: positionAt(next, at), end: positionAt(next, at + insert.length) },
+      text: text.slice(at, at + remove),
+    };
     const back = frontEnd.parse(uri, text, [undo]);
     assert.deepStrictEqual(back, parseWholeFile(ts, 'file:///a.ts', text));
     // Statements the edit never reached are still the first objects.
@@ -174,7 +251,11 @@ test('top-level await follows the whole document being a module, also when an ed
   const uri = 'file:///rules/await.ts';
   frontEnd.parse(uri, script);
   assert.ok(frontEnd.chunksOf(uri)!.length > 5);
-  const steps: [string, string][] = [['const a = 1;', 'export const a = 1;'], ['export const a = 1;', 'const a = 1;'], ['const a = 1;', "import 'm';"]];
+  const steps: [string, string][] = [
+    ['const a = 1;', 'export const a = 1;'],
+    ['export const a = 1;', 'const a = 1;'],
+    ['const a = 1;', "import 'm';"],
+  ];
   let text = script;
   for (const [from, to] of steps) {
     const at = text.indexOf(from);

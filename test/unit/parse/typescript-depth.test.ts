@@ -36,14 +36,21 @@ function depthOf(e: Expr): number {
 const cases: [name: string, source: string][] = [
   ['a valid 2,500-term + chain', `const a = 1;\nconst x = ${Array(2500).fill('a').join(' + ')};\n`],
   ['a 3,000-deep member chain', `const z = tf${'.a'.repeat(3000)};\n`],
-  ['a class whose field initializer constructs the class', 'class Node2 {\n  child = new Node2();\n  other = [new Node2(), { n: new Node2() }];\n}\nconst root = new Node2();\n'],
+  [
+    'a class whose field initializer constructs the class',
+    'class Node2 {\n  child = new Node2();\n  other = [new Node2(), { n: new Node2() }];\n}\nconst root = new Node2();\n',
+  ],
 ];
 for (const [name, source] of cases) {
   test(`${name}: the rest of the file keeps its findings`, async () => {
     for (const order of ['before', 'after'] as const) {
       const text = order === 'before' ? HEADER + source + DOUBLE_SOFTMAX : HEADER + DOUBLE_SOFTMAX + source;
       const findings = await check(text, `deep-${order}.ts`);
-      assert.deepEqual(findings.map(f => f.code), ['LL001'], `${name}, hostile part ${order} the loss`);
+      assert.deepEqual(
+        findings.map(f => f.code),
+        ['LL001'],
+        `${name}, hostile part ${order} the loss`,
+      );
     }
   });
 }
@@ -62,19 +69,25 @@ test(`lowering stops at ${MAX_EXPRESSION_DEPTH} levels: deeper parts are unknown
 
 test('only a class constructing itself in an instance field is cut; statics, methods and other classes are kept', () => {
   const fe = createTypeScriptFrontEnd(ts);
-  const m = fe.parse('file:///depth/c.ts', [
-    'class A {',
-    '  self = new A();',
-    '  other = new B();',
-    '  static instance = new A();',
-    '  clone() { return new A(); }',
-    '  make = () => new A();',
-    '}',
-    '',
-  ].join('\n'));
+  const m = fe.parse(
+    'file:///depth/c.ts',
+    [
+      'class A {',
+      '  self = new A();',
+      '  other = new B();',
+      '  static instance = new A();',
+      '  clone() { return new A(); }',
+      '  make = () => new A();',
+      '}',
+      '',
+    ].join('\n'),
+  );
   const cls = m.body[0] as Extract<Stmt, { k: 'class' }>;
   const fields = cls.def.body.filter((s): s is Extract<Stmt, { k: 'assign' }> => s.k === 'assign');
-  assert.deepEqual(fields.map(f => f.value.k), ['unknown', 'call', 'call', 'lambda']);
+  assert.deepEqual(
+    fields.map(f => f.value.k),
+    ['unknown', 'call', 'call', 'lambda'],
+  );
   const method = cls.def.body.find((s): s is Extract<Stmt, { k: 'func' }> => s.k === 'func');
   const ret = method?.def.body[0] as Extract<Stmt, { k: 'return' }>;
   assert.equal(ret.value?.k, 'call');

@@ -19,13 +19,35 @@ function prng(seed: number): (n: number) => number {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) % n);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
 }
 
-
 // Insertions that open and close constructs, so the edited text wanders in and out of syntax errors.
-const SNIPPETS = ['x', ' ', '\n', '(', ')', '{', '}', '`', "'", '/*', '*/', '//', ';', ',', 'tf.', 'loss: ', '=> ', 'const ', 'é', '😀', '\r\n', ''];
+const SNIPPETS = [
+  'x',
+  ' ',
+  '\n',
+  '(',
+  ')',
+  '{',
+  '}',
+  '`',
+  "'",
+  '/*',
+  '*/',
+  '//',
+  ';',
+  ',',
+  'tf.',
+  'loss: ',
+  '=> ',
+  'const ',
+  'é',
+  '😀',
+  '\r\n',
+  '',
+];
 
 function randomChange(text: string, rand: (n: number) => number): { change: ContentChange; next: string } {
   const start = rand(text.length + 1);
@@ -103,7 +125,17 @@ test('an unchanged document shares its lowering; forget drops the kept tree', ()
 test('LSP positions map to UTF-16 offsets across line-ending styles', () => {
   const text = 'ab\r\ncd\ne😀f\rg';
   const table: [number, number, number][] = [
-    [0, 0, 0], [0, 2, 2], [0, 99, 2], [1, 0, 4], [1, 2, 6], [2, 0, 7], [2, 1, 8], [2, 3, 10], [3, 0, 12], [3, 1, 13], [9, 0, 13],
+    [0, 0, 0],
+    [0, 2, 2],
+    [0, 99, 2],
+    [1, 0, 4],
+    [1, 2, 6],
+    [2, 0, 7],
+    [2, 1, 8],
+    [2, 3, 10],
+    [3, 0, 12],
+    [3, 1, 13],
+    [9, 0, 13],
   ];
   for (const [line, character, offset] of table) assert.equal(offsetAt(text, line, character), offset, `${line}:${character}`);
 });
@@ -132,7 +164,8 @@ test('top-level statements before an edit keep their lowering; the edited one is
 test('statements after an edit keep their lowering too, moved in place, also when reused again from inside', () => {
   const frontEnd = createTypeScriptFrontEnd(ts);
   const uri = 'file:///moved/model.ts';
-  const source = 'const a = 1;\nfunction f(x) {\n  const y = tf.softmax(x);\n  const z = y;\n  const w = z;\n  return w;\n}\nexport default { f };\n';
+  const source =
+    'const a = 1;\nfunction f(x) {\n  const y = tf.softmax(x);\n  const z = y;\n  const w = z;\n  return w;\n}\nexport default { f };\n';
   const insert = (text: string, at: number, s: string): [string, ContentChange[]] => {
     const p = positionAt(text, at);
     return [text.slice(0, at) + s + text.slice(at), [{ range: { start: p, end: p }, text: s }]];
@@ -162,7 +195,10 @@ test('a statement that shares its pos with a missing node starts at its own firs
   // `let a = ` lacks its initializer: the missing identifier and the next statement both have pos 8.
   const text = 'let a = \nconst x = 1;\n';
   const first = frontEnd.parse(uri, text);
-  assert.deepEqual(first.body.map(s => s.span.start), [0, text.indexOf('const')]);
+  assert.deepEqual(
+    first.body.map(s => s.span.start),
+    [0, text.indexOf('const')],
+  );
   const next = 'z;' + text;
   const moved = frontEnd.parse(uri, next, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'z;' }]);
   assert.deepStrictEqual(moved, fullParse(next, 'model.js'));

@@ -15,11 +15,29 @@ function eventList(types: EventType[]): AnalysisEvent[] {
   return types.map((type, n) => ({ type, n }) as unknown as AnalysisEvent);
 }
 
-const mixed = eventList(['function', 'loss', 'compile', 'loss', 'return', 'activation', 'loss-object', 'compile', 'log', 'fit', 'loss', 'return']);
+const mixed = eventList([
+  'function',
+  'loss',
+  'compile',
+  'loss',
+  'return',
+  'activation',
+  'loss-object',
+  'compile',
+  'log',
+  'fit',
+  'loss',
+  'return',
+]);
 
 const typeSets: EventType[][] = [
   ...TYPES.map(t => [t]),
-  ['loss', 'compile'], ['compile', 'loss'], ['loss-object', 'loss'], ['activation', 'loss', 'compile'], ['fit', 'loss'], TYPES,
+  ['loss', 'compile'],
+  ['compile', 'loss'],
+  ['loss-object', 'loss'],
+  ['activation', 'loss', 'compile'],
+  ['fit', 'loss'],
+  TYPES,
 ];
 
 for (const types of typeSets) {

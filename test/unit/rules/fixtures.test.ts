@@ -48,7 +48,10 @@ for (const c of cases) {
   test(`fixture ${c.name}`, async () => {
     const { ws, uriOf } = await workspaceOf(c.files);
     for (const [path, text] of Object.entries(c.files)) {
-      const got = ws.check(uriOf(path)).map(f => `${lineOf(text, f.span.start)}:${f.code}`).sort();
+      const got = ws
+        .check(uriOf(path))
+        .map(f => `${lineOf(text, f.span.start)}:${f.code}`)
+        .sort();
       assert.deepEqual(got, expected(text), `${c.name}/${path}: findings (line:code) differ from the # expect markers`);
     }
   });
@@ -61,7 +64,10 @@ test('every rule the rules pass runs has positive and negative fixtures', () => 
     const marks = (c: (typeof cases)[number]) => Object.values(c.files).some(t => expected(t).some(e => e.endsWith(`:${meta.id}`)));
     // Positive: a case where the rule must fire. Negative: a whole case where it must stay silent.
     assert.ok(own.some(marks), `${meta.id}: no fixture line expects ${meta.id}`);
-    assert.ok(own.some(c => !marks(c)), `${meta.id}: every fixture expects ${meta.id}; add a close-looking correct case`);
+    assert.ok(
+      own.some(c => !marks(c)),
+      `${meta.id}: every fixture expects ${meta.id}; add a close-looking correct case`,
+    );
   }
 });
 

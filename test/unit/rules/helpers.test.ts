@@ -30,13 +30,23 @@ function run(events: AnalysisEvent[], check: (ctx: RuleContext) => void): Report
 }
 
 test('checkLossArgument reports a matching argument at the argument, with related information at its origin', () => {
-  const reports = run([loss('kl', arg(10, tensor('probs-softmax', { origin })))], ctx => checkLossArgument(ctx, {
-    families: ['kl'], kinds: ['probs-softmax'], message: (ev, t) => `${ev.spec.label} on ${t.origin?.label}`, related: 'made here',
-  }));
-  assert.deepEqual(reports, [{
-    uri: URI, span: { start: 10, end: 11 }, message: 'loss(kl) on F.softmax',
-    related: [{ uri: URI, span: origin.span, message: 'made here' }], fix: undefined,
-  }]);
+  const reports = run([loss('kl', arg(10, tensor('probs-softmax', { origin })))], ctx =>
+    checkLossArgument(ctx, {
+      families: ['kl'],
+      kinds: ['probs-softmax'],
+      message: (ev, t) => `${ev.spec.label} on ${t.origin?.label}`,
+      related: 'made here',
+    }),
+  );
+  assert.deepEqual(reports, [
+    {
+      uri: URI,
+      span: { start: 10, end: 11 },
+      message: 'loss(kl) on F.softmax',
+      related: [{ uri: URI, span: origin.span, message: 'made here' }],
+      fix: undefined,
+    },
+  ]);
 });
 
 test('checkLossArgument filters on family, kind, argument and condition, and stays silent on unknown kinds', () => {
@@ -49,20 +59,39 @@ test('checkLossArgument filters on family, kind, argument and condition, and sta
     loss('kl', undefined, arg(60, tensor('probs-softmax'))), // the target, not the input
     loss('kl', arg(70, tensor('probs-softmax'))),
   ];
-  const reports = run(events, ctx => checkLossArgument(ctx, {
-    families: ['kl'], kinds: ['probs-softmax'], when: (_ev, t) => !t.guarded, message: () => 'm',
-  }));
-  assert.deepEqual(reports.map(r => r.span.start), [70]);
+  const reports = run(events, ctx =>
+    checkLossArgument(ctx, {
+      families: ['kl'],
+      kinds: ['probs-softmax'],
+      when: (_ev, t) => !t.guarded,
+      message: () => 'm',
+    }),
+  );
+  assert.deepEqual(
+    reports.map(r => r.span.start),
+    [70],
+  );
   assert.equal(reports[0].related, undefined);
-  const targets = run(events, ctx => checkLossArgument(ctx, { families: ['kl'], argument: 'target', kinds: ['probs-softmax'], message: () => 'm' }));
-  assert.deepEqual(targets.map(r => r.span.start), [60]);
+  const targets = run(events, ctx =>
+    checkLossArgument(ctx, { families: ['kl'], argument: 'target', kinds: ['probs-softmax'], message: () => 'm' }),
+  );
+  assert.deepEqual(
+    targets.map(r => r.span.start),
+    [60],
+  );
 });
 
 test('checkLossArgument anchors a value that entered a user function at the outermost call, once per place', () => {
-  const entries = [{ uri: URI, span: { start: 100, end: 105 }, callee: 'outer' }, { uri: URI, span: { start: 200, end: 205 }, callee: 'inner' }];
+  const entries = [
+    { uri: URI, span: { start: 100, end: 105 }, callee: 'outer' },
+    { uri: URI, span: { start: 200, end: 205 }, callee: 'inner' },
+  ];
   const events = [loss('kl', arg(10, tensor('probs-softmax', { entries }))), loss('kl', arg(20, tensor('probs-softmax', { entries })))];
   const reports = run(events, ctx => checkLossArgument(ctx, { families: ['kl'], kinds: ['probs-softmax'], message: () => 'm' }));
-  assert.deepEqual(reports.map(r => r.span), [{ start: 100, end: 105 }]);
+  assert.deepEqual(
+    reports.map(r => r.span),
+    [{ start: 100, end: 105 }],
+  );
 });
 
 test('checkLossArgument: with several checks the first that matches a call decides, and reports in another file are not built', () => {
@@ -73,11 +102,21 @@ test('checkLossArgument: with several checks the first that matches a call decid
     loss('pm1-margin', undefined, arg(40, tensor('labels01'), 'file:///ws/other.py')), // another file
   ];
   const built: string[] = [];
-  const reports = run(events, ctx => checkLossArgument(ctx,
-    { families: ['pm1-margin', 'hinge-01'], argument: 'target', kinds: ['labels01'], message: () => (built.push('first'), 'first') },
-    { families: ['hinge-01'], argument: 'target', kinds: ['labels-pm1', 'labels01'], message: () => (built.push('second'), 'second') },
-  ));
-  assert.deepEqual(reports.map(r => [r.span.start, r.message]), [[10, 'second'], [20, 'first'], [30, 'first']]);
+  const reports = run(events, ctx =>
+    checkLossArgument(
+      ctx,
+      { families: ['pm1-margin', 'hinge-01'], argument: 'target', kinds: ['labels01'], message: () => (built.push('first'), 'first') },
+      { families: ['hinge-01'], argument: 'target', kinds: ['labels-pm1', 'labels01'], message: () => (built.push('second'), 'second') },
+    ),
+  );
+  assert.deepEqual(
+    reports.map(r => [r.span.start, r.message]),
+    [
+      [10, 'second'],
+      [20, 'first'],
+      [30, 'first'],
+    ],
+  );
   assert.deepEqual(built, ['second', 'first', 'first']);
 });
 
@@ -90,20 +129,41 @@ test('reportAtCompiledLoss reports at the loss argument of a compile whose outpu
     compile('categorical_crossentropy', softmaxOut, 120), // another family
     compile('not_a_loss', softmaxOut, 130),
   ];
-  const reports = run(events, ctx => reportAtCompiledLoss(ctx, {
-    families: ['bce-prob'], outputKinds: ['probs-softmax'], message: (loss, out) => `${loss.label} after ${out.origin?.label}`, related: 'last layer',
-  }));
-  assert.deepEqual(reports, [{
-    uri: URI, span: { start: 90, end: 91 }, message: "'binary_crossentropy' after F.softmax",
-    related: [{ uri: URI, span: origin.span, message: 'last layer' }],
-  }]);
+  const reports = run(events, ctx =>
+    reportAtCompiledLoss(ctx, {
+      families: ['bce-prob'],
+      outputKinds: ['probs-softmax'],
+      message: (loss, out) => `${loss.label} after ${out.origin?.label}`,
+      related: 'last layer',
+    }),
+  );
+  assert.deepEqual(reports, [
+    {
+      uri: URI,
+      span: { start: 90, end: 91 },
+      message: "'binary_crossentropy' after F.softmax",
+      related: [{ uri: URI, span: origin.span, message: 'last layer' }],
+    },
+  ]);
 });
 
 test('reportAtCompiledLoss without output kinds takes any known kind; the first matching check decides', () => {
-  const events = [compile('categorical_crossentropy', tensor('logits', { units: 1 }), 90), compile('categorical_crossentropy', tensor('probs-sigmoid', { units: 3 }), 100)];
-  const reports = run(events, ctx => reportAtCompiledLoss(ctx,
-    { families: ['cce-prob'], when: (_loss, out) => out.units === 1, message: () => 'one unit', related: 'r' },
-    { families: ['cce-prob'], outputKinds: ['probs-sigmoid', 'logits'], message: () => 'sigmoid', related: 'r' },
-  ));
-  assert.deepEqual(reports.map(r => [r.span.start, r.message]), [[90, 'one unit'], [100, 'sigmoid']]);
+  const events = [
+    compile('categorical_crossentropy', tensor('logits', { units: 1 }), 90),
+    compile('categorical_crossentropy', tensor('probs-sigmoid', { units: 3 }), 100),
+  ];
+  const reports = run(events, ctx =>
+    reportAtCompiledLoss(
+      ctx,
+      { families: ['cce-prob'], when: (_loss, out) => out.units === 1, message: () => 'one unit', related: 'r' },
+      { families: ['cce-prob'], outputKinds: ['probs-sigmoid', 'logits'], message: () => 'sigmoid', related: 'r' },
+    ),
+  );
+  assert.deepEqual(
+    reports.map(r => [r.span.start, r.message]),
+    [
+      [90, 'one unit'],
+      [100, 'sigmoid'],
+    ],
+  );
 });

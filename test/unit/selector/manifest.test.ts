@@ -15,7 +15,8 @@ const LANG_WHEN = 'editorLangId =~ /^(python|typescript|javascript|typescriptrea
 
 test('the command ids defined in shared/src/commands.ts are exactly the contributed commands', () => {
   assert.deepEqual(Object.values(COMMANDS).sort(), contributed.map(c => c.command).sort());
-  for (const id of Object.values(TEST_COMMANDS)) assert.ok(!contributed.some(c => c.command === id), `the e2e hook ${id} stays out of the palette`);
+  for (const id of Object.values(TEST_COMMANDS))
+    assert.ok(!contributed.some(c => c.command === id), `the e2e hook ${id} stays out of the palette`);
 });
 
 test('every command is contributed with the LossLens category; editor commands have a codicon', () => {
@@ -41,7 +42,11 @@ test('editor commands appear in the palette only in Python/TS/JS editors; menus 
   assert.ok(context.some(c => c.command === COMMANDS.explainLoss && c.when === LANG_WHEN));
   assert.equal(contributed.find(c => c.command === COMMANDS.explainLoss)?.title, 'Explain Loss');
   for (const list of Object.values(manifest.contributes.menus) as { command: string }[][]) {
-    for (const m of list) assert.ok(contributed.some(c => c.command === m.command), `menu names unknown ${m.command}`);
+    for (const m of list)
+      assert.ok(
+        contributed.some(c => c.command === m.command),
+        `menu names unknown ${m.command}`,
+      );
   }
 });
 
@@ -51,11 +56,17 @@ test('the walkthrough has four steps whose media exist and whose links name cont
   for (const step of walkthrough.steps) {
     assert.ok(existsSync(join(root, step.media.markdown)), step.media.markdown);
     for (const m of (step.description as string).matchAll(/\(command:([\w.]+)\)/g)) {
-      assert.ok(contributed.some(c => c.command === m[1]), `${step.id} links to unknown ${m[1]}`);
+      assert.ok(
+        contributed.some(c => c.command === m[1]),
+        `${step.id} links to unknown ${m[1]}`,
+      );
     }
     for (const e of step.completionEvents as string[]) {
       const id = e.replace(/^onCommand:/, '');
-      assert.ok(contributed.some(c => c.command === id), `${step.id} completes on unknown ${id}`);
+      assert.ok(
+        contributed.some(c => c.command === id),
+        `${step.id} completes on unknown ${id}`,
+      );
     }
   }
 });

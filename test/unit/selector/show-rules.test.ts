@@ -12,7 +12,8 @@ import type { RuleInfo } from '../../../shared/src/protocol';
 function sources(rules: Record<string, string>, project: Partial<ProjectConfig> | null): RulesSources {
   return {
     settings: async () => ({ ...defaultSettings(), rules: rules as never }),
-    project: async () => (project ? { uri: 'file:///p/pyproject.toml', dir: 'file:///p', exclude: [], severity: {}, problems: [], ...project } : null),
+    project: async () =>
+      project ? { uri: 'file:///p/pyproject.toml', dir: 'file:///p', exclude: [], severity: {}, problems: [], ...project } : null,
   };
 }
 
@@ -38,13 +39,23 @@ test('settings and project files decide, the project winning', async () => {
   );
   const by = (id: string) => rules.find(r => r.id === id)!;
   assert.deepEqual([by('LL014').severity, by('LL014').enabled, by('LL014').configuredBy], ['off', false, 'settings']);
-  assert.deepEqual([by('LL003').severity, by('LL003').configuredBy, by('LL003').projectFile], ['off', 'project', 'file:///p/pyproject.toml']);
+  assert.deepEqual(
+    [by('LL003').severity, by('LL003').configuredBy, by('LL003').projectFile],
+    ['off', 'project', 'file:///p/pyproject.toml'],
+  );
   assert.deepEqual([by('LL007').severity, by('LL007').enabled, by('LL007').configuredBy], ['info', true, 'project']);
   assert.deepEqual([by('LL001').severity, by('LL001').configuredBy], ['error', 'default']);
 });
 
 const info = (id: string, enabled: boolean, configuredBy: RuleInfo['configuredBy'] = 'default'): RuleInfo => ({
-  id, name: id, summary: '', defaultSeverity: 'warning', severity: enabled ? 'warning' : 'off', enabled, configuredBy, docsUrl: '',
+  id,
+  name: id,
+  summary: '',
+  defaultSeverity: 'warning',
+  severity: enabled ? 'warning' : 'off',
+  enabled,
+  configuredBy,
+  docsUrl: '',
 });
 
 test('unchecking a rule writes off; checking it again removes the off', () => {

@@ -62,7 +62,11 @@ test('snippet syntax expands to the plain text, ends at $0, and tab stops are nu
     assert.equal(text, s.plain, where);
     assert.ok(s.snippet.endsWith('$0'), where);
     const numbers = [...tabStops.keys()].sort((a, b) => a - b);
-    assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `${where}: tab stops ${numbers.join(',')}`);
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+      `${where}: tab stops ${numbers.join(',')}`,
+    );
     assert.ok(tabStops.size >= 1, `${where}: no tab stop to fill in`);
   }
 });
@@ -137,7 +141,10 @@ test('every Python snippet compiles with python3 -m py_compile (defaults filled,
     const files: { file: string; where: string }[] = [];
     pythonSnippets().forEach((s, i) => {
       // Into an empty file and into one that already imports something, as a user would.
-      for (const [k, start] of [['empty', ''], ['existing', 'import numpy as np\n\nx = np.zeros(3)\n']] as const) {
+      for (const [k, start] of [
+        ['empty', ''],
+        ['existing', 'import numpy as np\n\nx = np.zeros(3)\n'],
+      ] as const) {
         const plan = planInsertion(s, start, 'python');
         const text = applyImportEdit(start, plan.importEdit) + '\n' + s.plain + '\n';
         const file = join(dir, `s${i}_${k}.py`);
@@ -145,7 +152,8 @@ test('every Python snippet compiles with python3 -m py_compile (defaults filled,
         files.push({ file, where: `${s.lossId} × ${s.framework} (${s.label}) into ${k}` });
       }
     });
-    const script = 'import json, py_compile, sys\nbad = []\nfor f in sys.argv[1:]:\n    try:\n        py_compile.compile(f, doraise=True)\n    except py_compile.PyCompileError as e:\n        bad.append([f, str(e)])\nprint(json.dumps(bad))\n';
+    const script =
+      'import json, py_compile, sys\nbad = []\nfor f in sys.argv[1:]:\n    try:\n        py_compile.compile(f, doraise=True)\n    except py_compile.PyCompileError as e:\n        bad.append([f, str(e)])\nprint(json.dumps(bad))\n';
     const r = spawnSync('python3', ['-c', script, ...files.map(f => f.file)], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const bad = JSON.parse(r.stdout) as [string, string][];
@@ -159,7 +167,10 @@ test('every Python snippet compiles with python3 -m py_compile (defaults filled,
 
 test('every TF.js snippet parses as TypeScript and as JavaScript without syntax errors', () => {
   for (const s of all.filter(x => x.framework === 'tfjs')) {
-    for (const [language, fileName] of [['typescript', 'snippet.ts'], ['javascript', 'snippet.js']] as const) {
+    for (const [language, fileName] of [
+      ['typescript', 'snippet.ts'],
+      ['javascript', 'snippet.js'],
+    ] as const) {
       const plan = planInsertion(s, '', language);
       const text = applyImportEdit('', plan.importEdit) + s.plain + '\n';
       const out = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { allowJs: true } });

@@ -4,7 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalogEntry, guide } from '../../../core/src/knowledge';
-import { applyAction, canGoBack, currentStep, guidePaths, snippetFramework, startWizard, type WizardState } from '../../../client/src/common/selector/wizard';
+import {
+  applyAction,
+  canGoBack,
+  currentStep,
+  guidePaths,
+  snippetFramework,
+  startWizard,
+  type WizardState,
+} from '../../../client/src/common/selector/wizard';
 import { viewOf, type StepView, type ViewItem } from '../../../client/src/common/selector/wizard-view';
 import type { FrameworkDecision } from '../../../client/src/common/selector/imports';
 
@@ -32,7 +40,11 @@ test('the guide has paths and each ends in a catalog loss', () => {
   for (const p of paths) assert.ok(getCatalogEntry(p.leaf.lossId), `${p.labels.join(' → ')} ends in unknown '${p.leaf.lossId}'`);
 });
 
-for (const decision of [torchFile, { kind: 'known', framework: 'keras' } as FrameworkDecision, { kind: 'known', framework: 'tfjs' } as FrameworkDecision]) {
+for (const decision of [
+  torchFile,
+  { kind: 'known', framework: 'keras' } as FrameworkDecision,
+  { kind: 'known', framework: 'tfjs' } as FrameworkDecision,
+]) {
   const fw = decision.kind === 'known' ? decision.framework : '';
   test(`${fw}: walking every guide path by its labels reaches the leaf's result with insert actions`, () => {
     for (const p of guidePaths()) {
@@ -48,8 +60,14 @@ for (const decision of [torchFile, { kind: 'known', framework: 'keras' } as Fram
       const inserts = v.items.filter(i => i.effect?.kind === 'insert');
       assert.ok(inserts.length >= 1, `${p.leaf.lossId}: nothing to insert for ${fw}`);
       assert.ok(inserts[0].detail && inserts[0].detail.length > 20, 'the first insert item explains why');
-      assert.ok(v.items.some(i => i.effect?.kind === 'explorer'), 'open in explorer');
-      assert.ok(v.items.some(i => i.effect?.kind === 'copy'), 'copy');
+      assert.ok(
+        v.items.some(i => i.effect?.kind === 'explorer'),
+        'open in explorer',
+      );
+      assert.ok(
+        v.items.some(i => i.effect?.kind === 'copy'),
+        'copy',
+      );
       assert.equal(v.items.filter(i => i.label.includes('$(arrow-right)')).length, p.leaf.alternatives.length, 'one item per alternative');
     }
   });
@@ -79,7 +97,10 @@ test('a file that imports neither framework is asked once, right before the firs
   s = pick(s, 'Two classes').state;
   s = pick(s, 'Imbalanced').state;
   assert.equal(view(s).id, 'framework');
-  assert.deepEqual(view(s).items.map(i => i.label), ['PyTorch', 'Keras']);
+  assert.deepEqual(
+    view(s).items.map(i => i.label),
+    ['PyTorch', 'Keras'],
+  );
   s = pick(s, 'Keras').state;
   assert.equal(view(s).id, 'result:sigmoidFocalLoss');
   assert.equal(snippetFramework(s), 'keras');
@@ -102,7 +123,10 @@ test('without an editor the result offers copy in every framework instead of ins
   assert.equal(v.id, 'result:huberLoss');
   assert.equal(v.items.filter(i => i.effect?.kind === 'insert').length, 0);
   const copies = v.items.filter(i => i.effect?.kind === 'copy');
-  assert.deepEqual(copies.map(i => i.description?.split(' · ')[0]), ['PyTorch', 'Keras', 'TensorFlow.js']);
+  assert.deepEqual(
+    copies.map(i => i.description?.split(' · ')[0]),
+    ['PyTorch', 'Keras', 'TensorFlow.js'],
+  );
 });
 
 test('the first step offers the flat search, which lists every catalog loss', () => {

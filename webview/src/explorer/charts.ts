@@ -40,7 +40,10 @@ export class LinkedCharts {
       host.tabIndex = 0;
       host.dataset.chart = kind;
       host.setAttribute('role', 'img');
-      host.setAttribute('aria-label', `${kind === 'loss' ? 'Loss' : 'Gradient'} chart. Arrow keys move the readout along x; Shift moves faster; Home and End jump to the ends.`);
+      host.setAttribute(
+        'aria-label',
+        `${kind === 'loss' ? 'Loss' : 'Gradient'} chart. Arrow keys move the readout along x; Shift moves faster; Home and End jump to the ends.`,
+      );
       host.addEventListener('keydown', e => this.onKey(e));
       container.appendChild(host);
       return host;

@@ -61,6 +61,10 @@ export async function toPng(svg: string, background: string): Promise<string> {
 
 /** A file-name-safe stem: "Huber loss" → "huber-loss". */
 export function fileStem(text: string): string {
-  const stem = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const stem = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return stem || 'loss-explorer';
 }

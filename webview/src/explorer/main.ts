@@ -2,9 +2,7 @@
 // page with core; the extension is asked only for what a page cannot do (save files, edit the editor,
 // write the clipboard). Messages from the extension are parsed and anything malformed is dropped.
 import './styles.css';
-import {
-  parseHostMessage, type EditorContextMessage, type ExplorerView, type OpenExplorerArgs, type PageMessage,
-} from '../protocol';
+import { parseHostMessage, type EditorContextMessage, type ExplorerView, type OpenExplorerArgs, type PageMessage } from '../protocol';
 import { h } from './dom';
 import { findGuidePath, FRAMEWORK_NAMES, GuideView } from './guide-view';
 import { PlotsView } from './plots-view';
@@ -79,7 +77,9 @@ function renderEditorNote(): void {
 }
 
 document.body.append(
-  h('header', { class: 'top' },
+  h(
+    'header',
+    { class: 'top' },
     h('h1', {}, 'Loss Explorer'),
     h('div', { role: 'tablist', 'aria-label': 'Loss Explorer views', class: 'tabs' }, tabs.plots, tabs.guide),
     editorNote,
@@ -133,7 +133,7 @@ onThemeChange(() => {
 // First paint: a story when nothing is plotted yet (first open), else the restored state.
 renderEditorNote();
 plots.themeChanged();
-const initialStory = state.series.length === 0 ? findStory(state.storyId ?? 'outliers') ?? findStory('outliers') : undefined;
+const initialStory = state.series.length === 0 ? (findStory(state.storyId ?? 'outliers') ?? findStory('outliers')) : undefined;
 if (initialStory) plots.applyStory(initialStory);
 else plots.refresh();
 guideView.render();

@@ -19,12 +19,24 @@ export function paramControl(p: LossParam, value: number, onChange: (v: number) 
   const hintId = `${id}-hint`;
   const step = sliderStep(p);
   const slider = h('input', {
-    type: 'range', id, min: p.min, max: p.max, step, value,
-    'aria-describedby': hintId, 'data-param': p.name,
+    type: 'range',
+    id,
+    min: p.min,
+    max: p.max,
+    step,
+    value,
+    'aria-describedby': hintId,
+    'data-param': p.name,
   });
   const number = h('input', {
-    type: 'number', min: p.min, max: p.max, step, value: formatParam(value),
-    'aria-label': `${p.name} value`, 'aria-describedby': hintId, 'data-param-number': p.name,
+    type: 'number',
+    min: p.min,
+    max: p.max,
+    step,
+    value: formatParam(value),
+    'aria-label': `${p.name} value`,
+    'aria-describedby': hintId,
+    'data-param-number': p.name,
   });
   const set = (v: number, from: 'slider' | 'number') => {
     const c = clampParam(p, v);

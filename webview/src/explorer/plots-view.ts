@@ -44,7 +44,9 @@ export class PlotsView {
   private pending = 0;
 
   constructor(private readonly host: PlotsHost) {
-    this.storySelect = h('select', { id: 'story-select' },
+    this.storySelect = h(
+      'select',
+      { id: 'story-select' },
       h('option', { value: '' }, '(none)'),
       stories.filter(s => s.preset).map(s => h('option', { value: s.id }, s.title)),
     );
@@ -68,7 +70,15 @@ export class PlotsView {
     const onRange = () => {
       const min = Number(this.rangeMin.value);
       const max = Number(this.rangeMax.value);
-      if (this.rangeMin.value === '' || this.rangeMax.value === '' || !Number.isFinite(min) || !Number.isFinite(max) || !(min < max) || Math.abs(min) > 1e6 || Math.abs(max) > 1e6) {
+      if (
+        this.rangeMin.value === '' ||
+        this.rangeMax.value === '' ||
+        !Number.isFinite(min) ||
+        !Number.isFinite(max) ||
+        !(min < max) ||
+        Math.abs(min) > 1e6 ||
+        Math.abs(max) > 1e6
+      ) {
         this.rangeMin.setAttribute('aria-invalid', 'true');
         this.rangeMax.setAttribute('aria-invalid', 'true');
         return;
@@ -99,17 +109,34 @@ export class PlotsView {
     this.setupPanel = h('div', { class: 'setup', id: 'setup-panel' });
     const chartBox = h('div', { class: 'charts', id: 'charts' });
 
-    this.root = h('section', { id: 'plots-view', class: 'view', role: 'tabpanel', 'aria-labelledby': 'tab-plots' },
-      h('div', { class: 'plots-layout' },
-        h('div', { class: 'controls' },
+    this.root = h(
+      'section',
+      { id: 'plots-view', class: 'view', role: 'tabpanel', 'aria-labelledby': 'tab-plots' },
+      h(
+        'div',
+        { class: 'plots-layout' },
+        h(
+          'div',
+          { class: 'controls' },
           h('div', { class: 'field' }, h('label', { for: 'story-select' }, 'Story'), this.storySelect),
-          h('div', { class: 'field' }, h('label', { for: 'add-loss' }, 'Add a loss'), h('div', { class: 'row' }, this.addSelect, addButton)),
+          h(
+            'div',
+            { class: 'field' },
+            h('label', { for: 'add-loss' }, 'Add a loss'),
+            h('div', { class: 'row' }, this.addSelect, addButton),
+          ),
           this.seriesList,
-          h('fieldset', { class: 'range' },
+          h(
+            'fieldset',
+            { class: 'range' },
             h('legend', {}, 'x range'),
-            h('div', { class: 'row' },
-              h('label', { for: 'range-min' }, 'from'), this.rangeMin,
-              h('label', { for: 'range-max' }, 'to'), this.rangeMax,
+            h(
+              'div',
+              { class: 'row' },
+              h('label', { for: 'range-min' }, 'from'),
+              this.rangeMin,
+              h('label', { for: 'range-max' }, 'to'),
+              this.rangeMax,
               resetRange,
             ),
           ),
@@ -132,8 +159,11 @@ export class PlotsView {
       }
       g.append(h('option', { value: e.id }, e.title));
     }
-    const misuse = h('optgroup', { label: 'Misuse (what a rule catches)' },
-      derivedSourceIds().map(id => h('option', { value: id }, sourceInfo(id)!.title)));
+    const misuse = h(
+      'optgroup',
+      { label: 'Misuse (what a rule catches)' },
+      derivedSourceIds().map(id => h('option', { value: id }, sourceInfo(id)!.title)),
+    );
     return [...groups.values(), misuse];
   }
 
@@ -209,12 +239,21 @@ export class PlotsView {
         }
         // A loss plotted more than once explains its parameters the first time only (visually).
         const repeated = st.series.slice(0, i).some(o => o.id === s.id);
-        return h('fieldset', { class: 'series', role: 'listitem', 'data-series': i, 'data-loss': s.id },
+        return h(
+          'fieldset',
+          { class: 'series', role: 'listitem', 'data-series': i, 'data-loss': s.id },
           h('legend', {}, swatch, h('span', { class: 'series-title' }, seriesLabel(info, s))),
-          info.params.map(p => paramControl(p, s.params[p.name] ?? p.default, v => {
-            s.params[p.name] = v;
-            this.scheduleRedraw();
-          }, repeated)),
+          info.params.map(p =>
+            paramControl(
+              p,
+              s.params[p.name] ?? p.default,
+              v => {
+                s.params[p.name] = v;
+                this.scheduleRedraw();
+              },
+              repeated,
+            ),
+          ),
           h('div', { class: 'row buttons' }, buttons),
         );
       }),
@@ -241,7 +280,11 @@ export class PlotsView {
     this.setupPanel.dataset.key = key;
     this.setupPanel.replaceChildren(
       ...(infos.length ? [h('h3', {}, 'How the curves are drawn')] : []),
-      h('dl', {}, infos.flatMap(i => [h('dt', {}, shortTitle(i.title)), h('dd', {}, i.setup)])),
+      h(
+        'dl',
+        {},
+        infos.flatMap(i => [h('dt', {}, shortTitle(i.title)), h('dd', {}, i.setup)]),
+      ),
     );
   }
 
@@ -263,7 +306,13 @@ export class PlotsView {
     this.data = buildPlotData(st.series, range);
     const note = this.storyPanel.querySelector('.mixed-axes');
     if (this.data.mixedAxes && !note) {
-      this.storyPanel.append(h('p', { class: 'mixed-axes note' }, `These losses read x differently (${this.data.xLabel}); each curve is plotted against its own meaning of x.`));
+      this.storyPanel.append(
+        h(
+          'p',
+          { class: 'mixed-axes note' },
+          `These losses read x differently (${this.data.xLabel}); each curve is plotted against its own meaning of x.`,
+        ),
+      );
     } else if (!this.data.mixedAxes && note) note.remove();
     for (const [i, c] of this.data.columns.entries()) {
       const title = this.seriesList.querySelector(`[data-series="${i}"] .series-title`);
@@ -281,20 +330,34 @@ export class PlotsView {
     if (!data) return;
     const colors = this.host.theme().series;
     const at = idx ?? null;
-    const cell = (v: number | null | undefined) => (at === null ? '—' : v === null || v === undefined ? 'undefined here' : formatNumber(v, 6));
-    const caption = at === null ? 'Hover a chart, or focus it and use the arrow keys, to read exact values.' : `Values at x = ${formatNumber(data.x[at], 6)}`;
+    const cell = (v: number | null | undefined) =>
+      at === null ? '—' : v === null || v === undefined ? 'undefined here' : formatNumber(v, 6);
+    const caption =
+      at === null
+        ? 'Hover a chart, or focus it and use the arrow keys, to read exact values.'
+        : `Values at x = ${formatNumber(data.x[at], 6)}`;
     this.readout.replaceChildren(
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'loss'), h('th', { scope: 'col' }, 'value'), h('th', { scope: 'col' }, 'gradient d loss/dx'))),
-      h('tbody', {}, data.columns.map((c, i) => {
-        const swatch = h('span', { class: i >= colors.length ? 'swatch dashed' : 'swatch', 'aria-hidden': 'true' });
-        swatch.style.setProperty('--swatch', colors[i % colors.length]);
-        return h('tr', { 'data-series': i },
-          h('th', { scope: 'row' }, swatch, c.label),
-          h('td', { 'data-value': 'loss' }, cell(at === null ? null : c.loss[at])),
-          h('td', { 'data-value': 'grad' }, cell(at === null ? null : c.grad[at])),
-        );
-      })),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, 'loss'), h('th', { scope: 'col' }, 'value'), h('th', { scope: 'col' }, 'gradient d loss/dx')),
+      ),
+      h(
+        'tbody',
+        {},
+        data.columns.map((c, i) => {
+          const swatch = h('span', { class: i >= colors.length ? 'swatch dashed' : 'swatch', 'aria-hidden': 'true' });
+          swatch.style.setProperty('--swatch', colors[i % colors.length]);
+          return h(
+            'tr',
+            { 'data-series': i },
+            h('th', { scope: 'row' }, swatch, c.label),
+            h('td', { 'data-value': 'loss' }, cell(at === null ? null : c.loss[at])),
+            h('td', { 'data-value': 'grad' }, cell(at === null ? null : c.grad[at])),
+          );
+        }),
+      ),
     );
   }
 
@@ -329,9 +392,29 @@ export class PlotsView {
 }
 
 export function renderTable(table: StoryTable): HTMLTableElement {
-  return h('table', { class: 'data-table' },
+  return h(
+    'table',
+    { class: 'data-table' },
     h('caption', {}, table.caption),
-    h('thead', {}, h('tr', {}, table.head.map(c => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, table.rows.map(r => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        table.head.map(c => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      table.rows.map(r =>
+        h(
+          'tr',
+          {},
+          r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c))),
+        ),
+      ),
+    ),
   );
 }

@@ -3,8 +3,16 @@
 // also take their values and gradients from core's loss functions; this file only builds the wrong
 // input and applies the chain rule of that input construction.
 import {
-  binaryCrossEntropyWithLogits, catalog, crossEntropy, curve, curveInfo, getCatalogEntry, mseLoss, nllLoss,
-  type CurveAxis, type LossParam,
+  binaryCrossEntropyWithLogits,
+  catalog,
+  crossEntropy,
+  curve,
+  curveInfo,
+  getCatalogEntry,
+  mseLoss,
+  nllLoss,
+  type CurveAxis,
+  type LossParam,
 } from '../../../core/src/index';
 // curveInfo does not expose the open domain (probabilities, cosines) that curve() enforces; the spec
 // table is where core keeps it. (A `domain` field on CurveInfo would make this import unnecessary.)
@@ -63,7 +71,12 @@ function throughSoftmax(p: Float64Array, g: Float64Array, classes: number, n: nu
 }
 
 const classesParam: LossParam = {
-  name: 'classes', default: 10, min: 2, max: 1000, step: 1, plotOnly: true,
+  name: 'classes',
+  default: 10,
+  min: 2,
+  max: 1000,
+  step: 1,
+  plotOnly: true,
   meaning: 'C: number of classes; the other C − 1 logits are 0.',
 };
 
@@ -99,7 +112,8 @@ const derived: readonly DerivedSource[] = [
     title: 'Cross-entropy on softmax output (double softmax)',
     axis: 'logit',
     xLabel: 'logit margin z_true − z_other',
-    setup: 'Logits [x, 0, …, 0] over C classes pass through softmax and then into cross-entropy, which applies softmax again: the loss cannot fall below log(1 + (C − 1)/e).',
+    setup:
+      'Logits [x, 0, …, 0] over C classes pass through softmax and then into cross-entropy, which applies softmax again: the loss cannot fall below log(1 + (C − 1)/e).',
     range: { min: -6, max: 6 },
     params: [classesParam],
     sample(x, prm) {
@@ -135,7 +149,8 @@ const derived: readonly DerivedSource[] = [
     title: 'BCE with logits on sigmoid output (double sigmoid)',
     axis: 'logit',
     xLabel: 'logit z (target 1)',
-    setup: 'σ(z) fed to a loss that applies σ again: the "logit" it sees lies in (0, 1), so the loss stays above log(1 + e⁻¹) ≈ 0.31 and the gradient vanishes.',
+    setup:
+      'σ(z) fed to a loss that applies σ again: the "logit" it sees lies in (0, 1), so the loss stays above log(1 + e⁻¹) ≈ 0.31 and the gradient vanishes.',
     range: { min: -6, max: 6 },
     params: [],
     sample(x) {
@@ -153,7 +168,8 @@ const derived: readonly DerivedSource[] = [
     title: 'NLL on probabilities (log missing)',
     axis: 'pt',
     xLabel: 'p_t (probability of the true class)',
-    setup: 'Probabilities [x, 1 − x] passed to NLLLoss, which expects log-probabilities: the "loss" is just −p_t, a straight line with constant slope.',
+    setup:
+      'Probabilities [x, 1 − x] passed to NLLLoss, which expects log-probabilities: the "loss" is just −p_t, a straight line with constant slope.',
     range: { min: 0.05, max: 0.99 },
     domain: { min: 0, max: 1 },
     params: [],
@@ -181,7 +197,14 @@ function catalogInfo(id: string): SourceInfo | undefined {
   const info = curveInfo(id);
   const domain = curveSpecs[id]?.domain;
   return {
-    id, title: entry.title, axis: info.axis, xLabel: info.xLabel, setup: info.setup, range: info.range, params: entry.params, inCatalog: true,
+    id,
+    title: entry.title,
+    axis: info.axis,
+    xLabel: info.xLabel,
+    setup: info.setup,
+    range: info.range,
+    params: entry.params,
+    inCatalog: true,
     domain: domain ? { min: domain[0], max: domain[1] } : undefined,
   };
 }
@@ -189,7 +212,18 @@ function catalogInfo(id: string): SourceInfo | undefined {
 /** Display information of a source, or undefined for an unknown id. */
 export function sourceInfo(id: string): SourceInfo | undefined {
   const d = derivedById.get(id);
-  if (d) return { id: d.id, title: d.title, axis: d.axis, xLabel: d.xLabel, setup: d.setup, range: d.range, domain: d.domain, params: d.params, inCatalog: false };
+  if (d)
+    return {
+      id: d.id,
+      title: d.title,
+      axis: d.axis,
+      xLabel: d.xLabel,
+      setup: d.setup,
+      range: d.range,
+      domain: d.domain,
+      params: d.params,
+      inCatalog: false,
+    };
   return catalogInfo(id);
 }
 

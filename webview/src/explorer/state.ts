@@ -47,7 +47,8 @@ export function parseRange(v: unknown): PlotRange | null | undefined {
   if (v === null) return null;
   if (typeof v !== 'object' || v === null) return undefined;
   const { min, max } = v as Record<string, unknown>;
-  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) return undefined;
+  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max) || !(min < max))
+    return undefined;
   if (Math.abs(min) > 1e6 || Math.abs(max) > 1e6) return undefined;
   return { min, max };
 }

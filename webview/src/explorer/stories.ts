@@ -1,9 +1,7 @@
 // Presets that each tell one story about losses (the facts come from the project's loss reference) and
 // the rule stories shown by a diagnostic's "Explain" action. Every number in a table is computed here
 // with core, so the tables cannot drift from the curves.
-import {
-  binaryCrossEntropyWithLogits, huberLoss, l1Loss, mseLoss, nllLoss, sigmoidFocalLoss,
-} from '../../../core/src/index';
+import { binaryCrossEntropyWithLogits, huberLoss, l1Loss, mseLoss, nllLoss, sigmoidFocalLoss } from '../../../core/src/index';
 import type { PlotRange, PlotSeries } from './state';
 
 export interface StoryTable {
@@ -47,7 +45,12 @@ function outlierTable(): StoryTable {
   return {
     caption: 'Predictions [1, 2, 100] against targets [1, 2, 3] (one outlier, error 97), mean reduction',
     head: ['loss', 'value', 'gradient on the outlier', 'gradient on a perfect prediction'],
-    rows: rows.map(([name, r]) => [name, formatNumber(r.loss.data[0]), formatNumber(r.grads[0]!.data[2]), formatNumber(r.grads[0]!.data[0])]),
+    rows: rows.map(([name, r]) => [
+      name,
+      formatNumber(r.loss.data[0]),
+      formatNumber(r.grads[0]!.data[2]),
+      formatNumber(r.grads[0]!.data[0]),
+    ]),
   };
 }
 

@@ -89,13 +89,18 @@ export function chooseLoss(deps: ChooseLossDeps, args: ChooseLossArgs = {}): Pro
           const shown = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
           const plan = await insertLossSnippet(shown, effect.snippet);
           outcome = 'inserted';
-          deps.log(`inserted ${effect.snippet.label} (${FRAMEWORK_LABELS[effect.snippet.framework]})${plan.imports.length ? ` and ${plan.imports.join('; ')}` : ''}`);
+          deps.log(
+            `inserted ${effect.snippet.label} (${FRAMEWORK_LABELS[effect.snippet.framework]})${plan.imports.length ? ` and ${plan.imports.join('; ')}` : ''}`,
+          );
           break;
         }
         case 'copy':
           await vscode.env.clipboard.writeText(effect.snippet.plain + '\n');
           outcome = 'copied';
-          vscode.window.setStatusBarMessage(`LossLens: copied ${effect.snippet.label} (${FRAMEWORK_LABELS[effect.snippet.framework]})`, 4000);
+          vscode.window.setStatusBarMessage(
+            `LossLens: copied ${effect.snippet.label} (${FRAMEWORK_LABELS[effect.snippet.framework]})`,
+            4000,
+          );
           break;
         case 'explorer':
           outcome = 'explorer';

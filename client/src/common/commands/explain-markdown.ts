@@ -32,14 +32,23 @@ export function explainMarkdown(input: ExplainInput): string {
     }
     out.push('');
   }
-  const names = FRAMEWORKS.filter(fw => entry.names[fw]?.length).map(fw => `- ${FRAMEWORK_LABELS[fw]}: ${entry.names[fw]!.map(n => `\`${n}\``).join(', ')}`);
+  const names = FRAMEWORKS.filter(fw => entry.names[fw]?.length).map(
+    fw => `- ${FRAMEWORK_LABELS[fw]}: ${entry.names[fw]!.map(n => `\`${n}\``).join(', ')}`,
+  );
   if (names.length > 0) out.push('## Names', '', ...names, '');
   out.push('## Code', '');
   const order = input.framework ? [input.framework, ...FRAMEWORKS.filter(f => f !== input.framework)] : FRAMEWORKS;
   for (const fw of order) {
     const s = lossSnippets(entry.id, fw, input.params)[0];
     if (!s) continue;
-    out.push(`**${FRAMEWORK_LABELS[fw]}** — ${s.custom ? 'custom implementation' : s.label}`, '', '```' + (fw === 'tfjs' ? 'js' : 'python'), s.plain, '```', '');
+    out.push(
+      `**${FRAMEWORK_LABELS[fw]}** — ${s.custom ? 'custom implementation' : s.label}`,
+      '',
+      '```' + (fw === 'tfjs' ? 'js' : 'python'),
+      s.plain,
+      '```',
+      '',
+    );
   }
   return out.join('\n');
 }

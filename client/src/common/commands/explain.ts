@@ -30,7 +30,15 @@ export class ExplainPages implements vscode.TextDocumentContentProvider {
 
 function hoverText(hover: vscode.Hover): string {
   return hover.contents
-    .map(c => (typeof c === 'string' ? c : c instanceof vscode.MarkdownString ? c.value : 'value' in c ? `\`\`\`${c.language}\n${c.value}\n\`\`\`` : ''))
+    .map(c =>
+      typeof c === 'string'
+        ? c
+        : c instanceof vscode.MarkdownString
+          ? c.value
+          : 'value' in c
+            ? `\`\`\`${c.language}\n${c.value}\n\`\`\``
+            : '',
+    )
     .join('\n\n');
 }
 
@@ -55,7 +63,9 @@ export interface ExplainResult {
 
 export async function explainLossAtCursor(pages: ExplainPages, editor: vscode.TextEditor | undefined): Promise<ExplainResult | undefined> {
   if (!editor) {
-    void vscode.window.showInformationMessage('LossLens: open a Python, TypeScript or JavaScript file and put the cursor on a loss function.');
+    void vscode.window.showInformationMessage(
+      'LossLens: open a Python, TypeScript or JavaScript file and put the cursor on a loss function.',
+    );
     return undefined;
   }
   const doc = editor.document;
@@ -71,7 +81,9 @@ export async function explainLossAtCursor(pages: ExplainPages, editor: vscode.Te
   const hover = lossLensHover(hovers, hitTitle);
   const lossId = hit?.lossId ?? catalog.find(e => e.title === hover?.title)?.id;
   if (!lossId) {
-    void vscode.window.showInformationMessage('LossLens: no loss function at the cursor. Put it on a loss such as nn.CrossEntropyLoss, keras.losses.Huber or tf.losses.huberLoss.');
+    void vscode.window.showInformationMessage(
+      'LossLens: no loss function at the cursor. Put it on a loss such as nn.CrossEntropyLoss, keras.losses.Huber or tf.losses.huberLoss.',
+    );
     return undefined;
   }
   const decision = decideFramework(doc.languageId, doc.getText());

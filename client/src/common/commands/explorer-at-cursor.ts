@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { lossAtCursor } from './loss-at-cursor';
 import { COMMANDS } from '../../../../shared/src/commands';
 
-export async function openExplorerAtCursor(editor: vscode.TextEditor | undefined): Promise<{ lossId?: string; params?: Record<string, number> }> {
+export async function openExplorerAtCursor(
+  editor: vscode.TextEditor | undefined,
+): Promise<{ lossId?: string; params?: Record<string, number> }> {
   const hit = editor ? lossAtCursor(editor.document.getText(), editor.document.offsetAt(editor.selection.active)) : undefined;
   if (!hit) {
     vscode.window.setStatusBarMessage('LossLens: no loss function at the cursor; opening the Loss Explorer', 4000);

@@ -44,15 +44,32 @@ export function registerLossLensCommands(context: vscode.ExtensionContext, deps:
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, pages),
     vscode.commands.registerCommand(
       COMMANDS.chooseLoss,
-      safely('Choose a Loss Function', (args?: ChooseLossArgs) => chooseLoss({ log: m => deps.log.info(m) }, args && typeof args === 'object' ? args : {})),
+      safely('Choose a Loss Function', (args?: ChooseLossArgs) =>
+        chooseLoss({ log: m => deps.log.info(m) }, args && typeof args === 'object' ? args : {}),
+      ),
     ),
     vscode.commands.registerCommand(TEST_COMMANDS.chooseLossState, () => wizardSnapshot()),
     vscode.commands.registerCommand(COMMANDS.explainLossAtCursor, explain),
     vscode.commands.registerCommand(COMMANDS.explainLoss, explain),
-    vscode.commands.registerCommand(COMMANDS.openExplorerAtCursor, safely('Open Loss Explorer for Loss at Cursor', () => openExplorerAtCursor(codeEditor()))),
-    vscode.commands.registerCommand(COMMANDS.fixAllSafe, safely('Fix All Safe Problems in File', () => fixAllSafe(codeEditor()))),
-    vscode.commands.registerCommand(COMMANDS.showRules, safely('Show Rules', () => showRules(deps.client, codeEditor()))),
-    vscode.commands.registerCommand(COMMANDS.openSample, safely('Open Sample', () => openSample())),
-    vscode.commands.registerCommand(COMMANDS.explainRule, safely('Explain Rule', (id?: unknown) => explainRule(deps.client, pages, id))),
+    vscode.commands.registerCommand(
+      COMMANDS.openExplorerAtCursor,
+      safely('Open Loss Explorer for Loss at Cursor', () => openExplorerAtCursor(codeEditor())),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.fixAllSafe,
+      safely('Fix All Safe Problems in File', () => fixAllSafe(codeEditor())),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.showRules,
+      safely('Show Rules', () => showRules(deps.client, codeEditor())),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.openSample,
+      safely('Open Sample', () => openSample()),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.explainRule,
+      safely('Explain Rule', (id?: unknown) => explainRule(deps.client, pages, id)),
+    ),
   );
 }

@@ -17,7 +17,8 @@ export function toggledRulesSetting(
     const want = enabledIds.has(r.id);
     if (want === r.enabled) continue;
     if (!want) next[r.id] = 'off';
-    else if (r.configuredBy === 'project') continue; // a project file decides; settings cannot override it
+    else if (r.configuredBy === 'project')
+      continue; // a project file decides; settings cannot override it
     else if (inherited[r.id] === 'off') next[r.id] = r.defaultSeverity;
     else delete next[r.id];
   }

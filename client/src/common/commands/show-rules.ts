@@ -20,7 +20,8 @@ const DOCS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('l
 function describe(r: RuleInfo): string {
   const parts: string[] = [r.enabled ? r.severity : 'off'];
   if (r.configuredBy === 'settings') parts.push('set in settings');
-  if (r.configuredBy === 'project') parts.push(`set by ${r.projectFile ? r.projectFile.slice(r.projectFile.lastIndexOf('/') + 1) : 'the project'}`);
+  if (r.configuredBy === 'project')
+    parts.push(`set by ${r.projectFile ? r.projectFile.slice(r.projectFile.lastIndexOf('/') + 1) : 'the project'}`);
   if (r.fix) parts.push(`${r.fix.applicability} fix`);
   return parts.join(' · ');
 }
@@ -39,7 +40,13 @@ export async function showRules(client: RulesClient, editor: vscode.TextEditor |
   qp.canSelectMany = true;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
-  qp.items = rules.map(rule => ({ label: `${rule.id} ${rule.name}`, description: describe(rule), detail: rule.summary, rule, buttons: [DOCS_BUTTON] }));
+  qp.items = rules.map(rule => ({
+    label: `${rule.id} ${rule.name}`,
+    description: describe(rule),
+    detail: rule.summary,
+    rule,
+    buttons: [DOCS_BUTTON],
+  }));
   qp.selectedItems = qp.items.filter(i => i.rule.enabled);
   qp.onDidTriggerItemButton(e => void vscode.env.openExternal(vscode.Uri.parse(e.item.rule.docsUrl)));
 

@@ -3,8 +3,14 @@
 // files are written with workspace.fs, no Node API is used.
 import * as vscode from 'vscode';
 import {
-  EXPLORER_VIEW_TYPE, PROTOCOL_VERSION, exportBytes, parseOpenArgs, parsePageMessage,
-  type ExportMessage, type HostMessage, type OpenExplorerArgs,
+  EXPLORER_VIEW_TYPE,
+  PROTOCOL_VERSION,
+  exportBytes,
+  parseOpenArgs,
+  parsePageMessage,
+  type ExportMessage,
+  type HostMessage,
+  type OpenExplorerArgs,
 } from '../../../../webview/src/protocol';
 import { COMMANDS, TEST_COMMANDS } from '../../../../shared/src/commands';
 import { LastEditorTracker } from './editor-tracker';
@@ -142,9 +148,7 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
   }
 
   async function saveExport(msg: ExportMessage): Promise<void> {
-    const folder = tracker.current
-      ? vscode.Uri.joinPath(tracker.current.document.uri, '..')
-      : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = tracker.current ? vscode.Uri.joinPath(tracker.current.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: `Export ${msg.format.toUpperCase()}`,
       saveLabel: 'Export',
@@ -161,7 +165,9 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
     const editor = tracker.current;
     const framework = tracker.framework();
     if (!editor || !framework) {
-      void vscode.window.showWarningMessage('LossLens: click into a Python, TypeScript or JavaScript editor first, then use "Insert snippet" again.');
+      void vscode.window.showWarningMessage(
+        'LossLens: click into a Python, TypeScript or JavaScript editor first, then use "Insert snippet" again.',
+      );
       return;
     }
     const snippet = defaultLossSnippet(lossId, framework, params);
@@ -193,7 +199,14 @@ export function registerLossExplorer(context: vscode.ExtensionContext, opts: Los
     if (panel) {
       panel.reveal(undefined, false);
     } else {
-      attach(vscode.window.createWebviewPanel(EXPLORER_VIEW_TYPE, TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions));
+      attach(
+        vscode.window.createWebviewPanel(
+          EXPLORER_VIEW_TYPE,
+          TITLE,
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+          webviewOptions,
+        ),
+      );
     }
     const meaningful = show.lossId !== undefined || show.ruleId !== undefined || show.view !== undefined;
     if (!meaningful) return;

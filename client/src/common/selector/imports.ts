@@ -178,7 +178,10 @@ function addScriptBindings(statement: string, out: ImportBinding[]): void {
   const named = JS_NAMED.exec(statement);
   if (named) {
     for (const part of named[1].split(',')) {
-      const [name, alias] = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+      const [name, alias] = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/);
       if (name) out.push({ name: (alias ?? name).trim(), module: `${named[2]}.${name.trim()}` });
     }
   }
@@ -210,7 +213,10 @@ const PYTHON_REQUIREMENTS: Record<'torch' | 'keras', Requirement[]> = {
       name: 'keras',
       use: use('keras'),
       // With TensorFlow imported, its bundled Keras is the one the project runs; otherwise Keras 3 itself.
-      importLine: scan => (scan.bindings.some(b => b.module === 'tensorflow' || b.module.startsWith('tensorflow.')) ? 'from tensorflow import keras' : 'import keras'),
+      importLine: scan =>
+        scan.bindings.some(b => b.module === 'tensorflow' || b.module.startsWith('tensorflow.'))
+          ? 'from tensorflow import keras'
+          : 'import keras',
     },
     { name: 'math', use: use('math'), importLine: () => 'import math' },
   ],

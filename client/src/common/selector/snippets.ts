@@ -35,7 +35,11 @@ export function lossSnippets(lossId: LossId, framework: Framework, values: Reado
 }
 
 /** The default (first) snippet of a loss for a framework, with `values` in its parameter tab stops. */
-export function defaultLossSnippet(lossId: LossId, framework: Framework, values: Readonly<Record<string, number>> = {}): LossSnippet | undefined {
+export function defaultLossSnippet(
+  lossId: LossId,
+  framework: Framework,
+  values: Readonly<Record<string, number>> = {},
+): LossSnippet | undefined {
   return lossSnippets(lossId, framework, values)[0];
 }
 

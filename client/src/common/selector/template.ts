@@ -36,7 +36,12 @@ function isIntegerParam(p: LossParam): boolean {
  * Compiles a template. Throws when it names a parameter the catalog entry does not have, so a typo in
  * the table fails the unit tests instead of producing a snippet with a hole in it.
  */
-export function compileTemplate(template: string, params: readonly LossParam[], language: SnippetLanguage, values: Readonly<Record<string, number>> = {}): CompiledSnippet {
+export function compileTemplate(
+  template: string,
+  params: readonly LossParam[],
+  language: SnippetLanguage,
+  values: Readonly<Record<string, number>> = {},
+): CompiledSnippet {
   const numbers = new Map<string, number>();
   let snippet = '';
   let plain = '';

@@ -55,9 +55,20 @@ export function viewOf(state: WizardState, ctx: ViewContext): StepView {
       }));
       if (state.steps.length === 1) {
         items.push({ label: '', separator: true });
-        items.push({ label: '$(search) Search all losses by name…', description: 'focal, kl, triplet, huber…', effect: { kind: 'wizard', action: { type: 'search' } } });
+        items.push({
+          label: '$(search) Search all losses by name…',
+          description: 'focal, kl, triplet, huber…',
+          effect: { kind: 'wizard', action: { type: 'search' } },
+        });
       }
-      return { id: `question:${step.node.id}`, title: TITLE, placeholder: step.node.question, items, matchOnDescription: false, matchOnDetail: false };
+      return {
+        id: `question:${step.node.id}`,
+        title: TITLE,
+        placeholder: step.node.question,
+        items,
+        matchOnDescription: false,
+        matchOnDetail: false,
+      };
     }
     case 'search':
       return {
@@ -118,7 +129,12 @@ function resultView(state: WizardState, lossId: LossId, leaf: WizardStepLeaf, ct
         effect: { kind: 'insert', snippet },
       });
     });
-    if (snippets[0]) items.push({ label: `$(copy) Copy ${snippets[0].label}`, description: 'to the clipboard', effect: { kind: 'copy', snippet: snippets[0] } });
+    if (snippets[0])
+      items.push({
+        label: `$(copy) Copy ${snippets[0].label}`,
+        description: 'to the clipboard',
+        effect: { kind: 'copy', snippet: snippets[0] },
+      });
   } else {
     for (const fw of framework ? [framework] : FRAMEWORKS) {
       const first = lossSnippets(lossId, fw)[0];
@@ -131,7 +147,11 @@ function resultView(state: WizardState, lossId: LossId, leaf: WizardStepLeaf, ct
       });
     }
   }
-  items.push({ label: '$(graph-line) Open in Loss Explorer', description: 'loss and gradient curves, parameters', effect: { kind: 'explorer', lossId } });
+  items.push({
+    label: '$(graph-line) Open in Loss Explorer',
+    description: 'loss and gradient curves, parameters',
+    effect: { kind: 'explorer', lossId },
+  });
   const alternatives = leaf?.alternatives ?? [];
   if (alternatives.length > 0) {
     items.push({ label: 'Alternatives', separator: true });

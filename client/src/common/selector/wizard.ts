@@ -1,7 +1,15 @@
 // The "Choose a Loss Function" wizard as a pure state machine over core's guide. The QuickPick in
 // ../commands/choose-loss.ts only renders states and feeds actions back; everything that decides
 // what comes next lives here and is unit-tested. States are immutable: back navigation is a pop.
-import { getCatalogEntry, guide as defaultGuide, isGuideLeaf, type Framework, type GuideLeaf, type GuideNode, type LossId } from '../../../../core/src/knowledge';
+import {
+  getCatalogEntry,
+  guide as defaultGuide,
+  isGuideLeaf,
+  type Framework,
+  type GuideLeaf,
+  type GuideNode,
+  type LossId,
+} from '../../../../core/src/knowledge';
 import type { FrameworkDecision } from './imports';
 
 export type WizardStep =
@@ -67,7 +75,9 @@ export function applyAction(state: WizardState, action: WizardAction): WizardSta
       if (step.kind !== 'question') throw new Error(`'option' on a ${step.kind} step`);
       const option = step.node.options[action.index];
       if (!option) throw new Error(`no option ${action.index} in '${step.node.id}'`);
-      return isGuideLeaf(option.next) ? toLoss(state, option.next.lossId, option.next) : push(state, { kind: 'question', node: option.next });
+      return isGuideLeaf(option.next)
+        ? toLoss(state, option.next.lossId, option.next)
+        : push(state, { kind: 'question', node: option.next });
     }
     case 'search':
       if (step.kind !== 'question') throw new Error(`'search' on a ${step.kind} step`);
@@ -77,7 +87,8 @@ export function applyAction(state: WizardState, action: WizardAction): WizardSta
       return toLoss(state, action.lossId, action.leaf);
     case 'framework':
       if (step.kind !== 'framework') throw new Error(`'framework' on a ${step.kind} step`);
-      if (state.decision.kind === 'ask' && !state.decision.choices.includes(action.framework)) throw new Error(`'${action.framework}' is not offered`);
+      if (state.decision.kind === 'ask' && !state.decision.choices.includes(action.framework))
+        throw new Error(`'${action.framework}' is not offered`);
       return push(state, { kind: 'result', lossId: step.lossId, leaf: step.leaf, framework: action.framework });
   }
 }

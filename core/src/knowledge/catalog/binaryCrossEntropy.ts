@@ -23,7 +23,10 @@ export const binaryCrossEntropy: CatalogEntry = {
   },
   snippets: {
     torch: [
-      cls('nn.BCELoss', 'criterion = nn.BCELoss()  # takes probabilities: prefer nn.BCEWithLogitsLoss on logits\nloss = criterion([[probs]], [[targets]].float())'),
+      cls(
+        'nn.BCELoss',
+        'criterion = nn.BCELoss()  # takes probabilities: prefer nn.BCEWithLogitsLoss on logits\nloss = criterion([[probs]], [[targets]].float())',
+      ),
       fn('F.binary_cross_entropy', 'loss = F.binary_cross_entropy([[probs]], [[targets]].float())  # probabilities in [0, 1]'),
     ],
     keras: [

@@ -15,7 +15,13 @@ export const binaryCrossEntropyWithLogits: CatalogEntry = {
   whenNot:
     'On values that already went through a sigmoid (the sigmoid is applied twice and the model trains towards the wrong place); for mutually exclusive classes (use softmax cross-entropy); with {−1, +1} labels (targets must be in [0, 1]).',
   params: [
-    { name: 'posWeight', default: 1, min: 0.1, max: 10, meaning: 'w₊: weight of the positive term; > 1 raises recall on a rare positive class, < 1 raises precision.' },
+    {
+      name: 'posWeight',
+      default: 1,
+      min: 0.1,
+      max: 10,
+      meaning: 'w₊: weight of the positive term; > 1 raises recall on a rare positive class, < 1 raises precision.',
+    },
   ],
   names: {
     torch: ['nn.BCEWithLogitsLoss', 'F.binary_cross_entropy_with_logits'],
@@ -34,7 +40,9 @@ export const binaryCrossEntropyWithLogits: CatalogEntry = {
       ),
     ],
     keras: [kerasObject('BinaryCrossentropy', 'from_logits=True', 'last Dense layer without activation')],
-    tfjs: [fn('tf.losses.sigmoidCrossEntropy', 'const loss = tf.losses.sigmoidCrossEntropy([[labels]], [[logits]]);  // raw logits, no sigmoid')],
+    tfjs: [
+      fn('tf.losses.sigmoidCrossEntropy', 'const loss = tf.losses.sigmoidCrossEntropy([[labels]], [[logits]]);  // raw logits, no sigmoid'),
+    ],
   },
   axis: 'logit',
 };

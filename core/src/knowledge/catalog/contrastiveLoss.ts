@@ -11,9 +11,7 @@ export const contrastiveLoss: CatalogEntry = {
   whenToUse: 'Siamese networks trained on labelled pairs: signature/face verification, duplicate detection, sentence-pair similarity.',
   whenNot:
     'With the opposite label convention (some code uses 1 = similar: the loss then pulls apart what should match); when O(N²) pair construction and mostly easy negatives make training slow — triplet loss or InfoNCE have largely replaced it.',
-  params: [
-    { name: 'margin', default: 1, min: 0.1, max: 3, meaning: 'm: distance beyond which dissimilar pairs stop being pushed apart.' },
-  ],
+  params: [{ name: 'margin', default: 1, min: 0.1, max: 3, meaning: 'm: distance beyond which dissimilar pairs stop being pushed apart.' }],
   names: {},
   snippets: {
     torch: [

@@ -7,18 +7,30 @@ export const cosineEmbeddingLoss: CatalogEntry = {
   family: 'metric',
   formula: 's = cos(x₁, x₂);  L = 1 − s if y = +1;  L = max(0, s − margin) if y = −1',
   latex: String.raw`\ell = \begin{cases} 1 - \cos(x_1, x_2) & y = 1 \\ \max\left(0,\ \cos(x_1, x_2) - \Delta\right) & y = -1 \end{cases}`,
-  gradient: '∂L/∂s = −1 for similar pairs, +1 for dissimilar pairs whose cosine exceeds the margin; through the normalisation the gradient on each vector is orthogonal to it.',
-  whenToUse: 'Pair supervision where direction matters but length does not: text or sentence embeddings, cross-modal matching, semantic similarity with cosine retrieval.',
-  whenNot: 'With {0, 1} labels (need ±1); when vector magnitude carries meaning; with many negatives per example (InfoNCE is more sample-efficient).',
+  gradient:
+    '∂L/∂s = −1 for similar pairs, +1 for dissimilar pairs whose cosine exceeds the margin; through the normalisation the gradient on each vector is orthogonal to it.',
+  whenToUse:
+    'Pair supervision where direction matters but length does not: text or sentence embeddings, cross-modal matching, semantic similarity with cosine retrieval.',
+  whenNot:
+    'With {0, 1} labels (need ±1); when vector magnitude carries meaning; with many negatives per example (InfoNCE is more sample-efficient).',
   params: [
-    { name: 'margin', default: 0, min: -1, max: 1, meaning: 'Δ: cosine similarity below which dissimilar pairs stop contributing (0 to 0.5 is typical).' },
+    {
+      name: 'margin',
+      default: 0,
+      min: -1,
+      max: 1,
+      meaning: 'Δ: cosine similarity below which dissimilar pairs stop contributing (0 to 0.5 is typical).',
+    },
   ],
   names: {
     torch: ['nn.CosineEmbeddingLoss', 'F.cosine_embedding_loss'],
   },
   snippets: {
     torch: [
-      cls('nn.CosineEmbeddingLoss', 'criterion = nn.CosineEmbeddingLoss(margin={{margin}})\nloss = criterion([[emb1]], [[emb2]], [[y]])  # y in {-1, +1}'),
+      cls(
+        'nn.CosineEmbeddingLoss',
+        'criterion = nn.CosineEmbeddingLoss(margin={{margin}})\nloss = criterion([[emb1]], [[emb2]], [[y]])  # y in {-1, +1}',
+      ),
       fn('F.cosine_embedding_loss', 'loss = F.cosine_embedding_loss([[emb1]], [[emb2]], [[y]], margin={{margin}})'),
     ],
     keras: [

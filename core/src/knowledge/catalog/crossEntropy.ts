@@ -16,7 +16,14 @@ export const crossEntropy: CatalogEntry = {
   whenNot:
     'After a softmax (double softmax flattens the probabilities and slows learning); multi-label problems where several classes can be true at once (use BCE with logits per class); a single output unit (softmax over one class is always 1, loss always 0).',
   params: [
-    { name: 'labelSmoothing', default: 0, min: 0, max: 0.5, meaning: 'ε: share of the target mass spread uniformly over all C classes (PyTorch/Keras/TF.js convention: the true class gets 1 − ε + ε/C).' },
+    {
+      name: 'labelSmoothing',
+      default: 0,
+      min: 0,
+      max: 0.5,
+      meaning:
+        'ε: share of the target mass spread uniformly over all C classes (PyTorch/Keras/TF.js convention: the true class gets 1 − ε + ε/C).',
+    },
   ],
   names: {
     torch: ['nn.CrossEntropyLoss', 'F.cross_entropy'],
@@ -25,7 +32,10 @@ export const crossEntropy: CatalogEntry = {
   },
   snippets: {
     torch: [
-      cls('nn.CrossEntropyLoss', 'criterion = nn.CrossEntropyLoss()\nloss = criterion([[logits]], [[targets]])  # logits (N, C) without softmax, targets (N,) class indices'),
+      cls(
+        'nn.CrossEntropyLoss',
+        'criterion = nn.CrossEntropyLoss()\nloss = criterion([[logits]], [[targets]])  # logits (N, C) without softmax, targets (N,) class indices',
+      ),
       fn('F.cross_entropy', 'loss = F.cross_entropy([[logits]], [[targets]])  # logits (N, C) without softmax'),
     ],
     keras: [
@@ -33,7 +43,10 @@ export const crossEntropy: CatalogEntry = {
       kerasCompile('categorical_crossentropy', 'one-hot labels, softmax output layer'),
     ],
     tfjs: [
-      fn('tf.losses.softmaxCrossEntropy', 'const loss = tf.losses.softmaxCrossEntropy([[oneHotLabels]], [[logits]]);  // raw logits, no softmax'),
+      fn(
+        'tf.losses.softmaxCrossEntropy',
+        'const loss = tf.losses.softmaxCrossEntropy([[oneHotLabels]], [[logits]]);  // raw logits, no softmax',
+      ),
       tfjsCompile('categoricalCrossentropy', 'softmax output layer, one-hot labels'),
     ],
   },

@@ -5,12 +5,15 @@ export const flowNll: CatalogEntry = {
   id: 'flowNll',
   title: 'Normalizing-flow negative log-likelihood',
   family: 'generative',
-  formula: 'z = f(x);  L = −log N(z; 0, I) − log|det ∂f/∂x|: a standard-normal NLL on the latent plus the change-of-variables log-determinant',
+  formula:
+    'z = f(x);  L = −log N(z; 0, I) − log|det ∂f/∂x|: a standard-normal NLL on the latent plus the change-of-variables log-determinant',
   latex: String.raw`\mathcal{L}(x) = \tfrac12\lVert f(x)\rVert^2 + \tfrac{D}{2}\log 2\pi - \log\left\lvert\det \frac{\partial f}{\partial x}\right\rvert`,
   gradient: '∂L/∂z = z for the Gaussian part; the log-determinant term is supplied by each invertible layer.',
-  likelihood: 'Exact maximum likelihood: an invertible map f turns the data density into a simple base density (standard normal), so −log p(x) is computable.',
+  likelihood:
+    'Exact maximum likelihood: an invertible map f turns the data density into a simple base density (standard normal), so −log p(x) is computable.',
   whenToUse: 'Normalizing flows (RealNVP, Glow, neural spline flows), density estimation and exact-likelihood generative models.',
-  whenNot: 'Models without a tractable Jacobian determinant (use a VAE bound or an adversarial loss); comparing values across datasets without converting to bits per dimension.',
+  whenNot:
+    'Models without a tractable Jacobian determinant (use a VAE bound or an adversarial loss); comparing values across datasets without converting to bits per dimension.',
   params: [],
   names: {},
   snippets: {

@@ -5,14 +5,24 @@ export const gaussianKlDivergence: CatalogEntry = {
   id: 'gaussianKlDivergence',
   title: 'Gaussian KL divergence to N(0, I) (VAE regulariser)',
   family: 'generative',
-  formula: 'KL(N(μ, σ²) ‖ N(0, 1)) = ½·Σ_j (μ_j² + σ_j² − log σ_j² − 1), summed over latent dimensions and averaged over the batch, with σ² = e^(logVar)',
+  formula:
+    'KL(N(μ, σ²) ‖ N(0, 1)) = ½·Σ_j (μ_j² + σ_j² − log σ_j² − 1), summed over latent dimensions and averaged over the batch, with σ² = e^(logVar)',
   latex: String.raw`\mathrm{KL} = \tfrac12 \sum_j \left(\mu_j^2 + e^{\log\sigma_j^2} - \log\sigma_j^2 - 1\right)`,
   gradient: '∂KL/∂μ_j = μ_j;  ∂KL/∂logVar_j = ½·(e^(logVar_j) − 1): pulls the posterior mean to 0 and its variance to 1.',
-  likelihood: 'Closed form of the KL between the encoder\'s diagonal Gaussian posterior q(z|x) and the standard normal prior p(z): the regularising half of the ELBO.',
+  likelihood:
+    "Closed form of the KL between the encoder's diagonal Gaussian posterior q(z|x) and the standard normal prior p(z): the regularising half of the ELBO.",
   whenToUse: 'The KL term of a VAE (and β-VAE, with a weight β); any diagonal-Gaussian latent regularised towards a unit Gaussian prior.',
-  whenNot: 'Non-Gaussian posteriors or priors (use a Monte-Carlo KL estimate); when the encoder outputs σ rather than log σ² (convert first).',
+  whenNot:
+    'Non-Gaussian posteriors or priors (use a Monte-Carlo KL estimate); when the encoder outputs σ rather than log σ² (convert first).',
   params: [
-    { name: 'logVar', default: 0, min: -3, max: 3, plotOnly: true, meaning: 'log σ² of the latent, held fixed in the plot while μ varies.' },
+    {
+      name: 'logVar',
+      default: 0,
+      min: -3,
+      max: 3,
+      plotOnly: true,
+      meaning: 'log σ² of the latent, held fixed in the plot while μ varies.',
+    },
   ],
   names: {},
   snippets: {

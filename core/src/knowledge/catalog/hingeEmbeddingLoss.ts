@@ -12,15 +12,16 @@ export const hingeEmbeddingLoss: CatalogEntry = {
     'Learning whether two inputs are similar from a precomputed distance (often an L1 pairwise distance): similar pairs are pulled together linearly, dissimilar ones pushed out to the margin. Semi-supervised embedding, nonlinear embedding learning.',
   whenNot:
     'With {0, 1} labels (they must be ±1: a 0 label makes the example contribute nothing useful), or when x is a similarity rather than a distance (the sign convention is reversed).',
-  params: [
-    { name: 'margin', default: 1, min: 0, max: 3, meaning: 'Δ: distance beyond which dissimilar pairs are no longer pushed.' },
-  ],
+  params: [{ name: 'margin', default: 1, min: 0, max: 3, meaning: 'Δ: distance beyond which dissimilar pairs are no longer pushed.' }],
   names: {
     torch: ['nn.HingeEmbeddingLoss', 'F.hinge_embedding_loss'],
   },
   snippets: {
     torch: [
-      cls('nn.HingeEmbeddingLoss', 'criterion = nn.HingeEmbeddingLoss(margin={{margin}})\nloss = criterion([[distances]], [[y]])  # y in {-1, +1}'),
+      cls(
+        'nn.HingeEmbeddingLoss',
+        'criterion = nn.HingeEmbeddingLoss(margin={{margin}})\nloss = criterion([[distances]], [[y]])  # y in {-1, +1}',
+      ),
       fn('F.hinge_embedding_loss', 'loss = F.hinge_embedding_loss([[distances]], [[y]], margin={{margin}})'),
     ],
     keras: [

@@ -8,12 +8,22 @@ export const infoNce: CatalogEntry = {
   formula:
     'For anchor i with positive i⁺ and the rest of the batch as negatives: L = −log( e^(s(i, i⁺)/τ) / Σ_j e^(s(i, j)/τ) ), s = cosine similarity, τ = temperature: cross-entropy over similarity logits with the positive as the target class.',
   latex: String.raw`\ell_i = -\log \frac{\exp(s_{i,i^+}/\tau)}{\sum_{j \ne i} \exp(s_{i,j}/\tau)}`,
-  gradient: '∂L/∂s_{ij} = (softmax(s/τ)_j − [j = i⁺]) / τ: every negative is pushed in proportion to how similar it currently is, so hard negatives get most of the push.',
-  likelihood: 'Categorical likelihood of picking the true partner among the batch; minimising it maximises a lower bound on the mutual information between the two views.',
-  whenToUse: 'Self-supervised and multi-modal representation learning with large batches: SimCLR (NT-Xent), MoCo, CLIP. Uses every other item in the batch as a negative, no explicit mining.',
-  whenNot: 'Small batches (few negatives, weak signal) unless you keep a memory queue; when same-class items in a batch are wrongly treated as negatives (use a supervised contrastive variant).',
+  gradient:
+    '∂L/∂s_{ij} = (softmax(s/τ)_j − [j = i⁺]) / τ: every negative is pushed in proportion to how similar it currently is, so hard negatives get most of the push.',
+  likelihood:
+    'Categorical likelihood of picking the true partner among the batch; minimising it maximises a lower bound on the mutual information between the two views.',
+  whenToUse:
+    'Self-supervised and multi-modal representation learning with large batches: SimCLR (NT-Xent), MoCo, CLIP. Uses every other item in the batch as a negative, no explicit mining.',
+  whenNot:
+    'Small batches (few negatives, weak signal) unless you keep a memory queue; when same-class items in a batch are wrongly treated as negatives (use a supervised contrastive variant).',
   params: [
-    { name: 'temperature', default: 0.1, min: 0.01, max: 1, meaning: 'τ: divides the similarities; small τ sharpens the softmax and focuses on the hardest negatives.' },
+    {
+      name: 'temperature',
+      default: 0.1,
+      min: 0.01,
+      max: 1,
+      meaning: 'τ: divides the similarities; small τ sharpens the softmax and focuses on the hardest negatives.',
+    },
   ],
   names: {},
   snippets: {

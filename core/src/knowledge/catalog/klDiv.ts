@@ -16,7 +16,14 @@ export const klDiv: CatalogEntry = {
   whenNot:
     'With probabilities as input (PyTorch expects log-probabilities: pass log_softmax output, or set logTarget for a log target), with reduction mean (it averages over every element, not per sample — PyTorch warns), or with hard one-hot targets (that is plain cross-entropy).',
   params: [
-    { name: 'targetProb', default: 0.7, min: 0.05, max: 0.95, plotOnly: true, meaning: 'Plot setting: probability the fixed two-class target distribution P gives the first class.' },
+    {
+      name: 'targetProb',
+      default: 0.7,
+      min: 0.05,
+      max: 0.95,
+      plotOnly: true,
+      meaning: 'Plot setting: probability the fixed two-class target distribution P gives the first class.',
+    },
   ],
   names: {
     torch: ['nn.KLDivLoss', 'F.kl_div'],
@@ -33,7 +40,10 @@ export const klDiv: CatalogEntry = {
       fn('F.kl_div', "loss = F.kl_div(F.log_softmax([[logits]], dim=1), [[target_probs]], reduction='batchmean')"),
     ],
     keras: [
-      cls('keras.losses.KLDivergence', 'loss = keras.losses.KLDivergence()([[target_probs]], [[pred_probs]])  # both probabilities, target first'),
+      cls(
+        'keras.losses.KLDivergence',
+        'loss = keras.losses.KLDivergence()([[target_probs]], [[pred_probs]])  # both probabilities, target first',
+      ),
       kerasCompile('kl_divergence', 'softmax output layer, probability targets'),
     ],
     tfjs: [

@@ -10,8 +10,10 @@ export const multiMarginLoss: CatalogEntry = {
   gradient:
     'p = 1: each violating class j adds +1/C to ∂L/∂x_j and −1/C to ∂L/∂x_c; p = 2 scales each by 2·(violation). Classes already beaten by the margin contribute nothing.',
   likelihood: 'Not a likelihood: a multi-class SVM surrogate (Weston–Watkins sum of pairwise hinges, divided by the number of classes).',
-  whenToUse: 'Multi-class SVM-style heads, or when you want training to stop pushing once the true class wins by a margin (robustness to label noise on easy examples).',
-  whenNot: 'When you need class probabilities or calibrated confidence (use cross-entropy); p other than 1 or 2 (PyTorch supports only those).',
+  whenToUse:
+    'Multi-class SVM-style heads, or when you want training to stop pushing once the true class wins by a margin (robustness to label noise on easy examples).',
+  whenNot:
+    'When you need class probabilities or calibrated confidence (use cross-entropy); p other than 1 or 2 (PyTorch supports only those).',
   params: [
     { name: 'margin', default: 1, min: 0, max: 3, meaning: 'Δ: how far the true-class score must exceed every other score.' },
     { name: 'p', default: 1, min: 1, max: 2, step: 1, meaning: 'Exponent on each hinge: 1 (linear) or 2 (squared hinge).' },
@@ -21,7 +23,10 @@ export const multiMarginLoss: CatalogEntry = {
   },
   snippets: {
     torch: [
-      cls('nn.MultiMarginLoss', 'criterion = nn.MultiMarginLoss(p={{p}}, margin={{margin}})\nloss = criterion([[scores]], [[targets]])  # scores (N, C), targets (N,)'),
+      cls(
+        'nn.MultiMarginLoss',
+        'criterion = nn.MultiMarginLoss(p={{p}}, margin={{margin}})\nloss = criterion([[scores]], [[targets]])  # scores (N, C), targets (N,)',
+      ),
       fn('F.multi_margin_loss', 'loss = F.multi_margin_loss([[scores]], [[targets]], p={{p}}, margin={{margin}})'),
     ],
     keras: [

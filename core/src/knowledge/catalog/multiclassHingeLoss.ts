@@ -8,11 +8,13 @@ export const multiclassHingeLoss: CatalogEntry = {
   formula:
     'L = Σ_{j≠c} max(0, 1 − f_c + f_j): the Weston–Watkins form, a SUM of pairwise hinges over all wrong classes. The Crammer–Singer form takes the MAX instead: max(0, 1 + max_{j≠c} f_j − f_c), penalising only the strongest competitor.',
   latex: String.raw`\ell_{\mathrm{WW}}(f, c) = \sum_{j \ne c} \max\left(0,\ 1 - f_c + f_j\right), \qquad \ell_{\mathrm{CS}}(f, c) = \max\left(0,\ 1 + \max_{j \ne c} f_j - f_c\right)`,
-  gradient: 'Each wrong class j inside the margin gets +1 on ∂L/∂f_j and the true class −1 per such j (Crammer–Singer: only the top competitor, ±1).',
+  gradient:
+    'Each wrong class j inside the margin gets +1 on ∂L/∂f_j and the true class −1 per such j (Crammer–Singer: only the top competitor, ±1).',
   likelihood: 'Not a likelihood: the multi-class SVM loss. Weston–Watkins equals C × PyTorch MultiMarginLoss with margin 1 and p = 1.',
   whenToUse:
     'Multi-class SVM objectives and max-margin heads. Often labelled "Crammer–Singer" in tutorials although the sum is Weston–Watkins; Keras CategoricalHinge and TF.js categoricalHinge compute the Crammer–Singer max.',
-  whenNot: 'When probabilities are needed (cross-entropy), or when comparing numbers across libraries without checking sum vs max and the 1/C factor.',
+  whenNot:
+    'When probabilities are needed (cross-entropy), or when comparing numbers across libraries without checking sum vs max and the 1/C factor.',
   params: [],
   names: {},
   snippets: {

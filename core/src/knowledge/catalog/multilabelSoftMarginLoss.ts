@@ -9,7 +9,8 @@ export const multilabelSoftMarginLoss: CatalogEntry = {
   latex: String.raw`\ell(x, y) = -\frac{1}{C}\sum_{c} \left[y_c \log\sigma(x_c) + (1-y_c)\log\sigma(-x_c)\right]`,
   gradient: '∂L/∂x_c = (σ(x_c) − y_c)/C: BCE with logits, averaged over classes within each sample.',
   likelihood: 'Independent Bernoulli label per class, like BCE with logits per class.',
-  whenToUse: 'Multi-label classification (tags, attributes, multi-disease detection) when you want a per-sample loss averaged over classes; equivalent to BCEWithLogitsLoss with per-class weights.',
+  whenToUse:
+    'Multi-label classification (tags, attributes, multi-disease detection) when you want a per-sample loss averaged over classes; equivalent to BCEWithLogitsLoss with per-class weights.',
   whenNot: 'Mutually exclusive classes (softmax cross-entropy); class-index targets (targets must be an (N, C) 0/1 matrix).',
   params: [],
   names: {
@@ -17,7 +18,10 @@ export const multilabelSoftMarginLoss: CatalogEntry = {
   },
   snippets: {
     torch: [
-      cls('nn.MultiLabelSoftMarginLoss', 'criterion = nn.MultiLabelSoftMarginLoss()\nloss = criterion([[logits]], [[multi_hot]])  # multi_hot: (N, C) of 0/1'),
+      cls(
+        'nn.MultiLabelSoftMarginLoss',
+        'criterion = nn.MultiLabelSoftMarginLoss()\nloss = criterion([[logits]], [[multi_hot]])  # multi_hot: (N, C) of 0/1',
+      ),
       fn('F.multilabel_soft_margin_loss', 'loss = F.multilabel_soft_margin_loss([[logits]], [[multi_hot]])'),
     ],
     keras: [
@@ -30,7 +34,7 @@ export const multilabelSoftMarginLoss: CatalogEntry = {
     tfjs: [
       fn(
         'tf.losses.sigmoidCrossEntropy',
-        '// the mean of sigmoid cross-entropy over all labels equals PyTorch\'s MultiLabelSoftMarginLoss\n' +
+        "// the mean of sigmoid cross-entropy over all labels equals PyTorch's MultiLabelSoftMarginLoss\n" +
           'const loss = tf.losses.sigmoidCrossEntropy([[multiHot]], [[logits]]);',
       ),
     ],

@@ -9,7 +9,8 @@ export const softMarginLoss: CatalogEntry = {
   latex: String.raw`\ell(x, y) = \log\left(1 + e^{-y x}\right)`,
   gradient: '∂L/∂x = −y·σ(−y·x): a smooth version of the hinge that never becomes exactly zero.',
   likelihood: 'Bernoulli labels encoded as ±1 with P(y | x) = σ(y·x): the same loss as BCE with logits for y = 1 ↔ 1 and y = −1 ↔ 0.',
-  whenToUse: 'Binary classification when labels already come as ±1 (SVM-style data) and you want a smooth, probabilistic loss; logistic regression written in margin form.',
+  whenToUse:
+    'Binary classification when labels already come as ±1 (SVM-style data) and you want a smooth, probabilistic loss; logistic regression written in margin form.',
   whenNot: 'With {0, 1} labels (a 0 label contributes a constant log 2 and no gradient): use BCE with logits instead.',
   params: [],
   names: {

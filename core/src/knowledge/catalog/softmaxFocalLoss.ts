@@ -7,13 +7,13 @@ export const softmaxFocalLoss: CatalogEntry = {
   family: 'classification',
   formula: 'p = softmax(z);  L = −w_c·(1 − p_c)^γ·log p_c  for the true class c',
   latex: String.raw`\mathrm{FL}(z, c) = -w_c\,(1 - p_c)^{\gamma} \log p_c, \quad p = \mathrm{softmax}(z)`,
-  gradient: '∂L/∂z_k = w_c·(1 − p_c)^(γ−1)·(γ·p_c·log p_c − (1 − p_c))·([k = c] − p_k): cross-entropy\'s p − onehot, damped for confident correct examples.',
+  gradient:
+    "∂L/∂z_k = w_c·(1 − p_c)^(γ−1)·(γ·p_c·log p_c − (1 − p_c))·([k = c] − p_k): cross-entropy's p − onehot, damped for confident correct examples.",
   likelihood: 'A re-weighted categorical likelihood; γ = 0 is exactly (weighted) cross-entropy.',
-  whenToUse: 'Imbalanced multi-class problems dominated by easy examples (long-tailed recognition, multi-class detection heads, token classification with a dominant "O" tag).',
+  whenToUse:
+    'Imbalanced multi-class problems dominated by easy examples (long-tailed recognition, multi-class detection heads, token classification with a dominant "O" tag).',
   whenNot: 'Balanced data or when calibrated probabilities are needed; multi-label targets (use the sigmoid variant).',
-  params: [
-    { name: 'gamma', default: 2, min: 0, max: 5, meaning: 'γ: focusing strength; 0 is cross-entropy.' },
-  ],
+  params: [{ name: 'gamma', default: 2, min: 0, max: 5, meaning: 'γ: focusing strength; 0 is cross-entropy.' }],
   names: {
     keras: ['keras.losses.CategoricalFocalCrossentropy', 'categorical_focal_crossentropy'],
   },
@@ -27,7 +27,11 @@ export const softmaxFocalLoss: CatalogEntry = {
       ),
     ],
     keras: [
-      kerasObject('CategoricalFocalCrossentropy', 'gamma={{gamma}}, from_logits=True', "one-hot labels; Keras also scales by alpha (default 0.25)"),
+      kerasObject(
+        'CategoricalFocalCrossentropy',
+        'gamma={{gamma}}, from_logits=True',
+        'one-hot labels; Keras also scales by alpha (default 0.25)',
+      ),
       kerasCompile('categorical_focal_crossentropy', 'one-hot labels, softmax output layer'),
     ],
     tfjs: [

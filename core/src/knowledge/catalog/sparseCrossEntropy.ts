@@ -21,7 +21,10 @@ export const sparseCrossEntropy: CatalogEntry = {
   },
   snippets: {
     torch: [
-      cls('nn.CrossEntropyLoss', 'criterion = nn.CrossEntropyLoss()\nloss = criterion([[logits]], [[targets]].long())  # targets: class ids of shape (N,)'),
+      cls(
+        'nn.CrossEntropyLoss',
+        'criterion = nn.CrossEntropyLoss()\nloss = criterion([[logits]], [[targets]].long())  # targets: class ids of shape (N,)',
+      ),
       fn('F.cross_entropy', 'loss = F.cross_entropy([[logits]], [[targets]].long())  # targets: class ids of shape (N,)'),
     ],
     keras: [
@@ -30,7 +33,10 @@ export const sparseCrossEntropy: CatalogEntry = {
     ],
     tfjs: [
       tfjsCompile('sparseCategoricalCrossentropy', 'softmax output layer, integer labels'),
-      fn('tf.losses.softmaxCrossEntropy', 'const loss = tf.losses.softmaxCrossEntropy(tf.oneHot([[labels]], [[numClasses]]), [[logits]]);  // labels: int32 class ids'),
+      fn(
+        'tf.losses.softmaxCrossEntropy',
+        'const loss = tf.losses.softmaxCrossEntropy(tf.oneHot([[labels]], [[numClasses]]), [[logits]]);  // labels: int32 class ids',
+      ),
     ],
   },
   computedBy: 'crossEntropy',

@@ -23,7 +23,10 @@ export const tripletMarginLoss: CatalogEntry = {
   },
   snippets: {
     torch: [
-      cls('nn.TripletMarginLoss', 'criterion = nn.TripletMarginLoss(margin={{margin}}, p={{p}})\nloss = criterion([[anchor]], [[positive]], [[negative]])'),
+      cls(
+        'nn.TripletMarginLoss',
+        'criterion = nn.TripletMarginLoss(margin={{margin}}, p={{p}})\nloss = criterion([[anchor]], [[positive]], [[negative]])',
+      ),
       fn('F.triplet_margin_loss', 'loss = F.triplet_margin_loss([[anchor]], [[positive]], [[negative]], margin={{margin}}, p={{p}})'),
     ],
     keras: [

@@ -5,16 +5,26 @@ export const vaeElbo: CatalogEntry = {
   id: 'vaeElbo',
   title: 'VAE loss (negative ELBO: reconstruction + KL)',
   family: 'generative',
-  formula: 'L = reconstruction(x̂, x) + β·KL(q(z|x) ‖ N(0, I)): reconstruction is BCE (binary/[0, 1] data) or MSE (real-valued data), summed per example; β = 1 is the ELBO, β > 1 a β-VAE',
+  formula:
+    'L = reconstruction(x̂, x) + β·KL(q(z|x) ‖ N(0, I)): reconstruction is BCE (binary/[0, 1] data) or MSE (real-valued data), summed per example; β = 1 is the ELBO, β > 1 a β-VAE',
   latex: String.raw`\mathcal{L} = -\mathbb{E}_{q(z\mid x)}\left[\log p(x \mid z)\right] + \beta\,\mathrm{KL}\left(q(z \mid x)\,\|\,\mathcal{N}(0, I)\right)`,
-  gradient: 'Sum of the reconstruction gradient on the decoder output and β times the Gaussian-KL gradient on (μ, logVar); z = μ + σ·ε (reparameterisation) lets both reach the encoder.',
-  likelihood: 'Variational lower bound on log p(x): Bernoulli (BCE) or Gaussian (MSE) decoder likelihood plus the KL between approximate posterior and prior.',
+  gradient:
+    'Sum of the reconstruction gradient on the decoder output and β times the Gaussian-KL gradient on (μ, logVar); z = μ + σ·ε (reparameterisation) lets both reach the encoder.',
+  likelihood:
+    'Variational lower bound on log p(x): Bernoulli (BCE) or Gaussian (MSE) decoder likelihood plus the KL between approximate posterior and prior.',
   whenToUse: 'Training variational autoencoders and their variants (β-VAE for disentanglement, conditional VAEs).',
   whenNot:
     'Mismatched scales: averaging the reconstruction over pixels but summing the KL over latents (or the reverse) silently changes β and causes posterior collapse or blurry samples; reconstructing with BCE data outside [0, 1].',
   params: [
     { name: 'beta', default: 1, min: 0, max: 10, meaning: 'β: weight of the KL term (1 = ELBO, > 1 = β-VAE).' },
-    { name: 'logVar', default: 0, min: -3, max: 3, plotOnly: true, meaning: 'log σ² of the latent, held fixed in the plot while μ varies.' },
+    {
+      name: 'logVar',
+      default: 0,
+      min: -3,
+      max: 3,
+      plotOnly: true,
+      meaning: 'log σ² of the latent, held fixed in the plot while μ varies.',
+    },
   ],
   names: {},
   snippets: {

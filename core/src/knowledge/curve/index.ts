@@ -41,7 +41,8 @@ export function curve(id: LossId, params?: Record<string, number>, range?: Curve
         const known = entry.params.map(p => p.name).join(', ') || 'none';
         throw new Error(`curve: unknown parameter '${name}' for ${id} (known: ${known})`);
       }
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`curve: parameter '${name}' of ${id} must be a finite number, got ${String(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new Error(`curve: parameter '${name}' of ${id} must be a finite number, got ${String(v)}`);
       values[name] = v;
     }
   }
@@ -51,7 +52,8 @@ export function curve(id: LossId, params?: Record<string, number>, range?: Curve
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) {
     throw new Error(`curve: range must have finite min < max, got [${min}, ${max}]`);
   }
-  if (!Number.isInteger(n) || n < 2 || n > MAX_CURVE_POINTS) throw new Error(`curve: n must be an integer in [2, ${MAX_CURVE_POINTS}], got ${n}`);
+  if (!Number.isInteger(n) || n < 2 || n > MAX_CURVE_POINTS)
+    throw new Error(`curve: n must be an integer in [2, ${MAX_CURVE_POINTS}], got ${n}`);
   if (spec.domain && (min <= spec.domain[0] || max >= spec.domain[1])) {
     throw new Error(`curve: ${id} is plotted on (${spec.domain[0]}, ${spec.domain[1]}) exclusive, got [${min}, ${max}]`);
   }

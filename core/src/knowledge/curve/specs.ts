@@ -3,10 +3,30 @@
 // value and gradient comes from core/src/losses; this file only builds inputs and applies the chain
 // rule of the input construction (e.g. x ↦ [log x, log(1 − x)]).
 import {
-  binaryCrossEntropy, binaryCrossEntropyWithLogits, contrastiveLoss, cosineEmbeddingLoss, crossEntropy,
-  gaussianKlDivergence, gaussianNllLoss, hingeEmbeddingLoss, hingeLoss, huberLoss, klDiv, l1Loss,
-  marginRankingLoss, mseLoss, multiclassHingeLoss, multilabelSoftMarginLoss, multiMarginLoss, nllLoss,
-  poissonNllLoss, sigmoidFocalLoss, smoothL1Loss, softMarginLoss, softmaxFocalLoss, tripletMarginLoss,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  contrastiveLoss,
+  cosineEmbeddingLoss,
+  crossEntropy,
+  gaussianKlDivergence,
+  gaussianNllLoss,
+  hingeEmbeddingLoss,
+  hingeLoss,
+  huberLoss,
+  klDiv,
+  l1Loss,
+  marginRankingLoss,
+  mseLoss,
+  multiclassHingeLoss,
+  multilabelSoftMarginLoss,
+  multiMarginLoss,
+  nllLoss,
+  poissonNllLoss,
+  sigmoidFocalLoss,
+  smoothL1Loss,
+  softMarginLoss,
+  softmaxFocalLoss,
+  tripletMarginLoss,
 } from '../../losses';
 import type { LossResult, Tensor } from '../../types';
 import type { CurveAxis, LossId } from '../types';
@@ -95,7 +115,7 @@ const crossEntropySpec = (mode: 'torch' | 'uniform-others' | 'param'): CurveSpec
   range: [-6, 6],
   xLabel: 'logit margin z_true − z_other (2 classes)',
   setup:
-    'Two classes with logits [x, 0] and the first as the target: x is the true class\'s logit margin, so the loss is −log softmax([x, 0])₀.',
+    "Two classes with logits [x, 0] and the first as the target: x is the true class's logit margin, so the loss is −log softmax([x, 0])₀.",
   sample(x, p, loss, grad) {
     const smoothing = p.labelSmoothing ?? 0;
     let labelSmoothingMode: 'torch' | 'uniform-others' = mode === 'uniform-others' ? 'uniform-others' : 'torch';
@@ -112,7 +132,8 @@ const crossEntropySpec = (mode: 'torch' | 'uniform-others' | 'param'): CurveSpec
   },
 });
 
-const gaussianKlSample = (scale: (p: Params) => number) =>
+const gaussianKlSample =
+  (scale: (p: Params) => number) =>
   (x: Float64Array, p: Params, loss: Float64Array, grad: Float64Array): void => {
     // The core function sums over latent dimensions with no per-element output, so values come one
     // point at a time; the gradient of one call over all points is already per point.
@@ -184,7 +205,8 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     range: [0.05, 0.95],
     domain: [0, 1],
     xLabel: 'q (predicted probability of class 1 of 2)',
-    setup: 'KL(P‖Q) between a fixed two-class target P = (targetProb, 1 − targetProb) and the prediction Q = (x, 1 − x); zero at x = targetProb.',
+    setup:
+      'KL(P‖Q) between a fixed two-class target P = (targetProb, 1 − targetProb) and the prediction Q = (x, 1 − x); zero at x = targetProb.',
     sample(x, p, loss, grad) {
       const t = new Float64Array(2 * x.length);
       for (let i = 0; i < x.length; i++) {
@@ -270,7 +292,10 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     xLabel: 'distance d (dissimilar pair)',
     setup: 'A dissimilar pair (label 1) at distance x: pushed apart until the margin, then no loss. (Similar pairs cost ½d².)',
     sample(x, p, loss, grad) {
-      const r = contrastiveLoss(column(x), column(new Float64Array(x.length)), vec(filled(x.length, 1)), { reduction: NONE, margin: p.margin });
+      const r = contrastiveLoss(column(x), column(new Float64Array(x.length)), vec(filled(x.length, 1)), {
+        reduction: NONE,
+        margin: p.margin,
+      });
       copyOut(r, 0, loss, grad);
     },
   },
@@ -279,10 +304,15 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     // Starts just above 0: at exactly 0 the 1-D distance |eps − x| has its kink.
     range: [0.01, 3],
     xLabel: 'distance d(anchor, negative), d(anchor, positive) = 1',
-    setup: 'One-dimensional embeddings: anchor 0, positive 1, negative x, so x is the anchor–negative distance; loss vanishes once it exceeds 1 + margin.',
+    setup:
+      'One-dimensional embeddings: anchor 0, positive 1, negative x, so x is the anchor–negative distance; loss vanishes once it exceeds 1 + margin.',
     sample(x, p, loss, grad) {
       const n = x.length;
-      const r = tripletMarginLoss(column(new Float64Array(n)), column(filled(n, 1)), column(x), { reduction: NONE, margin: p.margin, p: p.p });
+      const r = tripletMarginLoss(column(new Float64Array(n)), column(filled(n, 1)), column(x), {
+        reduction: NONE,
+        margin: p.margin,
+        p: p.p,
+      });
       copyOut(r, 2, loss, grad);
     },
   },
@@ -321,7 +351,10 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
         b[2 * i] = x[i];
         b[2 * i + 1] = Math.sqrt(1 - x[i] * x[i]);
       }
-      const r = cosineEmbeddingLoss({ data: a, shape: [n, 2] }, { data: b, shape: [n, 2] }, vec(filled(n, -1)), { reduction: NONE, margin: p.margin });
+      const r = cosineEmbeddingLoss({ data: a, shape: [n, 2] }, { data: b, shape: [n, 2] }, vec(filled(n, -1)), {
+        reduction: NONE,
+        margin: p.margin,
+      });
       loss.set(r.loss.data);
       const g = gradOf(r, 1);
       // d(second vector)/dx = (1, −x/√(1 − x²))
@@ -367,7 +400,8 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     axis: 'error',
     range: [-3, 3],
     xLabel: 'latent mean μ (prior mean 0)',
-    setup: 'The β-weighted KL part of the loss for one latent dimension; the reconstruction part depends on the decoder and is not plotted.',
+    setup:
+      'The β-weighted KL part of the loss for one latent dimension; the reconstruction part depends on the decoder and is not plotted.',
     sample: gaussianKlSample(p => p.beta),
   },
   flowNll: {
@@ -376,7 +410,12 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     xLabel: 'latent value z = f(x)',
     setup: 'The standard-normal part for one dimension (full Gaussian NLL with variance 1); the log-determinant adds a constant per input.',
     sample(x, _p, loss, grad) {
-      copyOut(gaussianNllLoss(vec(x), vec(new Float64Array(x.length)), vec(filled(x.length, 1)), { reduction: NONE, full: true }), 0, loss, grad);
+      copyOut(
+        gaussianNllLoss(vec(x), vec(new Float64Array(x.length)), vec(filled(x.length, 1)), { reduction: NONE, full: true }),
+        0,
+        loss,
+        grad,
+      );
     },
   },
 };

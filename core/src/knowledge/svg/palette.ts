@@ -13,7 +13,13 @@ function channel(c: number): number {
 
 export function relativeLuminance(hex: string): number {
   const h = hex.replace('#', '');
-  const full = h.length === 3 ? h.split('').map(ch => ch + ch).join('') : h.slice(0, 6);
+  const full =
+    h.length === 3
+      ? h
+          .split('')
+          .map(ch => ch + ch)
+          .join('')
+      : h.slice(0, 6);
   const [r, g, b] = [0, 2, 4].map(i => channel(parseInt(full.slice(i, i + 2), 16)));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

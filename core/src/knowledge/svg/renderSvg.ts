@@ -78,7 +78,8 @@ export function renderSvg(curves: readonly SvgSeries[], options: RenderSvgOption
     throw new Error(`renderSvg: background must be #rgb or #rrggbb, got ${JSON.stringify(options.background)}`);
   }
   const colors = curves.map((c, i) => {
-    if (c.color !== undefined && !isHexColor(c.color)) throw new Error(`renderSvg: color must be #rgb or #rrggbb, got ${JSON.stringify(c.color)}`);
+    if (c.color !== undefined && !isHexColor(c.color))
+      throw new Error(`renderSvg: color must be #rgb or #rrggbb, got ${JSON.stringify(c.color)}`);
     return c.color ?? SERIES_PALETTE[i % SERIES_PALETTE.length];
   });
 
@@ -112,7 +113,9 @@ export function renderSvg(curves: readonly SvgSeries[], options: RenderSvgOption
   out.push(`<title>${escapeXml(label)}</title>`);
   // Same geometry ⇒ same id: identical rects, so charts inlined into one document cannot clip each other wrongly.
   const clipId = `ll-clip-${left}-${top}-${Math.round(plotW)}-${Math.round(plotH)}`;
-  out.push(`<defs><clipPath id="${clipId}"><rect x="${left}" y="${top}" width="${round(plotW)}" height="${round(plotH)}"/></clipPath></defs>`);
+  out.push(
+    `<defs><clipPath id="${clipId}"><rect x="${left}" y="${top}" width="${round(plotW)}" height="${round(plotH)}"/></clipPath></defs>`,
+  );
   if (options.background) out.push(`<rect width="${width}" height="${height}" fill="${options.background}"/>`);
 
   // Grid, zero lines and tick labels.
@@ -131,12 +134,17 @@ export function renderSvg(curves: readonly SvgSeries[], options: RenderSvgOption
   out.push('</g>');
   out.push(`<g fill="${INK}">`);
   for (const t of xTicks) {
-    out.push(`<text x="${round(px(t))}" y="${round(top + plotH + FONT + 3)}" text-anchor="middle">${escapeXml(formatTick(t, xStep))}</text>`);
+    out.push(
+      `<text x="${round(px(t))}" y="${round(top + plotH + FONT + 3)}" text-anchor="middle">${escapeXml(formatTick(t, xStep))}</text>`,
+    );
   }
   for (const t of yTicks) {
     out.push(`<text x="${left - 4}" y="${round(py(t) + FONT / 3)}" text-anchor="end">${escapeXml(formatTick(t, yStep))}</text>`);
   }
-  if (options.title) out.push(`<text x="${round(left + plotW / 2)}" y="${FONT + 5}" text-anchor="middle" font-weight="bold">${escapeXml(options.title)}</text>`);
+  if (options.title)
+    out.push(
+      `<text x="${round(left + plotW / 2)}" y="${FONT + 5}" text-anchor="middle" font-weight="bold">${escapeXml(options.title)}</text>`,
+    );
   let lineY = top + plotH + FONT + 3;
   if (options.xLabel) {
     lineY += FONT + 3;
@@ -144,7 +152,9 @@ export function renderSvg(curves: readonly SvgSeries[], options: RenderSvgOption
   }
   if (options.caption) {
     lineY += FONT + 3;
-    out.push(`<text x="${round(left + plotW / 2)}" y="${round(lineY)}" text-anchor="middle" font-style="italic">${escapeXml(options.caption)}</text>`);
+    out.push(
+      `<text x="${round(left + plotW / 2)}" y="${round(lineY)}" text-anchor="middle" font-style="italic">${escapeXml(options.caption)}</text>`,
+    );
   }
   if (options.yLabel) {
     const cy = round(top + plotH / 2);
@@ -184,7 +194,9 @@ export function renderSvg(curves: readonly SvgSeries[], options: RenderSvgOption
       const ly = corner.y + 8 + i * (FONT + 4);
       const lx = corner.x + 8;
       const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
-      out.push(`<line x1="${round(lx)}" y1="${round(ly)}" x2="${round(lx + 16)}" y2="${round(ly)}" stroke="${colors[i]}" stroke-width="2"${dash}/>`);
+      out.push(
+        `<line x1="${round(lx)}" y1="${round(ly)}" x2="${round(lx + 16)}" y2="${round(ly)}" stroke="${colors[i]}" stroke-width="2"${dash}/>`,
+      );
       out.push(`<text x="${round(lx + 20)}" y="${round(ly + FONT / 3)}">${escapeXml(s.label)}</text>`);
     });
     out.push('</g>');
@@ -202,7 +214,12 @@ interface Box {
 
 /** The plot corner whose legend-sized box covers the fewest data points (top corners win ties). */
 function quietestCorner(
-  curves: readonly SvgSeries[], px: (v: number) => number, py: (v: number) => number, plot: Box, boxW: number, boxH: number,
+  curves: readonly SvgSeries[],
+  px: (v: number) => number,
+  py: (v: number) => number,
+  plot: Box,
+  boxW: number,
+  boxH: number,
 ): { x: number; y: number } {
   const corners = [
     { x: plot.left, y: plot.top },

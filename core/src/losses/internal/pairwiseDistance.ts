@@ -5,7 +5,14 @@
  * ∂d/∂a (∂d/∂b is its negative); like PyTorch the gradient is 0 where the distance is 0.
  */
 export function rowDistance(
-  a: Float64Array, ra: number, b: Float64Array, rb: number, dim: number, p: number, eps: number, grad: Float64Array | null,
+  a: Float64Array,
+  ra: number,
+  b: Float64Array,
+  rb: number,
+  dim: number,
+  p: number,
+  eps: number,
+  grad: Float64Array | null,
 ): number {
   const oa = ra * dim;
   const ob = rb * dim;

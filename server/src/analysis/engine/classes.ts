@@ -3,11 +3,19 @@
 import type { FunctionDef, Stmt } from '../../ir';
 import type { ClassValue, Value } from './values';
 
-export function lookupMethod(cls: ClassValue, name: string, seen = new Set<ClassValue>()): { def: FunctionDef; cls: ClassValue } | undefined {
+export function lookupMethod(
+  cls: ClassValue,
+  name: string,
+  seen = new Set<ClassValue>(),
+): { def: FunctionDef; cls: ClassValue } | undefined {
   if (seen.has(cls)) return undefined;
   seen.add(cls);
   for (const s of cls.def.body) if (s.k === 'func' && s.def.name === name) return { def: s.def, cls };
-  for (const b of cls.bases) if (b.t === 'class') { const m = lookupMethod(b, name, seen); if (m) return m; }
+  for (const b of cls.bases)
+    if (b.t === 'class') {
+      const m = lookupMethod(b, name, seen);
+      if (m) return m;
+    }
   return undefined;
 }
 
@@ -17,7 +25,11 @@ export function classVar(cls: ClassValue, name: string, seen = new Set<ClassValu
   seen.add(cls);
   const own = cls.scope.vars.get(name);
   if (own && own.t !== 'function') return own;
-  for (const b of cls.bases) if (b.t === 'class') { const v = classVar(b, name, seen); if (v) return v; }
+  for (const b of cls.bases)
+    if (b.t === 'class') {
+      const v = classVar(b, name, seen);
+      if (v) return v;
+    }
   return undefined;
 }
 
@@ -27,7 +39,10 @@ export function inheritsFrom(cls: ClassValue, paths: ReadonlySet<string>, seen =
   seen.add(cls);
   for (const b of cls.bases) {
     if (b.t === 'sym' && paths.has(b.path)) return b.path;
-    if (b.t === 'class') { const p = inheritsFrom(b, paths, seen); if (p) return p; }
+    if (b.t === 'class') {
+      const p = inheritsFrom(b, paths, seen);
+      if (p) return p;
+    }
   }
   return undefined;
 }

@@ -9,14 +9,29 @@ import { joinPaths, mapUnion } from './kinds';
 import { EngineState, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
-  Scope, UNKNOWN, join, tensor,
-  type CallSite, type ClassValue, type FunctionValue, type InstanceValue, type ObjectValue, type Value,
+  Scope,
+  UNKNOWN,
+  join,
+  tensor,
+  type CallSite,
+  type ClassValue,
+  type FunctionValue,
+  type InstanceValue,
+  type ObjectValue,
+  type Value,
 } from './values';
 
 export abstract class Evaluator extends EngineState {
   // ---- provided by the layers above -------------------------------------------------------
 
-  abstract callFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value;
+  abstract callFunction(
+    fn: FunctionValue,
+    positional: Value[],
+    keywords: Map<string, Value>,
+    site: CallSite | undefined,
+    frame: Frame,
+    standalone: boolean,
+  ): Value;
   protected abstract defineClass(def: ClassDef, scope: Scope, frame: Frame): ClassValue;
   protected abstract instantiate(cls: ClassValue, site: CallSite | undefined, frame: Frame): InstanceValue;
   protected abstract evalModule(uri: string, module: Module, text: string, tracks?: UnitTrack[], starts?: number[]): Scope;
@@ -56,13 +71,18 @@ export abstract class Evaluator extends EngineState {
         this.evalExpr(s.expr, scope, frame);
         return;
       case 'return': {
-        const v = s.value ? this.evalExpr(s.value, scope, frame) : { t: 'const', value: null } as Value;
+        const v = s.value ? this.evalExpr(s.value, scope, frame) : ({ t: 'const', value: null } as Value);
         frame.returns = join(frame.returns, v);
         frame.done = true;
         if (frame.fn && s.value) {
           const self = frame.fn.self;
           this.events.push({
-            type: 'return', uri: frame.uri, span: s.span, value: v, expr: s.value, inFunction: frame.fn.def.name,
+            type: 'return',
+            uri: frame.uri,
+            span: s.span,
+            value: v,
+            expr: s.value,
+            inFunction: frame.fn.def.name,
             className: self?.t === 'instance' ? self.cls.def.name : undefined,
           });
         }
@@ -126,7 +146,7 @@ export abstract class Evaluator extends EngineState {
         const mod = loaded ? this.evalModule(loaded.uri, loaded.module, loaded.text) : undefined;
         for (const n of s.names) {
           let v: Value = UNKNOWN;
-          if (mod) v = n.name === 'default' ? mod.vars.get('__default__') ?? UNKNOWN : mod.vars.get(n.name) ?? UNKNOWN;
+          if (mod) v = n.name === 'default' ? (mod.vars.get('__default__') ?? UNKNOWN) : (mod.vars.get(n.name) ?? UNKNOWN);
           if (v === UNKNOWN && !mod && s.level > 0) {
             // `from . import network`: the name may be a module of the package.
             const sub = this.resolve(frame.uri, s.module ? `${s.module}.${n.name}` : n.name, s.level);
@@ -188,12 +208,14 @@ export abstract class Evaluator extends EngineState {
         return;
       case 'tuple':
       case 'list':
-        target.elts.forEach((t, i) => this.assign(t, v.t === 'tuple' ? v.elts[i] ?? UNKNOWN : v.t === 'tensor' ? v : UNKNOWN, scope, frame));
+        target.elts.forEach((t, i) =>
+          this.assign(t, v.t === 'tuple' ? (v.elts[i] ?? UNKNOWN) : v.t === 'tensor' ? v : UNKNOWN, scope, frame),
+        );
         return;
       case 'dict':
         for (const e of target.entries) {
           const key = e.key && e.key.k === 'str' ? e.key.value : undefined;
-          this.assign(e.value, key !== undefined && v.t === 'dict' ? v.entries.get(key) ?? UNKNOWN : UNKNOWN, scope, frame);
+          this.assign(e.value, key !== undefined && v.t === 'dict' ? (v.entries.get(key) ?? UNKNOWN) : UNKNOWN, scope, frame);
         }
         return;
       case 'attr': {
@@ -201,7 +223,8 @@ export abstract class Evaluator extends EngineState {
         if (obj.t === 'instance' || obj.t === 'dict') this.mutated(obj);
         if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
         // JS objects: `o.x = v` is the entry `x` (a branch may keep the old value on another path).
-        else if (obj.t === 'dict') obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
+        else if (obj.t === 'dict')
+          obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
         return;
       }
       case 'subscript': {
@@ -209,7 +232,8 @@ export abstract class Evaluator extends EngineState {
         const key = target.index.k === 'str' ? target.index.value : undefined;
         // Inside a branch or loop the dict may keep its old entry on another path.
         if (obj.t === 'dict' && key !== undefined) this.mutated(obj);
-        if (obj.t === 'dict' && key !== undefined) obj.entries.set(key, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(key), v) : v);
+        if (obj.t === 'dict' && key !== undefined)
+          obj.entries.set(key, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(key), v) : v);
         return;
       }
       default:
@@ -277,9 +301,12 @@ export abstract class Evaluator extends EngineState {
     const r = this.evalExpr(e.right, scope, frame);
     if (l.t === 'const' && r.t === 'const' && typeof l.value === 'number' && typeof r.value === 'number') {
       switch (e.op) {
-        case '+': return { t: 'const', value: l.value + r.value };
-        case '-': return { t: 'const', value: l.value - r.value };
-        case '*': return { t: 'const', value: l.value * r.value };
+        case '+':
+          return { t: 'const', value: l.value + r.value };
+        case '-':
+          return { t: 'const', value: l.value - r.value };
+        case '*':
+          return { t: 'const', value: l.value * r.value };
       }
     }
     if (e.op === '*') this.lastProduct = { expr: e, l, r };
@@ -325,7 +352,9 @@ export abstract class Evaluator extends EngineState {
       }
       case 'class': {
         const m = lookupMethod(obj, name);
-        return m ? { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, qualname: `${m.cls.def.name}.${name}` } : obj.scope.vars.get(name) ?? UNKNOWN;
+        return m
+          ? { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, qualname: `${m.cls.def.name}.${name}` }
+          : (obj.scope.vars.get(name) ?? UNKNOWN);
       }
       case 'tensor':
         return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
@@ -350,9 +379,10 @@ export abstract class Evaluator extends EngineState {
       const site = this.callSite(e, scope, frame, recv);
       const method = e.callee.name;
       // A receiver that differs between paths (two models, a model or None): call the method on each.
-      const viaReceiver = recv.t === 'union' && !recv.options.some(o => o.t === 'tensor')
-        ? mapUnion(recv, o => this.callMethod(o, method, site, frame) ?? this.call(this.getAttr(o, method), site, frame))
-        : this.callMethod(recv, method, site, frame);
+      const viaReceiver =
+        recv.t === 'union' && !recv.options.some(o => o.t === 'tensor')
+          ? mapUnion(recv, o => this.callMethod(o, method, site, frame) ?? this.call(this.getAttr(o, method), site, frame))
+          : this.callMethod(recv, method, site, frame);
       // `out.sigmoid_()` changes `out` itself; any other in-place op leaves its kind unknown.
       if (method.endsWith('_') && e.callee.obj.k === 'name' && (recv.t === 'tensor' || recv.t === 'union')) {
         scope.set(e.callee.obj.id, viaReceiver && (viaReceiver.t === 'tensor' || viaReceiver.t === 'union') ? viaReceiver : UNKNOWN);
@@ -375,7 +405,8 @@ export abstract class Evaluator extends EngineState {
    * `tf.grad(f)`, `map(lambda …)`) are analysed on their own, so the losses inside them are seen.
    */
   protected runCallbacks(callee: Value, site: CallSite, frame: Frame): void {
-    if (callee.t === 'function' || callee.t === 'class' || callee.t === 'instance' || (callee.t === 'sym' && CALL_THROUGH.has(callee.path))) return;
+    if (callee.t === 'function' || callee.t === 'class' || callee.t === 'instance' || (callee.t === 'sym' && CALL_THROUGH.has(callee.path)))
+      return;
     // Only function values matter, and most calls pass none: look before counting positions.
     if (!passesFunction(site)) return;
     let positional = 0;
@@ -417,7 +448,14 @@ export abstract class Evaluator extends EngineState {
       case 'instance': {
         const m = lookupMethod(callee.cls, 'forward') ?? lookupMethod(callee.cls, 'call') ?? lookupMethod(callee.cls, '__call__');
         if (!m) return UNKNOWN;
-        const fn: FunctionValue = { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: callee, qualname: `${m.cls.def.name}.${m.def.name}` };
+        const fn: FunctionValue = {
+          t: 'function',
+          def: m.def,
+          uri: m.cls.uri,
+          scope: m.cls.scope,
+          self: callee,
+          qualname: `${m.cls.def.name}.${m.def.name}`,
+        };
         return this.callFunction(fn, site.positional, site.keywords, site, frame, false);
       }
       case 'object':
@@ -429,7 +467,9 @@ export abstract class Evaluator extends EngineState {
       case 'union': {
         // `criterion = nn.CrossEntropyLoss() if a else nn.NLLLoss()`: which loss runs is not known, so the
         // losses computed on this call are not reported (each holds on one path only).
-        const sameLoss = callee.options.every(o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path);
+        const sameLoss = callee.options.every(
+          o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path,
+        );
         if (!sameLoss) this.uncertainCallee++;
         let out: Value | undefined;
         try {
@@ -447,7 +487,8 @@ export abstract class Evaluator extends EngineState {
 
 function trainingTest(test: Expr): 'train' | 'eval' | undefined {
   if (test.k === 'attr' && test.name === 'training') return 'train';
-  if (test.k === 'unary' && (test.op === 'not' || test.op === '!') && test.operand.k === 'attr' && test.operand.name === 'training') return 'eval';
+  if (test.k === 'unary' && (test.op === 'not' || test.op === '!') && test.operand.k === 'attr' && test.operand.name === 'training')
+    return 'eval';
   return undefined;
 }
 

@@ -109,5 +109,4 @@ export interface FitEvent {
 }
 
 export type AnalysisEvent =
-  | LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent
-  | ReturnEvent | FunctionEvent;
+  LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent | ReturnEvent | FunctionEvent;

@@ -5,18 +5,51 @@
 import type { Arg, Expr } from '../../ir';
 import type { ActivationEvent, ArgInfo, LossOption } from './events';
 import {
-  ACTIVATION_FUNCTIONS, ACTIVATION_METHODS, CALL_THROUGH, CONTAINERS, EXP_FUNCTIONS, FUNCTIONAL_MODELS,
-  KIND_KEEPING_FUNCTIONS, KIND_KEEPING_METHODS, LAYERS, LITERAL_TENSORS, LOG_FUNCTIONS, LOSS_SPECS, MODEL_BASES,
-  RANDOM_INTEGERS, SELF_RETURNING_METHODS, TENSOR_FACTORIES, WRAPPERS, compileSpecOf, packOf, shortName,
+  ACTIVATION_FUNCTIONS,
+  ACTIVATION_METHODS,
+  CALL_THROUGH,
+  CONTAINERS,
+  EXP_FUNCTIONS,
+  FUNCTIONAL_MODELS,
+  KIND_KEEPING_FUNCTIONS,
+  KIND_KEEPING_METHODS,
+  LAYERS,
+  LITERAL_TENSORS,
+  LOG_FUNCTIONS,
+  LOSS_SPECS,
+  MODEL_BASES,
+  RANDOM_INTEGERS,
+  SELF_RETURNING_METHODS,
+  TENSOR_FACTORIES,
+  WRAPPERS,
+  compileSpecOf,
+  packOf,
+  shortName,
 } from '../../frameworks/registry';
-import type { ActivationSpec, ArgRef, CompileSpec, ContainerSpec, Framework, FrameworkPack, LayerSpec, LossSpec } from '../../frameworks/types';
+import type {
+  ActivationSpec,
+  ArgRef,
+  CompileSpec,
+  ContainerSpec,
+  Framework,
+  FrameworkPack,
+  LayerSpec,
+  LossSpec,
+} from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
 import { expOf, keepKind, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
-  UNKNOWN, certainTensor, tensor,
-  type CallSite, type FunctionValue, type InstanceValue, type ObjectValue, type Origin, type Value,
+  UNKNOWN,
+  certainTensor,
+  tensor,
+  type CallSite,
+  type FunctionValue,
+  type InstanceValue,
+  type ObjectValue,
+  type Origin,
+  type Value,
 } from './values';
 
 /** How a model of some framework is compiled and fit (from its pack). */
@@ -111,13 +144,25 @@ export abstract class FrameworkSemantics extends UserCode {
       if (conv && name === conv.spec.fit.method) return this.fitModel(recv, conv.spec, site, frame);
     }
     // `model.to(device)`, `model.eval()`, `nn.Sequential(...).cuda()` return the module itself.
-    if ((recv.t === 'instance' || recv.t === 'object') && SELF_RETURNING_METHODS.has(name) && !(recv.t === 'instance' && lookupMethod(recv.cls, name))) return recv;
+    if (
+      (recv.t === 'instance' || recv.t === 'object') &&
+      SELF_RETURNING_METHODS.has(name) &&
+      !(recv.t === 'instance' && lookupMethod(recv.cls, name))
+    )
+      return recv;
     // A subclassed model (`class Net(keras.Model)` with `call`): compile and fit act on what `call` returns.
     if (recv.t === 'instance' && (name === 'compile' || name === 'fit') && !lookupMethod(recv.cls, name)) {
       const base = inheritsFrom(recv.cls, MODEL_BASES);
       const conv = base === undefined ? undefined : compileSpecOf(base);
       if (conv && name === conv.spec.fit.method) return this.fitModel(recv, conv.spec, site, frame);
-      if (conv) return this.compileModel(recv, conv, () => this.call(recv, { ...site, positional: [UNKNOWN], keywords: new Map() }, frame), site, frame);
+      if (conv)
+        return this.compileModel(
+          recv,
+          conv,
+          () => this.call(recv, { ...site, positional: [UNKNOWN], keywords: new Map() }, frame),
+          site,
+          frame,
+        );
     }
     if (recv.t === 'object' && pack?.modelCallMethods?.includes(name) && (recv.layers || recv.output || LAYERS.has(recv.path))) {
       return this.callObject(recv, site, frame);
@@ -125,12 +170,25 @@ export abstract class FrameworkSemantics extends UserCode {
     return undefined;
   }
 
-  protected compileModel(model: ObjectValue | InstanceValue, conv: CompileConvention, output: () => Value, site: CallSite, frame: Frame): Value {
+  protected compileModel(
+    model: ObjectValue | InstanceValue,
+    conv: CompileConvention,
+    output: () => Value,
+    site: CallSite,
+    frame: Frame,
+  ): Value {
     const lossExpr = argExpr(site.expr.args, conv.spec.loss, conv.optionsObject);
     const loss = argValue(site, conv.spec.loss);
     if (lossExpr && loss) {
       const out = output();
-      this.events.push({ type: 'compile', framework: conv.framework, site, model, output: out, loss: { value: loss, expr: lossExpr, uri: frame.uri } });
+      this.events.push({
+        type: 'compile',
+        framework: conv.framework,
+        site,
+        model,
+        output: out,
+        loss: { value: loss, expr: lossExpr, uri: frame.uri },
+      });
       if (loss.t === 'function') this.callCompiledLossFunction(loss, out, lossExpr, frame);
     }
     return { t: 'const', value: null };
@@ -138,7 +196,11 @@ export abstract class FrameworkSemantics extends UserCode {
 
   protected fitModel(model: ObjectValue | InstanceValue, spec: CompileSpec, site: CallSite, frame: Frame): Value {
     const yExpr = argExpr(site.expr.args, spec.fit.y);
-    this.events.push({ type: 'fit', model, y: yExpr ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined });
+    this.events.push({
+      type: 'fit',
+      model,
+      y: yExpr ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined,
+    });
     return UNKNOWN;
   }
 
@@ -148,7 +210,7 @@ export abstract class FrameworkSemantics extends UserCode {
    */
   protected callCompiledLossFunction(fn: FunctionValue, output: Value, lossExpr: Expr, frame: Frame): void {
     const entry = { uri: frame.uri, span: lossExpr.span, callee: fn.qualname };
-    const withEntry = (v: Value): Value => v.t === 'tensor' ? { ...v, entries: [entry] } : v.t === 'union' ? mapUnion(v, withEntry) : v;
+    const withEntry = (v: Value): Value => (v.t === 'tensor' ? { ...v, entries: [entry] } : v.t === 'union' ? mapUnion(v, withEntry) : v);
     this.callFunction(fn, [tensor('unknown', { role: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
   }
 
@@ -177,7 +239,8 @@ export abstract class FrameworkSemantics extends UserCode {
       if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined) return { ...out, units: inUnits };
       return out;
     }
-    if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym') return this.call(layer, { ...site, positional: [input], keywords: new Map() }, frame);
+    if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym')
+      return this.call(layer, { ...site, positional: [input], keywords: new Map() }, frame);
     return UNKNOWN;
   }
 
@@ -188,10 +251,14 @@ export abstract class FrameworkSemantics extends UserCode {
   protected checkStackedActivations(layers: Value[], from: number): void {
     let units: number | undefined;
     layers.forEach((l, i) => {
-      if (l.t !== 'object' || l.layers || l.output) { units = undefined; return; }
+      if (l.t !== 'object' || l.layers || l.output) {
+        units = undefined;
+        return;
+      }
       if (l.keepsUnits) {
         const a = l.activation;
-        if (i >= from && a && units !== undefined && a.axisSize === undefined && isLastAxis(a.path, !!a.dim, a.dim?.value)) this.events.push({ ...a, axisSize: units });
+        if (i >= from && a && units !== undefined && a.axisSize === undefined && isLastAxis(a.path, !!a.dim, a.dim?.value))
+          this.events.push({ ...a, axisSize: units });
         return;
       }
       units = l.layerOut?.t === 'tensor' ? l.layerOut.units : undefined;
@@ -218,8 +285,15 @@ export abstract class FrameworkSemantics extends UserCode {
     if (act && act.act !== 'other') {
       const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw] }) : undefined;
       const ev: ActivationEvent = {
-        type: 'activation', path, spec: act, site, layer: true, axisSize: units,
-        dim: dimExpr ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri } : undefined,
+        type: 'activation',
+        path,
+        spec: act,
+        site,
+        layer: true,
+        axisSize: units,
+        dim: dimExpr
+          ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri }
+          : undefined,
       };
       this.events.push(ev);
       if (obj.keepsUnits) obj.activation = ev;
@@ -231,14 +305,26 @@ export abstract class FrameworkSemantics extends UserCode {
     return obj;
   }
 
-  protected applyActivation(spec: ActivationSpec, site: CallSite, operand: Value | undefined, operandPos: number, frame: Frame, path: string, operandExpr?: Expr): Value {
+  protected applyActivation(
+    spec: ActivationSpec,
+    site: CallSite,
+    operand: Value | undefined,
+    operandPos: number,
+    frame: Frame,
+    path: string,
+    operandExpr?: Expr,
+  ): Value {
     const opExpr = operandExpr ?? (operandPos >= 0 ? site.expr.args[operandPos]?.value : undefined);
     const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw, 'dim', 'axis'] }) : undefined;
     const input = operand && operand.t === 'tensor' ? operand : undefined;
     if (spec.act !== 'other') {
-      const dimValue = dimExpr ? argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) ?? UNKNOWN : undefined;
+      const dimValue = dimExpr ? (argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) ?? UNKNOWN) : undefined;
       this.events.push({
-        type: 'activation', path, spec, site, layer: false,
+        type: 'activation',
+        path,
+        spec,
+        site,
+        layer: false,
         dim: dimExpr ? { value: dimValue!, expr: dimExpr, uri: frame.uri } : undefined,
         axisSize: isLastAxis(path, dimExpr !== undefined, dimValue) ? input?.units : undefined,
         operand: opExpr ? { value: operand ?? UNKNOWN, expr: opExpr, uri: frame.uri } : undefined,
@@ -252,10 +338,19 @@ export abstract class FrameworkSemantics extends UserCode {
 
   protected applyLog(site: CallSite, operand: Value | undefined, pos: number, frame: Frame, operandExpr?: Expr): Value {
     const expr = operandExpr ?? site.expr.args[pos]?.value;
-    if (expr) this.events.push({ type: 'log', site, arg: { value: operand ?? UNKNOWN, expr, uri: frame.uri }, inProduct: this.productLogs.has(site.expr), inFunction: frame.fn?.def.name });
+    if (expr)
+      this.events.push({
+        type: 'log',
+        site,
+        arg: { value: operand ?? UNKNOWN, expr, uri: frame.uri },
+        inProduct: this.productLogs.has(site.expr),
+        inFunction: frame.fn?.def.name,
+      });
     const t = certainTensor(operand);
-    if (t?.kind === 'probs-softmax') return tensor('log-probs', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))' }, units: t.units });
-    if (t?.kind === 'probs-sigmoid') return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))' } });
+    if (t?.kind === 'probs-softmax')
+      return tensor('log-probs', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))' }, units: t.units });
+    if (t?.kind === 'probs-sigmoid')
+      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))' } });
     return UNKNOWN;
   }
 
@@ -263,7 +358,8 @@ export abstract class FrameworkSemantics extends UserCode {
     if (this.uncertainCallee > 0) return;
     const options = new Map<string, LossOption>();
     for (const cs of ctor ? [ctor, site] : [site]) {
-      for (const a of cs.expr.args) if (a.name) options.set(a.name, { value: cs.keywords.get(a.name) ?? UNKNOWN, expr: a.value, argSpan: a.span, uri: cs.uri });
+      for (const a of cs.expr.args)
+        if (a.name) options.set(a.name, { value: cs.keywords.get(a.name) ?? UNKNOWN, expr: a.value, argSpan: a.span, uri: cs.uri });
     }
     let family = spec.family;
     if (spec.fromLogits) {
@@ -278,8 +374,15 @@ export abstract class FrameworkSemantics extends UserCode {
       return { value: argValue(site, ref) ?? UNKNOWN, expr, uri: frame.uri };
     };
     this.events.push({
-      type: 'loss', spec, family, site, ctor, options,
-      input: info(spec.input), target: info(spec.target), input2: info(spec.input2),
+      type: 'loss',
+      spec,
+      family,
+      site,
+      ctor,
+      options,
+      input: info(spec.input),
+      target: info(spec.target),
+      input2: info(spec.input2),
       inFunction: frame.fn?.def.name,
     });
   }
@@ -327,14 +430,20 @@ export function argExpr(args: Arg[], ref: ArgRef, dictOnly = false): Expr | unde
 
 /** The value of a parameter: its keywords first, then its position. */
 export function argValue(site: CallSite, ref: ArgRef): Value | undefined {
-  for (const k of ref.kw) { const v = site.keywords.get(k); if (v) return v; }
+  for (const k of ref.kw) {
+    const v = site.keywords.get(k);
+    if (v) return v;
+  }
   return ref.pos < site.positional.length ? site.positional[ref.pos] : undefined;
 }
 
 /** The value of a parameter: its position first, then its keywords in order. */
 function argValueInOrder(site: CallSite, ref: ArgRef): Value | undefined {
   if (ref.pos < site.positional.length) return site.positional[ref.pos];
-  for (const k of ref.kw) { const v = site.keywords.get(k); if (v) return v; }
+  for (const k of ref.kw) {
+    const v = site.keywords.get(k);
+    if (v) return v;
+  }
   return undefined;
 }
 

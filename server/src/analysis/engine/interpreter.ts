@@ -10,8 +10,16 @@ import type { ClassDef, Module, Stmt } from '../../ir';
 import { FrameworkSemantics } from './framework-semantics';
 import { DEF_ROOTS, MAX_INSTANCES, WALKED, type Frame } from './state';
 import {
-  UnitTrack, definedName, disjoint, mapDefinitions, unitsOf,
-  type Resolution, type RunRecord, type TopLevelRecord, type Unit, type UnitRecord,
+  UnitTrack,
+  definedName,
+  disjoint,
+  mapDefinitions,
+  unitsOf,
+  type Resolution,
+  type RunRecord,
+  type TopLevelRecord,
+  type Unit,
+  type UnitRecord,
 } from './units';
 import type { FunctionValue, InstanceValue, Scope } from './values';
 
@@ -45,7 +53,14 @@ export class Interpreter extends FrameworkSemantics {
     // Without a next check to serve (the CLI), what units read and ran is not recorded.
     this.recording = options.record !== false;
     if (this.recording) for (const s of module.body) mapDefinitions(s, DEF_ROOTS, WALKED);
-    let reason = previous === undefined ? 'first check' : previous.uri !== uri ? 'another file' : !previous.reusable ? 'a unit changed shared values' : undefined;
+    let reason =
+      previous === undefined
+        ? 'first check'
+        : previous.uri !== uri
+          ? 'another file'
+          : !previous.reusable
+            ? 'a unit changed shared values'
+            : undefined;
     if (previous && reason === undefined && !this.sameResolutions(previous)) reason = 'an imported file changed';
     const changed = new Set<Stmt>();
     const removed: Stmt[] = [];
@@ -75,9 +90,20 @@ export class Interpreter extends FrameworkSemantics {
 
     const units = unitsOf(module.body);
     const record: RunRecord = {
-      uri, body: module.body, bodySet, defaultExport: module.defaultExport, exports: module.exports, top: top.top, exportsTop: top.exportsTop,
-      scope, modules: new Map(this.modules), texts: new Map(this.texts), languages: new Map(this.languages), topContrib: top.contrib,
-      units: new Map(), reusable: true,
+      uri,
+      body: module.body,
+      bodySet,
+      defaultExport: module.defaultExport,
+      exports: module.exports,
+      top: top.top,
+      exportsTop: top.exportsTop,
+      scope,
+      modules: new Map(this.modules),
+      texts: new Map(this.texts),
+      languages: new Map(this.languages),
+      topContrib: top.contrib,
+      units: new Map(),
+      reusable: true,
     };
     const kept: (UnitRecord | undefined)[] = units.map(u => {
       const r = old?.units.get(u.stmt);
@@ -101,9 +127,16 @@ export class Interpreter extends FrameworkSemantics {
       ran[i] = true;
       this.stats.unitsRun++;
       if (t.foreign) record.reusable = false;
-      if (discardEvents) { this.events.length = start; return; }
+      if (discardEvents) {
+        this.events.length = start;
+        return;
+      }
       record.units.set(units[i].stmt, {
-        events: this.events.slice(start), reads: t.reads, roots: t.roots, foreign: t.foreign, resolutions: t.resolutions,
+        events: this.events.slice(start),
+        reads: t.reads,
+        roots: t.roots,
+        foreign: t.foreign,
+        resolutions: t.resolutions,
         contributedTo: new Set(t.contributes ? t.contrib.keys() : []),
       });
     };
@@ -140,7 +173,14 @@ export class Interpreter extends FrameworkSemantics {
    * fixed point). Anything else a top-level statement does that later units could see — changing a value
    * another statement created, creating instances the class units analyse — gives a `reason` to run them all.
    */
-  protected runTopLevel(uri: string, module: Module, text: string, previous: RunRecord | undefined, changed: Set<Stmt> | undefined, removed: Stmt[]): TopLevelResult {
+  protected runTopLevel(
+    uri: string,
+    module: Module,
+    text: string,
+    previous: RunRecord | undefined,
+    changed: Set<Stmt> | undefined,
+    removed: Stmt[],
+  ): TopLevelResult {
     const tracks: UnitTrack[] = [];
     const starts: number[] = [];
     const scope = this.evalModule(uri, module, text, tracks, starts);
@@ -149,7 +189,11 @@ export class Interpreter extends FrameworkSemantics {
     for (const c of contrib) this.addContribution(c.def, -1, c.instances as InstanceValue[]);
     const top: RunRecord['top'] = new Map();
     const record = (t: UnitTrack, from: number, to: number): TopLevelRecord => ({
-      reads: t.reads, writes: t.writes, roots: t.roots, sideEffects: t.foreign || t.contributes, resolutions: t.resolutions,
+      reads: t.reads,
+      writes: t.writes,
+      roots: t.roots,
+      sideEffects: t.foreign || t.contributes,
+      resolutions: t.resolutions,
       events: this.recording ? this.events.slice(from, to) : [],
     });
     module.body.forEach((s, i) => top.set(s, record(tracks[i], starts[i], starts[i + 1])));
@@ -177,16 +221,27 @@ export class Interpreter extends FrameworkSemantics {
         if (changed.has(s) || affected.has(s)) return;
         const t = tracks[i];
         let hit = !disjoint(t.reads, changedNames);
-        if (!hit) for (const r of t.roots) if (changed.has(r)) { hit = true; break; }
+        if (!hit)
+          for (const r of t.roots)
+            if (changed.has(r)) {
+              hit = true;
+              break;
+            }
         if (!hit) return;
-        if (top.get(s)!.sideEffects || previous.top.get(s)?.sideEffects !== false) result.reason = 'module-level code that uses an edited name did more than set names';
+        if (top.get(s)!.sideEffects || previous.top.get(s)?.sideEffects !== false)
+          result.reason = 'module-level code that uses an edited name did more than set names';
         affected.add(s);
-        for (const n of t.writes) if (!changedNames.has(n)) { changedNames.add(n); grew = true; }
+        for (const n of t.writes)
+          if (!changedNames.has(n)) {
+            changedNames.add(n);
+            grew = true;
+          }
       });
     }
     // Default export and export aliases (TS/JS) run after the body.
     if (exportsTop.sideEffects) result.reason = 'the exports changed shared values';
-    if (module.defaultExport !== previous.defaultExport || !disjoint(exportsTop.reads, changedNames)) for (const n of exportsTop.writes) changedNames.add(n);
+    if (module.defaultExport !== previous.defaultExport || !disjoint(exportsTop.reads, changedNames))
+      for (const n of exportsTop.writes) changedNames.add(n);
     return result;
   }
 
@@ -197,19 +252,41 @@ export class Interpreter extends FrameworkSemantics {
    * statements keep their values and events. Undefined when that does not hold; throws PATCH_FAILED when
    * an edited class body turns out to do more than define (the old scope is then no longer usable).
    */
-  protected patchTopLevel(uri: string, module: Module, text: string, previous: RunRecord, bodySet: Set<Stmt>, changed: Set<Stmt>, removed: Stmt[]): TopLevelResult | undefined {
+  protected patchTopLevel(
+    uri: string,
+    module: Module,
+    text: string,
+    previous: RunRecord,
+    bodySet: Set<Stmt>,
+    changed: Set<Stmt>,
+    removed: Stmt[],
+  ): TopLevelResult | undefined {
     if (!this.recording || module.defaultExport !== previous.defaultExport || module.exports !== previous.exports) return undefined;
     const changedNames = new Set<string>();
-    for (const s of changed) { const n = definedName(s); if (n === undefined) return undefined; changedNames.add(n); }
-    for (const s of removed) { const n = definedName(s); if (n === undefined) return undefined; changedNames.add(n); }
+    for (const s of changed) {
+      const n = definedName(s);
+      if (n === undefined) return undefined;
+      changedNames.add(n);
+    }
+    for (const s of removed) {
+      const n = definedName(s);
+      if (n === undefined) return undefined;
+      changedNames.add(n);
+    }
     // Position of the last statement setting each name, to check an edited class reads nothing set after it.
     const lastWrite = new Map<string, number>();
     for (let i = 0; i < module.body.length; i++) {
       const s = module.body[i];
-      if (changed.has(s)) { lastWrite.set(definedName(s)!, i); continue; }
+      if (changed.has(s)) {
+        lastWrite.set(definedName(s)!, i);
+        continue;
+      }
       const r = previous.top.get(s)!;
       if (!disjoint(r.reads, changedNames)) return undefined;
-      for (const n of r.writes) { if (changedNames.has(n)) return undefined; lastWrite.set(n, i); }
+      for (const n of r.writes) {
+        if (changedNames.has(n)) return undefined;
+        lastWrite.set(n, i);
+      }
       for (const root of r.roots) if (!bodySet.has(root)) return undefined;
     }
     if (!disjoint(previous.exportsTop.reads, changedNames)) return undefined;
@@ -234,7 +311,14 @@ export class Interpreter extends FrameworkSemantics {
       this.execTopLevel(s, scope, frame);
       if (t.foreign || t.contributes) throw PATCH_FAILED;
       for (const n of t.reads) if ((lastWrite.get(n) ?? -1) > i) throw PATCH_FAILED;
-      top.set(s, { reads: t.reads, writes: t.writes, roots: t.roots, sideEffects: false, resolutions: t.resolutions, events: this.events.slice(start) });
+      top.set(s, {
+        reads: t.reads,
+        writes: t.writes,
+        roots: t.roots,
+        sideEffects: false,
+        resolutions: t.resolutions,
+        events: this.events.slice(start),
+      });
     });
     for (const e of previous.exportsTop.events) this.events.push(e);
     for (const c of previous.topContrib) this.addContribution(c.def, -1, c.instances as InstanceValue[]);
@@ -249,7 +333,12 @@ export class Interpreter extends FrameworkSemantics {
   }
 
   protected runUnit(
-    u: Unit, scope: Scope, uri: string, index: number, oldContributors: Map<ClassDef, number[]>, ran: boolean[],
+    u: Unit,
+    scope: Scope,
+    uri: string,
+    index: number,
+    oldContributors: Map<ClassDef, number[]>,
+    ran: boolean[],
     runUnit: (i: number, discardEvents: boolean) => void,
   ): UnitTrack {
     // A class unit needs the instances of the units before it: those kept from last time run again, quietly.
@@ -280,7 +369,10 @@ export class Interpreter extends FrameworkSemantics {
         const cls = scope.lookup(def.name);
         if (cls && cls.t === 'class' && cls.def === def) {
           // Copies, so that what the methods assign to `self` stays within this unit.
-          const own = selves && selves.length ? selves.map(s => this.own<InstanceValue>({ t: 'instance', cls: s.cls, attrs: new Map(s.attrs), site: s.site })) : [this.instantiate(cls, undefined, frame)];
+          const own =
+            selves && selves.length
+              ? selves.map(s => this.own<InstanceValue>({ t: 'instance', cls: s.cls, attrs: new Map(s.attrs), site: s.site }))
+              : [this.instantiate(cls, undefined, frame)];
           for (const self of own) {
             for (const m of def.body) {
               if (m.k === 'func' && m.def.name !== '__init__' && m.def.name !== 'constructor') {

@@ -53,8 +53,8 @@ export function tupleElts(v: Value | undefined): Value[] {
 
 /** Integers drawn from [low, high): {0,1} labels when the range is [0, 2), class indices otherwise. */
 export function randintKind(site: CallSite): Value {
-  const lo = site.positional.length >= 3 ? site.positional[0] : { t: 'const', value: 0 } as Value;
-  const hi = site.positional.length >= 3 ? site.positional[1] : site.positional[0] ?? site.keywords.get('high');
+  const lo = site.positional.length >= 3 ? site.positional[0] : ({ t: 'const', value: 0 } as Value);
+  const hi = site.positional.length >= 3 ? site.positional[1] : (site.positional[0] ?? site.keywords.get('high'));
   if (lo.t === 'const' && lo.value === 0 && hi && hi.t === 'const' && hi.value === 2) return tensor('labels01');
   return tensor('class-indices');
 }
@@ -69,7 +69,9 @@ export function literalTensorKind(e: Expr | undefined): Value {
   for (const x of e.elts) {
     if (x.k === 'list' || x.k === 'tuple') {
       rows++;
-      const row = x.elts.map(v => v.k === 'num' ? v.value : v.k === 'unary' && v.op === '-' && v.operand.k === 'num' ? -v.operand.value : NaN);
+      const row = x.elts.map(v =>
+        v.k === 'num' ? v.value : v.k === 'unary' && v.op === '-' && v.operand.k === 'num' ? -v.operand.value : NaN,
+      );
       if (row.some(v => v !== 0 && v !== 1) || row.filter(v => v === 1).length !== 1) oneHot = false;
       if (x.elts.some(v => v.k === 'num' && /[.eE]/.test(v.raw))) floats = true;
       nums.push(...row);

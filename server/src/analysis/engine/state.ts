@@ -89,7 +89,6 @@ export abstract class EngineState {
     return t;
   }
 
-
   /** Marks a mutable value as created by the current unit. */
   protected own<T extends InstanceValue | DictValue | ObjectValue>(v: T): T {
     v.owner = this.cur.id;

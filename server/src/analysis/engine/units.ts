@@ -56,10 +56,18 @@ export class UnitTrack {
     (this.resolutionList ??= []).push(r);
   }
 
-  get resolutions(): readonly Resolution[] { return this.resolutionList ?? NO_RESOLUTIONS; }
-  get reads(): ReadonlySet<string> { return this.readSet ?? NONE; }
-  get writes(): ReadonlySet<string> { return this.writeSet ?? NONE; }
-  get roots(): ReadonlySet<Stmt> { return this.rootSet ?? NONE; }
+  get resolutions(): readonly Resolution[] {
+    return this.resolutionList ?? NO_RESOLUTIONS;
+  }
+  get reads(): ReadonlySet<string> {
+    return this.readSet ?? NONE;
+  }
+  get writes(): ReadonlySet<string> {
+    return this.writeSet ?? NONE;
+  }
+  get roots(): ReadonlySet<Stmt> {
+    return this.rootSet ?? NONE;
+  }
 
   /** Instances it created by real constructor calls, per class (read by the class units that follow). */
   get contrib(): Map<ClassDef, unknown[]> {
@@ -153,7 +161,14 @@ function collect(body: readonly Stmt[], what: 'functions' | 'classes', out: Unit
       }
       if (s.k === 'assign') {
         // `const loss = (y, p) => …`, `loss = lambda p, y: …`, `const losses = { ce(y, p) { … } }`
-        const lambdas = what !== 'functions' ? [] : s.value.k === 'lambda' ? [s.value] : s.value.k === 'dict' ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda') : [];
+        const lambdas =
+          what !== 'functions'
+            ? []
+            : s.value.k === 'lambda'
+              ? [s.value]
+              : s.value.k === 'dict'
+                ? s.value.entries.map(e => e.value).filter(v => v.k === 'lambda')
+                : [];
         if (lambdas.length) out.push({ kind: 'lambdas', stmt: s, lambdas: lambdas as Extract<Expr, { k: 'lambda' }>[] });
         return false;
       }
@@ -181,8 +196,12 @@ export function mapDefinitions(root: Stmt, roots: WeakMap<FunctionDef | ClassDef
   if (walked.has(root)) return;
   walked.add(root);
   walkStmt(root, {
-    enterFunction(f) { roots.set(f, root); },
-    enterClass(c) { roots.set(c, root); },
+    enterFunction(f) {
+      roots.set(f, root);
+    },
+    enterClass(c) {
+      roots.set(c, root);
+    },
   });
 }
 

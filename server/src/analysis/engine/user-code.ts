@@ -8,8 +8,15 @@ import { Evaluator } from './evaluate';
 import { MAX_CALLS, MAX_DEPTH, MAX_INSTANCES, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
-  Scope, UNKNOWN, tensor,
-  type CallSite, type ClassValue, type DictValue, type FunctionValue, type InstanceValue, type Value,
+  Scope,
+  UNKNOWN,
+  tensor,
+  type CallSite,
+  type ClassValue,
+  type DictValue,
+  type FunctionValue,
+  type InstanceValue,
+  type Value,
 } from './values';
 
 const LABEL_NAMES = /^(y|y_?true|labels?|targets?|gts?|ground_?truth|y_?batch|onehot_?labels|one_?hot|classes)$/i;
@@ -18,7 +25,14 @@ const PRED_NAMES = /^(logits?|preds?|predictions?|outputs?|out|y_?pred|y_?hat|sc
 export abstract class UserCode extends Evaluator {
   // ---- user functions and classes ---------------------------------------------------------
 
-  callFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value {
+  callFunction(
+    fn: FunctionValue,
+    positional: Value[],
+    keywords: Map<string, Value>,
+    site: CallSite | undefined,
+    frame: Frame,
+    standalone: boolean,
+  ): Value {
     if (this.active.has(fn.def) || frame.depth >= MAX_DEPTH || this.calls >= MAX_CALLS) return UNKNOWN;
     // Calls whose arguments carry no kind give the same result every time: reuse it (helper methods that call
     // each other would otherwise be re-run for every caller). A result computed deeper may be cut short, so it
@@ -29,7 +43,7 @@ export abstract class UserCode extends Evaluator {
     const result = this.runFunction(fn, positional, keywords, site, frame, standalone);
     if (key !== undefined) {
       let m = this.memo.get(fn.def);
-      if (!m) this.memo.set(fn.def, m = new Map());
+      if (!m) this.memo.set(fn.def, (m = new Map()));
       m.set(key, { value: result, depth: frame.depth });
     }
     return result;
@@ -53,11 +67,18 @@ export abstract class UserCode extends Evaluator {
   protected idOf(o: Value | undefined): string {
     if (!o) return '-';
     let id = this.ids.get(o);
-    if (id === undefined) this.ids.set(o, id = this.nextId++);
+    if (id === undefined) this.ids.set(o, (id = this.nextId++));
     return String(id);
   }
 
-  protected runFunction(fn: FunctionValue, positional: Value[], keywords: Map<string, Value>, site: CallSite | undefined, frame: Frame, standalone: boolean): Value {
+  protected runFunction(
+    fn: FunctionValue,
+    positional: Value[],
+    keywords: Map<string, Value>,
+    site: CallSite | undefined,
+    frame: Frame,
+    standalone: boolean,
+  ): Value {
     this.calls++;
     this.noteRoot(fn.def);
     this.active.add(fn.def);
@@ -73,21 +94,32 @@ export abstract class UserCode extends Evaluator {
       let ai = 0;
       for (; pi < params.length; pi++) {
         const p = params[pi];
-        if (p.star) { scope.set(p.name, UNKNOWN); continue; }
+        if (p.star) {
+          scope.set(p.name, UNKNOWN);
+          continue;
+        }
         let v: Value | undefined = ai < positional.length ? positional[ai++] : keywords.get(p.name);
         if (v === undefined) {
           if (standalone) v = paramGuess(p.name);
           else v = p.default ? this.evalExpr(p.default, fn.scope, { uri: fn.uri, depth: frame.depth + 1 }) : UNKNOWN;
         } else if (site && v.t === 'tensor') {
           // Remember where the value entered the function: a finding inside is reported at this argument.
-          const argE = ai - 1 < site.expr.args.length && ai - 1 >= 0 && !site.expr.args[ai - 1].name ? site.expr.args[ai - 1] : site.expr.args.find(a => a.name === p.name);
+          const argE =
+            ai - 1 < site.expr.args.length && ai - 1 >= 0 && !site.expr.args[ai - 1].name
+              ? site.expr.args[ai - 1]
+              : site.expr.args.find(a => a.name === p.name);
           if (argE) v = { ...v, entries: [...(v.entries ?? []), { uri: site.uri, span: argE.value.span, callee: fn.qualname }] };
         }
         scope.set(p.name, v);
       }
       if (standalone && !this.analysedFunctions.has(fn.def)) {
         this.analysedFunctions.add(fn.def);
-        this.events.push({ type: 'function', uri: fn.uri, def: fn.def, className: fn.self?.t === 'instance' ? fn.self.cls.def.name : undefined });
+        this.events.push({
+          type: 'function',
+          uri: fn.uri,
+          def: fn.def,
+          className: fn.self?.t === 'instance' ? fn.self.cls.def.name : undefined,
+        });
       }
       const inner: Frame = { uri: fn.uri, fn, depth: frame.depth + 1 };
       if (!this.texts.has(fn.uri)) return UNKNOWN;
@@ -120,7 +152,14 @@ export abstract class UserCode extends Evaluator {
     for (const init of ['__init__', 'constructor', 'build']) {
       const m = lookupMethod(cls, init);
       if (m) {
-        const fn: FunctionValue = { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: inst, qualname: `${cls.def.name}.${init}` };
+        const fn: FunctionValue = {
+          t: 'function',
+          def: m.def,
+          uri: m.cls.uri,
+          scope: m.cls.scope,
+          self: inst,
+          qualname: `${cls.def.name}.${init}`,
+        };
         this.callFunction(fn, site?.positional ?? [], site?.keywords ?? new Map(), undefined, frame, site === undefined);
       }
     }

@@ -194,7 +194,10 @@ export class Scope {
    * before (undefined: the name was not bound). A branch then costs its writes, not the scope's size.
    */
   private journals: Map<string, Value | undefined>[] | undefined;
-  constructor(readonly parent: Scope | undefined, readonly uri: string) {}
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly uri: string,
+  ) {}
   lookup(name: string): Value | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       if (s.listener !== undefined) s.listener.read(name);

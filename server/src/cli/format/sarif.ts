@@ -17,7 +17,13 @@ export interface SarifOptions {
 export function formatSarif(records: readonly OutputRecord[], options: SarifOptions): string {
   const catalogue = [
     ...options.rules.map(m => ({ id: m.id, name: m.name, severity: m.severity, summary: m.summary, what: m.docs?.what })),
-    { id: unusedSuppression.id, name: unusedSuppression.name, severity: unusedSuppression.severity, summary: unusedSuppression.summary, what: undefined },
+    {
+      id: unusedSuppression.id,
+      name: unusedSuppression.name,
+      severity: unusedSuppression.severity,
+      summary: unusedSuppression.summary,
+      what: undefined,
+    },
   ].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(catalogue.map((r, i) => [r.id, i]));
   const rules = catalogue.map(r => ({
@@ -33,22 +39,30 @@ export function formatSarif(records: readonly OutputRecord[], options: SarifOpti
   const srcRoot = pathToFileURL(options.cwd.endsWith('/') ? options.cwd : options.cwd + '/').href;
   const results = records.map(r => {
     const rel = relativeUnder(r.file, options.cwd);
-    const artifactLocation = rel !== undefined
-      ? { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
-      : { uri: pathToFileURL(r.file).href };
+    const artifactLocation =
+      rel !== undefined
+        ? { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
+        : { uri: pathToFileURL(r.file).href };
     const result: Record<string, unknown> = {
       ruleId: r.code,
       level: sarifLevel(r.severity),
       message: { text: r.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation,
-          // Notebooks: the place in the .ipynb JSON (what a SARIF viewer opens); the cell position goes in properties.
-          region: r.fileRegion
-            ? { startLine: r.fileRegion.line, startColumn: r.fileRegion.column, endLine: r.fileRegion.endLine, endColumn: r.fileRegion.endColumn }
-            : { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation,
+            // Notebooks: the place in the .ipynb JSON (what a SARIF viewer opens); the cell position goes in properties.
+            region: r.fileRegion
+              ? {
+                  startLine: r.fileRegion.line,
+                  startColumn: r.fileRegion.column,
+                  endLine: r.fileRegion.endLine,
+                  endColumn: r.fileRegion.endColumn,
+                }
+              : { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+          },
         },
-      }],
+      ],
     };
     const i = index.get(r.code);
     if (i !== undefined) result.ruleIndex = i;
@@ -64,24 +78,29 @@ export function formatSarif(records: readonly OutputRecord[], options: SarifOpti
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'LossLens',
-          semanticVersion: options.version,
-          version: options.version,
-          informationUri: 'https://github.com/losslens/losslens',
-          rules,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'LossLens',
+            semanticVersion: options.version,
+            version: options.version,
+            informationUri: 'https://github.com/losslens/losslens',
+            rules,
+          },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
+        columnKind: 'unicodeCodePoints',
+        results,
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
-      columnKind: 'unicodeCodePoints',
-      results,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
 
 function pascal(kebab: string): string {
-  return kebab.split('-').map(w => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return kebab
+    .split('-')
+    .map(w => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }

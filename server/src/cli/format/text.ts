@@ -38,7 +38,8 @@ export function fixableNote(records: readonly OutputRecord[]): string {
 export function formatText(records: readonly OutputRecord[], options: TextOptions): string {
   const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const lines = formatTextLines(records, options);
-  if (records.length === 0) lines.push(options.incomplete ? 'No problems found in the files that could be checked.' : paint('32', 'All checks passed!'));
+  if (records.length === 0)
+    lines.push(options.incomplete ? 'No problems found in the files that could be checked.' : paint('32', 'All checks passed!'));
   else lines.push(`Found ${records.length} problem${records.length === 1 ? '' : 's'}${fixableNote(records)}.`);
   return lines.join('\n') + '\n';
 }

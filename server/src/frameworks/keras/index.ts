@@ -11,7 +11,10 @@ export const kerasPack: FrameworkPack = {
   id: 'keras',
   framework: 'keras',
   roots: ['keras'],
-  imports: [{ module: 'keras', root: 'keras' }, { module: 'tf_keras', root: 'keras' }],
+  imports: [
+    { module: 'keras', root: 'keras' },
+    { module: 'tf_keras', root: 'keras' },
+  ],
   rewrites: [
     { from: 'keras.src.', to: 'keras.' },
     { from: 'keras.models.Sequential', to: 'keras.Sequential' },
@@ -40,7 +43,9 @@ export const kerasPack: FrameworkPack = {
     ['keras.layers.Activation', { out: 'keep', activation: { pos: 0, kw: 'activation' } }],
     ['keras.layers.Conv1D', { out: 'linear', activation: { pos: 99, kw: 'activation' } }],
     ['keras.layers.Conv2D', { out: 'linear', activation: { pos: 99, kw: 'activation' } }],
-    ['keras.layers.Dropout', keep], ['keras.layers.Flatten', keep], ['keras.layers.Reshape', keep],
+    ['keras.layers.Dropout', keep],
+    ['keras.layers.Flatten', keep],
+    ['keras.layers.Reshape', keep],
   ]),
   containers: new Map([['keras.Sequential', { layers: arg(0, 'layers'), add: 'add' }]]),
   functionalModels: new Map([['keras.Model', { output: arg(1, 'outputs') }]]),

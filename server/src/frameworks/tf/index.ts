@@ -16,7 +16,10 @@ export const tfPack: FrameworkPack = {
     // TF2's tf.losses / tf.metrics are the Keras modules; TF1 functions (softmax_cross_entropy…) keep tf.losses.
     { from: 'tf.losses.', to: 'keras.losses.', prefixOnly: true, except: TF1_LOSSES },
   ],
-  aliases: new Map([['tf.softmax', 'tf.nn.softmax'], ['tf.nn.sigmoid', 'tf.sigmoid']]),
+  aliases: new Map([
+    ['tf.softmax', 'tf.nn.softmax'],
+    ['tf.nn.sigmoid', 'tf.sigmoid'],
+  ]),
   activations: new Map([
     ['tf.nn.softmax', { kind: 'probs-softmax', act: 'softmax', dim: { pos: 1, kw: 'axis' } }],
     ['tf.nn.log_softmax', { kind: 'log-probs', act: 'log_softmax', dim: { pos: 1, kw: 'axis' } }],

@@ -5,7 +5,12 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticData } from '../../../../shared/src/protocol';
 
 /** Stamps `data.versions` on diagnostics computed for `uri` at `version`. */
-export function stampDocumentVersions(diagnostics: readonly Diagnostic[], uri: string, version: number, versionOf: (uri: string) => number | undefined): void {
+export function stampDocumentVersions(
+  diagnostics: readonly Diagnostic[],
+  uri: string,
+  version: number,
+  versionOf: (uri: string) => number | undefined,
+): void {
   for (const d of diagnostics) {
     const data = d.data as DiagnosticData | undefined;
     if (!data) continue;

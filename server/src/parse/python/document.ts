@@ -65,7 +65,10 @@ const NO_EDIT: AppliedEdit = { startIndex: -2, oldEndIndex: -2, newEndIndex: -2 
 export class ChunkedDocument {
   private chunks: Chunk[] = [];
 
-  constructor(private readonly ctx: ChunkParsing, private currentText: string) {
+  constructor(
+    private readonly ctx: ChunkParsing,
+    private currentText: string,
+  ) {
     this.chunks = this.build(currentText, 0, currentText.length, false, undefined);
   }
 
@@ -210,8 +213,13 @@ export class ChunkedDocument {
    * scanning unless given, with whether each follows an open bracket).
    */
   private build(
-    text: string, from: number, to: number, firstAfterOpen: boolean, reuse: ReuseSource | undefined,
-    splits?: readonly number[], afterOpen?: readonly boolean[],
+    text: string,
+    from: number,
+    to: number,
+    firstAfterOpen: boolean,
+    reuse: ReuseSource | undefined,
+    splits?: readonly number[],
+    afterOpen?: readonly boolean[],
   ): Chunk[] {
     if (splits === undefined || afterOpen === undefined) {
       const found: number[] = [];
@@ -284,7 +292,9 @@ export class ChunkedDocument {
     } catch (err) {
       // A bug here must not take the server down: report it on the chunk instead.
       chunk.body = [];
-      chunk.errors = [{ span: { start: chunk.start, end: chunk.start }, message: `Internal error while reading this Python file: ${String(err)}` }];
+      chunk.errors = [
+        { span: { start: chunk.start, end: chunk.start }, message: `Internal error while reading this Python file: ${String(err)}` },
+      ];
       chunk.cache = new Map();
       chunk.endsInError = false;
     }

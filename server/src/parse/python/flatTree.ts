@@ -186,7 +186,12 @@ export class FlatTree {
           const hit = e === at ? undefined : reuse.find(at, e, k, kind[p] === K.Module);
           if (hit !== undefined) {
             const entry = hit.entry;
-            if (entry.kind === k && entry.text.length === e - at && text.startsWith(entry.text, at) && !(reuse.checkErrors && cursor.currentNodeHasError())) {
+            if (
+              entry.kind === k &&
+              entry.text.length === e - at &&
+              text.startsWith(entry.text, at) &&
+              !(reuse.checkErrors && cursor.currentNodeHasError())
+            ) {
               reused[i] = entry;
               reusedAt[i] = hit.at;
               end[i] = e;

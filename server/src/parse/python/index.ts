@@ -25,11 +25,12 @@ const grammarsFromBytes = new WeakMap<Uint8Array, Promise<Language>>();
  */
 function initRuntime(runtime: string | Uint8Array): Promise<void> {
   if (runtimeReady === undefined) {
-    const options = typeof runtime === 'string'
-      ? { locateFile: () => runtime }
-      : { wasmBinary: runtime, locateFile: (file: string) => file };
+    const options =
+      typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime, locateFile: (file: string) => file };
     runtimeReady = Parser.init(options).then(() => useRuntimeExports(options));
-    runtimeReady.catch(() => { runtimeReady = undefined; });
+    runtimeReady.catch(() => {
+      runtimeReady = undefined;
+    });
   }
   return runtimeReady;
 }
@@ -108,9 +109,10 @@ class ChunkedPythonFrontEnd implements PythonFrontEnd {
     } catch (err) {
       this.forget(uri);
       // Only a wasm failure ends here (out of memory on a huge file) or a bug in a fresh parse: report it, never throw.
-      const message = err instanceof ParseFailure
-        ? 'The Python parser could not parse this file.'
-        : `Internal error while reading this Python file: ${String(err)}`;
+      const message =
+        err instanceof ParseFailure
+          ? 'The Python parser could not parse this file.'
+          : `Internal error while reading this Python file: ${String(err)}`;
       return { language: 'python', body: [], syntaxErrors: [{ span: { start: 0, end: 0 }, message }] };
     } finally {
       this.ctx.flat.shrink();

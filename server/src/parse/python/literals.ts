@@ -26,9 +26,12 @@ export function stringPrefix(literal: string): StringPrefix {
   let j = 0;
   for (; j < literal.length && j < 3; j++) {
     const c = literal.charCodeAt(j) | 0x20; // lower-case ASCII letters
-    if (c === 114) raw = true; // r
-    else if (c === 98) bytes = true; // b
-    else if (c === 102 || c === 116) format = true; // f, t (template strings)
+    if (c === 114)
+      raw = true; // r
+    else if (c === 98)
+      bytes = true; // b
+    else if (c === 102 || c === 116)
+      format = true; // f, t (template strings)
     else if (c !== 117) break; // u
   }
   return { raw, bytes, format, length: j };
@@ -51,7 +54,16 @@ export function pythonStringValue(literal: string): string {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
 };
 
 function decodeEscapes(body: string, bytes: boolean): string {

@@ -13,20 +13,67 @@ import { shiftExprInPlace, shiftStmtsInPlace } from './spanList';
 const MAX_DEPTH = 800;
 
 const EXPR_KINDS = new Set<K>([
-  K.Identifier, K.Attribute, K.Call, K.Subscript, K.Integer, K.Float, K.String, K.ConcatenatedString,
-  K.True, K.False, K.None, K.Ellipsis, K.Tuple, K.List, K.Set, K.Dictionary, K.ExpressionList,
-  K.ParenthesizedExpression, K.BinaryOperator, K.BooleanOperator, K.ComparisonOperator, K.NotOperator,
-  K.UnaryOperator, K.ConditionalExpression, K.Lambda, K.Await, K.NamedExpression, K.Yield,
-  K.GeneratorExpression, K.ListComprehension, K.SetComprehension, K.DictionaryComprehension,
-  K.ListSplat, K.DictionarySplat, K.ParenthesizedListSplat, K.Slice, K.KeywordArgument,
+  K.Identifier,
+  K.Attribute,
+  K.Call,
+  K.Subscript,
+  K.Integer,
+  K.Float,
+  K.String,
+  K.ConcatenatedString,
+  K.True,
+  K.False,
+  K.None,
+  K.Ellipsis,
+  K.Tuple,
+  K.List,
+  K.Set,
+  K.Dictionary,
+  K.ExpressionList,
+  K.ParenthesizedExpression,
+  K.BinaryOperator,
+  K.BooleanOperator,
+  K.ComparisonOperator,
+  K.NotOperator,
+  K.UnaryOperator,
+  K.ConditionalExpression,
+  K.Lambda,
+  K.Await,
+  K.NamedExpression,
+  K.Yield,
+  K.GeneratorExpression,
+  K.ListComprehension,
+  K.SetComprehension,
+  K.DictionaryComprehension,
+  K.ListSplat,
+  K.DictionarySplat,
+  K.ParenthesizedListSplat,
+  K.Slice,
+  K.KeywordArgument,
 ]);
 
 const STMT_KINDS = new Set<K>([
-  K.ExpressionStatement, K.ReturnStatement, K.IfStatement, K.ForStatement, K.WhileStatement,
-  K.WithStatement, K.TryStatement, K.FunctionDefinition, K.ClassDefinition, K.DecoratedDefinition,
-  K.ImportStatement, K.ImportFromStatement, K.FutureImportStatement, K.DeleteStatement,
-  K.AssertStatement, K.RaiseStatement, K.PrintStatement, K.ExecStatement, K.MatchStatement,
-  K.PassLike, K.Block,
+  K.ExpressionStatement,
+  K.ReturnStatement,
+  K.IfStatement,
+  K.ForStatement,
+  K.WhileStatement,
+  K.WithStatement,
+  K.TryStatement,
+  K.FunctionDefinition,
+  K.ClassDefinition,
+  K.DecoratedDefinition,
+  K.ImportStatement,
+  K.ImportFromStatement,
+  K.FutureImportStatement,
+  K.DeleteStatement,
+  K.AssertStatement,
+  K.RaiseStatement,
+  K.PrintStatement,
+  K.ExecStatement,
+  K.MatchStatement,
+  K.PassLike,
+  K.Block,
 ]);
 
 const NONE: readonly number[] = [];
@@ -49,7 +96,11 @@ class Lowering {
   private readonly names: string[];
   private depth = 0;
 
-  constructor(private readonly t: FlatTree, table: KindTable, private readonly nextCache: ReuseCache | undefined) {
+  constructor(
+    private readonly t: FlatTree,
+    table: KindTable,
+    private readonly nextCache: ReuseCache | undefined,
+  ) {
     this.text = t.text;
     this.kind = t.kind;
     this.sym = t.sym;
@@ -169,21 +220,38 @@ class Lowering {
 
   private stmt(i: number, out: Stmt[]): void {
     switch (this.kind[i] as K) {
-      case K.ExpressionStatement: return this.expressionStatement(i, out);
+      case K.ExpressionStatement:
+        return this.expressionStatement(i, out);
       case K.ReturnStatement: {
         const value = this.kids(i)[0];
         out.push({ k: 'return', value: value === undefined ? null : this.expr(value), span: this.span(i) });
         return;
       }
-      case K.IfStatement: out.push(this.ifStatement(i)); return;
-      case K.ForStatement: out.push(this.forStatement(i)); return;
-      case K.WhileStatement: out.push(this.whileStatement(i)); return;
-      case K.WithStatement: out.push(this.withStatement(i)); return;
-      case K.TryStatement: out.push(this.tryStatement(i)); return;
-      case K.FunctionDefinition: out.push(this.functionStatement(i, [], i)); return;
-      case K.ClassDefinition: out.push(this.classStatement(i, [], i)); return;
-      case K.DecoratedDefinition: return this.decorated(i, out);
-      case K.ImportStatement: return this.importStatement(i, out);
+      case K.IfStatement:
+        out.push(this.ifStatement(i));
+        return;
+      case K.ForStatement:
+        out.push(this.forStatement(i));
+        return;
+      case K.WhileStatement:
+        out.push(this.whileStatement(i));
+        return;
+      case K.WithStatement:
+        out.push(this.withStatement(i));
+        return;
+      case K.TryStatement:
+        out.push(this.tryStatement(i));
+        return;
+      case K.FunctionDefinition:
+        out.push(this.functionStatement(i, [], i));
+        return;
+      case K.ClassDefinition:
+        out.push(this.classStatement(i, [], i));
+        return;
+      case K.DecoratedDefinition:
+        return this.decorated(i, out);
+      case K.ImportStatement:
+        return this.importStatement(i, out);
       case K.ImportFromStatement:
       case K.FutureImportStatement:
         out.push(this.importFrom(i));
@@ -196,9 +264,14 @@ class Lowering {
         // Kept as expression statements so calls inside stay visible.
         for (const c of this.kids(i)) out.push({ k: 'expr', expr: this.expr(c), span: this.span(c) });
         return;
-      case K.MatchStatement: out.push(this.matchStatement(i)); return;
-      case K.Block: append(out, this.block(i)); return;
-      case K.Error: return this.loose(i, out);
+      case K.MatchStatement:
+        out.push(this.matchStatement(i));
+        return;
+      case K.Block:
+        append(out, this.block(i));
+        return;
+      case K.Error:
+        return this.loose(i, out);
       case K.PassLike:
       case K.Comment:
         return;
@@ -225,7 +298,8 @@ class Lowering {
   private expressionStatement(i: number, out: Stmt[]): void {
     const kids = this.kids(i);
     if (kids.length !== 1) {
-      if (kids.length > 1) out.push({ k: 'expr', expr: { k: 'tuple', elts: kids.map(c => this.exprOrReused(c)), span: this.span(i) }, span: this.span(i) });
+      if (kids.length > 1)
+        out.push({ k: 'expr', expr: { k: 'tuple', elts: kids.map(c => this.exprOrReused(c)), span: this.span(i) }, span: this.span(i) });
       return;
     }
     const c = kids[0];
@@ -309,7 +383,10 @@ class Lowering {
       case K.ListPattern:
         return { k: 'list', elts: this.kids(i).map(c => this.target(c)), span: this.span(i) };
       case K.ListSplatPattern:
-        return this.unknown(i, this.kids(i).map(c => this.target(c)));
+        return this.unknown(
+          i,
+          this.kids(i).map(c => this.target(c)),
+        );
       default:
         return this.expr(i);
     }
@@ -322,8 +399,9 @@ class Lowering {
     let orelse: Stmt[] = [];
     for (const c of this.kids(i)) {
       const k = this.kind[c];
-      if (k === K.Block) { if (body < 0) body = c; }
-      else if (k === K.ElifClause) elifs.push(c);
+      if (k === K.Block) {
+        if (body < 0) body = c;
+      } else if (k === K.ElifClause) elifs.push(c);
       else if (k === K.ElseClause) orelse = this.block(this.kidOfKind(c, K.Block));
       else if (test < 0) test = c;
     }
@@ -332,13 +410,15 @@ class Lowering {
       const c = elifs[j];
       const parts = this.kids(c);
       const cond = parts.find(p => this.kind[p] !== K.Block);
-      orelse = [{
-        k: 'if',
-        test: cond === undefined ? this.unknown(c) : this.expr(cond),
-        body: this.block(this.kidOfKind(c, K.Block)),
-        orelse,
-        span: { start: this.start[c], end: this.end[i] },
-      }];
+      orelse = [
+        {
+          k: 'if',
+          test: cond === undefined ? this.unknown(c) : this.expr(cond),
+          body: this.block(this.kidOfKind(c, K.Block)),
+          orelse,
+          span: { start: this.start[c], end: this.end[i] },
+        },
+      ];
     }
     return { k: 'if', test: test < 0 ? this.unknown(i) : this.expr(test), body: this.block(body), orelse, span: this.span(i) };
   }
@@ -352,7 +432,8 @@ class Lowering {
     const left = this.kidAfter(i, 'for');
     const right = this.kidAfter(i, 'in');
     return {
-      k: 'loop', kind: 'for',
+      k: 'loop',
+      kind: 'for',
       target: left < 0 || this.kind[left] === K.Block ? null : this.target(left),
       iter: right < 0 || this.kind[right] === K.Block ? null : this.expr(right),
       body: this.block(this.kidOfKind(i, K.Block)),
@@ -365,9 +446,8 @@ class Lowering {
   private whileStatement(i: number): Stmt {
     const cond = this.kidAfter(i, 'while');
     const body = this.block(this.kidOfKind(i, K.Block));
-    const withCond = cond < 0 || this.kind[cond] === K.Block
-      ? body
-      : [{ k: 'expr', expr: this.expr(cond), span: this.span(cond) } as Stmt, ...body];
+    const withCond =
+      cond < 0 || this.kind[cond] === K.Block ? body : [{ k: 'expr', expr: this.expr(cond), span: this.span(cond) } as Stmt, ...body];
     return { k: 'loop', kind: 'while', target: null, iter: null, body: withCond, orelse: this.elseBody(i), span: this.span(i) };
   }
 
@@ -519,7 +599,12 @@ class Lowering {
       if (this.kind[c] === K.AliasedImport) {
         const parts = this.kids(c);
         const alias = this.kidAfter(c, 'as');
-        out.push({ k: 'import', module: parts.length > 0 ? this.dotted(parts[0]) : '', alias: alias < 0 ? null : this.source(alias), span });
+        out.push({
+          k: 'import',
+          module: parts.length > 0 ? this.dotted(parts[0]) : '',
+          alias: alias < 0 ? null : this.source(alias),
+          span,
+        });
       } else {
         out.push({ k: 'import', module: this.dotted(c), alias: null, span });
       }
@@ -556,7 +641,11 @@ class Lowering {
       } else if (k === K.AliasedImport) {
         const parts = this.kids(c);
         const alias = this.kidAfter(c, 'as');
-        names.push({ name: parts.length > 0 ? this.dotted(parts[0]) : '', alias: alias < 0 ? null : this.source(alias), span: this.span(c) });
+        names.push({
+          name: parts.length > 0 ? this.dotted(parts[0]) : '',
+          alias: alias < 0 ? null : this.source(alias),
+          span: this.span(c),
+        });
       }
     }
     return { k: 'importFrom', module, level, names, star, span: this.span(i) };
@@ -564,7 +653,9 @@ class Lowering {
 
   private dotted(i: number): string {
     if (this.kind[i] !== K.DottedName) return this.source(i);
-    return this.kids(i).map(c => this.source(c)).join('.');
+    return this.kids(i)
+      .map(c => this.source(c))
+      .join('.');
   }
 
   // ---- expressions ----
@@ -593,23 +684,29 @@ class Lowering {
           nameSpan: name < 0 ? { start: this.end[i], end: this.end[i] } : this.span(name),
         };
       }
-      case K.Call: return this.call(i);
-      case K.Subscript: return this.subscript(i);
+      case K.Call:
+        return this.call(i);
+      case K.Subscript:
+        return this.subscript(i);
       case K.Integer:
       case K.Float: {
         const raw = this.source(i);
         const value = pythonNumberValue(raw);
         return value === undefined ? this.unknown(i) : { k: 'num', value, raw, span: this.span(i) };
       }
-      case K.String: return this.string(i);
+      case K.String:
+        return this.string(i);
       case K.ConcatenatedString: {
         const parts = this.kids(i);
         if (parts.some(p => this.kind[p] !== K.String || stringPrefix(this.source(p)).format)) return this.unknown(i, this.collect(i));
         return { k: 'str', value: parts.map(p => pythonStringValue(this.source(p))).join(''), span: this.span(i) };
       }
-      case K.True: return { k: 'const', value: true, span: this.span(i) };
-      case K.False: return { k: 'const', value: false, span: this.span(i) };
-      case K.None: return { k: 'const', value: null, span: this.span(i) };
+      case K.True:
+        return { k: 'const', value: true, span: this.span(i) };
+      case K.False:
+        return { k: 'const', value: false, span: this.span(i) };
+      case K.None:
+        return { k: 'const', value: null, span: this.span(i) };
       case K.Tuple:
       case K.ExpressionList:
       case K.PatternList:
@@ -619,7 +716,8 @@ class Lowering {
       case K.ListPattern:
       case K.Set:
         return { k: 'list', elts: this.elements(i), span: this.span(i) };
-      case K.Dictionary: return this.dictionary(i);
+      case K.Dictionary:
+        return this.dictionary(i);
       case K.ParenthesizedExpression: {
         const inner = this.kids(i)[0];
         return inner === undefined ? this.unknown(i) : this.expr(inner);
@@ -631,7 +729,8 @@ class Lowering {
         if (kids.length < 2 || op < 0) return this.unknown(i, this.collect(i));
         return { k: 'binop', op: this.names[this.sym[op]], left: this.expr(kids[0]), right: this.expr(kids[1]), span: this.span(i) };
       }
-      case K.ComparisonOperator: return this.comparison(i);
+      case K.ComparisonOperator:
+        return this.comparison(i);
       case K.NotOperator: {
         const arg = this.kids(i)[0];
         return arg === undefined ? this.unknown(i) : { k: 'unary', op: 'not', operand: this.expr(arg), span: this.span(i) };
@@ -647,8 +746,10 @@ class Lowering {
         if (orelse === undefined) return this.unknown(i, this.collect(i));
         return { k: 'cond', test: this.expr(test), body: this.expr(body), orelse: this.expr(orelse), span: this.span(i) };
       }
-      case K.Lambda: return this.lambda(i);
-      case K.Error: return this.unknown(i, this.collect(i));
+      case K.Lambda:
+        return this.lambda(i);
+      case K.Error:
+        return this.unknown(i, this.collect(i));
       default:
         // Comprehensions, await, yield, walrus, splats, slices, …: children kept.
         return this.unknown(i, this.collect(i));
@@ -718,7 +819,11 @@ class Lowering {
           });
         } else if (k === K.ListSplat || k === K.DictionarySplat) {
           const inner = this.kids(c)[0];
-          args.push({ value: inner === undefined ? this.unknown(c) : this.expr(inner), span: this.span(c), star: k === K.ListSplat ? 1 : 2 });
+          args.push({
+            value: inner === undefined ? this.unknown(c) : this.expr(inner),
+            span: this.span(c),
+            star: k === K.ListSplat ? 1 : 2,
+          });
         } else if (k === K.Error) {
           const inside = this.collect(c);
           if (inside.length > 0) args.push({ value: this.unknown(c, inside), span: this.span(c) });
@@ -767,10 +872,14 @@ class Lowering {
       const a = operands[j];
       const b = operands[j + 1];
       const pair: Expr = {
-        k: 'binop', op: ops[j], left: this.expr(a), right: this.expr(b),
+        k: 'binop',
+        op: ops[j],
+        left: this.expr(a),
+        right: this.expr(b),
         span: ops.length === 1 ? this.span(i) : { start: this.start[a], end: this.end[b] },
       };
-      result = result === null ? pair : { k: 'binop', op: 'and', left: result, right: pair, span: { start: this.start[i], end: this.end[b] } };
+      result =
+        result === null ? pair : { k: 'binop', op: 'and', left: result, right: pair, span: { start: this.start[i], end: this.end[b] } };
     }
     return result as Expr;
   }
@@ -798,13 +907,19 @@ class Lowering {
         const what = this.named[this.sym[i]] === 1 ? this.names[this.sym[i]].replace(/_/g, ' ') : `'${this.names[this.sym[i]]}'`;
         out.push({ span: this.span(i), message: `Syntax error: missing ${what}` });
       } else {
-        const snippet = this.source(i).split(/\r\n|\r|\n/, 1)[0].trim();
+        const snippet = this.source(i)
+          .split(/\r\n|\r|\n/, 1)[0]
+          .trim();
         const shown = snippet.length > 40 ? `${snippet.slice(0, 40)}…` : snippet;
         out.push({ span: this.span(i), message: shown ? `Syntax error: unexpected '${shown}'` : 'Syntax error' });
       }
     }
     const at = this.t.hiddenError;
-    if (at >= 0) out.push({ span: { start: at, end: at }, message: this.t.hiddenNewline ? 'Syntax error: a statement must start on a new line' : 'Syntax error' });
+    if (at >= 0)
+      out.push({
+        span: { start: at, end: at },
+        message: this.t.hiddenNewline ? 'Syntax error: a statement must start on a new line' : 'Syntax error',
+      });
     return out;
   }
 }

@@ -53,7 +53,23 @@ const CLAUSES = ['else', 'elif', 'except', 'finally'];
  * there, and the error stays in the chunk above instead of swallowing the rest of the file).
  * Not `from`, `if`, `for`, `async`, `await`, `lambda`, `not`…: they can continue an expression.
  */
-const STATEMENT_ONLY = ['def', 'class', 'import', 'return', 'pass', 'raise', 'global', 'nonlocal', 'assert', 'del', 'while', 'with', 'try', 'break', 'continue'];
+const STATEMENT_ONLY = [
+  'def',
+  'class',
+  'import',
+  'return',
+  'pass',
+  'raise',
+  'global',
+  'nonlocal',
+  'assert',
+  'del',
+  'while',
+  'with',
+  'try',
+  'break',
+  'continue',
+];
 
 function isIdentChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
@@ -129,7 +145,8 @@ export function scan(text: string, from: number, to: number, state: ScanState, s
       if (c === 92) {
         const n = text.charCodeAt(i + 1);
         if (n === 13 && text.charCodeAt(i + 2) === 10) i += 3;
-        else if ((top & FORMAT) !== 0 && n === 123) i += 1; // `\{` still opens a replacement field
+        else if ((top & FORMAT) !== 0 && n === 123)
+          i += 1; // `\{` still opens a replacement field
         else if ((top & (FORMAT | RAW)) === FORMAT && n === 78 && text.charCodeAt(i + 2) === 123) {
           // `\N{NAME}` is an escape, not a replacement field.
           const close = text.indexOf('}', i + 3);

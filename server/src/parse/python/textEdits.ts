@@ -62,7 +62,11 @@ export function applyChanges(text: string, changes: readonly ContentChange[]): {
  * chunks compute their own), or null when the change does not lead to `text` (a missed or
  * duplicated change) or replaces the whole document.
  */
-export function singleChangeEdit(previous: string, text: string, change: ContentChange): { startIndex: number; oldEndIndex: number; newEndIndex: number } | null {
+export function singleChangeEdit(
+  previous: string,
+  text: string,
+  change: ContentChange,
+): { startIndex: number; oldEndIndex: number; newEndIndex: number } | null {
   if (change.range === undefined) return null;
   const { start, end } = change.range;
   const startIndex = offsetAt(previous, start.line, start.character);
@@ -83,7 +87,8 @@ export function diffEdit(oldText: string, newText: string): TreeEdit {
   let prefix = 0;
   while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix))
+    suffix++;
   const startPosition = pointOf(oldText, prefix);
   return {
     startIndex: prefix,

@@ -36,10 +36,15 @@ interface RuntimeExports {
 }
 
 const NEEDED: (keyof RuntimeExports)[] = [
-  '_ts_init', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_start_index_wasm',
-  '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_current_node_is_missing_wasm',
-  '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm',
-  '_ts_tree_cursor_goto_parent_wasm', 'getValue',
+  '_ts_init',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_node_is_missing_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+  'getValue',
 ];
 
 /** The runtime's exports and its transfer buffer, or undefined: the TreeCursor API is used. */
@@ -82,13 +87,27 @@ class DirectCursor implements WalkCursor {
     this.restore();
   }
 
-  get nodeTypeId(): number { return this.m._ts_tree_cursor_current_node_type_id_wasm(this.tree); }
-  get startIndex(): number { return this.m._ts_tree_cursor_start_index_wasm(this.tree); }
-  get endIndex(): number { return this.m._ts_tree_cursor_end_index_wasm(this.tree); }
-  get nodeIsMissing(): boolean { return this.m._ts_tree_cursor_current_node_is_missing_wasm(this.tree) === 1; }
-  gotoFirstChild(): boolean { return this.m._ts_tree_cursor_goto_first_child_wasm(this.tree) === 1; }
-  gotoNextSibling(): boolean { return this.m._ts_tree_cursor_goto_next_sibling_wasm(this.tree) === 1; }
-  gotoParent(): boolean { return this.m._ts_tree_cursor_goto_parent_wasm(this.tree) === 1; }
+  get nodeTypeId(): number {
+    return this.m._ts_tree_cursor_current_node_type_id_wasm(this.tree);
+  }
+  get startIndex(): number {
+    return this.m._ts_tree_cursor_start_index_wasm(this.tree);
+  }
+  get endIndex(): number {
+    return this.m._ts_tree_cursor_end_index_wasm(this.tree);
+  }
+  get nodeIsMissing(): boolean {
+    return this.m._ts_tree_cursor_current_node_is_missing_wasm(this.tree) === 1;
+  }
+  gotoFirstChild(): boolean {
+    return this.m._ts_tree_cursor_goto_first_child_wasm(this.tree) === 1;
+  }
+  gotoNextSibling(): boolean {
+    return this.m._ts_tree_cursor_goto_next_sibling_wasm(this.tree) === 1;
+  }
+  gotoParent(): boolean {
+    return this.m._ts_tree_cursor_goto_parent_wasm(this.tree) === 1;
+  }
 
   currentNodeHasError(): boolean {
     this.sync();
@@ -115,13 +134,31 @@ class DirectCursor implements WalkCursor {
 
 class ApiCursor implements WalkCursor {
   constructor(private readonly cursor: TreeCursor) {}
-  get nodeTypeId(): number { return this.cursor.nodeTypeId; }
-  get startIndex(): number { return this.cursor.startIndex; }
-  get endIndex(): number { return this.cursor.endIndex; }
-  get nodeIsMissing(): boolean { return this.cursor.nodeIsMissing; }
-  gotoFirstChild(): boolean { return this.cursor.gotoFirstChild(); }
-  gotoNextSibling(): boolean { return this.cursor.gotoNextSibling(); }
-  gotoParent(): boolean { return this.cursor.gotoParent(); }
-  currentNodeHasError(): boolean { return this.cursor.currentNode.hasError; }
-  delete(): void { this.cursor.delete(); }
+  get nodeTypeId(): number {
+    return this.cursor.nodeTypeId;
+  }
+  get startIndex(): number {
+    return this.cursor.startIndex;
+  }
+  get endIndex(): number {
+    return this.cursor.endIndex;
+  }
+  get nodeIsMissing(): boolean {
+    return this.cursor.nodeIsMissing;
+  }
+  gotoFirstChild(): boolean {
+    return this.cursor.gotoFirstChild();
+  }
+  gotoNextSibling(): boolean {
+    return this.cursor.gotoNextSibling();
+  }
+  gotoParent(): boolean {
+    return this.cursor.gotoParent();
+  }
+  currentNodeHasError(): boolean {
+    return this.cursor.currentNode.hasError;
+  }
+  delete(): void {
+    this.cursor.delete();
+  }
 }

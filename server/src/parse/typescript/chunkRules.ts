@@ -16,8 +16,23 @@ import type * as TS from 'typescript';
 
 /** Words that continue a statement ending in `}` or `;` on the next line: `else`, `catch`, `while` after `do`, `from` after `export { a }`… */
 const CONTINUING_WORDS = new Set([
-  'in', 'instanceof', 'as', 'satisfies', 'extends', 'implements', 'else', 'catch', 'finally', 'while',
-  'from', 'with', 'of', 'is', 'keyof', 'infer', 'asserts',
+  'in',
+  'instanceof',
+  'as',
+  'satisfies',
+  'extends',
+  'implements',
+  'else',
+  'catch',
+  'finally',
+  'while',
+  'from',
+  'with',
+  'of',
+  'is',
+  'keyof',
+  'infer',
+  'asserts',
 ]);
 
 function isWordChar(c: number): boolean {
@@ -92,7 +107,9 @@ export function chunkCanPrecede(sf: TS.SourceFile, diagnostics: readonly TS.Diag
  * index of the first statement after a cut and the cut's offset, in order.
  */
 export function cutPoints(
-  sf: TS.SourceFile, diagnostics: readonly TS.DiagnosticWithLocation[], size: number,
+  sf: TS.SourceFile,
+  diagnostics: readonly TS.DiagnosticWithLocation[],
+  size: number,
 ): { index: number; offset: number }[] {
   const text = sf.text;
   const stmts = sf.statements;

@@ -1,10 +1,7 @@
 import type * as TS from 'typescript';
 import type { Module, Span, Stmt, SyntaxProblem } from '../../ir';
 import { chunkCanFollow, chunkCanPrecede, cutPoints } from './chunkRules';
-import {
-  lowerChunk, parseDiagnosticsOf, spansOf,
-  type ExportEffect, type LoweredStatement, type LoweredStatements,
-} from './lower';
+import { lowerChunk, parseDiagnosticsOf, spansOf, type ExportEffect, type LoweredStatement, type LoweredStatements } from './lower';
 import { moveSpans } from './spanList';
 import { K } from './syntaxKind';
 
@@ -87,14 +84,16 @@ export function makesModule(ts: typeof TS, node: TS.Statement, fileFlags: number
     case K.ExportDeclaration:
       return true;
     case K.ImportEqualsDeclaration:
-      if ((node as TS.ImportEqualsDeclaration).moduleReference.kind as number === K.ExternalModuleReference) return true;
+      if (((node as TS.ImportEqualsDeclaration).moduleReference.kind as number) === K.ExternalModuleReference) return true;
   }
   const mods = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
-  if (mods) for (let i = 0; i < mods.length; i++) if (mods[i].kind as number === K.ExportKeyword) return true;
+  if (mods) for (let i = 0; i < mods.length; i++) if ((mods[i].kind as number) === K.ExportKeyword) return true;
   if ((fileFlags & importMetaFlag(ts)) === 0) return false;
   const visit = (n: TS.Node): boolean =>
-    (n.kind as number === K.MetaProperty && (n as TS.MetaProperty).keywordToken as number === K.ImportKeyword &&
-      (n as TS.MetaProperty).name.text === 'meta') || ts.forEachChild(n, visit) === true;
+    ((n.kind as number) === K.MetaProperty &&
+      ((n as TS.MetaProperty).keywordToken as number) === K.ImportKeyword &&
+      (n as TS.MetaProperty).name.text === 'meta') ||
+    ts.forEachChild(n, visit) === true;
   return visit(node);
 }
 
@@ -114,7 +113,10 @@ export class ChunkedDocument {
   private exportsChanged = true;
   module!: Module;
 
-  private constructor(private readonly cx: ChunkContext, public text: string) {}
+  private constructor(
+    private readonly cx: ChunkContext,
+    public text: string,
+  ) {}
 
   /** The document parsed whole, then cut into lazily parsed chunks. */
   static parse(cx: ChunkContext, text: string): ChunkedDocument {
@@ -168,7 +170,7 @@ export class ChunkedDocument {
     this.text = newText;
     k = this.keepCuts(k);
     if (this.chunks[k].text.length > 2 * this.cx.chunkSize) this.recut(k);
-    if ((this.moduleChunks > 0) !== wasModule && this.chunks.some(ch => ch.text.includes('await'))) {
+    if (this.moduleChunks > 0 !== wasModule && this.chunks.some(ch => ch.text.includes('await'))) {
       // Whether `await` at the top level is an operator depends on the whole document being a
       // module: when that changes, chunks parsed under the old answer may be wrong.
       this.rebuild();
@@ -256,8 +258,19 @@ export class ChunkedDocument {
     const lowered: LoweredStatements = new WeakMap();
     seed(lowered, sf, start, seeds);
     const merged: Chunk = {
-      id: nextChunkId++, start, text, sf, lowered, tops: [], body: [], effects: [], syntaxErrors: [], spans: undefined,
-      canFollow: false, canPrecede: false, ownModule: false,
+      id: nextChunkId++,
+      start,
+      text,
+      sf,
+      lowered,
+      tops: [],
+      body: [],
+      effects: [],
+      syntaxErrors: [],
+      spans: undefined,
+      canFollow: false,
+      canPrecede: false,
+      ownModule: false,
     };
     this.moduleChunks -= ownModules;
     this.lower(merged);
@@ -301,15 +314,31 @@ export class ChunkedDocument {
 
   /** Cuts a parsed, lowered text into lazily parsed chunks (one parsed chunk when there is no cut). */
   private cut(whole: {
-    start: number; text: string; sf: TS.SourceFile; lowered: LoweredStatements; tops: Top[]; syntaxErrors: SyntaxProblem[];
-    canFollow: boolean; canPrecede: boolean;
+    start: number;
+    text: string;
+    sf: TS.SourceFile;
+    lowered: LoweredStatements;
+    tops: Top[];
+    syntaxErrors: SyntaxProblem[];
+    canFollow: boolean;
+    canPrecede: boolean;
   }): Chunk[] {
     const cuts = cutPoints(whole.sf, parseDiagnosticsOf(whole.sf), this.cx.chunkSize);
     if (cuts.length === 0) {
       const c: Chunk = {
-        id: nextChunkId++, start: whole.start, text: whole.text, sf: whole.sf, lowered: whole.lowered,
-        tops: [], body: [], effects: [], syntaxErrors: [], spans: undefined,
-        canFollow: whole.canFollow, canPrecede: whole.canPrecede, ownModule: false,
+        id: nextChunkId++,
+        start: whole.start,
+        text: whole.text,
+        sf: whole.sf,
+        lowered: whole.lowered,
+        tops: [],
+        body: [],
+        effects: [],
+        syntaxErrors: [],
+        spans: undefined,
+        canFollow: whole.canFollow,
+        canPrecede: whole.canPrecede,
+        ownModule: false,
       };
       setLowered(c, whole.tops, whole.syntaxErrors);
       return [c];
@@ -338,7 +367,11 @@ export class ChunkedDocument {
         text: whole.text.slice(from, to),
         sf: undefined,
         lowered: undefined,
-        tops: [], body: [], effects: [], syntaxErrors: [], spans: undefined,
+        tops: [],
+        body: [],
+        effects: [],
+        syntaxErrors: [],
+        spans: undefined,
         canFollow: p === 0 ? whole.canFollow : true,
         canPrecede: p === cuts.length ? whole.canPrecede : true,
         ownModule: false,
@@ -446,7 +479,7 @@ function seed(lowered: LoweredStatements, sf: TS.SourceFile, base: number, tops:
   for (const t of tops) byEnd.set(t.end, t);
   for (const n of sf.statements) {
     const t = byEnd.get(n.end);
-    if (t === undefined || t.kind !== n.kind as number || t.pos !== n.pos) continue;
+    if (t === undefined || t.kind !== (n.kind as number) || t.pos !== n.pos) continue;
     const entry = t.entry;
     entry.length = n.end - n.pos;
     if (entry.anchor !== undefined) entry.anchorOffset = entry.anchor.span.start - (base + n.pos);

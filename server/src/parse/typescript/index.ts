@@ -12,10 +12,16 @@ export { ANONYMOUS } from './lower';
 export function scriptKindOf(ts: typeof TS, uri: string): TS.ScriptKind {
   const m = /\.([A-Za-z]+)(?:[?#].*)?$/.exec(uri);
   switch (m?.[1].toLowerCase()) {
-    case 'tsx': return ts.ScriptKind.TSX;
-    case 'jsx': return ts.ScriptKind.JSX;
-    case 'js': case 'mjs': case 'cjs': return ts.ScriptKind.JS;
-    default: return ts.ScriptKind.TS;
+    case 'tsx':
+      return ts.ScriptKind.TSX;
+    case 'jsx':
+      return ts.ScriptKind.JSX;
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
   }
 }
 
@@ -57,7 +63,10 @@ export function parseWholeFile(ts: typeof TS, uri: string, text: string): Module
  * loads it lazily), so this module imports only its types. Each document is kept as chunks of
  * top-level statements parsed separately (./chunkedDocument.ts), so an edit costs about one chunk.
  */
-export function createTypeScriptFrontEnd(ts: typeof TS, frontEndOptions: TypeScriptFrontEndOptions = {}): FrontEnd & {
+export function createTypeScriptFrontEnd(
+  ts: typeof TS,
+  frontEndOptions: TypeScriptFrontEndOptions = {},
+): FrontEnd & {
   /** For tests: the chunks `uri` is kept as. */
   chunksOf(uri: string): ChunkInfo[] | undefined;
 } {

@@ -21,16 +21,52 @@ type WithModifiers = { readonly modifiers?: TS.NodeArray<TS.ModifierLike> };
 // the children of an `unknown` is looked through.
 const LOWERED_EXPRESSION = new Uint8Array(K.SourceFile + 64);
 for (const k of [
-  K.Identifier, K.PrivateIdentifier, K.ThisKeyword, K.SuperKeyword, K.ImportKeyword, K.TrueKeyword, K.FalseKeyword,
-  K.NullKeyword, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.NoSubstitutionTemplateLiteral,
-  K.RegularExpressionLiteral, K.TemplateExpression, K.TaggedTemplateExpression, K.PropertyAccessExpression,
-  K.ElementAccessExpression, K.CallExpression, K.NewExpression, K.ParenthesizedExpression, K.AsExpression,
-  K.SatisfiesExpression, K.NonNullExpression, K.TypeAssertionExpression, K.AwaitExpression,
-  K.ExpressionWithTypeArguments, K.ArrowFunction, K.FunctionExpression, K.ClassExpression,
-  K.ArrayLiteralExpression, K.ObjectLiteralExpression, K.BinaryExpression, K.PrefixUnaryExpression,
-  K.PostfixUnaryExpression, K.TypeOfExpression, K.VoidExpression, K.DeleteExpression, K.ConditionalExpression,
-  K.YieldExpression, K.SpreadElement, K.MetaProperty, K.JsxElement, K.JsxSelfClosingElement, K.JsxFragment,
-]) LOWERED_EXPRESSION[k] = 1;
+  K.Identifier,
+  K.PrivateIdentifier,
+  K.ThisKeyword,
+  K.SuperKeyword,
+  K.ImportKeyword,
+  K.TrueKeyword,
+  K.FalseKeyword,
+  K.NullKeyword,
+  K.NumericLiteral,
+  K.BigIntLiteral,
+  K.StringLiteral,
+  K.NoSubstitutionTemplateLiteral,
+  K.RegularExpressionLiteral,
+  K.TemplateExpression,
+  K.TaggedTemplateExpression,
+  K.PropertyAccessExpression,
+  K.ElementAccessExpression,
+  K.CallExpression,
+  K.NewExpression,
+  K.ParenthesizedExpression,
+  K.AsExpression,
+  K.SatisfiesExpression,
+  K.NonNullExpression,
+  K.TypeAssertionExpression,
+  K.AwaitExpression,
+  K.ExpressionWithTypeArguments,
+  K.ArrowFunction,
+  K.FunctionExpression,
+  K.ClassExpression,
+  K.ArrayLiteralExpression,
+  K.ObjectLiteralExpression,
+  K.BinaryExpression,
+  K.PrefixUnaryExpression,
+  K.PostfixUnaryExpression,
+  K.TypeOfExpression,
+  K.VoidExpression,
+  K.DeleteExpression,
+  K.ConditionalExpression,
+  K.YieldExpression,
+  K.SpreadElement,
+  K.MetaProperty,
+  K.JsxElement,
+  K.JsxSelfClosingElement,
+  K.JsxFragment,
+])
+  LOWERED_EXPRESSION[k] = 1;
 
 /** An export recorded while lowering a statement: a name mapping, or the default export. */
 export type ExportEffect = [exported: string, local: string] | Expr;
@@ -75,7 +111,11 @@ export interface LoweredChunk {
  * lowered and recorded there.
  */
 export function lowerChunk(
-  ts: typeof TS, sf: TS.SourceFile, opText: readonly string[], reuse: LoweredStatements | undefined, base: number,
+  ts: typeof TS,
+  sf: TS.SourceFile,
+  opText: readonly string[],
+  reuse: LoweredStatements | undefined,
+  base: number,
 ): LoweredChunk {
   const lowerer = new Lowerer(ts, sf, opText, reuse, base);
   lowerer.tops = [];
@@ -132,28 +172,28 @@ export function defaultExports(effects: readonly ExportEffect[] | undefined): re
 
 function hasModifier(node: TS.Node, kind: K): boolean {
   const mods = (node as WithModifiers).modifiers;
-  if (mods) for (let i = 0; i < mods.length; i++) if (mods[i].kind as number === kind) return true;
+  if (mods) for (let i = 0; i < mods.length; i++) if ((mods[i].kind as number) === kind) return true;
   return false;
 }
 
 function unwrapParens(e: TS.Expression): TS.Expression {
-  while (e.kind as number === K.ParenthesizedExpression) e = (e as TS.ParenthesizedExpression).expression;
+  while ((e.kind as number) === K.ParenthesizedExpression) e = (e as TS.ParenthesizedExpression).expression;
   return e;
 }
 
 function isFunctionExpression(e: TS.Node): e is TS.ArrowFunction | TS.FunctionExpression {
-  return e.kind as number === K.ArrowFunction || e.kind as number === K.FunctionExpression;
+  return (e.kind as number) === K.ArrowFunction || (e.kind as number) === K.FunctionExpression;
 }
 
 function isStringLike(e: TS.Node | undefined): e is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
-  return e !== undefined && (e.kind as number === K.StringLiteral || e.kind as number === K.NoSubstitutionTemplateLiteral);
+  return e !== undefined && ((e.kind as number) === K.StringLiteral || (e.kind as number) === K.NoSubstitutionTemplateLiteral);
 }
 
 /** `require('m')` → 'm' */
 function requiredModule(e: TS.Expression): string | undefined {
-  if (e.kind as number !== K.CallExpression) return undefined;
+  if ((e.kind as number) !== K.CallExpression) return undefined;
   const call = e as TS.CallExpression;
-  if (call.expression.kind as number !== K.Identifier || (call.expression as TS.Identifier).text !== 'require') return undefined;
+  if ((call.expression.kind as number) !== K.Identifier || (call.expression as TS.Identifier).text !== 'require') return undefined;
   if (call.arguments.length !== 1 || !isStringLike(call.arguments[0])) return undefined;
   return (call.arguments[0] as TS.StringLiteral).text;
 }
@@ -196,7 +236,7 @@ class Lowerer {
     const pos = n.pos;
     // A missing node (error recovery) starts at its pos and JSX text at its first comment: neither
     // says where another node with the same pos starts, so neither is remembered.
-    if (pos === n.end || n.kind as number === K.JsxText) return n.getStart(this.sf);
+    if (pos === n.end || (n.kind as number) === K.JsxText) return n.getStart(this.sf);
     if (pos === this.lastPos) return this.lastStart;
     this.lastPos = pos;
     return (this.lastStart = n.getStart(this.sf));
@@ -264,7 +304,11 @@ class Lowerer {
       // Without statements, any default export is loose (not among them): it anchors the entry.
       const anchor = stmts.length > 0 ? stmts[0] : defaultExports(effects)[0];
       const entry: LoweredStatement = {
-        length: node.end - node.pos, top, stmts, effects, anchor,
+        length: node.end - node.pos,
+        top,
+        stmts,
+        effects,
+        anchor,
         anchorOffset: anchor === undefined ? 0 : anchor.span.start - (this.base + node.pos),
       };
       reuse?.set(node, entry);
@@ -275,7 +319,7 @@ class Lowerer {
 
   /** Statements of a loop or branch body, without a block wrapper for `{ ... }`. */
   private bodyOf(s: TS.Statement): Stmt[] {
-    if (s.kind as number === K.Block) return this.statements((s as TS.Block).statements, false);
+    if ((s.kind as number) === K.Block) return this.statements((s as TS.Block).statements, false);
     const out: Stmt[] = [];
     this.stmt(s, out, false);
     return out;
@@ -307,7 +351,7 @@ class Lowerer {
         const span = this.span(f);
         // The initializer runs once, before the loop; the condition and the incrementor each turn.
         if (f.initializer) {
-          if (f.initializer.kind as number === K.VariableDeclarationList) {
+          if ((f.initializer.kind as number) === K.VariableDeclarationList) {
             this.variables(f.initializer as TS.VariableDeclarationList, this.span(f.initializer), out, false);
           } else {
             this.expressionAsStatements(f.initializer as TS.Expression, this.span(f.initializer), out, false);
@@ -324,7 +368,7 @@ class Lowerer {
       case K.ForInStatement: {
         const f = node as TS.ForOfStatement | TS.ForInStatement;
         let target: Expr;
-        if (f.initializer.kind as number === K.VariableDeclarationList) {
+        if ((f.initializer.kind as number) === K.VariableDeclarationList) {
           const decl = (f.initializer as TS.VariableDeclarationList).declarations[0];
           target = decl ? this.bindingTarget(decl.name) : { k: 'unknown', children: [], span: this.span(f.initializer) };
         } else {
@@ -370,7 +414,7 @@ class Lowerer {
         const span = this.span(sw);
         const body: Stmt[] = [this.exprStmt(sw.expression)];
         for (const clause of sw.caseBlock.clauses) {
-          if (clause.kind as number === K.CaseClause) body.push(this.exprStmt((clause as TS.CaseClause).expression));
+          if ((clause.kind as number) === K.CaseClause) body.push(this.exprStmt((clause as TS.CaseClause).expression));
           for (const s of clause.statements) this.stmt(s, body, false);
         }
         out.push({ k: 'block', items: [], body, span });
@@ -413,7 +457,7 @@ class Lowerer {
         if (top) {
           this.setDefaultExport(value);
           const inner = unwrapParens(ea.expression);
-          if (inner.kind as number === K.Identifier) this.setExport('default', (inner as TS.Identifier).text);
+          if ((inner.kind as number) === K.Identifier) this.setExport('default', (inner as TS.Identifier).text);
         }
         return;
       }
@@ -421,7 +465,7 @@ class Lowerer {
         const m = node as TS.ModuleDeclaration;
         if (hasModifier(m, K.DeclareKeyword) || !m.body) return;
         const span = this.span(m);
-        if (m.body.kind as number === K.ModuleBlock) {
+        if ((m.body.kind as number) === K.ModuleBlock) {
           out.push({ k: 'block', items: [], body: this.statements((m.body as TS.ModuleBlock).statements, false), span });
         } else {
           this.stmt(m.body as TS.ModuleDeclaration, out, false);
@@ -454,9 +498,10 @@ class Lowerer {
     const body = this.bodyOf(s.thenStatement);
     let orelse: Stmt[] = [];
     if (s.elseStatement) {
-      orelse = s.elseStatement.kind as number === K.IfStatement
-        ? [this.ifStmt(s.elseStatement as TS.IfStatement)]
-        : this.bodyOf(s.elseStatement);
+      orelse =
+        (s.elseStatement.kind as number) === K.IfStatement
+          ? [this.ifStmt(s.elseStatement as TS.IfStatement)]
+          : this.bodyOf(s.elseStatement);
     }
     return { k: 'if', test, body, orelse, span };
   }
@@ -464,14 +509,18 @@ class Lowerer {
   /** An expression in statement position: assignments become `assign`, a comma list is split. */
   private expressionAsStatements(e: TS.Expression, span: Span, out: Stmt[], top: boolean): void {
     e = unwrapParens(e);
-    if (e.kind as number === K.BinaryExpression) {
+    if ((e.kind as number) === K.BinaryExpression) {
       const b = e as TS.BinaryExpression;
       const op: number = b.operatorToken.kind;
       if (op === K.EqualsToken) {
         const targets = [this.target(b.left)];
         let value = b.right;
         let last: TS.Expression = b.left;
-        for (let v = unwrapParens(value); v.kind as number === K.BinaryExpression && (v as TS.BinaryExpression).operatorToken.kind as number === K.EqualsToken; v = unwrapParens(value)) {
+        for (
+          let v = unwrapParens(value);
+          (v.kind as number) === K.BinaryExpression && ((v as TS.BinaryExpression).operatorToken.kind as number) === K.EqualsToken;
+          v = unwrapParens(value)
+        ) {
           last = (v as TS.BinaryExpression).left;
           targets.push(this.target(last));
           value = (v as TS.BinaryExpression).right;
@@ -497,33 +546,33 @@ class Lowerer {
   /** The node naming what a function expression assigned to `target` is called (`x = …`, `o.x = …`). */
   private bindingNameNode(target: TS.Expression): TS.Node | undefined {
     target = unwrapParens(target);
-    if (target.kind as number === K.Identifier) return target;
-    if (target.kind as number === K.PropertyAccessExpression) return (target as TS.PropertyAccessExpression).name;
+    if ((target.kind as number) === K.Identifier) return target;
+    if ((target.kind as number) === K.PropertyAccessExpression) return (target as TS.PropertyAccessExpression).name;
     return undefined;
   }
 
   /** `module.exports = …`, `exports.x = y`, `module.exports.x = y` at the top level. */
   private commonJsExport(left: TS.Expression, value: TS.Expression): void {
     left = unwrapParens(left);
-    if (left.kind as number !== K.PropertyAccessExpression) return;
+    if ((left.kind as number) !== K.PropertyAccessExpression) return;
     const pa = left as TS.PropertyAccessExpression;
     const isModuleExports = (e: TS.Expression) =>
-      e.kind as number === K.PropertyAccessExpression &&
+      (e.kind as number) === K.PropertyAccessExpression &&
       (e as TS.PropertyAccessExpression).name.text === 'exports' &&
-      (e as TS.PropertyAccessExpression).expression.kind as number === K.Identifier &&
+      ((e as TS.PropertyAccessExpression).expression.kind as number) === K.Identifier &&
       ((e as TS.PropertyAccessExpression).expression as TS.Identifier).text === 'module';
     const v = unwrapParens(value);
     if (isModuleExports(pa)) {
       this.setDefaultExport(this.expr(v));
-      if (v.kind as number === K.Identifier) this.setExport('default', (v as TS.Identifier).text);
-      if (v.kind as number === K.ObjectLiteralExpression) {
+      if ((v.kind as number) === K.Identifier) this.setExport('default', (v as TS.Identifier).text);
+      if ((v.kind as number) === K.ObjectLiteralExpression) {
         for (const p of (v as TS.ObjectLiteralExpression).properties) {
-          if (p.kind as number === K.ShorthandPropertyAssignment) {
+          if ((p.kind as number) === K.ShorthandPropertyAssignment) {
             const name = (p as TS.ShorthandPropertyAssignment).name.text;
             this.setExport(name, name);
-          } else if (p.kind as number === K.PropertyAssignment) {
+          } else if ((p.kind as number) === K.PropertyAssignment) {
             const pa = p as TS.PropertyAssignment;
-            if (pa.initializer.kind as number === K.Identifier && pa.name.kind as number !== K.ComputedPropertyName) {
+            if ((pa.initializer.kind as number) === K.Identifier && (pa.name.kind as number) !== K.ComputedPropertyName) {
               this.setExport(this.propName(pa.name), (pa.initializer as TS.Identifier).text);
             }
           }
@@ -532,8 +581,8 @@ class Lowerer {
       return;
     }
     const obj = pa.expression;
-    const onExports = (obj.kind as number === K.Identifier && (obj as TS.Identifier).text === 'exports') || isModuleExports(obj);
-    if (onExports && v.kind as number === K.Identifier) this.setExport(pa.name.text, (v as TS.Identifier).text);
+    const onExports = ((obj.kind as number) === K.Identifier && (obj as TS.Identifier).text === 'exports') || isModuleExports(obj);
+    if (onExports && (v.kind as number) === K.Identifier) this.setExport(pa.name.text, (v as TS.Identifier).text);
   }
 
   private variables(list: TS.VariableDeclarationList, listSpan: Span, out: Stmt[], exported: boolean): void {
@@ -548,20 +597,20 @@ class Lowerer {
       out.push({
         k: 'assign',
         targets: [this.bindingTarget(d.name)],
-        value: this.valueOf(d.initializer, d.name.kind as number === K.Identifier ? d.name : undefined),
+        value: this.valueOf(d.initializer, (d.name.kind as number) === K.Identifier ? d.name : undefined),
         span,
       });
     }
   }
 
   private exportBoundNames(name: TS.BindingName): void {
-    if (name.kind as number === K.Identifier) {
+    if ((name.kind as number) === K.Identifier) {
       const id = (name as TS.Identifier).text;
       this.setExport(id, id);
       return;
     }
     for (const el of (name as TS.BindingPattern).elements) {
-      if (el.kind as number === K.BindingElement) this.exportBoundNames((el as TS.BindingElement).name);
+      if ((el.kind as number) === K.BindingElement) this.exportBoundNames((el as TS.BindingElement).name);
     }
   }
 
@@ -569,17 +618,17 @@ class Lowerer {
   private requireImport(d: TS.VariableDeclaration, init: TS.Expression, span: Span, out: Stmt[]): boolean {
     const module = requiredModule(unwrapParens(init));
     if (module === undefined) return false;
-    if (d.name.kind as number === K.Identifier) {
+    if ((d.name.kind as number) === K.Identifier) {
       out.push({ k: 'import', module, alias: (d.name as TS.Identifier).text, span });
       return true;
     }
-    if (d.name.kind as number !== K.ObjectBindingPattern) return false;
+    if ((d.name.kind as number) !== K.ObjectBindingPattern) return false;
     const names: { name: string; alias: string | null; span: Span }[] = [];
     for (const el of (d.name as TS.ObjectBindingPattern).elements) {
-      if (el.dotDotDotToken || el.name.kind as number !== K.Identifier) return false;
+      if (el.dotDotDotToken || (el.name.kind as number) !== K.Identifier) return false;
       const local = (el.name as TS.Identifier).text;
       const prop = el.propertyName;
-      if (prop && prop.kind as number !== K.Identifier && prop.kind as number !== K.StringLiteral) return false;
+      if (prop && (prop.kind as number) !== K.Identifier && (prop.kind as number) !== K.StringLiteral) return false;
       names.push({
         name: prop ? (prop as TS.Identifier | TS.StringLiteral).text : local,
         alias: prop ? local : null,
@@ -635,14 +684,14 @@ class Lowerer {
     const params = this.params(fn.parameters);
     let body: Stmt[];
     if (!fn.body) body = [];
-    else if (fn.body.kind as number === K.Block) body = this.statements((fn.body as TS.Block).statements, false);
+    else if ((fn.body.kind as number) === K.Block) body = this.statements((fn.body as TS.Block).statements, false);
     else {
       const value = this.expr(fn.body as TS.Expression);
       body = [{ k: 'return', value, span: value.span }];
     }
-    if (fn.kind as number === K.Constructor) this.parameterProperties(fn.parameters, body);
+    if ((fn.kind as number) === K.Constructor) this.parameterProperties(fn.parameters, body);
     const def: FunctionDef = { name, params, body, span, nameSpan, decorators };
-    if (fn.kind as number === K.ArrowFunction) def.isArrow = true;
+    if ((fn.kind as number) === K.ArrowFunction) def.isArrow = true;
     return def;
   }
 
@@ -651,9 +700,9 @@ class Lowerer {
     for (let i = 0; i < list.length; i++) {
       const p = list[i];
       // TS `this: T` parameters are type annotations, not arguments.
-      if (p.name.kind as number === K.Identifier && (p.name as TS.Identifier).text === 'this') continue;
+      if ((p.name.kind as number) === K.Identifier && (p.name as TS.Identifier).text === 'this') continue;
       const param: Param = {
-        name: p.name.kind as number === K.Identifier ? (p.name as TS.Identifier).text : this.source(p.name),
+        name: (p.name.kind as number) === K.Identifier ? (p.name as TS.Identifier).text : this.source(p.name),
         default: p.initializer ? this.expr(p.initializer) : null,
         span: this.span(p),
       };
@@ -668,10 +717,16 @@ class Lowerer {
     const assigns: Stmt[] = [];
     for (const p of list) {
       const mods = p.modifiers;
-      if (!mods || p.name.kind as number !== K.Identifier || !mods.some(m => m.kind as number !== K.Decorator)) continue;
+      if (!mods || (p.name.kind as number) !== K.Identifier || !mods.some(m => (m.kind as number) !== K.Decorator)) continue;
       const id = (p.name as TS.Identifier).text;
       const nameSpan = this.span(p.name);
-      const target: Expr = { k: 'attr', obj: { k: 'name', id: 'this', span: this.emptySpanAt(nameSpan.start) }, name: id, span: nameSpan, nameSpan };
+      const target: Expr = {
+        k: 'attr',
+        obj: { k: 'name', id: 'this', span: this.emptySpanAt(nameSpan.start) },
+        name: id,
+        span: nameSpan,
+        nameSpan,
+      };
       assigns.push({ k: 'assign', targets: [target], value: { k: 'name', id, span: nameSpan }, span: this.span(p) });
     }
     if (assigns.length > 0) body.unshift(...assigns);
@@ -680,7 +735,7 @@ class Lowerer {
   private decorators(node: TS.Node): Expr[] {
     const out: Expr[] = [];
     const mods = (node as WithModifiers).modifiers;
-    if (mods) for (const m of mods) if (m.kind as number === K.Decorator) out.push(this.expr((m as TS.Decorator).expression));
+    if (mods) for (const m of mods) if ((m.kind as number) === K.Decorator) out.push(this.expr((m as TS.Decorator).expression));
     return out;
   }
 
@@ -689,7 +744,7 @@ class Lowerer {
     const bases: Expr[] = [];
     if (c.heritageClauses) {
       for (const h of c.heritageClauses) {
-        if (h.token as number === K.ExtendsKeyword) for (const t of h.types) bases.push(this.expr(t.expression));
+        if ((h.token as number) === K.ExtendsKeyword) for (const t of h.types) bases.push(this.expr(t.expression));
       }
     }
     const body: Stmt[] = [];
@@ -707,9 +762,10 @@ class Lowerer {
           const ctor = m as TS.ConstructorDeclaration;
           if (!ctor.body) break;
           const at = this.text.indexOf('constructor', this.start(ctor));
-          const nameSpan = at >= 0 && at < ctor.parameters.pos
-            ? { start: this.base + at, end: this.base + at + 11 }
-            : this.emptySpanAt(this.base + this.start(ctor));
+          const nameSpan =
+            at >= 0 && at < ctor.parameters.pos
+              ? { start: this.base + at, end: this.base + at + 11 }
+              : this.emptySpanAt(this.base + this.start(ctor));
           body.push({ k: 'func', def: this.functionDef(ctor, 'constructor', nameSpan), span: this.span(ctor) });
           break;
         }
@@ -754,18 +810,25 @@ class Lowerer {
     const before = out.length;
     if (clause?.name) out.push({ k: 'import', module, alias: clause.name.text, span });
     const bindings = clause?.namedBindings;
-    if (bindings && bindings.kind as number === K.NamespaceImport) {
+    if (bindings && (bindings.kind as number) === K.NamespaceImport) {
       out.push({ k: 'import', module, alias: (bindings as TS.NamespaceImport).name.text, span });
     } else if (bindings) {
       const names: { name: string; alias: string | null; span: Span }[] = [];
       for (const el of (bindings as TS.NamedImports).elements) {
         if (el.isTypeOnly) continue;
-        names.push({ name: el.propertyName ? el.propertyName.text : el.name.text, alias: el.propertyName ? el.name.text : null, span: this.span(el) });
+        names.push({
+          name: el.propertyName ? el.propertyName.text : el.name.text,
+          alias: el.propertyName ? el.name.text : null,
+          span: this.span(el),
+        });
       }
       if (names.length > 0) out.push({ k: 'importFrom', module, level: 0, names, star: false, span });
     }
     // `import 'm'` (or only type-only names): the module runs but binds nothing.
-    if (out.length === before && !(bindings && bindings.kind as number === K.NamedImports && (bindings as TS.NamedImports).elements.length > 0)) {
+    if (
+      out.length === before &&
+      !(bindings && (bindings.kind as number) === K.NamedImports && (bindings as TS.NamedImports).elements.length > 0)
+    ) {
       out.push({ k: 'importFrom', module, level: 0, names: [], star: false, span });
     }
   }
@@ -775,18 +838,23 @@ class Lowerer {
     const span = this.span(imp);
     const ref = imp.moduleReference;
     const alias = imp.name.text;
-    if (ref.kind as number === K.ExternalModuleReference) {
+    if ((ref.kind as number) === K.ExternalModuleReference) {
       const m = (ref as TS.ExternalModuleReference).expression;
       if (!isStringLike(m)) return;
       out.push({ k: 'import', module: m.text, alias, span });
     } else {
-      out.push({ k: 'assign', targets: [{ k: 'name', id: alias, span: this.span(imp.name) }], value: this.entityName(ref as TS.EntityName), span });
+      out.push({
+        k: 'assign',
+        targets: [{ k: 'name', id: alias, span: this.span(imp.name) }],
+        value: this.entityName(ref as TS.EntityName),
+        span,
+      });
     }
     if (top && hasModifier(imp, K.ExportKeyword)) this.setExport(alias, alias);
   }
 
   private entityName(n: TS.EntityName): Expr {
-    if (n.kind as number === K.Identifier) return { k: 'name', id: (n as TS.Identifier).text, span: this.span(n) };
+    if ((n.kind as number) === K.Identifier) return { k: 'name', id: (n as TS.Identifier).text, span: this.span(n) };
     const q = n as TS.QualifiedName;
     return { k: 'attr', obj: this.entityName(q.left), name: q.right.text, span: this.span(q), nameSpan: this.span(q.right) };
   }
@@ -800,7 +868,7 @@ class Lowerer {
       if (module !== undefined) out.push({ k: 'importFrom', module, level: 0, names: [], star: true, span });
       return;
     }
-    if (clause.kind as number === K.NamespaceExport) {
+    if ((clause.kind as number) === K.NamespaceExport) {
       if (module === undefined) return;
       const alias = (clause as TS.NamespaceExport).name.text;
       out.push({ k: 'import', module, alias, span });
@@ -829,13 +897,14 @@ class Lowerer {
 
   /** A binding name of a declaration: identifier, or array/object pattern as tuple/dict. */
   private bindingTarget(n: TS.BindingName): Expr {
-    if (n.kind as number === K.Identifier) return { k: 'name', id: (n as TS.Identifier).text, span: this.span(n) };
+    if ((n.kind as number) === K.Identifier) return { k: 'name', id: (n as TS.Identifier).text, span: this.span(n) };
     const span = this.span(n);
-    if (n.kind as number === K.ArrayBindingPattern) {
+    if ((n.kind as number) === K.ArrayBindingPattern) {
       const elts: Expr[] = [];
       for (const el of (n as TS.ArrayBindingPattern).elements) {
-        if (el.kind as number === K.OmittedExpression) elts.push({ k: 'unknown', children: [], span: this.span(el) });
-        else if ((el as TS.BindingElement).dotDotDotToken) elts.push({ k: 'unknown', children: [this.bindingTarget((el as TS.BindingElement).name)], span: this.span(el) });
+        if ((el.kind as number) === K.OmittedExpression) elts.push({ k: 'unknown', children: [], span: this.span(el) });
+        else if ((el as TS.BindingElement).dotDotDotToken)
+          elts.push({ k: 'unknown', children: [this.bindingTarget((el as TS.BindingElement).name)], span: this.span(el) });
         else elts.push(this.bindingTarget((el as TS.BindingElement).name));
       }
       return { k: 'tuple', elts, span };
@@ -859,8 +928,9 @@ class Lowerer {
       case K.ArrayLiteralExpression: {
         const elts: Expr[] = [];
         for (const el of (e as TS.ArrayLiteralExpression).elements) {
-          if (el.kind as number === K.OmittedExpression) elts.push({ k: 'unknown', children: [], span: this.span(el) });
-          else if (el.kind as number === K.SpreadElement) elts.push({ k: 'unknown', children: [this.target((el as TS.SpreadElement).expression)], span: this.span(el) });
+          if ((el.kind as number) === K.OmittedExpression) elts.push({ k: 'unknown', children: [], span: this.span(el) });
+          else if ((el.kind as number) === K.SpreadElement)
+            elts.push({ k: 'unknown', children: [this.target((el as TS.SpreadElement).expression)], span: this.span(el) });
           else elts.push(this.target(this.withoutDefault(el)));
         }
         return { k: 'tuple', elts, span: this.span(e) };
@@ -868,12 +938,12 @@ class Lowerer {
       case K.ObjectLiteralExpression: {
         const entries: DictEntry[] = [];
         for (const p of (e as TS.ObjectLiteralExpression).properties) {
-          if (p.kind as number === K.PropertyAssignment) {
+          if ((p.kind as number) === K.PropertyAssignment) {
             const pa = p as TS.PropertyAssignment;
             entries.push({ key: this.propKey(pa.name), value: this.target(this.withoutDefault(pa.initializer)), span: this.span(p) });
-          } else if (p.kind as number === K.ShorthandPropertyAssignment) {
+          } else if ((p.kind as number) === K.ShorthandPropertyAssignment) {
             entries.push(this.shorthandEntry(p as TS.ShorthandPropertyAssignment));
-          } else if (p.kind as number === K.SpreadAssignment) {
+          } else if ((p.kind as number) === K.SpreadAssignment) {
             entries.push({ key: null, value: this.target((p as TS.SpreadAssignment).expression), span: this.span(p) });
           }
         }
@@ -886,7 +956,8 @@ class Lowerer {
 
   /** `x = 1` inside a destructuring pattern is `x` with a default. */
   private withoutDefault(e: TS.Expression): TS.Expression {
-    if (e.kind as number === K.BinaryExpression && (e as TS.BinaryExpression).operatorToken.kind as number === K.EqualsToken) return (e as TS.BinaryExpression).left;
+    if ((e.kind as number) === K.BinaryExpression && ((e as TS.BinaryExpression).operatorToken.kind as number) === K.EqualsToken)
+      return (e as TS.BinaryExpression).left;
     return e;
   }
 
@@ -903,7 +974,7 @@ class Lowerer {
     const span = this.span(fn);
     let name = fallbackName;
     let nameSpan = this.emptySpanAt(span.start);
-    const own = fn.kind as number === K.FunctionExpression ? fn.name : undefined;
+    const own = (fn.kind as number) === K.FunctionExpression ? fn.name : undefined;
     if (own) {
       name = own.text;
       nameSpan = this.span(own);
@@ -967,8 +1038,12 @@ class Lowerer {
         const call = n as TS.CallExpression | TS.NewExpression;
         const span = this.span(call);
         const list = call.arguments;
-        if (n.kind as number === K.NewExpression && this.constructingClass !== undefined && call.expression.kind as number === K.Identifier
-          && (call.expression as TS.Identifier).text === this.constructingClass) {
+        if (
+          (n.kind as number) === K.NewExpression &&
+          this.constructingClass !== undefined &&
+          (call.expression.kind as number) === K.Identifier &&
+          (call.expression as TS.Identifier).text === this.constructingClass
+        ) {
           return { k: 'unknown', children: list ? this.args(list).map(a => a.value) : [], span };
         }
         const callee = this.expr(call.expression);
@@ -982,7 +1057,12 @@ class Lowerer {
       case K.NumericLiteral: {
         const span = this.span(n);
         // The scanner normalises `.text` (hex, separators, exponents) to a decimal string.
-        return { k: 'num', value: Number((n as TS.NumericLiteral).text), raw: this.text.slice(span.start - this.base, span.end - this.base), span };
+        return {
+          k: 'num',
+          value: Number((n as TS.NumericLiteral).text),
+          raw: this.text.slice(span.start - this.base, span.end - this.base),
+          span,
+        };
       }
       case K.BigIntLiteral: {
         const span = this.span(n);
@@ -1032,7 +1112,7 @@ class Lowerer {
         const span = this.span(n);
         const elts: Expr[] = [];
         for (const el of (n as TS.ArrayLiteralExpression).elements) {
-          if (el.kind as number === K.OmittedExpression) elts.push({ k: 'unknown', children: [], span: this.span(el) });
+          if ((el.kind as number) === K.OmittedExpression) elts.push({ k: 'unknown', children: [], span: this.span(el) });
           else elts.push(this.expr(el));
         }
         return { k: 'list', elts, span };
@@ -1085,7 +1165,7 @@ class Lowerer {
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       const span = this.span(a);
-      if (a.kind as number === K.SpreadElement) out.push({ value: this.expr((a as TS.SpreadElement).expression), span, star: 1 });
+      if ((a.kind as number) === K.SpreadElement) out.push({ value: this.expr((a as TS.SpreadElement).expression), span, star: 1 });
       else out.push({ value: this.expr(a), span });
     }
     return out;
@@ -1137,7 +1217,12 @@ class Lowerer {
     for (const s of def.body) {
       if (s.k === 'func') children.push({ k: 'lambda', fn: s.def, span: s.span });
       else if (s.k === 'assign') children.push(s.value);
-      else if (s.k === 'block') children.push({ k: 'lambda', fn: { name: 'static', params: [], body: s.body, span: s.span, nameSpan: this.emptySpanAt(s.span.start), decorators: [] }, span: s.span });
+      else if (s.k === 'block')
+        children.push({
+          k: 'lambda',
+          fn: { name: 'static', params: [], body: s.body, span: s.span, nameSpan: this.emptySpanAt(s.span.start), decorators: [] },
+          span: s.span,
+        });
     }
     return { k: 'unknown', children, span };
   }
@@ -1163,7 +1248,7 @@ class Lowerer {
         this.depth--;
       }
     };
-    if (n.kind as number === K.JsxSelfClosingElement) visit((n as TS.JsxSelfClosingElement).attributes);
+    if ((n.kind as number) === K.JsxSelfClosingElement) visit((n as TS.JsxSelfClosingElement).attributes);
     else this.ts.forEachChild(n, visit);
     return out;
   }

@@ -6,21 +6,36 @@ import type { Arg, DictEntry, Expr, FunctionDef, Module, Param, Stmt } from '../
 
 export function printExpr(e: Expr): string {
   switch (e.k) {
-    case 'name': return e.id;
-    case 'attr': return `${printExpr(e.obj)}.${e.name}`;
-    case 'call': return `${printExpr(e.callee)}(${e.args.map(printArg).join(', ')})`;
-    case 'subscript': return `${printExpr(e.obj)}[${printExpr(e.index)}]`;
-    case 'num': return e.raw;
-    case 'str': return JSON.stringify(e.value);
-    case 'const': return String(e.value);
-    case 'tuple': return `(${e.elts.map(printExpr).join(', ')}${e.elts.length === 1 ? ',' : ''})`;
-    case 'list': return `[${e.elts.map(printExpr).join(', ')}]`;
-    case 'dict': return `{${e.entries.map(printEntry).join(', ')}}`;
-    case 'binop': return `(${printExpr(e.left)} ${e.op} ${printExpr(e.right)})`;
-    case 'unary': return `(${e.op}${/^[a-z]/.test(e.op) ? ' ' : ''}${printExpr(e.operand)})`;
-    case 'cond': return `(${printExpr(e.test)} ? ${printExpr(e.body)} : ${printExpr(e.orelse)})`;
-    case 'lambda': return `lambda ${printSignature(e.fn)} { ${e.fn.body.map(s => printStmt(s, '').trim()).join('; ')} }`;
-    case 'unknown': return `?(${e.children.map(printExpr).join(', ')})`;
+    case 'name':
+      return e.id;
+    case 'attr':
+      return `${printExpr(e.obj)}.${e.name}`;
+    case 'call':
+      return `${printExpr(e.callee)}(${e.args.map(printArg).join(', ')})`;
+    case 'subscript':
+      return `${printExpr(e.obj)}[${printExpr(e.index)}]`;
+    case 'num':
+      return e.raw;
+    case 'str':
+      return JSON.stringify(e.value);
+    case 'const':
+      return String(e.value);
+    case 'tuple':
+      return `(${e.elts.map(printExpr).join(', ')}${e.elts.length === 1 ? ',' : ''})`;
+    case 'list':
+      return `[${e.elts.map(printExpr).join(', ')}]`;
+    case 'dict':
+      return `{${e.entries.map(printEntry).join(', ')}}`;
+    case 'binop':
+      return `(${printExpr(e.left)} ${e.op} ${printExpr(e.right)})`;
+    case 'unary':
+      return `(${e.op}${/^[a-z]/.test(e.op) ? ' ' : ''}${printExpr(e.operand)})`;
+    case 'cond':
+      return `(${printExpr(e.test)} ? ${printExpr(e.body)} : ${printExpr(e.orelse)})`;
+    case 'lambda':
+      return `lambda ${printSignature(e.fn)} { ${e.fn.body.map(s => printStmt(s, '').trim()).join('; ')} }`;
+    case 'unknown':
+      return `?(${e.children.map(printExpr).join(', ')})`;
   }
 }
 
@@ -56,12 +71,16 @@ export function printStmt(s: Stmt, indent = ''): string {
     case 'return':
       return `${indent}return${s.value ? ' ' + printExpr(s.value) : ''}\n`;
     case 'if':
-      return `${indent}if ${printExpr(s.test)}:\n${printBlock(s.body, indent)}` +
-        (s.orelse.length > 0 ? `${indent}else:\n${printBlock(s.orelse, indent)}` : '');
+      return (
+        `${indent}if ${printExpr(s.test)}:\n${printBlock(s.body, indent)}` +
+        (s.orelse.length > 0 ? `${indent}else:\n${printBlock(s.orelse, indent)}` : '')
+      );
     case 'loop': {
       const head = s.target || s.iter ? ` ${s.target ? printExpr(s.target) : '_'} in ${s.iter ? printExpr(s.iter) : '_'}` : '';
-      return `${indent}${s.kind}${head}:\n${printBlock(s.body, indent)}` +
-        (s.orelse.length > 0 ? `${indent}else:\n${printBlock(s.orelse, indent)}` : '');
+      return (
+        `${indent}${s.kind}${head}:\n${printBlock(s.body, indent)}` +
+        (s.orelse.length > 0 ? `${indent}else:\n${printBlock(s.orelse, indent)}` : '')
+      );
     }
     case 'block':
       return `${indent}block${s.items.length > 0 ? ' ' + s.items.map(printExpr).join(', ') : ''}:\n${printBlock(s.body, indent)}`;

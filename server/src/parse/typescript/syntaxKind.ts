@@ -143,9 +143,7 @@ export const enum K {
 
 type SyntaxKindValues = typeof TS.SyntaxKind;
 type Mismatched = {
-  [P in keyof typeof K]: P extends keyof SyntaxKindValues
-    ? (`${(typeof K)[P]}` extends `${SyntaxKindValues[P]}` ? never : P)
-    : P;
+  [P in keyof typeof K]: P extends keyof SyntaxKindValues ? (`${(typeof K)[P]}` extends `${SyntaxKindValues[P]}` ? never : P) : P;
 }[keyof typeof K];
 /** Type error naming the first member whose value differs from the installed typescript's. */
 const kindsMatchTypeScript: [Mismatched] extends [never] ? true : Mismatched = true;

@@ -9,14 +9,9 @@ export function diffRange(ts: typeof TS, oldText: string, newText: string): TS.T
   while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   const maxSuffix = max - prefix;
-  while (
-    suffix < maxSuffix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
-  ) suffix++;
-  return ts.createTextChangeRange(
-    ts.createTextSpan(prefix, oldText.length - prefix - suffix),
-    newText.length - prefix - suffix,
-  );
+  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix))
+    suffix++;
+  return ts.createTextChangeRange(ts.createTextSpan(prefix, oldText.length - prefix - suffix), newText.length - prefix - suffix);
 }
 
 /**
@@ -49,7 +44,10 @@ export function replayChanges(
  * is a memory compare.
  */
 export function verifiedChangeRange(
-  ts: typeof TS, oldText: string, newText: string, changes: readonly ContentChange[],
+  ts: typeof TS,
+  oldText: string,
+  newText: string,
+  changes: readonly ContentChange[],
 ): TS.TextChangeRange | undefined {
   if (changes.length === 0) return undefined;
   if (changes.length === 1) {

@@ -39,7 +39,8 @@ export function listElementRemoval(text: string, elements: readonly Span[], inde
   if (text[after] === ',') after++;
   while (text[after] === ' ' || text[after] === '\t') after++;
   if (text[after] === '#' || text.startsWith('//', after)) after = lineEnd(text, after);
-  const ownLine = /^[ \t]*$/.test(text.slice(lineStart, el.start)) && (after >= text.length || text[after] === '\n' || text[after] === '\r');
+  const ownLine =
+    /^[ \t]*$/.test(text.slice(lineStart, el.start)) && (after >= text.length || text[after] === '\n' || text[after] === '\r');
   if (ownLine) {
     let end = after;
     if (text[end] === '\r') end++;
@@ -66,7 +67,12 @@ function lineEnd(text: string, from: number): number {
  * Inserts `argument` as the last argument of a call, after a trailing comma if there is one
  * (`f(a, b,)` → `f(a, b, dim=1)`) and inside an empty list without a separator.
  */
-export function appendArgumentEdit(text: string, uri: string, call: { args: readonly { span: Span }[]; argsSpan: Span }, argument: string): TextReplacement {
+export function appendArgumentEdit(
+  text: string,
+  uri: string,
+  call: { args: readonly { span: Span }[]; argsSpan: Span },
+  argument: string,
+): TextReplacement {
   const close = call.argsSpan.end - 1;
   const last = call.args[call.args.length - 1];
   if (!last) return { uri, span: { start: close, end: close }, newText: argument };
