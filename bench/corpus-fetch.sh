@@ -5,13 +5,16 @@
 #
 #   bash bench/corpus-fetch.sh            # downloads the .debs with apt-get download
 #   DEB_DIR=/tmp/corpus bash bench/corpus-fetch.sh   # reuses .debs already downloaded there
+#   PACKAGES="python3-torch python3-torchvision python3-torchaudio" OUT=/tmp/torch-family bash bench/corpus-fetch.sh
+#                                          # another set of packages into another folder (the default set
+#                                          # and folder are what docs/PERFORMANCE.md and the review use)
 #
 # Needs apt-get and dpkg (Debian/Ubuntu). Prints the file and line counts at the end.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="$here/corpus"
-packages=(python3-torch python3-sklearn)
+out="${OUT:-$here/corpus}"
+read -r -a packages <<< "${PACKAGES:-python3-torch python3-sklearn}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
