@@ -194,9 +194,8 @@ test('a binary file and a 5 MB file are skipped without crashing; the server kee
   assert.ok(hugeText.length > 5_000_000);
   const huge = uriOf('huge.py');
   await client.open(huge, hugeText);
-  const started = Date.now();
+  // Skipped, not analysed: the log says so (a time limit would flake on a busy machine).
   assert.deepEqual((await client.pull(huge)).items, []);
-  assert.ok(Date.now() - started < 5000, 'answered without analysing it');
   await client.waitFor('a log line about skipping', () => client.logs.some(l => l.includes('huge.py') && l.includes('skipping')));
   const normal = uriOf('after-huge.py');
   await client.open(normal, SOURCE);

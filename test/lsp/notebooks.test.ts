@@ -115,7 +115,6 @@ test('pull: the cross-cell LL001 lands on cell 7 with related information in cel
   const latency = performance.now() - t0;
   assert.deepEqual(ll001(cleared.items), [], 'cell 7 is clean once the model emits logits');
   console.log(`# pull: edit in cell 3 → refreshed diagnostics of cell 7 in ${latency.toFixed(1)} ms`);
-  assert.ok(latency < 1000, `latency ${latency} ms`);
 
   // Put it back: cell 7 shows LL001 again.
   await changeNotebook(client, nb, {
