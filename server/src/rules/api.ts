@@ -81,10 +81,6 @@ export function keptReports(ctx: RuleContext): (where: { uri: string; span: Span
   };
 }
 
-export function sliceText(ctx: RuleContext, uri: string, span: Span): string {
-  return ctx.text(uri)?.slice(span.start, span.end) ?? '';
-}
-
 export function tensorOf(arg: ArgInfo | undefined): TensorValue | undefined {
   if (!arg) return undefined;
   const v = arg.value;

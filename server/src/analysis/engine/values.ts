@@ -279,8 +279,3 @@ export function certainTensor(v: Value | undefined): TensorValue | undefined {
   }
   return undefined;
 }
-
-export function constValue(v: Value | undefined): ConstValue['value'] | typeof NOT_CONST {
-  return v && v.t === 'const' ? v.value : NOT_CONST;
-}
-export const NOT_CONST = Symbol('not-const');
