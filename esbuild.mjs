@@ -1,4 +1,4 @@
-// Builds every artefact of DESIGN.md §8 into dist/. `--watch` rebuilds on change, `--production` minifies.
+// Builds every artefact of docs/ARCHITECTURE.md "Contracts" into dist/. `--watch` rebuilds on change, `--production` minifies.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';

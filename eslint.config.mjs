@@ -100,6 +100,21 @@ export default tseslint.config(
     },
   },
   {
+    // Promise rules need types: only the TypeScript projects get them (JS/MJS scripts keep the untyped
+    // rules above). A dropped promise hides its rejection; an async callback where void is expected
+    // (event handlers, forEach) runs unawaited. Fire-and-forget is written `void p` with a reason.
+    files: ['{client,server,core,webview,shared,test}/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // node:test's test()/describe() return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Mirrors of typescript's SyntaxKind keep its First*/Last* marker members, which share values.
     files: ['server/src/parse/typescript/**'],
     rules: { '@typescript-eslint/no-duplicate-enum-values': 'off' },

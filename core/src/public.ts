@@ -1,4 +1,4 @@
-// dist/core.js: exactly the contract of DESIGN.md §8 — the losses, catalog, guide, quickReference,
+// dist/core.js: exactly the contract of docs/ARCHITECTURE.md "Contracts" — the losses, catalog, guide, quickReference,
 // curve, renderSvg and mineTriplets. The extension's own code imports the wider barrel (./index).
 export type { Tensor, F64Tensor, LossResult, Reduction } from './types';
 export type { CatalogEntry, GuideNode, GuideLeaf, LossId } from './knowledge/types';

@@ -1,4 +1,4 @@
-/** Row-major tensor accepted by every core function (DESIGN.md §8). Computation is float64 inside. */
+/** Row-major tensor accepted by every core function (docs/ARCHITECTURE.md "Contracts"). Computation is float64 inside. */
 export interface Tensor {
   data: Float64Array | Float32Array | number[];
   shape: number[];

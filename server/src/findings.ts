@@ -1,7 +1,7 @@
 import type { Span } from './ir';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
-/** The severity vocabulary of settings, project files and the CLI (DESIGN.md §5). */
+/** The severity vocabulary of settings, project files and the CLI. */
 export type SeveritySetting = Severity | 'off';
 export type Applicability = 'safe' | 'unsafe';
 

@@ -32,10 +32,6 @@ export function walkStmts(ss: readonly Stmt[], v: IrVisitor): void {
   new IrWalker(v).stmts(ss);
 }
 
-export function walkExprs(es: readonly Expr[], v: IrVisitor): void {
-  new IrWalker(v).exprs(es);
-}
-
 export function walkStmt(s: Stmt, v: IrVisitor): void {
   new IrWalker(v).stmt(s);
 }

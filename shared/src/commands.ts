@@ -18,8 +18,6 @@ export const COMMANDS = {
   explainRule: 'losslens.explainRule',
 } as const;
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
-
 /** Registered but not contributed: they let the e2e suite see state the UI does not expose. */
 export const TEST_COMMANDS = {
   /** What the wizard's QuickPick shows while the suite drives it. */

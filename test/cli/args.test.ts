@@ -1,4 +1,4 @@
-// Command-line parsing (DESIGN.md §8).
+// Command-line parsing (docs/ARCHITECTURE.md "Contracts").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs, UsageError } from '../../server/src/cli/args';

@@ -1,4 +1,4 @@
-// Loss knowledge shared by hover, webview and command palette (DESIGN.md §8 "Knowledge types").
+// Loss knowledge shared by hover, webview and command palette (docs/ARCHITECTURE.md "Contracts").
 export * from './types';
 export { catalog, getCatalogEntry, findCatalogEntriesByName } from './catalog';
 export { guide } from './guide';

@@ -1,4 +1,4 @@
-/** Knowledge types shared by hover, webview and command palette (DESIGN.md §8 "Knowledge types"). */
+/** Knowledge types shared by hover, webview and command palette (docs/ARCHITECTURE.md "Contracts"). */
 
 /** Catalog ids are the core loss function names, plus a few entries that are computed by one of them. */
 export type LossId = string;

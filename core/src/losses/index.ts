@@ -1,4 +1,4 @@
-// Every loss of DESIGN.md §8, by its contract name. The knowledge catalog looks functions up here by id.
+// Every loss of docs/ARCHITECTURE.md "Contracts", by its contract name. The knowledge catalog looks functions up here by id.
 //
 // Every loss file has the same shape: the exported function validates, allocates the outputs and wraps the
 // result; the hot loop is a separate small kernel function that takes only typed arrays and numbers and

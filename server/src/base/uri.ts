@@ -23,11 +23,6 @@ export function uriJoin(base: string, ...parts: string[]): string {
   return prefix + segs.join('/').replace(/\/{2,}/g, '/');
 }
 
-/** The last path segment, as written (not decoded). */
-export function uriBasename(uri: string): string {
-  return uri.slice(uri.lastIndexOf('/') + 1);
-}
-
 function pathStart(uri: string): number {
   const scheme = uri.indexOf('://');
   if (scheme < 0) return -1;

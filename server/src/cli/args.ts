@@ -1,4 +1,4 @@
-// Command-line parsing for `losslens` (DESIGN.md §8). Usage errors are exit code 2.
+// Command-line parsing for `losslens` (docs/ARCHITECTURE.md "Contracts"). Usage errors are exit code 2.
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'info' | 'never';

@@ -1,4 +1,4 @@
-// `losslens` / `node dist/cli.js` (DESIGN.md §8).
+// `losslens` / `node dist/cli.js` (docs/ARCHITECTURE.md "Contracts").
 import { ruleMetas } from '../rules/registry';
 import { packageVersion } from '../node/version';
 import { parseArgs, UsageError, USAGE } from './args';

@@ -7,7 +7,7 @@ import { jsonOffsetOf } from '../notebook/ipynb';
 import type { NotebookFile } from '../lint/source';
 import { recordAt, type OutputRecord } from './output-record';
 
-/** A finding of the notebook's program as a record at its cell (DESIGN.md §8). */
+/** A finding of the notebook's program as a record at its cell. */
 export function notebookRecord(
   f: Finding,
   file: string,

@@ -1,4 +1,4 @@
-// The CLI's finding record (DESIGN.md §8): 1-based lines and columns counted in characters (code
+// The CLI's finding record (docs/ARCHITECTURE.md "Contracts"): 1-based lines and columns counted in characters (code
 // points), end exclusive.
 import type { Finding, Severity, Applicability } from '../findings';
 import { codePointPositionOf } from '../base/line-index';

@@ -5,11 +5,15 @@ import { Checker, type BatchRequest } from './checker';
 
 const checker = loadNodeFrontEnds().then(fe => new Checker(fe));
 
-parentPort?.on('message', async (m: { id: number; req: BatchRequest }) => {
+/** Answers one batch; a failure becomes an error reply, so the promise never rejects. */
+async function answer(m: { id: number; req: BatchRequest }): Promise<void> {
   try {
     const result = await (await checker).checkBatch(m.req);
     parentPort?.postMessage({ id: m.id, result });
   } catch (e) {
     parentPort?.postMessage({ id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
-});
+}
+
+// Fire-and-forget: the reply message is the outcome and answer() reports its own errors.
+parentPort?.on('message', (m: { id: number; req: BatchRequest }) => void answer(m));

@@ -1,5 +1,5 @@
 // "Ignore LLnnn on this line": the edit that adds the code to the line's `losslens: ignore[...]`
-// comment, or appends such a comment, on the line where a finding starts (DESIGN.md §5).
+// comment, or appends such a comment, on the line where a finding starts.
 import { lineStarts, lineOfOffset } from '../base/line-index';
 import { parseSuppressions } from '../config/suppressions';
 import type { Edit } from './text-edits';

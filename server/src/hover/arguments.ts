@@ -7,13 +7,6 @@ import { literalNumber, literalTensor } from './literal-tensor';
 import type { ParamRow } from './model';
 import type { Bindings } from './ir-walk';
 
-export interface WrittenArg {
-  expr: Expr;
-  value?: Value;
-  /** true when given by keyword */
-  keyword: boolean;
-}
-
 /** The argument for keyword `name` or position `pos` (counting positional arguments only). */
 export function findArg(args: readonly Arg[], name: string | readonly string[], pos: number | undefined): Arg | undefined {
   const names = typeof name === 'string' ? [name] : name;

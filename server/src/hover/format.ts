@@ -74,9 +74,3 @@ export function code(text: string): string {
 export function tableCell(markdown: string): string {
   return markdown.replace(/(?<!\\)\|/g, '\\|');
 }
-
-/** Source text shortened for a heading: at most `max` characters, whitespace collapsed. */
-export function shorten(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : t.slice(0, max - 1) + '…';
-}

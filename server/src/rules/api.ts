@@ -39,7 +39,7 @@ export interface Rule {
 
 /**
  * Where a finding about an argument goes: at the argument as written, or — when the value entered a
- * user-defined wrapper — at the outermost call of that wrapper (one finding per flow, DESIGN.md §4).
+ * user-defined wrapper — at the outermost call of that wrapper (one finding per flow).
  */
 export function anchorOf(arg: ArgInfo): { uri: string; span: Span } {
   const v = arg.value;
@@ -79,10 +79,6 @@ export function keptReports(ctx: RuleContext): (where: { uri: string; span: Span
     reported.add(key);
     return true;
   };
-}
-
-export function sliceText(ctx: RuleContext, uri: string, span: Span): string {
-  return ctx.text(uri)?.slice(span.start, span.end) ?? '';
 }
 
 export function tensorOf(arg: ArgInfo | undefined): TensorValue | undefined {

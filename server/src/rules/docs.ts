@@ -1,5 +1,5 @@
-// Renders docs/rules/LLnnn.md and the README rules table from the registry (DESIGN.md §5): the docs
-// are generated, and a test fails when the files on disk are stale.
+// Renders docs/rules/LLnnn.md and the README rules table from the registry: the docs are
+// generated, and a test fails when the files on disk are stale.
 import type { RuleMeta } from './rule';
 
 const REPOSITORY_FILES = 'https://github.com/losslens/losslens/blob/main/';

@@ -1,4 +1,4 @@
-// Value-kind transfer and path rules of the interpreter (DESIGN.md §4), checked on the kind that reaches
+// Value-kind transfer and path rules of the interpreter (docs/ARCHITECTURE.md "Value-kind analysis"), checked on the kind that reaches
 // the first loss call of a snippet: undefined means "not certain", which keeps every rule silent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

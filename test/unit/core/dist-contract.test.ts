@@ -1,4 +1,4 @@
-// `require('dist/core.js')` exposes exactly the contract of DESIGN.md §8 (built by `npm run build`,
+// `require('dist/core.js')` exposes exactly the contract of docs/ARCHITECTURE.md "Contracts" (built by `npm run build`,
 // which `npm test` runs first), and its functions behave as documented when called through the bundle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,7 +4,6 @@
 // input and applies the chain rule of that input construction.
 import {
   binaryCrossEntropyWithLogits,
-  catalog,
   crossEntropy,
   curve,
   curveInfo,
@@ -227,9 +226,6 @@ export function sourceInfo(id: string): SourceInfo | undefined {
   return catalogInfo(id);
 }
 
-export function catalogSourceIds(): string[] {
-  return catalog.map(e => e.id);
-}
 export function derivedSourceIds(): string[] {
   return derived.map(d => d.id);
 }

@@ -3,8 +3,6 @@
 // never reaches them. Checked in test/unit/core/svg.test.ts.
 export const SERIES_PALETTE: readonly string[] = ['#2f7fe0', '#d9730d', '#1f9d55', '#9b5de5', '#d9534f', '#0d9488'];
 export const INK = '#808080';
-export const LIGHT_BACKGROUND = '#ffffff';
-export const DARK_BACKGROUND = '#1e1e1e';
 
 function channel(c: number): number {
   const s = c / 255;

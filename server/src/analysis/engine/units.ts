@@ -1,5 +1,5 @@
-// The units of one module's analysis, and what a unit's result depends on (DESIGN.md §4, "incremental
-// check"). A check runs the module's top level, then analyses every function, lambda and class on its
+// The units of one module's analysis, and what a unit's result depends on (docs/ARCHITECTURE.md,
+// "Incremental check"). A check runs the module's top level, then analyses every function, lambda and class on its
 // own: each of those is a unit. Units are made independent of one another (per-unit call budget and
 // memo, class units work on copies of their instances, modules imported inside a unit are evaluated for
 // it alone), so a unit's events depend only on the code it executed and the module-level names it

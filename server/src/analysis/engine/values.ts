@@ -1,4 +1,4 @@
-// Abstract values of the value-kind analysis (DESIGN.md §4). A tensor's `kind` says what its numbers
+// Abstract values of the value-kind analysis (docs/ARCHITECTURE.md). A tensor's `kind` says what its numbers
 // mean (logits, probabilities, labels…); everything else models the objects that produce tensors:
 // framework symbols, layers, loss objects, user classes, functions and containers.
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
@@ -266,7 +266,7 @@ function sameSpan(a: Span | undefined, b: Span | undefined): boolean {
 }
 
 /**
- * The tensor a value certainly is: every path must agree on the kind (DESIGN.md §4 "Certainty").
+ * The tensor a value certainly is: every path must agree on the kind (docs/ARCHITECTURE.md, "Certainty over recall").
  * Mixed or unknown gives undefined, and rules stay silent.
  */
 export function certainTensor(v: Value | undefined): TensorValue | undefined {
@@ -279,8 +279,3 @@ export function certainTensor(v: Value | undefined): TensorValue | undefined {
   }
   return undefined;
 }
-
-export function constValue(v: Value | undefined): ConstValue['value'] | typeof NOT_CONST {
-  return v && v.t === 'const' ? v.value : NOT_CONST;
-}
-export const NOT_CONST = Symbol('not-const');

@@ -1,4 +1,4 @@
-// JSON output: the array of DESIGN.md §8 records, keys in contract order.
+// JSON output: the array of records of docs/ARCHITECTURE.md "Contracts", keys in contract order.
 import type { OutputRecord } from '../output-record';
 
 export function formatJson(records: readonly OutputRecord[]): string {

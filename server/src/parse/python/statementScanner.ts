@@ -36,15 +36,6 @@ export function closedState(): ScanState {
   return { stack: [], depth: 0, continued: false, decorator: false };
 }
 
-export function copyState(s: ScanState): ScanState {
-  return { stack: s.stack.slice(), depth: s.depth, continued: s.continued, decorator: s.decorator };
-}
-
-/** The state at a split point that is the start of the text (or of a chunk): nothing open. */
-export function isClosed(s: ScanState): boolean {
-  return s.stack.length === 0 && s.depth === 0 && !s.continued && !s.decorator;
-}
-
 /** Clause keywords that continue the statement above them. */
 const CLAUSES = ['else', 'elif', 'except', 'finally'];
 /**
