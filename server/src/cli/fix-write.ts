@@ -66,7 +66,7 @@ export function readSourceFile(path: string, python: boolean, roots: readonly st
   let link: Stats;
   try {
     link = lstatSync(path);
-    realPath = link.isSymbolicLink() ? realpathSync(path) : path;
+    realPath = realpathSync(path);
     st = statSync(realPath);
     bytes = readFileSync(realPath);
   } catch (e) {
@@ -108,16 +108,11 @@ function writable(path: string): boolean {
   }
 }
 
-export interface WriteOptions {
-  /** Runs after the temporary file is complete and before the file is checked and replaced (tests simulate a concurrent save here). */
-  beforeReplace?: () => void;
-}
-
 /**
  * Writes `text` over a file read with `readSourceFile`. Throws `WriteSkipped` (the file is
  * unchanged, on purpose) or an I/O error (the file is unchanged too).
  */
-export function writeSourceFile(file: SourceFile, text: string, options: WriteOptions = {}): void {
+export function writeSourceFile(file: SourceFile, text: string): void {
   if (file.refused) throw new WriteSkipped(file.refused);
   const bytes = file.codec ? file.codec.encode(text) : Buffer.from(text, 'utf8');
   if (!bytes) throw new WriteSkipped(`the fixed text cannot be written in ${file.codec!.name}; the file is unchanged`);
@@ -144,7 +139,6 @@ export function writeSourceFile(file: SourceFile, text: string, options: WriteOp
     } finally {
       closeSync(fd);
     }
-    options.beforeReplace?.();
     if (changedSince(path, file.snapshot)) {
       throw new WriteSkipped('it changed on disk while fix was running; it is left as it is now (run `losslens fix` again)');
     }

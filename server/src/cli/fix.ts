@@ -81,6 +81,7 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
   const frontEnds = await loadNodeFrontEnds(m => io.stderr(m + '\n'));
   const configs = new ProjectConfigLoader(createListingFileHost());
   const records: OutputRecord[] = [];
+  const fileResults: RootResult[] = [];
   const applied = new Map<string, number>();
   const changedFiles: { path: string; before: string; after: string; file: SourceFile }[] = [];
   /** Fixes applied in memory, with the files each needs written. */
@@ -123,11 +124,7 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
         file: result.files.get(uri)!,
       });
     }
-    for (const [uri, findings] of result.report.remaining) {
-      const text = result.current.get(uri)!;
-      const starts = lineStarts(text);
-      records.push(...findings.map(f => toOutputRecord(f, fileURLToPath(uri), text, starts)));
-    }
+    fileResults.push(result);
   }
 
   if (cmd.diff) {
@@ -141,7 +138,7 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
   if (!cmd.diff) {
     for (const c of changedFiles) {
       try {
-        writeSourceFile(c.file, c.after, { beforeReplace: testHooks.beforeReplace && (() => testHooks.beforeReplace!(c.path)) });
+        writeSourceFile(c.file, c.after);
       } catch (e) {
         unwritten.add(c.path);
         const why = writeErrorMessage(e);
@@ -152,6 +149,17 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
     }
   }
 
+  for (const result of fileResults) {
+    for (const [uri, remaining] of result.report.remaining) {
+      const path = fileURLToPath(uri);
+      // A file left unwritten still has what it had before fixing.
+      const written = !unwritten.has(path);
+      const text = written ? result.current.get(uri)! : result.original.get(uri)!;
+      const findings = written ? remaining : (result.report.initial.get(uri) ?? []);
+      const starts = lineStarts(text);
+      records.push(...findings.map(f => toOutputRecord(f, path, text, starts)));
+    }
+  }
   records.sort(compareRecords);
   const fixedCount = fixes.filter(f => f.paths.every(p => !unwritten.has(p))).length;
   const summary = summaryLine(cmd, fixedCount, changedFiles.length - unwritten.size, records);
@@ -181,9 +189,6 @@ function summaryLine(cmd: FixCommand, fixed: number, files: number, remaining: r
   // After `fix --unsafe` nothing fixable is left unless fixes conflicted; after `fix`, the unsafe ones are.
   return `${done}; ${problems(remaining.length)} remaining${fixableNote(remaining)}.`;
 }
-
-/** For tests in the same process: runs between writing a fixed file's temporary copy and replacing the file. */
-export const testHooks: { beforeReplace?: (path: string) => void } = {};
 
 async function fixRoot(
   root: string,
@@ -224,12 +229,17 @@ async function fixRoot(
   };
   // read → skip → parse once; the fix loop then checks and configures the current texts, pass after pass.
   const lintable = new Map<string, LintTarget>();
+  // A file met twice (itself and through a symbolic link) is fixed once.
+  const realPaths = new Set<string>();
   for (const t of targets) {
     const read = readSourceFile(t.path, languageOfPath(t.path) === 'python', [root]);
     if ('error' in read) {
       err(`${displayPath(t.path, io.cwd)}: ${read.error}`);
       continue;
     }
+    const real = read.refused ? t.path : read.realPath;
+    if (realPaths.has(real)) continue;
+    realPaths.add(real);
     const prepared = await prepareFile({ uri: t.uri, text: read.text, explicit: t.explicit }, env);
     if (prepared.status === 'limit') {
       io.stderr(`warning: ${displayPath(t.path, io.cwd)}: skipped because ${prepared.reason}\n`);

@@ -28,6 +28,8 @@ export interface FixReport {
   passes: number;
   /** Files changed, in the order first changed. */
   changed: string[];
+  /** Findings before the first pass, by file. */
+  initial: Map<string, Finding[]>;
   /** Findings left after the last pass, by file. */
   remaining: Map<string, Finding[]>;
   /** The pass limit stopped the loop while fixes were still being applied. */
@@ -54,6 +56,7 @@ export async function fixFiles(files: FixableFiles, options: FixOptions): Promis
   let passes = 0;
   let limitReached = false;
   let findings = await collect(files);
+  const initial = findings;
   for (;;) {
     // Every file's findings come from the same state of the texts, so their spans agree.
     const candidates = [...findings.values()]
@@ -84,7 +87,7 @@ export async function fixFiles(files: FixableFiles, options: FixOptions): Promis
     }
     findings = await collect(files);
   }
-  return { applied, fixes, passes, changed, remaining: findings, limitReached };
+  return { applied, fixes, initial, passes, changed, remaining: findings, limitReached };
 }
 
 async function collect(files: FixableFiles): Promise<Map<string, Finding[]>> {
