@@ -91,3 +91,22 @@ function nextLineStartWithCr(text: string, from: number): number {
   }
   return -1;
 }
+
+/** The line break a file uses (its first one: `\r\n`, `\r` or `\n`), for text an edit inserts; `\n` when it has none. */
+export function lineBreakOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/** Start of the line containing `offset` (after the last `\n` or `\r` before it). */
+export function lineStartBefore(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/**
+ * `text` with each lone `\r` (an old Mac line end) made `\n`: the same length, so offsets stay valid,
+ * for scanners and parsers that end lines at `\n` only (Python reads all three line ends alike).
+ */
+export function loneCrAsLf(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}

@@ -24,8 +24,8 @@ import { createListingFileHost } from './listing-host';
 import { toOutputRecord, compareRecords, type OutputRecord } from './output-record';
 import { displayPath, relativeUnder } from './paths';
 import { formatTextLines, fixableNote } from './format/text';
-import { writeFileAtomically, writeErrorMessage } from './fix-write';
-import { readTextFile, errorMessage } from './io';
+import { readSourceFile, writeSourceFile, writeErrorMessage, type SourceFile } from './fix-write';
+import { errorMessage } from './io';
 import { createRunWorkspace } from './run-workspace';
 import { isNotebookPath } from '../notebook';
 import { fixNotebookFile } from './notebook-fix';
@@ -41,6 +41,8 @@ interface RootResult {
   /** Text before fixing, of every file read (targets and files a fix may reach). */
   original: Map<string, string>;
   current: Map<string, string>;
+  /** How each file read was found on disk (what writing it back needs). */
+  files: Map<string, SourceFile>;
 }
 
 export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
@@ -79,8 +81,11 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
   const frontEnds = await loadNodeFrontEnds(m => io.stderr(m + '\n'));
   const configs = new ProjectConfigLoader(createListingFileHost());
   const records: OutputRecord[] = [];
+  const fileResults: RootResult[] = [];
   const applied = new Map<string, number>();
-  const changedFiles: { path: string; before: string; after: string }[] = [];
+  const changedFiles: { path: string; before: string; after: string; file: SourceFile }[] = [];
+  /** Fixes applied in memory, with the files each needs written. */
+  const fixes: { code: string; paths: string[] }[] = [];
   for (const [root, all] of jobs) {
     // Notebooks: their code cells are fixed as one program and written back into the JSON.
     for (const t of all.filter(x => isNotebookPath(x.path))) {
@@ -94,27 +99,32 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
         io.stderr(`warning: ${displayPath(t.path, io.cwd)}: ${nb.note}\n`);
         continue;
       }
+      if (nb.file.refused && nb.records.some(r => r.fix && (cmd.unsafe || r.fix.applicability === 'safe')))
+        io.stderr(`warning: ${displayPath(t.path, io.cwd)}: not fixed because ${nb.file.refused}\n`);
       for (const [code, n] of nb.report.applied) applied.set(code, (applied.get(code) ?? 0) + n);
+      for (const f of nb.report.fixes) fixes.push({ code: f.code, paths: [t.path] });
       if (nb.report.limitReached)
         io.stderr(`warning: stopped after ${DEFAULT_MAX_PASSES} passes with fixes still applying; run \`losslens fix\` again\n`);
-      if (nb.after !== nb.before) changedFiles.push({ path: t.path, before: nb.before, after: nb.after });
+      if (nb.after !== nb.before) changedFiles.push({ path: t.path, before: nb.before, after: nb.after, file: nb.file });
       records.push(...nb.records);
     }
     const targets = all.filter(x => !isNotebookPath(x.path));
     const result = await fixRoot(root, targets, cmd.unsafe, frontEnds, configs, io, err);
     if (!result) continue;
     for (const [code, n] of result.report.applied) applied.set(code, (applied.get(code) ?? 0) + n);
+    for (const f of result.report.fixes) fixes.push({ code: f.code, paths: f.uris.map(u => fileURLToPath(u)) });
     if (result.report.limitReached) {
       io.stderr(`warning: stopped after ${DEFAULT_MAX_PASSES} passes with fixes still applying; run \`losslens fix\` again\n`);
     }
     for (const uri of result.report.changed) {
-      changedFiles.push({ path: fileURLToPath(uri), before: result.original.get(uri)!, after: result.current.get(uri)! });
+      changedFiles.push({
+        path: fileURLToPath(uri),
+        before: result.original.get(uri)!,
+        after: result.current.get(uri)!,
+        file: result.files.get(uri)!,
+      });
     }
-    for (const [uri, findings] of result.report.remaining) {
-      const text = result.current.get(uri)!;
-      const starts = lineStarts(text);
-      records.push(...findings.map(f => toOutputRecord(f, fileURLToPath(uri), text, starts)));
-    }
+    fileResults.push(result);
   }
 
   if (cmd.diff) {
@@ -122,19 +132,37 @@ export async function runFix(cmd: FixCommand, io: CliIo): Promise<number> {
       const label = displayPath(c.path, io.cwd);
       io.stdout(unifiedDiff(c.before, c.after, `a/${label}`, `b/${label}`));
     }
-  } else {
+  }
+  // Only fixes whose every file was written count as fixed.
+  const unwritten = new Set<string>();
+  if (!cmd.diff) {
     for (const c of changedFiles) {
       try {
-        writeFileAtomically(c.path, c.after);
+        writeSourceFile(c.file, c.after);
       } catch (e) {
-        err(`${displayPath(c.path, io.cwd)}: cannot write the fixed file: ${writeErrorMessage(e)}; the file is unchanged`);
+        unwritten.add(c.path);
+        const why = writeErrorMessage(e);
+        err(
+          `${displayPath(c.path, io.cwd)}: cannot write the fixed file: ${why}${/unchanged|left as it is/.test(why) ? '' : '; the file is unchanged'}`,
+        );
       }
     }
   }
 
+  for (const result of fileResults) {
+    for (const [uri, remaining] of result.report.remaining) {
+      const path = fileURLToPath(uri);
+      // A file left unwritten still has what it had before fixing.
+      const written = !unwritten.has(path);
+      const text = written ? result.current.get(uri)! : result.original.get(uri)!;
+      const findings = written ? remaining : (result.report.initial.get(uri) ?? []);
+      const starts = lineStarts(text);
+      records.push(...findings.map(f => toOutputRecord(f, path, text, starts)));
+    }
+  }
   records.sort(compareRecords);
-  const fixedCount = [...applied.values()].reduce((a, b) => a + b, 0);
-  const summary = summaryLine(cmd, fixedCount, changedFiles.length, records);
+  const fixedCount = fixes.filter(f => f.paths.every(p => !unwritten.has(p))).length;
+  const summary = summaryLine(cmd, fixedCount, changedFiles.length - unwritten.size, records);
   if (cmd.diff) {
     // stdout stays a clean patch.
     const lines = formatTextLines(records, { cwd: io.cwd, color: false });
@@ -173,14 +201,19 @@ async function fixRoot(
 ): Promise<RootResult | undefined> {
   const original = new Map<string, string>();
   const current = new Map<string, string>();
+  const files = new Map<string, SourceFile>();
   const disk = limitedHost(createListingFileHost(), DEFAULT_MAX_FILE_SIZE);
   // The analysis reads imports through this host: fixed texts win over the disk.
   const host: FileHost = {
     readFile: async uri => {
       const known = current.get(uri);
       if (known !== undefined) return known;
-      const text = await disk.readFile(uri);
-      if (text === undefined) return undefined;
+      if ((await disk.readFile(uri)) === undefined) return undefined;
+      // Read again as fix reads: decoded by its declared encoding, with a snapshot for the write.
+      const file = uri.startsWith('file:') ? readSourceFile(fileURLToPath(uri), languageOfPath(uri) === 'python', [root]) : undefined;
+      if (!file || 'error' in file) return undefined;
+      const text = file.text;
+      files.set(uri, file);
       original.set(uri, text);
       current.set(uri, text);
       return text;
@@ -196,12 +229,17 @@ async function fixRoot(
   };
   // read → skip → parse once; the fix loop then checks and configures the current texts, pass after pass.
   const lintable = new Map<string, LintTarget>();
+  // A file met twice (itself and through a symbolic link) is fixed once.
+  const realPaths = new Set<string>();
   for (const t of targets) {
-    const read = readTextFile(t.path);
+    const read = readSourceFile(t.path, languageOfPath(t.path) === 'python', [root]);
     if ('error' in read) {
       err(`${displayPath(t.path, io.cwd)}: ${read.error}`);
       continue;
     }
+    const real = read.refused ? t.path : read.realPath;
+    if (realPaths.has(real)) continue;
+    realPaths.add(real);
     const prepared = await prepareFile({ uri: t.uri, text: read.text, explicit: t.explicit }, env);
     if (prepared.status === 'limit') {
       io.stderr(`warning: ${displayPath(t.path, io.cwd)}: skipped because ${prepared.reason}\n`);
@@ -211,6 +249,7 @@ async function fixRoot(
     const { target } = prepared;
     original.set(t.uri, target.text);
     current.set(t.uri, target.text);
+    files.set(t.uri, read);
     try {
       ws.update(t.uri, target.text, target.language);
       lintable.set(t.uri, target);
@@ -233,14 +272,19 @@ async function fixRoot(
         },
         // A fix may reach another file of the same root (a model's forward), never outside it.
         editable: uri => {
-          if (!current.has(uri) || !uri.startsWith('file:')) return false;
+          if (!current.has(uri) || !uri.startsWith('file:') || files.get(uri)?.refused) return false;
           const path = fileURLToPath(uri);
           return relativeUnder(path, root) !== undefined && isAnalysableFile(path);
         },
       },
       { unsafe },
     );
-    return { report, original, current };
+    for (const uri of lintable.keys()) {
+      const why = files.get(uri)?.refused;
+      const fixable = report.remaining.get(uri)?.some(f => f.fix && f.fix.edits.length > 0 && (unsafe || f.fix.applicability === 'safe'));
+      if (why && fixable) io.stderr(`warning: ${displayPath(fileURLToPath(uri), io.cwd)}: not fixed because ${why}\n`);
+    }
+    return { report, original, current, files };
   } catch (e) {
     err(`fixing files under ${displayPath(root, io.cwd) || '.'} failed: ${errorMessage(e)}`);
     return undefined;

@@ -18,13 +18,15 @@ import { writeIpynbSources } from '../notebook/ipynb';
 import { createListingFileHost } from './listing-host';
 import { notebookRecords } from './notebook-file';
 import type { OutputRecord } from './output-record';
-import { readTextFile } from './io';
+import { readSourceFile, type SourceFile } from './fix-write';
 import { createRunWorkspace } from './run-workspace';
 
 export interface NotebookFixResult {
   /** The .ipynb text before and after (equal when nothing was fixed). */
   before: string;
   after: string;
+  /** The notebook as read (what writing it back needs). */
+  file: SourceFile;
   report: FixReport;
   /** What is left, at the cells of the fixed notebook. */
   records: OutputRecord[];
@@ -44,7 +46,7 @@ export async function fixNotebookFile(
   options: NotebookFixOptions,
 ): Promise<NotebookFixResult | { error: string } | { note: string } | undefined> {
   const uri = pathToFileURL(path).href;
-  const file = readTextFile(path);
+  const file = readSourceFile(path, false, [options.root]);
   if ('error' in file) return file;
   const prepared = await prepareFile(
     { uri, text: file.text, explicit: options.explicit },
@@ -123,7 +125,8 @@ export async function fixNotebookFile(
         revision++;
       },
       // Only this notebook's cells: a fix reaching into a .py file is left to `fix` on that file.
-      editable: u => sources.has(u),
+      // A notebook fix must not rewrite (read-only, hard-linked…) is reported, not fixed.
+      editable: u => sources.has(u) && !file.refused,
     },
     { unsafe: options.unsafe },
   );
@@ -134,5 +137,5 @@ export async function fixNotebookFile(
   const final = await analyse();
   const fixed = readNotebookFile(after, true);
   const nb: NotebookFile = 'ipynb' in fixed ? fixed : read;
-  return { before: text, after, report, records: notebookRecords(final.findings, path, nb) };
+  return { before: text, after, file, report, records: notebookRecords(final.findings, path, nb) };
 }

@@ -23,9 +23,13 @@ export interface FixOptions {
 export interface FixReport {
   /** Fixes applied, by rule code. */
   applied: Map<string, number>;
+  /** Every fix applied: its rule and the files it edited (a fix counts as done only once all of them are written). */
+  fixes: { code: string; uris: string[] }[];
   passes: number;
   /** Files changed, in the order first changed. */
   changed: string[];
+  /** Findings before the first pass, by file. */
+  initial: Map<string, Finding[]>;
   /** Findings left after the last pass, by file. */
   remaining: Map<string, Finding[]>;
   /** The pass limit stopped the loop while fixes were still being applied. */
@@ -48,9 +52,11 @@ export async function fixFiles(files: FixableFiles, options: FixOptions): Promis
   const maxPasses = options.maxPasses ?? DEFAULT_MAX_PASSES;
   const applied = new Map<string, number>();
   const changed: string[] = [];
+  const fixes: FixReport['fixes'] = [];
   let passes = 0;
   let limitReached = false;
   let findings = await collect(files);
+  const initial = findings;
   for (;;) {
     // Every file's findings come from the same state of the texts, so their spans agree.
     const candidates = [...findings.values()]
@@ -75,10 +81,13 @@ export async function fixFiles(files: FixableFiles, options: FixOptions): Promis
       if (!changed.includes(uri)) changed.push(uri);
     }
     if (!progressed) break;
-    for (const c of chosen) applied.set(c.code, (applied.get(c.code) ?? 0) + 1);
+    for (const c of chosen) {
+      applied.set(c.code, (applied.get(c.code) ?? 0) + 1);
+      fixes.push({ code: c.code, uris: [...new Set(c.fix.edits.map(e => e.uri))] });
+    }
     findings = await collect(files);
   }
-  return { applied, passes, changed, remaining: findings, limitReached };
+  return { applied, fixes, initial, passes, changed, remaining: findings, limitReached };
 }
 
 async function collect(files: FixableFiles): Promise<Map<string, Finding[]>> {

@@ -2,6 +2,7 @@
 // or add the import after the file's leading imports (after a shebang, encoding line, docstring
 // and `from __future__` imports).
 import type { Edit } from './text-edits';
+import { lineBreakOf } from '../base/line-index';
 
 export interface ModuleRef {
   /** How the code refers to the module (`F`, `torch.nn.functional`). */
@@ -38,14 +39,17 @@ export function pythonModuleRef(text: string, module: string, alias: string): Mo
 
 /** Inserts `statement` on its own line after the leading block of top-level imports. */
 export function importEdit(text: string, statement: string): Edit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/(?<=\n)/);
-  let offset = 0;
+  // The file's own line break; lines end at `\n`, `\r\n` or a lone `\r`, as Python reads them.
+  const eol = lineBreakOf(text);
+  const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/);
+  // A byte order mark stays the first character.
+  let offset = text.startsWith('\uFEFF') ? 1 : 0;
+  if (offset) lines[0] = lines[0].slice(1);
   let insertAt = 0;
   let i = 0;
   // Shebang, encoding and comment lines, blank lines, then an optional module docstring.
   const skipTrivia = () => {
-    while (i < lines.length && /^\s*(#.*)?\r?\n?$/.test(lines[i])) {
+    while (i < lines.length && /^[ \t\f]*(#[^\r\n]*)?(\r\n|\r|\n)?$/.test(lines[i])) {
       offset += lines[i].length;
       i++;
     }
@@ -69,18 +73,18 @@ export function importEdit(text: string, statement: string): Edit {
   for (;;) {
     const start = i;
     let o = offset;
-    while (i < lines.length && /^\s*(#.*)?\r?\n?$/.test(lines[i])) {
+    while (i < lines.length && /^[ \t\f]*(#[^\r\n]*)?(\r\n|\r|\n)?$/.test(lines[i])) {
       o += lines[i].length;
       i++;
     }
     if (i < lines.length && /^(import|from)\s/.test(lines[i])) {
       let depth = 0;
       do {
-        const l = lines[i].replace(/#.*$/, '');
+        const l = lines[i].replace(/#[^\r\n]*/, '');
         for (const c of l) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
         o += lines[i].length;
         i++;
-      } while (i < lines.length && (depth > 0 || /\\\r?\n$/.test(lines[i - 1])));
+      } while (i < lines.length && (depth > 0 || /\\(\r\n|\r|\n)$/.test(lines[i - 1])));
       offset = o;
       insertAt = o;
       continue;
@@ -89,6 +93,6 @@ export function importEdit(text: string, statement: string): Edit {
     break;
   }
   const before = text.slice(0, insertAt);
-  const needsEol = before.length > 0 && !before.endsWith('\n');
+  const needsEol = before.length > 0 && !/[\r\n]$/.test(before) && before !== '\uFEFF';
   return { span: { start: insertAt, end: insertAt }, newText: `${needsEol ? eol : ''}${statement}${eol}` };
 }

@@ -7,6 +7,7 @@ import { useRuntimeExports } from './walkCursor';
 import { buildKindTable } from './nodeKinds';
 import { lowerModule } from './lower';
 import type { AppliedEdit } from './reuse';
+import { loneCrAsLf } from '../../base/line-index';
 import { applyChanges, diffEdit, singleChangeEdit } from './textEdits';
 
 /** Where the wasm files are: a URL or path string, or the file bytes. Resolved by the caller (Node or web worker entry). */
@@ -86,7 +87,10 @@ class ChunkedPythonFrontEnd implements PythonFrontEnd {
     this.ctx = { parser, table: buildKindTable(grammar), flat: new FlatTree(), target };
   }
 
-  parse(uri: string, text: string, changes?: readonly ContentChange[]): Module {
+  parse(uri: string, raw: string, changes?: readonly ContentChange[]): Module {
+    // tree-sitter and the chunk scanner end lines at '\n' only; a lone '\r' becomes '\n' (same offsets).
+    const text = loneCrAsLf(raw);
+    if (text !== raw) changes = undefined; // the changes' texts are raw: diff the normalised texts instead
     try {
       const doc = this.docs.get(uri);
       if (doc === undefined) {
@@ -125,7 +129,8 @@ class ChunkedPythonFrontEnd implements PythonFrontEnd {
    * them to it). A text with an error, or one so large that its tree would grow the parser's memory
    * for good, takes the chunked path, as in the editor.
    */
-  parseOnce(uri: string, text: string): Module {
+  parseOnce(uri: string, raw: string): Module {
+    const text = loneCrAsLf(raw);
     if (text.length <= WHOLE_FILE_LIMIT) {
       let tree: Tree | null = null;
       try {

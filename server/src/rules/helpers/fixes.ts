@@ -4,6 +4,7 @@ import type { Fix, TextReplacement } from '../../findings';
 import type { Origin } from '../../analysis/engine/values';
 import type { Span } from '../../ir';
 import type { RuleContext } from '../api';
+import { lineBreakOf, lineStartBefore } from '../../base/line-index';
 
 /**
  * Replaces `softmax(x, dim=1)` (or `x.softmax(1)`) by `x`, the activation's input; or removes an
@@ -33,7 +34,7 @@ export function removeActivationFix(ctx: RuleContext, origin: Origin | undefined
  */
 export function listElementRemoval(text: string, elements: readonly Span[], index: number): Span | undefined {
   const el = elements[index];
-  const lineStart = text.lastIndexOf('\n', el.start - 1) + 1;
+  const lineStart = lineStartBefore(text, el.start);
   let after = el.end;
   while (text[after] === ' ' || text[after] === '\t') after++;
   if (text[after] === ',') after++;
@@ -80,10 +81,10 @@ export function appendArgumentEdit(
   while (i < close && /\s/.test(text[i])) i++;
   if (text[i] === ',') {
     // One argument per line with a trailing comma: keep that layout.
-    if (text.slice(i + 1, close).includes('\n')) {
-      const lineStart = text.lastIndexOf('\n', last.span.start - 1) + 1;
+    if (/[\r\n]/.test(text.slice(i + 1, close))) {
+      const lineStart = lineStartBefore(text, last.span.start);
       const indent = /^[ \t]*/.exec(text.slice(lineStart, last.span.start))![0];
-      return { uri, span: { start: i + 1, end: i + 1 }, newText: `\n${indent}${argument},` };
+      return { uri, span: { start: i + 1, end: i + 1 }, newText: `${lineBreakOf(text)}${indent}${argument},` };
     }
     return { uri, span: { start: i + 1, end: i + 1 }, newText: ` ${argument}` };
   }
