@@ -67,6 +67,14 @@ export const IMPORT_ROOTS: readonly ImportRoot[] = PACKS.flatMap(p => p.imports)
 export const PATH_REWRITES: readonly PathRewrite[] = PACKS.flatMap(p => p.rewrites ?? []);
 export const PATH_ALIASES: ReadonlyMap<string, string> = mapOf(p => p.aliases);
 
+/**
+ * Text that marks a file as ML code: every pack's markers, and the frameworks analysed without a pack
+ * yet (their files still get the rules that need no framework symbol, such as LL016 and LL017).
+ */
+export const FRAMEWORK_MARKERS: RegExp = new RegExp(
+  [...PACKS.flatMap(p => p.markers ?? []), '\\bjax\\b', '\\bflax\\b', '\\boptax\\b'].join('|'),
+);
+
 /** `compile(loss='…')` strings per framework (Keras: the loss spec path each names). */
 export const KERAS_LOSS_STRINGS: ReadonlyMap<string, string | undefined> = mapOf(p => p.compileLossPaths);
 export const TFJS_LOSS_STRINGS: ReadonlyMap<string, LossStringSpec> = mapOf(p => p.compileLossStrings);

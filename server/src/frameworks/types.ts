@@ -178,6 +178,11 @@ export interface FrameworkPack {
   id: PackId;
   /** The framework rules and messages name; undefined for array libraries (numpy). */
   framework?: Framework;
+  /**
+   * What a file's text contains when it may use the pack (regular-expression sources): whole-repository
+   * runs do not parse a file that names no framework (lint/precheck.ts).
+   */
+  markers?: readonly string[];
   /** Canonical roots of the pack's paths (`torch`, `torchvision`). */
   roots: readonly string[];
   /** Modules whose import binds a framework symbol. */

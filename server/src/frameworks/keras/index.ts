@@ -10,6 +10,7 @@ const keep: LayerSpec = { out: 'keep' };
 export const kerasPack: FrameworkPack = {
   id: 'keras',
   framework: 'keras',
+  markers: ['keras'],
   roots: ['keras'],
   imports: [
     { module: 'keras', root: 'keras' },

@@ -6,6 +6,7 @@ import { TF1_LOSSES, tfLosses } from './losses';
 export const tfPack: FrameworkPack = {
   id: 'tf',
   framework: 'tf',
+  markers: ['tensorflow'],
   roots: ['tf'],
   imports: [{ module: 'tensorflow', root: 'tf' }],
   rewrites: [

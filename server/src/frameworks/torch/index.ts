@@ -11,6 +11,7 @@ const keep: LayerSpec = { out: 'keep' };
 export const torchPack: FrameworkPack = {
   id: 'torch',
   framework: 'torch',
+  markers: ['torch'],
   roots: ['torch', 'torchvision'],
   imports: [
     { module: 'torch', root: 'torch' },
