@@ -2,7 +2,6 @@
 // files, and its analysis stage adds the pre-checks (an ML framework named, a rule word in the import
 // closure), the content-hash cache and a bounded set of parsed files; findings become output records.
 // Runs on the main thread for small runs and inside each worker thread for large ones.
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { AnalysisWorkspace } from '../analysis/workspace';
@@ -18,6 +17,7 @@ import { mayUseMlFramework } from '../lint/precheck';
 import type { FrontEndProvider } from '../node/front-ends';
 import { RelevanceIndex } from '../analysis/relevance';
 import { createListingFileHost } from './listing-host';
+import { readRegularFileSync } from '../node/regular-file';
 import { toOutputRecord, type OutputRecord } from './output-record';
 import { notebookRecords } from './notebook-file';
 import { readTextFile, errorMessage } from './io';
@@ -207,9 +207,9 @@ export class Checker {
     if (!p) {
       let hash = '';
       try {
-        hash = contentHash(readFileSync(path, 'utf8'));
+        hash = contentHash(readRegularFileSync(path));
       } catch {
-        // a dependency that is gone: its hash matches nothing
+        // a dependency that is gone (or is no longer a regular file): its hash matches nothing
       }
       p = Promise.resolve(hash);
       this.currentHashes.set(path, p);
