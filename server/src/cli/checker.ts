@@ -4,6 +4,7 @@
 // Runs on the main thread for small runs and inside each worker thread for large ones.
 import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import type { Finding } from '../findings';
 import type { FrontEnd } from '../parse/frontend';
@@ -147,7 +148,7 @@ export class Checker {
     if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
     const cached = req.cache?.[path];
     const relevance = this.relevanceOf(req.root);
-    if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
+    if (cached && cached.hash === hash && depsInside(cached.deps, req.root) && (await this.depsUnchanged(cached.deps))) {
       outcome.cacheEntry = cached;
       return { findings: cached.findings, text: source };
     }
@@ -263,6 +264,12 @@ export class Checker {
     }
     return s;
   }
+}
+
+/** A cache entry names only files of its root (imports never leave it): anything else is planted. */
+function depsInside(deps: Record<string, string>, root: string): boolean {
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return Object.keys(deps).every(p => p.startsWith(prefix));
 }
 
 /**
