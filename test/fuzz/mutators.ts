@@ -33,12 +33,17 @@ export const sourceMutators: Record<string, Mutator> = {
     [ls[i], ls[j]] = [ls[j], ls[i]];
     return fromLines(ls);
   },
-  invalidUtf8: (rng, b) => insert(rng, b, Buffer.from(rng.pick([[0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]))),
+  invalidUtf8: (rng, b) =>
+    insert(rng, b, Buffer.from(rng.pick([[0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]))),
   nul: (rng, b) => insert(rng, b, Buffer.from([0])),
   bom: (_rng, b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]),
   crOnly: (_rng, b) => Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1'),
   crlf: (_rng, b) => Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1'),
-  mixedEol: (rng, b) => Buffer.from(b.toString('latin1').replace(/\r?\n/g, () => rng.pick(['\n', '\r\n', '\r'])), 'latin1'),
+  mixedEol: (rng, b) =>
+    Buffer.from(
+      b.toString('latin1').replace(/\r?\n/g, () => rng.pick(['\n', '\r\n', '\r'])),
+      'latin1',
+    ),
   deepNesting: (rng, b) => {
     const n = 50 + rng.int(3000);
     const expr = rng.pick([`${'('.repeat(n)}1${')'.repeat(n)}`, `${'['.repeat(n)}${']'.repeat(n)}`, Array(n).fill('x').join(' + ')]);
@@ -87,7 +92,18 @@ export function mutateNotebook(rng: Rng, b: Buffer): { bytes: Buffer; how: strin
     return mutateSource(rng, b);
   }
   const cells = Array.isArray(nb.cells) ? (nb.cells as Record<string, unknown>[]) : [];
-  const op = rng.pick(['dropCell', 'dupCell', 'swapCells', 'sourceString', 'sourceMutate', 'cellType', 'badCells', 'deepJson', 'metadata', 'bytes']);
+  const op = rng.pick([
+    'dropCell',
+    'dupCell',
+    'swapCells',
+    'sourceString',
+    'sourceMutate',
+    'cellType',
+    'badCells',
+    'deepJson',
+    'metadata',
+    'bytes',
+  ]);
   switch (op) {
     case 'dropCell':
       cells.splice(rng.int(cells.length), 1);
