@@ -1,5 +1,5 @@
-// The committed fuzzer's bounded run in `npm test` (issue #21): a fixed seed, ~40 s over all
-// campaigns, zero invariant violations. `npm run fuzz -- --budget 600` runs the same campaigns long.
+// The committed fuzzer's bounded run in `npm test` (issue #21): a fixed seed, 30 s over all
+// campaigns (the last round of each may run past its share: ≤ 60 s in all at normal load), zero invariant violations. `npm run fuzz -- --budget 600` runs the same campaigns long.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runAll, summary } from './campaigns';
@@ -15,7 +15,7 @@ test('mutations are deterministic for a seed', () => {
 });
 
 test('fuzz campaigns (bounded budget): no crash, hang, invalid output or data loss', { timeout: 120_000 }, async () => {
-  const budgetMs = Number(process.env.LOSSLENS_FUZZ_BUDGET_MS ?? 40_000);
+  const budgetMs = Number(process.env.LOSSLENS_FUZZ_BUDGET_MS ?? 30_000);
   const stats = await runAll(20261207, budgetMs);
   const violations = stats.flatMap(s => s.violations);
   assert.ok(
