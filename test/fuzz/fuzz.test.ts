@@ -1,5 +1,6 @@
-// The committed fuzzer's bounded run in `npm test` (issue #21): a fixed seed, 30 s over all
-// campaigns (the last round of each may run past its share: ≤ 60 s in all at normal load), zero invariant violations. `npm run fuzz -- --budget 600` runs the same campaigns long.
+// The committed fuzzer's bounded run in `npm test` (issue #21): a fixed seed, 30 s over all campaigns
+// (the last round of each may run past its share: ≤ 60 s in all at normal load), zero invariant
+// violations. `npm run fuzz -- --budget 600` runs the same campaigns long.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runAll, summary } from './campaigns';
