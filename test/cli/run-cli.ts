@@ -12,12 +12,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, timeout = 120_000): CliRun {
   const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
-    timeout: 120_000,
+    timeout,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

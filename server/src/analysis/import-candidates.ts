@@ -10,7 +10,9 @@ const TS_EXTS = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', 
 
 /**
  * URIs an import may name, most likely first. Framework modules (`torch`, `keras`…) are modelled,
- * never read; Python resolves against the importing folder, then the workspace roots.
+ * never read; Python resolves against the importing folder, then the workspace roots. Only URIs
+ * inside a root are returned (a file outside every root, e.g. opened loose in the editor, has its own
+ * folder as root): a relative import from a repository must never make LossLens read `/etc/…`.
  */
 export function importCandidates(
   fromUri: string,
@@ -21,6 +23,19 @@ export function importCandidates(
   roots: readonly string[],
 ): string[] {
   const dir = uriDirname(fromUri);
+  const inside = (uri: string, bound: string) => uri.startsWith(bound.replace(/\/+$/, '') + '/');
+  const bounds = roots.some(r => inside(fromUri, r)) ? roots : [...roots, dir];
+  return candidatesAnywhere(dir, languageId, module, level, names, roots).filter(c => bounds.some(b => inside(c, b)));
+}
+
+function candidatesAnywhere(
+  dir: string,
+  languageId: LanguageId,
+  module: string,
+  level: number,
+  names: readonly string[],
+  roots: readonly string[],
+): string[] {
   if (languageId === 'python') {
     if (level === 0 && frameworkModule(module)) return [];
     let bases: string[];

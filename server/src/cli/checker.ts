@@ -2,9 +2,9 @@
 // files, and its analysis stage adds the pre-checks (an ML framework named, a rule word in the import
 // closure), the content-hash cache and a bounded set of parsed files; findings become output records.
 // Runs on the main thread for small runs and inside each worker thread for large ones.
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
 import type { AnalysisWorkspace } from '../analysis/workspace';
 import type { Finding } from '../findings';
 import type { FrontEnd } from '../parse/frontend';
@@ -18,6 +18,7 @@ import { mayUseMlFramework } from '../lint/precheck';
 import type { FrontEndProvider } from '../node/front-ends';
 import { RelevanceIndex } from '../analysis/relevance';
 import { createListingFileHost } from './listing-host';
+import { readRegularFileSync } from '../node/regular-file';
 import { toOutputRecord, type OutputRecord } from './output-record';
 import { notebookRecords } from './notebook-file';
 import { readTextFile, errorMessage } from './io';
@@ -147,7 +148,7 @@ export class Checker {
     if (req.cache) this.currentHashes.set(path, Promise.resolve(hash));
     const cached = req.cache?.[path];
     const relevance = this.relevanceOf(req.root);
-    if (cached && cached.hash === hash && (await this.depsUnchanged(cached.deps))) {
+    if (cached && cached.hash === hash && depsInside(cached.deps, req.root) && (await this.depsUnchanged(cached.deps))) {
       outcome.cacheEntry = cached;
       return { findings: cached.findings, text: source };
     }
@@ -207,9 +208,9 @@ export class Checker {
     if (!p) {
       let hash = '';
       try {
-        hash = contentHash(readFileSync(path, 'utf8'));
+        hash = contentHash(readRegularFileSync(path));
       } catch {
-        // a dependency that is gone: its hash matches nothing
+        // a dependency that is gone (or is no longer a regular file): its hash matches nothing
       }
       p = Promise.resolve(hash);
       this.currentHashes.set(path, p);
@@ -263,6 +264,12 @@ export class Checker {
     }
     return s;
   }
+}
+
+/** A cache entry names only files of its root (imports never leave it): anything else is planted. */
+function depsInside(deps: Record<string, string>, root: string): boolean {
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return Object.keys(deps).every(p => p.startsWith(prefix));
 }
 
 /**

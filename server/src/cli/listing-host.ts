@@ -1,10 +1,11 @@
 // The CLI's FileHost. Import resolution probes many candidate paths (`a/b.py`, `a/b/__init__.py`,
 // …) and most do not exist; during one run the tree does not change, so each folder is listed
 // once and missing candidates never touch the disk again.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileHost } from '../workspace/host';
+import { readRegularFileSync } from '../node/regular-file';
 
 /** A FileHost whose reads are also available synchronously (`readNow`), for the relevance pre-check. */
 export interface ListingFileHost extends FileHost {
@@ -37,7 +38,7 @@ export function createListingFileHost(): ListingFileHost {
     try {
       // Synchronous: a one-shot run has nothing else to do meanwhile, and each awaited read left the
       // thread idle for an event-loop round trip (~10 % of a whole-repository run).
-      return readFileSync(path, 'utf8');
+      return readRegularFileSync(path);
     } catch {
       return undefined;
     }

@@ -15,8 +15,11 @@ export class ImportIndexer {
   private finished = 0;
   private progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
-  private cancel: (() => void) | undefined;
-  private cancelled: Promise<void> = new Promise(r => (this.cancel = r));
+  /**
+   * The running resolutions' stop functions, for a cancel. Each run races its own promise, settled
+   * when it ends: racing one long-lived promise left a reaction on it per run (a leak per didOpen).
+   */
+  private readonly stops = new Set<() => void>();
 
   constructor(
     private readonly connection: Connection,
@@ -32,11 +35,16 @@ export class ImportIndexer {
     if (show) this.startProgressSoon();
     const run = (async () => {
       if (previous) await previous;
+      let stop!: () => void;
+      const stopped = new Promise<void>(r => (stop = r));
+      this.stops.add(stop);
       try {
-        await Promise.race([workspace.resolveImports(uri), this.cancelled]);
+        await Promise.race([workspace.resolveImports(uri), stopped]);
       } catch (e) {
         this.log(`LossLens: resolving the imports of ${uri} failed: ${errorText(e)}`);
       } finally {
+        this.stops.delete(stop);
+        stop();
         this.finished++;
         this.report();
       }
@@ -65,8 +73,8 @@ export class ImportIndexer {
           p.begin('LossLens', 0, this.message(), true);
           p.token.onCancellationRequested(() => {
             this.log('LossLens: import resolution cancelled; diagnostics use the files loaded so far.');
-            this.cancel?.();
-            this.cancelled = new Promise(r => (this.cancel = r));
+            for (const stop of this.stops) stop();
+            this.stops.clear();
           });
           return p;
         },

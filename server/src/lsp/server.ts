@@ -121,6 +121,11 @@ class LossLensServer {
     c.onDidOpenTextDocument(p =>
       guardedSync('didOpen', this.logError, () => {
         const d = p.textDocument;
+        // Checked here: a malformed document in the store would break every later check.
+        if (typeof d?.uri !== 'string' || typeof d.text !== 'string' || typeof d.languageId !== 'string' || !Number.isInteger(d.version)) {
+          this.logError(`LossLens: didOpen without text, languageId or version for ${String(d?.uri)}: ignored.`);
+          return;
+        }
         if (!this.notebooks.isNotebook(d.uri)) this.opened(d.uri, d.languageId, d.version, d.text);
       }),
     );
@@ -293,7 +298,8 @@ class LossLensServer {
     const text = doc.getText();
     const reason = skipReason(text, this.settings.peek(uri).maxFileSize);
     if (reason) {
-      this.logSkip(uri, reason);
+      // With the defaults (the document's settings not read yet) the reason may not hold: not logged.
+      if (this.settings.known(uri)) this.logSkip(uri, reason);
       if (this.fed.delete(uri)) ws.remove(uri);
       return;
     }
@@ -518,8 +524,12 @@ class LossLensServer {
    */
   private async checkOpenDocument(uri: string, ws: AnalysisWorkspace): Promise<(Analysis & { version: number }) | undefined> {
     this.flushAll();
-    // The settings may have arrived after the document was fed with defaults.
-    if (!this.fed.has(uri)) this.feed(uri);
+    // The settings may have arrived after the document was declined with the default maxFileSize:
+    // fed now, its imports (skipped at didOpen) are resolved before the first check too.
+    if (!this.fed.has(uri)) {
+      this.feed(uri);
+      if (this.fed.has(uri)) this.resolveImports(uri, false);
+    }
     if (!this.fed.has(uri)) return undefined;
     await this.indexer.ready(uri);
     // From here on nothing waits for a message or I/O (only promise continuations run until the

@@ -37,6 +37,11 @@ export class SettingsStore {
     return (this.resolved.get(uri) ?? this.global).settings;
   }
 
+  /** Whether `peek(uri)` gives the settings for `uri` (not defaults standing in for unread ones). */
+  known(uri: string): boolean {
+    return !this.pullSupported || this.resolved.has(uri);
+  }
+
   /** `workspace/didChangeConfiguration`: forget cached values; take pushed ones if given. */
   changed(pushed: unknown): void {
     this.cache.clear();

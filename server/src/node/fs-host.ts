@@ -1,11 +1,12 @@
 // FileHost over the local file system, for the desktop server and the CLI.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FileHost } from '../workspace/host';
+import { readRegularFile } from './regular-file';
 
 /**
  * Reads `file:` URIs from disk; other schemes go to `fallback` (the desktop server asks the
- * client for them) or are reported missing. Unreadable files are missing, never an exception.
+ * client for them) or are reported missing. Unreadable files, and anything but a regular file under
+ * the size cap (a FIFO, a device), are missing, never an exception.
  */
 export function createFsFileHost(fallback?: FileHost): FileHost {
   return {
@@ -18,7 +19,7 @@ export function createFsFileHost(fallback?: FileHost): FileHost {
         return undefined;
       }
       try {
-        return await readFile(path, 'utf8');
+        return await readRegularFile(path);
       } catch {
         return undefined;
       }

@@ -145,9 +145,31 @@ export abstract class UserCode extends Evaluator {
     return cls;
   }
 
+  /**
+   * Classes whose instance is being built: a field initializer or constructor that builds one of them
+   * again (A builds B builds A, or through a base class) gets a bare instance, as a recursive call
+   * gets UNKNOWN from `callFunction`, instead of recursing until the stack overflows.
+   */
+  private readonly building = new Set<ClassValue['def']>();
+
   protected instantiate(cls: ClassValue, site: CallSite | undefined, frame: Frame): InstanceValue {
     const inst: InstanceValue = this.own({ t: 'instance', cls, attrs: new Map(), site: site?.expr });
     this.noteRoot(cls.def);
+    if (this.building.has(cls.def)) return inst;
+    this.building.add(cls.def);
+    try {
+      this.runInitializers(cls, inst, site, frame);
+    } finally {
+      this.building.delete(cls.def);
+    }
+    if (site) {
+      const known = this.cur.contrib.get(cls.def) ?? [];
+      if (known.length < MAX_INSTANCES) this.cur.contrib.set(cls.def, [...known, inst]);
+    }
+    return inst;
+  }
+
+  private runInitializers(cls: ClassValue, inst: InstanceValue, site: CallSite | undefined, frame: Frame): void {
     if (this.languages.get(cls.uri) === 'typescript') this.initFields(cls, inst, frame);
     for (const init of ['__init__', 'constructor', 'build']) {
       const m = lookupMethod(cls, init);
@@ -163,11 +185,6 @@ export abstract class UserCode extends Evaluator {
         this.callFunction(fn, site?.positional ?? [], site?.keywords ?? new Map(), undefined, frame, site === undefined);
       }
     }
-    if (site) {
-      const known = this.cur.contrib.get(cls.def) ?? [];
-      if (known.length < MAX_INSTANCES) this.cur.contrib.set(cls.def, [...known, inst]);
-    }
-    return inst;
   }
 
   /** TS field initializers (`model = tf.sequential();` in a class body) run for each new instance, bases first. */
