@@ -160,7 +160,7 @@ test('project configuration: pyproject ignore/severity apply; an invalid file is
     'b/losslens.toml': 'severity = { LL003 = "error" }\nexclude = ["gen"]\n',
     'b/warn.py': SIGMOID_BCE,
     'b/gen/x.py': DOUBLE_SOFTMAX,
-    'c/pyproject.toml': '[tool.losslens]\n\nselect = ["LL01"]\n',
+    'c/pyproject.toml': '[tool.losslens]\n\nselect = ["LL01x"]\n',
     'c/train.py': DOUBLE_SOFTMAX,
   });
   const a = runCli(['check', '--no-cache', 'a'], dir);
@@ -172,7 +172,7 @@ test('project configuration: pyproject ignore/severity apply; an invalid file is
   );
   const c = runCli(['check', '--no-cache', 'c'], dir);
   assert.equal(c.status, 2);
-  assert.match(c.stderr, /c\/pyproject\.toml:3: .*'LL01'/);
+  assert.match(c.stderr, /c\/pyproject\.toml:3: .*'LL01x'/);
 });
 
 test('cache: a warm run gives the same report; --no-cache writes nothing', () => {

@@ -12,6 +12,7 @@ import type { FileHost } from '../workspace/host';
 import { lineStarts } from '../base/line-index';
 import { ProjectConfigLoader, type ConfigProblem } from '../config/project-config';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/settings';
+import type { SelectorLayer } from '../config/rule-selection';
 import { lintFile, type Analysis, type LintEnvironment, type LintTarget } from '../lint/pipeline';
 import { limitedHost } from '../lint/limits';
 import { mayUseMlFramework } from '../lint/precheck';
@@ -35,8 +36,11 @@ export interface CacheEntry {
 
 export interface BatchRequest {
   root: string;
-  files: { path: string; explicit: boolean }[];
+  /** `text`: the file's content when it is not read from disk (`--stdin-filename`). */
+  files: { path: string; explicit: boolean; text?: string }[];
   cache: Record<string, CacheEntry> | null;
+  /** The command line's rule selectors. */
+  selection?: SelectorLayer;
 }
 
 export interface FileOutcome {
@@ -104,13 +108,13 @@ export class Checker {
     const problems = new Map<string, ConfigProblem>();
     const env: LintEnvironment = {
       configs: this.configs,
-      settings: { maxFileSize: this.maxFileSize },
+      settings: { maxFileSize: this.maxFileSize, ...(req.selection && { cli: req.selection }) },
       onProject: project => {
         for (const p of project?.problems ?? []) problems.set(`${p.uri}:${p.line}:${p.message}`, p);
       },
     };
-    for (const { path, explicit } of req.files) {
-      const read = readTextFile(path);
+    for (const { path, explicit, text } of req.files) {
+      const read = text !== undefined ? { text } : readTextFile(path);
       if ('error' in read) {
         outcomes.push({ path, records: [], error: read.error });
         continue;

@@ -1,4 +1,5 @@
 // `losslens` / `node dist/cli.js` (docs/ARCHITECTURE.md "Contracts").
+import { readFileSync } from 'node:fs';
 import { ruleMetas } from '../rules/registry';
 import { packageVersion } from '../node/version';
 import { parseArgs, UsageError, USAGE } from './args';
@@ -42,6 +43,10 @@ function cliIo(): CliIo {
     version: packageVersion(),
     bundleDir: __dirname,
     workers: Number(process.env.LOSSLENS_WORKERS) || 0,
+    stderrTTY: process.stderr.isTTY === true && process.env.TERM !== 'dumb',
+    // Tests set it to 0 to see the line on a run of any length.
+    progressDelayMs: process.env.LOSSLENS_PROGRESS_DELAY_MS ? Number(process.env.LOSSLENS_PROGRESS_DELAY_MS) : undefined,
+    readStdin: () => readFileSync(0, 'utf8'),
   };
 }
 

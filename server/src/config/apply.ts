@@ -2,21 +2,32 @@
 // project files, suppression comments, and hints for suppressions that suppressed nothing.
 import type { Finding, Severity } from '../findings';
 import { lineStarts, lineOfOffset } from '../base/line-index';
-import { parseSuppressions, type Suppression } from './suppressions';
-import { effectiveSeverity, type RuleSelection } from './rule-selection';
+import { parseSuppressions, parseNoqa, type Suppression } from './suppressions';
+import { effectiveSeverity, perFileIgnored, selectorMatches, type RuleSelection } from './rule-selection';
+import { relativeTo } from '../base/uri';
+import type { SeveritySetting } from '../findings';
 import { defaultSeverity } from './rule-ids';
 import { unusedSuppression } from '../rules/registry';
 
 export function applyConfiguration(findings: readonly Finding[], text: string, config: RuleSelection, uri?: string): Finding[] {
   // Most files of a whole-repository run have neither (and the line index costs a pass over the text).
-  if (findings.length === 0 && !text.includes('losslens')) return [];
+  if (findings.length === 0 && !text.includes('losslens') && !/noqa/i.test(text)) return [];
   const starts = lineStarts(text);
   const suppressions = parseSuppressions(text, starts);
+  for (const n of parseNoqa(text, starts)) {
+    if (n.codes !== null || config.respectBareNoqa)
+      suppressions.push({ kind: 'line', line: n.line, codes: n.codes, span: n.span, noqa: true });
+  }
   const fileUri = uri ?? findings[0]?.uri ?? '';
+  // `per-file-ignores` come after every selection, as in Ruff: the command line does not undo them.
+  const rel = config.perFileIgnores && relativeTo(config.perFileIgnores.dir, fileUri);
+  const fileIgnores = rel !== undefined && config.perFileIgnores ? perFileIgnored(rel, config.perFileIgnores) : [];
+  const severityOf = (code: string, ruleDefault: Severity): SeveritySetting =>
+    fileIgnores.some(s => selectorMatches(s, code)) ? 'off' : effectiveSeverity(code, ruleDefault, config);
 
   const enabled: Finding[] = [];
   for (const f of findings) {
-    const sev = effectiveSeverity(f.code, f.severity, config);
+    const sev = severityOf(f.code, f.severity);
     if (sev === 'off') continue;
     enabled.push(sev === f.severity ? f : { ...f, severity: sev });
   }
@@ -57,10 +68,10 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
   }
 
   if (!fileAll) {
-    const hintSeverity = effectiveSeverity(unusedSuppression.id, unusedSuppression.severity, config);
+    const hintSeverity = severityOf(unusedSuppression.id, unusedSuppression.severity);
     if (hintSeverity !== 'off') {
       for (const s of byLine.values()) {
-        for (const sup of s) kept.push(...unusedHints(sup, used.get(sup), fileCodes, config, fileUri, hintSeverity));
+        for (const sup of s) kept.push(...unusedHints(sup, used.get(sup), fileCodes, severityOf, fileUri, hintSeverity));
       }
     }
   }
@@ -71,7 +82,7 @@ function unusedHints(
   s: Suppression,
   used: Set<string> | undefined,
   fileCodes: Set<string>,
-  config: RuleSelection,
+  severityOf: (code: string, ruleDefault: Severity) => SeveritySetting,
   uri: string,
   severity: Severity,
 ): Finding[] {
@@ -84,14 +95,14 @@ function unusedHints(
     span,
     related: [],
   });
-  if (s.codes === null) return used ? [] : [make('Unused suppression', s.span)];
+  if (s.codes === null) return used || s.noqa ? [] : [make('Unused suppression', s.span)];
   const out: Finding[] = [];
   for (const c of s.codes) {
     if (used?.has(c.code) || fileCodes.has(c.code)) continue;
     // A suppression for a rule that is switched off cannot be used; it is not the comment's fault.
     const def = defaultSeverity(c.code);
-    if (def && effectiveSeverity(c.code, def, config) === 'off') continue;
-    out.push(make(`Unused suppression for ${c.code}`, c.span));
+    if (def && severityOf(c.code, def) === 'off') continue;
+    out.push(make(s.noqa ? `Unused noqa code ${c.code}` : `Unused suppression for ${c.code}`, c.span));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { isSeveritySetting, SEVERITY_SETTINGS } from './severity';
 import { RULE_ID_PATTERN, knownRuleIds } from './rule-ids';
 import { joinUri, parentUri } from '../base/uri';
 import { globError } from './glob';
-import type { RuleSelection } from './rule-selection';
+import { parseSelector, type RuleSelection } from './rule-selection';
 
 export interface ConfigProblem {
   uri: string;
@@ -23,14 +23,29 @@ export interface ProjectConfig {
   /** The folder containing it: `exclude` globs are relative to it. */
   dir: string;
   select?: string[];
+  extendSelect?: string[];
   ignore?: string[];
+  extendIgnore?: string[];
+  /** `per-file-ignores`: glob (relative to `dir`) → selectors, in file order. */
+  perFileIgnores?: { glob: string; selectors: string[] }[];
+  /** `respect-bare-noqa`: a `# noqa` without codes suppresses LossLens findings on its line. */
+  respectBareNoqa?: boolean;
   exclude: string[];
   severity: Record<string, SeveritySetting>;
   problems: ConfigProblem[];
 }
 
 export const CONFIG_FILE_NAMES = ['losslens.toml', 'pyproject.toml'] as const;
-const OPTIONS = new Set(['select', 'ignore', 'exclude', 'severity']);
+const OPTIONS = new Set([
+  'select',
+  'extend-select',
+  'ignore',
+  'extend-ignore',
+  'per-file-ignores',
+  'respect-bare-noqa',
+  'exclude',
+  'severity',
+]);
 
 /**
  * Reads one configuration file. Returns null for a pyproject.toml that has no LossLens table.
@@ -69,25 +84,47 @@ export function parseProjectConfig(text: string, uri: string, dir: string): Proj
   const problem = (key: string, message: string) => config.problems.push({ uri, line: lineOf(key), message });
   const known = knownRuleIds();
 
-  const ruleList = (key: 'select' | 'ignore'): string[] | undefined => {
-    const v = table[key];
-    if (v === undefined) return undefined;
+  const selectors = (key: string, v: TomlValue, where = `in '${key}'`): string[] | undefined => {
     if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) {
-      problem(key, `'${key}' must be an array of rule ids, e.g. ["LL001"]`);
+      problem(key, `'${key}' must be an array of rule ids or prefixes, e.g. ["LL001", "LL02"]`);
       return undefined;
     }
     const out: string[] = [];
     for (const raw of v) {
-      const id = raw.trim().toUpperCase();
-      if (key === 'select' && id === 'ALL') out.push(id);
-      else if (!RULE_ID_PATTERN.test(id)) problem(key, `'${raw}' in '${key}' is not a rule id (LLnnn)`);
-      else if (!known.has(id)) problem(key, `Unknown rule '${raw}' in '${key}'`);
-      else out.push(id);
+      const parsed = parseSelector(raw, known, where);
+      if ('problem' in parsed) problem(key, parsed.problem);
+      else out.push(parsed.selector);
     }
     return out;
   };
+  const ruleList = (key: string): string[] | undefined => (table[key] === undefined ? undefined : selectors(key, table[key]));
   config.select = ruleList('select');
+  config.extendSelect = ruleList('extend-select');
   config.ignore = ruleList('ignore');
+  config.extendIgnore = ruleList('extend-ignore');
+
+  const perFile = table['per-file-ignores'];
+  if (perFile !== undefined) {
+    if (!isTable(perFile))
+      problem('per-file-ignores', '\'per-file-ignores\' must be a table of glob = rule ids, e.g. { "tests/**" = ["LL009"] }');
+    else {
+      for (const [glob, list] of Object.entries(perFile)) {
+        const key = `per-file-ignores.${glob}`;
+        const error = globError(glob);
+        if (error) problem(key, `Invalid glob ${JSON.stringify(glob)} in 'per-file-ignores': ${error}`);
+        else {
+          const ids = selectors(key, list, `in 'per-file-ignores'`);
+          if (ids) (config.perFileIgnores ??= []).push({ glob, selectors: ids });
+        }
+      }
+    }
+  }
+
+  const bare = table['respect-bare-noqa'];
+  if (bare !== undefined) {
+    if (typeof bare === 'boolean') config.respectBareNoqa = bare;
+    else problem('respect-bare-noqa', "'respect-bare-noqa' must be true or false");
+  }
 
   const exclude: TomlValue | undefined = table.exclude;
   if (exclude !== undefined) {
@@ -127,7 +164,15 @@ export function parseProjectConfig(text: string, uri: string, dir: string): Proj
 /** The project part of a RuleSelection. */
 export function projectSelection(config: ProjectConfig | null | undefined): Omit<RuleSelection, 'editorSeverity'> {
   if (!config) return {};
-  return { select: config.select, ignore: config.ignore, severity: config.severity };
+  return {
+    select: config.select,
+    extendSelect: config.extendSelect,
+    ignore: config.ignore,
+    extendIgnore: config.extendIgnore,
+    severity: config.severity,
+    perFileIgnores: config.perFileIgnores ? { dir: config.dir, entries: config.perFileIgnores } : undefined,
+    respectBareNoqa: config.respectBareNoqa,
+  };
 }
 
 /**

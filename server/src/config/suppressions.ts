@@ -1,5 +1,6 @@
 // `# losslens: ignore[LL001]` / `// losslens: ignore[LL001, LL003]` on the line where a finding
-// starts (no codes: every rule), and `losslens: ignore-file` (optionally with codes) anywhere.
+// starts (no codes: every rule), and `losslens: ignore-file` (optionally with codes) anywhere; also
+// flake8/Ruff's `# noqa: LL001` (`parseNoqa`).
 import type { Span } from '../ir';
 import { lineOfOffset } from '../base/line-index';
 
@@ -14,8 +15,10 @@ export interface Suppression {
   line: number;
   /** null: every rule */
   codes: SuppressedCode[] | null;
-  /** The `losslens: ignore…` directive text. */
+  /** The `losslens: ignore…` directive text (`noqa…` for a noqa comment). */
   span: Span;
+  /** A `# noqa` comment, not a `losslens:` directive (a bare one is never reported as unused: other tools read it too). */
+  noqa?: boolean;
 }
 
 const DIRECTIVE = /(?:#|\/\/)[ \t]*losslens[ \t]*:[ \t]*(ignore-file|ignore)(?![\w-])(?:[ \t]*\[([^\]\r\n]*)\])?/g;
@@ -42,6 +45,45 @@ export function parseSuppressions(text: string, starts: readonly number[]): Supp
       codes,
       span: { start: directiveStart, end: m.index + m[0].length },
     });
+  }
+  return out;
+}
+
+/**
+ * A flake8/Ruff `# noqa` comment (`// noqa` in TS/JS): `codes` are the LossLens ids it names (codes of
+ * other tools, such as `E501`, are not LossLens's business and are dropped), null for a bare `# noqa`.
+ */
+export interface NoqaComment {
+  /** 0-based line of the comment. */
+  line: number;
+  codes: SuppressedCode[] | null;
+  span: Span;
+}
+
+// `# noqa`, `# NOQA`, `# noqa: E501`, `# noqa:LL001,LL005`, `# noqa: LL001 LL005` (Ruff's forms).
+const NOQA = /(?:#|\/\/)[ \t]*noqa(?![\w-])(?:[ \t]*:[ \t]*([A-Za-z]+[0-9]+(?:[ \t]*,?[ \t]*[A-Za-z]+[0-9]+)*))?/gi;
+const LL_CODE = /^LL\d{3}$/;
+
+/** The `noqa` comments of `text` that concern LossLens: bare ones and those naming an LL rule. */
+export function parseNoqa(text: string, starts: readonly number[]): NoqaComment[] {
+  if (!/noqa/i.test(text)) return [];
+  const out: NoqaComment[] = [];
+  NOQA.lastIndex = 0;
+  for (let m = NOQA.exec(text); m; m = NOQA.exec(text)) {
+    const line = lineOfOffset(starts, m.index);
+    const span = { start: m.index + m[0].search(/noqa/i), end: m.index + m[0].length };
+    if (m[1] === undefined) {
+      out.push({ line, codes: null, span });
+      continue;
+    }
+    const listStart = m.index + m[0].length - m[1].length;
+    const codes: SuppressedCode[] = [];
+    const re = /[A-Za-z]+[0-9]+/g;
+    for (let c = re.exec(m[1]); c; c = re.exec(m[1])) {
+      const code = c[0].toUpperCase();
+      if (LL_CODE.test(code)) codes.push({ code, span: { start: listStart + c.index, end: listStart + c.index + c[0].length } });
+    }
+    if (codes.length) out.push({ line, codes, span });
   }
   return out;
 }

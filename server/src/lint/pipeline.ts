@@ -13,7 +13,7 @@ import type { LanguageId } from '../parse/frontend';
 import type { FileHost } from '../workspace/host';
 import { applyConfiguration } from '../config/apply';
 import { projectSelection, type ProjectConfig, type ProjectConfigLoader } from '../config/project-config';
-import type { RuleSelection } from '../config/rule-selection';
+import type { RuleSelection, SelectorLayer } from '../config/rule-selection';
 import { isNotebookPath } from '../notebook';
 import { skipReason } from './limits';
 import { excludedByEditor, excludedByProject } from './exclude';
@@ -27,6 +27,8 @@ export interface LintSettings {
   roots?: readonly string[];
   /** The editor's severities (`losslens.rules`); the project file's selection is stronger. */
   rules?: Readonly<Record<string, SeveritySetting>>;
+  /** The command line's `--select`/`--ignore`…, stronger than the project file's. */
+  cli?: SelectorLayer;
 }
 
 export interface LintEnvironment {
@@ -130,7 +132,11 @@ export async function prepareFile(request: LintRequest, env: LintEnvironment): P
     const tooBig = skipReason(source.text, settings.maxFileSize);
     if (tooBig) return { status: 'limit', reason: tooBig };
   }
-  const selection: RuleSelection = { editorSeverity: settings.rules, ...projectSelection(project) };
+  const selection: RuleSelection = {
+    editorSeverity: settings.rules,
+    ...projectSelection(project),
+    ...(settings.cli && { cli: settings.cli }),
+  };
   return {
     status: 'ready',
     target: { uri, fileText, text: source.text, language: source.language, notebook: source.notebook, project, selection },

@@ -9,7 +9,7 @@ export const unusedSuppression: RuleMeta = {
   frameworks: ['torch', 'tf', 'keras', 'tfjs'],
   summary: 'A `losslens: ignore` comment that suppresses nothing',
   docs: {
-    what: 'Reports a `# losslens: ignore[…]` / `// losslens: ignore[…]` comment (or a code inside one) that matched no finding on its line, and an `ignore-file` comment in a file with nothing to ignore.',
+    what: 'Reports a `# losslens: ignore[…]` / `// losslens: ignore[…]` comment (or a code inside one) that matched no finding on its line, an LL code in a `# noqa: …` comment that suppressed nothing (codes of other tools are left alone), and an `ignore-file` comment in a file with nothing to ignore.',
     why: 'Suppressions outlive the code they were written for. A stale one hides the next real problem on that line, and it tells readers a mistake is there when it is not. Editors show the hint faded, like an unused import.',
     example: {
       language: 'python',

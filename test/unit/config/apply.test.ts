@@ -99,3 +99,28 @@ for (const [name, sel, expected] of selection) {
 function lineOf(f: Finding): number {
   return text.slice(0, f.span.start).split('\n').length - 1;
 }
+
+const layered: [string, Parameters<typeof effectiveSeverity>[2], string][] = [
+  ['prefix select', { select: ['LL0'] }, 'error'],
+  ['prefix select of another group', { select: ['LL01'] }, 'off'],
+  ['the more specific selector wins: id over prefix', { select: ['LL001'], ignore: ['LL0'] }, 'error'],
+  ['the more specific selector wins: prefix over ALL', { select: ['ALL'], ignore: ['LL00'] }, 'off'],
+  ['extend-ignore', { extendIgnore: ['LL001'] }, 'off'],
+  ['command line select beats project ignore', { ignore: ['LL001'], cli: { select: ['LL001'] } }, 'error'],
+  ['command line select drops what it does not name', { cli: { select: ['LL002'] } }, 'off'],
+  ['command line ignore', { select: ['LL001'], cli: { ignore: ['LL00'] } }, 'off'],
+  ['command line id re-enables project severity off', { severity: { LL001: 'off' }, cli: { select: ['LL001'] } }, 'error'],
+];
+for (const [name, sel, expected] of layered) {
+  test(`effectiveSeverity: ${name}`, () => assert.equal(effectiveSeverity('LL001', 'error', sel), expected));
+}
+
+test('per-file-ignores match the path relative to the configuration folder', () => {
+  const perFileIgnores = { dir: 'file:///p', entries: [{ glob: 'tests/**', selectors: ['LL00'] }] };
+  const f = (uri: string) => ({ ...at(2), uri });
+  assert.equal(applyConfiguration([f('file:///p/tests/t.py')], text, { perFileIgnores }, 'file:///p/tests/t.py').length, 0);
+  assert.equal(
+    applyConfiguration([f('file:///p/src/t.py')], text, { perFileIgnores }, 'file:///p/src/t.py').filter(x => x.code === 'LL001').length,
+    1,
+  );
+});

@@ -1,7 +1,7 @@
 // Suppression comments: where they are, which codes they name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSuppressions } from '../../../server/src/config/suppressions';
+import { parseSuppressions, parseNoqa } from '../../../server/src/config/suppressions';
 import { lineStarts } from '../../../server/src/base/line-index';
 
 function parse(text: string) {
@@ -36,4 +36,29 @@ test('code spans point at each code', () => {
   const [s] = parseSuppressions(text, lineStarts(text));
   assert.equal(text.slice(s.codes![1].span.start, s.codes![1].span.end), 'LL003');
   assert.equal(text.slice(s.span.start, s.span.end), 'losslens: ignore[LL001, LL003]');
+});
+
+test("noqa comments: LossLens codes only, bare ones marked null, other tools' lists dropped", () => {
+  const text = [
+    'a = 1  # noqa: LL001',
+    'b = 2  # noqa:LL001,ll005',
+    'c = 3  # NOQA: E501, LL003 W291',
+    'd = 4  # noqa',
+    'e = 5  # noqa: E501',
+    'const f = 1; // noqa: LL004',
+    'g = 6  # noqa-ish LL001',
+  ].join('\n');
+  assert.deepEqual(
+    parseNoqa(text, lineStarts(text)).map(n => ({ line: n.line, codes: n.codes?.map(c => c.code) ?? null })),
+    [
+      { line: 0, codes: ['LL001'] },
+      { line: 1, codes: ['LL001', 'LL005'] },
+      { line: 2, codes: ['LL003'] },
+      { line: 3, codes: null },
+      { line: 5, codes: ['LL004'] },
+    ],
+  );
+  const one = 'x  # noqa: E501, LL005';
+  const [n] = parseNoqa(one, [0]);
+  assert.equal(one.slice(n.codes![0].span.start, n.codes![0].span.end), 'LL005');
 });
