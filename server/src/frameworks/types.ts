@@ -34,6 +34,8 @@ export interface ActivationSpec {
   dim?: { pos: number; kw: string };
   /** what the activation is, for rules: softmax / log_softmax / sigmoid / logsigmoid */
   act: 'softmax' | 'log_softmax' | 'sigmoid' | 'logsigmoid' | 'other';
+  /** The identity (`'linear'`): an activation layer given it passes its input's kind through (a float32 cast after a softmax). */
+  identity?: boolean;
 }
 
 export interface LayerSpec {
@@ -45,6 +47,8 @@ export interface LayerSpec {
   /** Argument holding the activation (Keras / TF.js). */
   activation?: { pos: number; kw: string };
   dim?: { pos: number; kw: string };
+  /** Argument holding a function the layer applies to its input (Keras `Lambda(fn)`). */
+  fn?: { pos: number; kw: string };
 }
 
 /**

@@ -71,6 +71,7 @@ export abstract class FrameworkSemantics extends UserCode {
       return tensor('unknown');
     }
     const act = ACTIVATION_FUNCTIONS.get(path);
+    if (act?.identity) return keepKind(site.positional[0]);
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
     if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame);
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
@@ -234,6 +235,7 @@ export abstract class FrameworkSemantics extends UserCode {
     if (layer.t === 'object') {
       if (layer.layers || layer.output) return this.callObject(layer, { ...site, positional: [input] }, frame);
       if (layer.passThrough) return keepKind(input);
+      if (layer.layerFn) return this.call(layer.layerFn, { ...site, positional: [input], keywords: new Map() }, frame);
       const out = layer.layerOut ?? UNKNOWN;
       const inUnits = certainTensor(input)?.units;
       if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined) return { ...out, units: inUnits };
@@ -267,13 +269,22 @@ export abstract class FrameworkSemantics extends UserCode {
 
   protected makeLayer(path: string, spec: LayerSpec, site: CallSite, frame: Frame): Value {
     const obj: ObjectValue = this.own({ t: 'object', path, call: site });
+    if (spec.fn) {
+      const fn = argValue(site, { pos: spec.fn.pos, kw: [spec.fn.kw] });
+      obj.layerFn = fn && (fn.t === 'function' || fn.t === 'sym') ? fn : undefined;
+      if (!obj.layerFn) obj.layerOut = UNKNOWN;
+      return obj;
+    }
     const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
     const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
     let act: ActivationSpec | undefined;
     if (spec.activation) {
       const a = argValue(site, { pos: spec.activation.pos, kw: [spec.activation.kw] });
       act = activationFromValue(a, packOf(path));
-      if (a && !act && !(a.t === 'const' && (a.value === null || a.value === undefined))) {
+      // `Activation('linear')` is the identity: no activation, like `Activation(None)`.
+      const identity = act?.identity === true;
+      if (identity) act = undefined;
+      if (a && !act && !identity && !(a.t === 'const' && (a.value === null || a.value === undefined))) {
         obj.layerOut = UNKNOWN; // an activation LossLens does not model (relu, tanh, a custom one)
         return obj;
       }
@@ -453,7 +464,7 @@ function activationFromValue(v: Value | undefined, pack: FrameworkPack | undefin
   if (v.t === 'const' && typeof v.value === 'string') return pack?.activationNames?.get(v.value);
   if (v.t === 'sym') {
     const a = ACTIVATION_FUNCTIONS.get(v.path);
-    return a && a.act !== 'other' ? a : undefined;
+    return a && (a.act !== 'other' || a.identity) ? a : undefined;
   }
   return undefined;
 }

@@ -75,6 +75,8 @@ export interface ObjectValue {
   /** For layers: what applying the layer gives (`passThrough`: the input's own kind). */
   layerOut?: Value;
   passThrough?: boolean;
+  /** For layers that apply a function given at construction (Keras `Lambda(fn)`): that function. */
+  layerFn?: Value;
   /** Containers whose layers are not all visible (`nn.Sequential(*blocks)`): applying them gives unknown. */
   opaque?: boolean;
   /** The last layer was added on one path only. */

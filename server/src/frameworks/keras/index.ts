@@ -6,6 +6,7 @@ import { kerasCompileLossPaths, kerasLosses } from './losses';
 const SOFTMAX: ActivationSpec = { kind: 'probs-softmax', act: 'softmax', dim: { pos: 1, kw: 'axis' } };
 const SIGMOID: ActivationSpec = { kind: 'probs-sigmoid', act: 'sigmoid' };
 const keep: LayerSpec = { out: 'keep' };
+const LINEAR: ActivationSpec = { kind: 'logits', act: 'other', identity: true };
 
 export const kerasPack: FrameworkPack = {
   id: 'keras',
@@ -24,6 +25,7 @@ export const kerasPack: FrameworkPack = {
   activations: new Map([
     ['keras.activations.softmax', SOFTMAX],
     ['keras.activations.sigmoid', SIGMOID],
+    ['keras.activations.linear', LINEAR],
     ['keras.ops.softmax', SOFTMAX],
     ['keras.ops.sigmoid', SIGMOID],
     ['keras.ops.log_softmax', { kind: 'log-probs', act: 'log_softmax', dim: { pos: 1, kw: 'axis' } }],
@@ -33,7 +35,7 @@ export const kerasPack: FrameworkPack = {
     ['softmax', { kind: 'probs-softmax', act: 'softmax' }],
     ['sigmoid', SIGMOID],
     ['log_softmax', { kind: 'log-probs', act: 'log_softmax' }],
-    ['linear', { kind: 'logits', act: 'other' }],
+    ['linear', LINEAR],
   ]),
   logFunctions: ['keras.ops.log'],
   expFunctions: ['keras.ops.exp'],
@@ -44,6 +46,8 @@ export const kerasPack: FrameworkPack = {
     ['keras.layers.Conv1D', { out: 'linear', activation: { pos: 99, kw: 'activation' } }],
     ['keras.layers.Conv2D', { out: 'linear', activation: { pos: 99, kw: 'activation' } }],
     ['keras.layers.Dropout', keep],
+    ['keras.layers.Identity', keep],
+    ['keras.layers.Lambda', { out: 'keep', fn: { pos: 0, kw: 'function' } }],
     ['keras.layers.Flatten', keep],
     ['keras.layers.Reshape', keep],
   ]),

@@ -30,7 +30,7 @@ export const tfjsPack: FrameworkPack = {
     ['softmax', { kind: 'probs-softmax', act: 'softmax' }],
     ['sigmoid', SIGMOID],
     ['logSoftmax', { kind: 'log-probs', act: 'log_softmax' }],
-    ['linear', { kind: 'logits', act: 'other' }],
+    ['linear', { kind: 'logits', act: 'other', identity: true }],
   ]),
   kindKeeping: ['tfjs.reshape', 'tfjs.squeeze', 'tfjs.expandDims', 'tfjs.clipByValue', 'tfjs.cast'],
   kindKeepingMethods: ['as', 'asType', 'expandDims', 'clipByValue', 'dataSync', 'arraySync'],

@@ -55,6 +55,7 @@ export const torchPack: FrameworkPack = {
     'torch.permute',
     'torch.transpose',
     'torch.as_tensor',
+    'torch.nn.functional.dropout',
   ],
   kindKeepingMethods: [
     'view',
