@@ -92,6 +92,19 @@ export function frameworkOf(path: string): Framework | undefined {
   return packOf(path)?.framework;
 }
 
+/**
+ * The framework of a tensor method (`x.softmax(1)`, `p.log()`) in a file of `language`: the one framework
+ * of that language whose pack defines the method, else the language's only framework; undefined when
+ * several could be meant.
+ */
+export function frameworkOfMethod(name: string, language: FrameworkPack['language'] | undefined): Framework | undefined {
+  const own = PACKS.filter(p => p.framework && p.language === language);
+  const defining = new Set(own.filter(p => p.activationMethods?.has(name)).map(p => p.framework));
+  if (defining.size === 1) return [...defining][0];
+  const all = new Set(own.map(p => p.framework));
+  return all.size === 1 ? [...all][0] : undefined;
+}
+
 /** Activations whose axis is guessed when not given (`F.softmax(x)`). */
 export const IMPLICIT_AXIS = setOf(p => p.implicitAxis);
 

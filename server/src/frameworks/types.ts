@@ -176,12 +176,18 @@ export interface Advice {
   functional?: { module: string; alias: string };
   /** The probability losses that take `from_logits=True`. */
   fromLogitsLosses?: { binary: string; categorical: string; sparseCategorical: string };
+  /** Softmax cross-entropy on logits, as code calls it (`F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`). */
+  crossEntropyWithLogits?: string;
+  /** What a binary classifier with one output unit should use, as a phrase for messages. */
+  binaryHead?: string;
 }
 
 export interface FrameworkPack {
   id: PackId;
   /** The framework rules and messages name; undefined for array libraries (numpy). */
   framework?: Framework;
+  /** The source language of the pack's code: tensor methods in a file of that language belong to its packs. */
+  language: 'python' | 'typescript';
   /** Canonical roots of the pack's paths (`torch`, `torchvision`). */
   roots: readonly string[];
   /** Modules whose import binds a framework symbol. */

@@ -23,6 +23,8 @@ import {
   TENSOR_FACTORIES,
   WRAPPERS,
   compileSpecOf,
+  frameworkOf,
+  frameworkOfMethod,
   packOf,
   shortName,
 } from '../../frameworks/registry';
@@ -73,7 +75,7 @@ export abstract class FrameworkSemantics extends UserCode {
     const act = ACTIVATION_FUNCTIONS.get(path);
     if (act?.identity) return keepKind(site.positional[0]);
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
-    if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame);
+    if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame, undefined, frameworkOf(path));
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
     if (KIND_KEEPING_FUNCTIONS.has(path)) return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0]);
     const container = CONTAINERS.get(path);
@@ -121,7 +123,7 @@ export abstract class FrameworkSemantics extends UserCode {
       if (recv.t === 'unknown' && !ACTIVATION_METHODS.has(name) && name !== 'log') return undefined;
       const act = ACTIVATION_METHODS.get(name);
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
-      if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg);
+      if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
       if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
       if (recv.t === 'tensor') return UNKNOWN;
@@ -309,7 +311,7 @@ export abstract class FrameworkSemantics extends UserCode {
       this.events.push(ev);
       if (obj.keepsUnits) obj.activation = ev;
     }
-    const origin: Origin = { uri: frame.uri, span: site.expr.span, label };
+    const origin: Origin = { uri: frame.uri, span: site.expr.span, label, framework: frameworkOf(path) };
     if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
     else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units });
     else obj.passThrough = true;
@@ -343,11 +345,29 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     const text = this.texts.get(frame.uri);
     const calleeText = text ? text.slice(site.expr.callee.span.start, site.expr.callee.span.end) : path;
-    const origin: Origin = { uri: frame.uri, span: site.expr.span, label: operandPos < 0 ? `${path}()` : calleeText, inner: opExpr?.span };
+    const origin: Origin = {
+      uri: frame.uri,
+      span: site.expr.span,
+      label: operandPos < 0 ? `${path}()` : calleeText,
+      inner: opExpr?.span,
+      framework: operandPos < 0 ? this.methodFramework(path.slice(1), frame) : frameworkOf(path),
+    };
     return tensor(spec.kind, { origin, units: input?.units, dim: null });
   }
 
-  protected applyLog(site: CallSite, operand: Value | undefined, pos: number, frame: Frame, operandExpr?: Expr): Value {
+  /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
+  private methodFramework(name: string, frame: Frame): Framework | undefined {
+    return frameworkOfMethod(name, this.languages.get(frame.uri));
+  }
+
+  protected applyLog(
+    site: CallSite,
+    operand: Value | undefined,
+    pos: number,
+    frame: Frame,
+    operandExpr?: Expr,
+    framework?: Framework,
+  ): Value {
     const expr = operandExpr ?? site.expr.args[pos]?.value;
     if (expr)
       this.events.push({
@@ -356,12 +376,17 @@ export abstract class FrameworkSemantics extends UserCode {
         arg: { value: operand ?? UNKNOWN, expr, uri: frame.uri },
         inProduct: this.productLogs.has(site.expr),
         inFunction: frame.fn?.def.name,
+        framework,
       });
     const t = certainTensor(operand);
+    const fw = t?.origin?.framework ?? framework;
     if (t?.kind === 'probs-softmax')
-      return tensor('log-probs', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))' }, units: t.units });
+      return tensor('log-probs', {
+        origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))', framework: fw },
+        units: t.units,
+      });
     if (t?.kind === 'probs-sigmoid')
-      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))' } });
+      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))', framework: fw } });
     return UNKNOWN;
   }
 

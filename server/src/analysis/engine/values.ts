@@ -4,7 +4,7 @@
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationEvent } from './events';
 
-import type { Kind } from '../../frameworks/types';
+import type { Framework, Kind } from '../../frameworks/types';
 
 export type { Kind };
 
@@ -16,6 +16,8 @@ export interface Origin {
   label: string;
   /** The activation's input expression when the producer is a call like `softmax(x, …)` (fixes replace the call by it). */
   inner?: Span;
+  /** The framework of the producer's API (from its resolved path): messages and fixes speak it. */
+  framework?: Framework;
   /**
    * The producer is a layer written in place as element `index` of a container's layer list
    * (`nn.Sequential(…, nn.Softmax(dim=1))`); `elements` are the spans of all elements of that list,

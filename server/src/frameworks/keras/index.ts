@@ -10,6 +10,7 @@ const LINEAR: ActivationSpec = { kind: 'logits', act: 'other', identity: true };
 
 export const kerasPack: FrameworkPack = {
   id: 'keras',
+  language: 'python',
   framework: 'keras',
   roots: ['keras'],
   imports: [
@@ -64,6 +65,14 @@ export const kerasPack: FrameworkPack = {
       categorical: 'keras.losses.CategoricalCrossentropy',
       sparseCategorical: 'keras.losses.SparseCategoricalCrossentropy',
     },
+    logSoftmax: 'keras.ops.log_softmax',
+    logSigmoid: 'keras.ops.log_sigmoid',
+    bceWithLogits: {
+      class: 'keras.losses.BinaryCrossentropy(from_logits=True)',
+      function: 'keras.losses.binary_crossentropy(…, from_logits=True)',
+    },
+    crossEntropyWithLogits: 'keras.losses.CategoricalCrossentropy(from_logits=True)',
+    binaryHead: 'a sigmoid unit with binary cross-entropy (`from_logits=True` on a linear unit)',
   },
   losses: kerasLosses,
   compileLossPaths: kerasCompileLossPaths,

@@ -3,6 +3,7 @@ import type { FrameworkPack } from '../types';
 
 export const numpyPack: FrameworkPack = {
   id: 'numpy',
+  language: 'python',
   roots: ['numpy'],
   imports: [{ module: 'numpy', root: 'numpy' }],
   kindKeeping: ['numpy.clip', 'numpy.squeeze'],

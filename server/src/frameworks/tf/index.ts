@@ -5,6 +5,7 @@ import { TF1_LOSSES, tfLosses } from './losses';
 
 export const tfPack: FrameworkPack = {
   id: 'tf',
+  language: 'python',
   framework: 'tf',
   roots: ['tf'],
   imports: [{ module: 'tensorflow', root: 'tf' }],
@@ -44,5 +45,12 @@ export const tfPack: FrameworkPack = {
   expFunctions: ['tf.exp'],
   literalTensors: ['tf.constant'],
   softmaxAxis: 'default-last',
+  advice: {
+    logSoftmax: 'tf.nn.log_softmax',
+    logSigmoid: 'tf.math.log_sigmoid',
+    bceWithLogits: { class: 'tf.nn.sigmoid_cross_entropy_with_logits', function: 'tf.nn.sigmoid_cross_entropy_with_logits' },
+    crossEntropyWithLogits: 'tf.nn.softmax_cross_entropy_with_logits',
+    binaryHead: 'a sigmoid unit with binary cross-entropy (`from_logits=True` on a linear unit)',
+  },
   losses: tfLosses,
 };

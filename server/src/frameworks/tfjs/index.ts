@@ -10,6 +10,7 @@ const option = (kw: string) => ({ pos: 99, kw });
 
 export const tfjsPack: FrameworkPack = {
   id: 'tfjs',
+  language: 'typescript',
   framework: 'tfjs',
   roots: ['tfjs'],
   imports: [{ module: '@tensorflow/tfjs', root: 'tfjs', prefix: true }],
@@ -61,6 +62,8 @@ export const tfjsPack: FrameworkPack = {
     logSoftmax: 'tf.logSoftmax',
     logSigmoid: 'tf.logSigmoid',
     bceWithLogits: { class: 'tf.losses.sigmoidCrossEntropy', function: 'tf.losses.sigmoidCrossEntropy' },
+    crossEntropyWithLogits: 'tf.losses.softmaxCrossEntropy',
+    binaryHead: 'a sigmoid unit with binaryCrossentropy (`tf.losses.sigmoidCrossEntropy` on a linear unit)',
   },
   losses: tfjsLosses,
   compileLossStrings: tfjsCompileLossStrings,

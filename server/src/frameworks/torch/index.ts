@@ -10,6 +10,7 @@ const keep: LayerSpec = { out: 'keep' };
 
 export const torchPack: FrameworkPack = {
   id: 'torch',
+  language: 'python',
   framework: 'torch',
   roots: ['torch', 'torchvision'],
   imports: [
@@ -169,6 +170,8 @@ export const torchPack: FrameworkPack = {
     logSigmoid: 'F.logsigmoid',
     functional: { module: 'torch.nn.functional', alias: 'F' },
     bceWithLogits: { class: 'nn.BCEWithLogitsLoss', function: 'F.binary_cross_entropy_with_logits' },
+    crossEntropyWithLogits: 'F.cross_entropy',
+    binaryHead: 'nn.BCEWithLogitsLoss on one unit',
   },
   losses: torchLosses,
 };
