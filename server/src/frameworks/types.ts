@@ -178,8 +178,12 @@ export interface Advice {
   fromLogitsLosses?: { binary: string; categorical: string; sparseCategorical: string };
   /** Softmax cross-entropy on logits, as code calls it (`F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`). */
   crossEntropyWithLogits?: string;
+  /** The multi-label loss on logits, as messages name it (`BCEWithLogitsLoss`). */
+  multiLabel?: string;
   /** What a binary classifier with one output unit should use, as a phrase for messages. */
   binaryHead?: string;
+  /** What the framework itself does when a loss applies an activation the model already applied (a sentence). */
+  activationTwice?: string;
 }
 
 export interface FrameworkPack {

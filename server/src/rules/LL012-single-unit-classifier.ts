@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { eventsOfType, keptReports } from './api';
-import { checkLossArgument, reportAtCompiledLoss } from './helpers';
+import { adviceOf, checkLossArgument, reportAtCompiledLoss } from './helpers';
 
 export const singleUnitClassifier: Rule = {
   meta: {
@@ -48,14 +48,14 @@ export const singleUnitClassifier: Rule = {
       kinds: ['logits'],
       when: (_ev, t) => t.units === 1,
       message: (ev, t) =>
-        `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
+        `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use ${adviceOf(ev.spec.framework).binaryHead}, or two output units.`,
       related: 'single output unit',
     });
     reportAtCompiledLoss(ctx, {
       families: ['cce-prob', 'softmax-ce'],
       when: (_loss, out) => out.units === 1 && out.kind !== 'probs-softmax',
-      message: loss =>
-        `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
+      message: (loss, _out, ev) =>
+        `${loss.label} over a single output unit is always 0: nothing is learned. Use ${adviceOf(ev.framework).binaryHead}, or one unit per class with softmax.`,
       related: 'single output unit',
     });
   },

@@ -68,3 +68,44 @@ test('no message or fix names an API of another framework than its file', async 
   assert.ok(checked > 100, `only ${checked} findings were checked`);
   assert.deepEqual(problems, []);
 });
+
+const ADVICE_CASES: { name: string; file: string; text: string; says: string[] }[] = [
+  {
+    name: 'LL008 in TensorFlow: tf.math.log_sigmoid / tf.nn.log_softmax',
+    file: 'a.py',
+    text: 'import tensorflow as tf\ndef f(z):\n    return tf.math.log(tf.sigmoid(z)), tf.math.log(tf.nn.softmax(z))\n',
+    says: ['LL008 use tf.math.log_sigmoid', 'LL008 use tf.nn.log_softmax'],
+  },
+  {
+    name: 'LL008 in PyTorch: F.logsigmoid',
+    file: 'a.py',
+    text: 'import torch\ndef f(z):\n    return torch.log(torch.sigmoid(z))\n',
+    says: ['LL008 use F.logsigmoid'],
+  },
+  {
+    name: 'LL009 in TensorFlow: tf.nn.softmax_cross_entropy_with_logits',
+    file: 'a.py',
+    text: 'import tensorflow as tf\ndef f(y, z):\n    return -tf.reduce_sum(y * tf.math.log(tf.nn.softmax(z)))\n',
+    says: ['LL009 tf.nn.softmax_cross_entropy_with_logits'],
+  },
+  {
+    name: 'LL001 on Keras: what the TensorFlow and the other backends do',
+    file: 'a.py',
+    text: 'from tensorflow import keras\nm = keras.Sequential([keras.layers.Dense(3, activation="softmax")])\nm.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))\n',
+    says: ['LL001 On the TensorFlow backend Keras warns', 'LL001 JAX and PyTorch backends of Keras 3'],
+  },
+];
+
+for (const c of ADVICE_CASES) {
+  test(`advice: ${c.name}`, async () => {
+    const { ws, uriOf } = await workspaceOf({ [c.file]: c.text });
+    const found = ws.check(uriOf(c.file)).map(f => `${f.code} ${f.message}`);
+    for (const s of c.says) {
+      const [code, ...words] = s.split(' ');
+      assert.ok(
+        found.some(f => f.startsWith(code) && f.includes(words.join(' '))),
+        `expected a ${code} finding saying "${words.join(' ')}", got:\n${found.join('\n')}`,
+      );
+    }
+  });
+}

@@ -72,7 +72,11 @@ export const kerasPack: FrameworkPack = {
       function: 'keras.losses.binary_crossentropy(…, from_logits=True)',
     },
     crossEntropyWithLogits: 'keras.losses.CategoricalCrossentropy(from_logits=True)',
+    multiLabel: 'binary cross-entropy with `from_logits=True`',
     binaryHead: 'a sigmoid unit with binary cross-entropy (`from_logits=True` on a linear unit)',
+    // keras/src/backend/tensorflow/nn.py `_get_logits`: softmax and sigmoid outputs carry `_keras_logits`.
+    activationTwice:
+      'On the TensorFlow backend Keras warns and uses the logits the activation was given instead, when the activation is the last operation; the JAX and PyTorch backends of Keras 3 do not.',
   },
   losses: kerasLosses,
   compileLossPaths: kerasCompileLossPaths,

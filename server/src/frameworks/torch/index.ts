@@ -171,7 +171,8 @@ export const torchPack: FrameworkPack = {
     functional: { module: 'torch.nn.functional', alias: 'F' },
     bceWithLogits: { class: 'nn.BCEWithLogitsLoss', function: 'F.binary_cross_entropy_with_logits' },
     crossEntropyWithLogits: 'F.cross_entropy',
-    binaryHead: 'nn.BCEWithLogitsLoss on one unit',
+    multiLabel: 'BCEWithLogitsLoss',
+    binaryHead: 'BCEWithLogitsLoss with one unit',
   },
   losses: torchLosses,
 };

@@ -10,8 +10,18 @@ const NEUTRAL: Advice = {
   logSigmoid: 'a log-sigmoid',
   crossEntropyWithLogits: 'the cross-entropy on logits',
   bceWithLogits: { class: 'the binary cross-entropy on logits', function: 'the binary cross-entropy on logits' },
+  multiLabel: 'the binary cross-entropy on logits',
   binaryHead: 'binary cross-entropy on one unit',
 };
+
+/**
+ * What the loss's framework does itself about an activation applied twice (Keras on the TensorFlow
+ * backend recovers the logits of its own activations), as a sentence after a space; empty otherwise.
+ */
+export function frameworkNote(loss: Framework, activation: Framework | undefined): string {
+  const note = loss === activation ? advice(loss).activationTwice : undefined;
+  return note ? ` ${note}` : '';
+}
 
 /** The advice of the first known framework of `candidates` (fields it lacks fall back to neutral wording). */
 export function adviceOf(...candidates: (Framework | undefined)[]): Advice & { framework?: Framework } {
