@@ -235,6 +235,15 @@ export interface FrameworkPack {
   tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */
   randomIntegers?: readonly string[];
+  /**
+   * Samplers that draw integers when their `dtype` argument is one of `integerDtypes`
+   * (`tf.random.uniform(shape, maxval=10, dtype=tf.int32)`): where the upper bound is.
+   */
+  integerSamplers?: ReadonlyMap<string, { high: ArgRef; dtype: ArgRef }>;
+  /** Integer dtypes, as symbols (`tf.int32`) or strings (`'int32'`). */
+  integerDtypes?: readonly string[];
+  /** Loaders of labelled datasets returning `((x_train, y_train), (x_test, y_test))`, with the labels' kind (`keras.datasets.mnist.load_data`). */
+  datasets?: ReadonlyMap<string, Kind>;
   /** Constructors from a literal (`torch.tensor([0, 1])`, `np.array(...)`): the literal decides the kind. */
   literalTensors?: readonly string[];
   /** Framework calls take their options as one object literal whose properties act as keywords (TF.js). */

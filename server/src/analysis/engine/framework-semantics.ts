@@ -9,8 +9,11 @@ import {
   ACTIVATION_METHODS,
   CALL_THROUGH,
   CONTAINERS,
+  DATASETS,
   EXP_FUNCTIONS,
   FUNCTIONAL_MODELS,
+  INTEGER_DTYPES,
+  INTEGER_SAMPLERS,
   KIND_KEEPING_FUNCTIONS,
   KIND_KEEPING_METHODS,
   LAYERS,
@@ -100,6 +103,21 @@ export abstract class FrameworkSemantics extends UserCode {
       }
     }
     if (RANDOM_INTEGERS.has(path)) return randintKind(site);
+    const sampler = INTEGER_SAMPLERS.get(path);
+    if (sampler) {
+      const dtype = argValue(site, sampler.dtype);
+      const integer =
+        dtype &&
+        ((dtype.t === 'sym' && INTEGER_DTYPES.has(dtype.path)) || (dtype.t === 'const' && INTEGER_DTYPES.has(String(dtype.value))));
+      if (!integer) return UNKNOWN;
+      const high = argValue(site, sampler.high);
+      return tensor(high && high.t === 'const' && high.value === 2 ? 'labels01' : 'class-indices');
+    }
+    const dataset = DATASETS.get(path);
+    if (dataset) {
+      const split = (): Value => ({ t: 'tuple', elts: [UNKNOWN, tensor(dataset)] });
+      return { t: 'tuple', elts: [split(), split()] };
+    }
     if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
     return UNKNOWN;
   }

@@ -55,6 +55,15 @@ export const kerasPack: FrameworkPack = {
   containers: new Map([['keras.Sequential', { layers: arg(0, 'layers'), add: 'add' }]]),
   functionalModels: new Map([['keras.Model', { output: arg(1, 'outputs') }]]),
   modelCallMethods: ['predict', 'call'],
+  // Integer class ids; imdb's are {0, 1}.
+  datasets: new Map([
+    ['keras.datasets.mnist.load_data', 'class-indices'],
+    ['keras.datasets.fashion_mnist.load_data', 'class-indices'],
+    ['keras.datasets.cifar10.load_data', 'class-indices'],
+    ['keras.datasets.cifar100.load_data', 'class-indices'],
+    ['keras.datasets.reuters.load_data', 'class-indices'],
+    ['keras.datasets.imdb.load_data', 'labels01'],
+  ]),
   modelBases: ['keras.Model', 'keras.Sequential'],
   compile: { loss: arg(1, 'loss'), fit: { method: 'fit', y: arg(1, 'y') } },
   softmaxAxis: 'default-last',

@@ -12,4 +12,6 @@ export const numpyPack: FrameworkPack = {
   logFunctions: ['numpy.log'],
   expFunctions: ['numpy.exp'],
   literalTensors: ['numpy.array'],
+  activations: new Map([['numpy.argmax', { kind: 'class-indices', act: 'other' }]]),
+  randomIntegers: ['numpy.random.randint'],
 };

@@ -1,6 +1,7 @@
 // TensorFlow (`tensorflow` imported as `tf`): tf.nn, tf.math, TF1 tf.losses, tf.compat. Keras under
 // `tf.keras` is the keras pack's.
 import type { FrameworkPack } from '../types';
+import { arg } from '../losses-table';
 import { TF1_LOSSES, tfLosses } from './losses';
 
 export const tfPack: FrameworkPack = {
@@ -44,6 +45,8 @@ export const tfPack: FrameworkPack = {
   logFunctions: ['tf.log'],
   expFunctions: ['tf.exp'],
   literalTensors: ['tf.constant'],
+  integerSamplers: new Map([['tf.random.uniform', { high: arg(2, 'maxval'), dtype: arg(3, 'dtype') }]]),
+  integerDtypes: ['tf.int32', 'tf.int64', 'int32', 'int64'],
   softmaxAxis: 'default-last',
   advice: {
     logSoftmax: 'tf.nn.log_softmax',
