@@ -47,6 +47,8 @@ export interface LayerSpec {
   /** Argument holding the activation (Keras / TF.js). */
   activation?: { pos: number; kw: string };
   dim?: { pos: number; kw: string };
+  /** Called without arguments, the layer outputs (batch, features): axis 1 of what follows is the units axis (`nn.Flatten()`). */
+  flattens?: boolean;
   /** Argument holding a function the layer applies to its input (Keras `Lambda(fn)`). */
   fn?: { pos: number; kw: string };
 }

@@ -272,18 +272,25 @@ export abstract class FrameworkSemantics extends UserCode {
    */
   protected checkStackedActivations(layers: Value[], from: number): void {
     let units: number | undefined;
+    // The values are (batch, features) since an argument-less flattening layer: axis 1 is the units axis.
+    let flat = false;
     layers.forEach((l, i) => {
       if (l.t !== 'object' || l.layers || l.output) {
         units = undefined;
+        flat = false;
         return;
       }
+      const spec = LAYERS.get(l.path);
       if (l.keepsUnits) {
         const a = l.activation;
-        if (i >= from && a && units !== undefined && a.axisSize === undefined && isLastAxis(a.path, !!a.dim, a.dim?.value))
-          this.events.push({ ...a, axisSize: units });
+        const unitsAxis = isLastAxis(a?.path ?? '', !!a?.dim, a?.dim?.value) || (flat && isAxis(a?.dim?.value, 1));
+        if (i >= from && a && units !== undefined && a.axisSize === undefined && unitsAxis) this.events.push({ ...a, axisSize: units });
+        if (spec?.flattens) flat = l.call?.expr.args.length === 0;
         return;
       }
       units = l.layerOut?.t === 'tensor' ? l.layerOut.units : undefined;
+      // A layer with a units argument (Linear) keeps the rank; any other (Conv) does not.
+      flat = flat && spec?.units !== undefined;
     });
   }
 
@@ -452,6 +459,10 @@ function isLastAxis(path: string, given: boolean, dim: Value | undefined): boole
   if (dim && dim.t === 'const') return dim.value === -1;
   if (given) return false;
   return packOf(path)?.softmaxAxis !== 'explicit-last';
+}
+
+function isAxis(dim: Value | undefined, axis: number): boolean {
+  return dim !== undefined && dim.t === 'const' && dim.value === axis;
 }
 
 function containsItemCall(e: Expr | undefined): boolean {

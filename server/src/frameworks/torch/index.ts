@@ -120,7 +120,7 @@ export const torchPack: FrameworkPack = {
     ['torch.nn.Dropout', keep],
     ['torch.nn.Dropout1d', keep],
     ['torch.nn.Dropout2d', keep],
-    ['torch.nn.Flatten', keep],
+    ['torch.nn.Flatten', { out: 'keep', flattens: true }],
     ['torch.nn.Identity', keep],
     ['torch.nn.Unflatten', keep],
   ]),
