@@ -41,7 +41,7 @@ export const categoricalWithIntegerLabels: Rule = {
   check(ctx) {
     const kept = keptReports(ctx);
     const compiles = new Map<object, CompileEvent>();
-    for (const ev of eventsOfType(ctx.events, 'compile')) compiles.set(modelKey(ev.model), ev);
+    for (const ev of eventsOfType(ctx.events, 'compile')) if (!ev.superseded) compiles.set(modelKey(ev.model), ev);
     for (const ev of eventsOfType(ctx.events, 'fit')) {
       const c = ev.y && compiles.get(modelKey(ev.model));
       const loss = c && compiledLossOf(c);

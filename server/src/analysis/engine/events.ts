@@ -82,6 +82,8 @@ export interface CompileEvent {
   output: Value;
   /** The `loss` argument as written */
   loss: ArgInfo;
+  /** Replaced by another `compile` of the same model before anything used it: it never takes effect. */
+  superseded?: boolean;
 }
 
 export interface ReturnEvent {

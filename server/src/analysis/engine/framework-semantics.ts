@@ -3,7 +3,7 @@
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
 import type { Arg, Expr } from '../../ir';
-import type { ActivationEvent, ArgInfo, LossOption } from './events';
+import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
@@ -84,7 +84,8 @@ export abstract class FrameworkSemantics extends UserCode {
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
     const functional = FUNCTIONAL_MODELS.get(path);
-    if (functional) return this.own({ t: 'object', path, call: site, output: argValue(site, functional.output) ?? UNKNOWN });
+    if (functional)
+      return this.own({ t: 'object', path, call: site, output: argValue(site, functional.output) ?? UNKNOWN, depth: this.branchDepth });
     const layer = LAYERS.get(path);
     if (layer) return this.makeLayer(path, layer, site, frame);
     // Wrappers that run the module they are given: calling them calls the module.
@@ -147,6 +148,7 @@ export abstract class FrameworkSemantics extends UserCode {
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
+    if (name !== 'compile') this.pendingCompiles.delete(recv);
     if (recv.t === 'object') {
       if (recv.layers && name === CONTAINERS.get(recv.path)?.add) {
         this.mutated(recv);
@@ -202,14 +204,21 @@ export abstract class FrameworkSemantics extends UserCode {
     const loss = argValue(site, conv.spec.loss);
     if (lossExpr && loss) {
       const out = output();
-      this.events.push({
+      const event: CompileEvent = {
         type: 'compile',
         framework: conv.framework,
         site,
         model,
         output: out,
         loss: { value: loss, expr: lossExpr, uri: frame.uri },
-      });
+      };
+      // Compiled again in the same frame, unconditionally since the model was made, before any use: the
+      // earlier compile never takes effect.
+      const prev = this.pendingCompiles.get(model);
+      if (prev && prev.fn === frame.fn && prev.uri === frame.uri && model.t === 'object' && this.branchDepth <= (model.depth ?? -1))
+        prev.event.superseded = true;
+      this.pendingCompiles.set(model, { event, fn: frame.fn, uri: frame.uri });
+      this.events.push(event);
       if (loss.t === 'function') this.callCompiledLossFunction(loss, out, lossExpr, frame);
     }
     return { t: 'const', value: null };
