@@ -39,8 +39,7 @@ export const unguardedLogProbability: Rule = {
       const where = anchorOfUse(ev.arg, ev.site);
       if (!kept(where)) continue;
       const names = adviceOf(t.origin?.framework, ev.framework);
-      const builtIn =
-        t.kind === 'probs-sigmoid' ? names.bceWithLogits!.function : `${names.crossEntropyWithLogits} / ${names.bceWithLogits!.function}`;
+      const builtIn = t.kind === 'probs-sigmoid' ? names.bceWithLogits!.function : names.crossEntropyWithLogits;
       ctx.report({
         uri: where.uri,
         span: where.span,
