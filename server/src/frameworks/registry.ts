@@ -62,6 +62,9 @@ export const WRAPPERS = mapOf(p => p.wrappers);
 export const CALL_THROUGH = setOf(p => p.callThrough);
 export const TENSOR_FACTORIES = mapOf(p => p.tensorFactories);
 export const RANDOM_INTEGERS = setOf(p => p.randomIntegers);
+export const INTEGER_SAMPLERS = mapOf(p => p.integerSamplers);
+export const INTEGER_DTYPES = setOf(p => p.integerDtypes);
+export const DATASETS = mapOf(p => p.datasets);
 export const LITERAL_TENSORS = setOf(p => p.literalTensors);
 export const IMPORT_ROOTS: readonly ImportRoot[] = PACKS.flatMap(p => p.imports);
 export const PATH_REWRITES: readonly PathRewrite[] = PACKS.flatMap(p => p.rewrites ?? []);
@@ -98,6 +101,19 @@ export function packOf(path: string): FrameworkPack | undefined {
 /** The framework a canonical path belongs to, for messages and events. */
 export function frameworkOf(path: string): Framework | undefined {
   return packOf(path)?.framework;
+}
+
+/**
+ * The framework of a tensor method (`x.softmax(1)`, `p.log()`) in a file of `language`: the one framework
+ * of that language whose pack defines the method, else the language's only framework; undefined when
+ * several could be meant.
+ */
+export function frameworkOfMethod(name: string, language: FrameworkPack['language'] | undefined): Framework | undefined {
+  const own = PACKS.filter(p => p.framework && p.language === language);
+  const defining = new Set(own.filter(p => p.activationMethods?.has(name)).map(p => p.framework));
+  if (defining.size === 1) return [...defining][0];
+  const all = new Set(own.map(p => p.framework));
+  return all.size === 1 ? [...all][0] : undefined;
 }
 
 /** Activations whose axis is guessed when not given (`F.softmax(x)`). */

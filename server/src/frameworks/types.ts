@@ -34,6 +34,8 @@ export interface ActivationSpec {
   dim?: { pos: number; kw: string };
   /** what the activation is, for rules: softmax / log_softmax / sigmoid / logsigmoid */
   act: 'softmax' | 'log_softmax' | 'sigmoid' | 'logsigmoid' | 'other';
+  /** The identity (`'linear'`): an activation layer given it passes its input's kind through (a float32 cast after a softmax). */
+  identity?: boolean;
 }
 
 export interface LayerSpec {
@@ -45,6 +47,10 @@ export interface LayerSpec {
   /** Argument holding the activation (Keras / TF.js). */
   activation?: { pos: number; kw: string };
   dim?: { pos: number; kw: string };
+  /** Called without arguments, the layer outputs (batch, features): axis 1 of what follows is the units axis (`nn.Flatten()`). */
+  flattens?: boolean;
+  /** Argument holding a function the layer applies to its input (Keras `Lambda(fn)`). */
+  fn?: { pos: number; kw: string };
 }
 
 /**
@@ -172,6 +178,14 @@ export interface Advice {
   functional?: { module: string; alias: string };
   /** The probability losses that take `from_logits=True`. */
   fromLogitsLosses?: { binary: string; categorical: string; sparseCategorical: string };
+  /** Softmax cross-entropy on logits, as code calls it (`F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`). */
+  crossEntropyWithLogits?: string;
+  /** The multi-label loss on logits, as messages name it (`BCEWithLogitsLoss`). */
+  multiLabel?: string;
+  /** What a binary classifier with one output unit should use, as a phrase for messages. */
+  binaryHead?: string;
+  /** What the framework itself does when a loss applies an activation the model already applied (a sentence). */
+  activationTwice?: string;
 }
 
 export interface FrameworkPack {
@@ -183,6 +197,8 @@ export interface FrameworkPack {
    * runs do not parse a file that names no framework (lint/precheck.ts).
    */
   markers?: readonly string[];
+  /** The source language of the pack's code: tensor methods in a file of that language belong to its packs. */
+  language: 'python' | 'typescript';
   /** Canonical roots of the pack's paths (`torch`, `torchvision`). */
   roots: readonly string[];
   /** Modules whose import binds a framework symbol. */
@@ -226,6 +242,15 @@ export interface FrameworkPack {
   tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */
   randomIntegers?: readonly string[];
+  /**
+   * Samplers that draw integers when their `dtype` argument is one of `integerDtypes`
+   * (`tf.random.uniform(shape, maxval=10, dtype=tf.int32)`): where the upper bound is.
+   */
+  integerSamplers?: ReadonlyMap<string, { high: ArgRef; dtype: ArgRef }>;
+  /** Integer dtypes, as symbols (`tf.int32`) or strings (`'int32'`). */
+  integerDtypes?: readonly string[];
+  /** Loaders of labelled datasets returning `((x_train, y_train), (x_test, y_test))`, with the labels' kind (`keras.datasets.mnist.load_data`). */
+  datasets?: ReadonlyMap<string, Kind>;
   /** Constructors from a literal (`torch.tensor([0, 1])`, `np.array(...)`): the literal decides the kind. */
   literalTensors?: readonly string[];
   /** Framework calls take their options as one object literal whose properties act as keywords (TF.js). */

@@ -1,5 +1,5 @@
 import type { Rule } from './api';
-import { checkActivationTwice, doubleSoftmaxFloor } from './helpers';
+import { checkActivationTwice, doubleSoftmaxFloor, frameworkNote } from './helpers';
 
 export const doubleSoftmax: Rule = {
   meta: {
@@ -42,13 +42,13 @@ export const doubleSoftmax: Rule = {
       family: 'softmax-ce',
       kind: 'probs-softmax',
       activation: 'softmax',
-      lossMessage: (label, lossLabel, t) => {
+      lossMessage: (label, lossLabel, t, framework) => {
         const floor =
           t.units && t.units > 1 ? ` With ${t.units} classes the loss can never go below ${doubleSoftmaxFloor(t.units).toFixed(3)}.` : '';
-        return `${label} output is passed to ${lossLabel}, which applies log-softmax itself: the softmax is applied twice, flattening the predictions and shrinking the gradients.${floor} Pass the logits.`;
+        return `${label} output is passed to ${lossLabel}, which applies log-softmax itself: the softmax is applied twice, flattening the predictions and shrinking the gradients.${floor}${frameworkNote(framework, t.origin?.framework)} Pass the logits.`;
       },
-      compileMessage: (label, lossLabel) =>
-        `The model ends in a softmax (${label}) but ${lossLabel} has from_logits=True, so it applies softmax again. Use from_logits=True with a linear last layer, or keep the softmax and from_logits=False.`,
+      compileMessage: (label, lossLabel, framework) =>
+        `The model ends in a softmax (${label}) but ${lossLabel} has from_logits=True, so it applies softmax again.${frameworkNote(framework, framework)} Use from_logits=True with a linear last layer, or keep the softmax and from_logits=False.`,
       fixTitle: 'Remove the softmax and pass the logits',
     });
   },

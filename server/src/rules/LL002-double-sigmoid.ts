@@ -1,5 +1,5 @@
 import type { Rule } from './api';
-import { checkActivationTwice } from './helpers';
+import { checkActivationTwice, frameworkNote } from './helpers';
 
 // With s = sigmoid(z) in (0, 1) fed as a logit, the with-logits loss is log(1 + e^{±s}): bounded away from 0.
 const FLOOR_TARGET0 = Math.log(2);
@@ -39,10 +39,10 @@ export const doubleSigmoid: Rule = {
       family: 'sigmoid-ce',
       kind: 'probs-sigmoid',
       activation: 'sigmoid',
-      lossMessage: (label, lossLabel) =>
-        `${label} output is passed to ${lossLabel}, which applies sigmoid itself: the loss can never fall below ${FLOOR_TARGET1.toFixed(3)} (target 1) or ${FLOOR_TARGET0.toFixed(3)} (target 0) and gradients shrink. Pass the logits.`,
-      compileMessage: (label, lossLabel) =>
-        `The model ends in a sigmoid (${label}) but ${lossLabel} has from_logits=True, so it applies sigmoid again. Use from_logits=False, or drop the sigmoid.`,
+      lossMessage: (label, lossLabel, t, framework) =>
+        `${label} output is passed to ${lossLabel}, which applies sigmoid itself: the loss can never fall below ${FLOOR_TARGET1.toFixed(3)} (target 1) or ${FLOOR_TARGET0.toFixed(3)} (target 0) and gradients shrink.${frameworkNote(framework, t.origin?.framework)} Pass the logits.`,
+      compileMessage: (label, lossLabel, framework) =>
+        `The model ends in a sigmoid (${label}) but ${lossLabel} has from_logits=True, so it applies sigmoid again.${frameworkNote(framework, framework)} Use from_logits=False, or drop the sigmoid.`,
       fixTitle: 'Remove the sigmoid and pass the logits',
     });
   },

@@ -5,6 +5,8 @@ import type { Fix, TextReplacement } from '../findings';
 import type { Origin } from '../analysis/engine/values';
 import { pythonModuleRef } from '../fixes/python-imports';
 import { advice } from '../frameworks/registry';
+import type { Framework } from '../frameworks/types';
+import { adviceOf } from './helpers';
 
 export const logOfActivation: Rule = {
   meta: {
@@ -42,8 +44,7 @@ export const logOfActivation: Rule = {
       const t = tensorOf(ev.arg);
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
       const softmax = t.kind === 'probs-softmax';
-      const tfjs = ctx.text(ev.site.uri) !== undefined && /\.(m|c)?[jt]sx?$/.test(ev.site.uri);
-      const names = advice(tfjs ? 'tfjs' : 'torch');
+      const names = adviceOf(t.origin?.framework, ev.framework);
       const instead = softmax ? names.logSoftmax : names.logSigmoid;
       const where = anchorOfUse(ev.arg, ev.site);
       if (!kept(where)) continue;
@@ -56,14 +57,20 @@ export const logOfActivation: Rule = {
           ...relatedToOrigin(t.origin, `${softmax ? 'softmax' : 'sigmoid'} applied here`),
           ...(where.viaCall ? [{ uri: ev.site.uri, span: ev.site.expr.span, message: 'log taken here' }] : []),
         ],
-        fix: where.viaCall ? undefined : softmax ? logSoftmaxFix(ctx, ev, tfjs) : logSigmoidFix(ctx, ev, tfjs, t.origin),
+        fix: where.viaCall
+          ? undefined
+          : softmax
+            ? logSoftmaxFix(ctx, ev, names.framework)
+            : logSigmoidFix(ctx, ev, names.framework, t.origin),
       });
     }
   },
 };
 
 /** `log(softmax(x, dim))` → `log_softmax(x, dim)` when the softmax call is the log's direct argument. */
-function logSoftmaxFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean): Fix | undefined {
+function logSoftmaxFix(ctx: RuleContext, ev: LogEvent, framework: Framework | undefined): Fix | undefined {
+  if (!framework) return undefined;
+  const tfjs = framework === 'tfjs';
   const a = ev.arg.expr;
   const text = ctx.text(ev.site.uri);
   if (a.k !== 'call' || text === undefined) return undefined;
@@ -87,7 +94,8 @@ const TF_SIGMOID = /^(tf|tensorflow)\.(math\.|nn\.)?sigmoid$/;
  * `tf.math.log_sigmoid(x)` (TensorFlow) or `tf.logSigmoid(x)` (TF.js), when the sigmoid call is the
  * log's direct argument.
  */
-function logSigmoidFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean, origin: Origin | undefined): Fix | undefined {
+function logSigmoidFix(ctx: RuleContext, ev: LogEvent, framework: Framework | undefined, origin: Origin | undefined): Fix | undefined {
+  const tfjs = framework === 'tfjs';
   const a = ev.arg.expr;
   const text = ctx.text(ev.site.uri);
   if (a.k !== 'call' || text === undefined || !origin?.inner || origin.uri !== ev.site.uri) return undefined;
@@ -100,9 +108,9 @@ function logSigmoidFix(ctx: RuleContext, ev: LogEvent, tfjs: boolean, origin: Or
   if (tfjs) {
     if (!/^\w+\.sigmoid$/.test(callee)) return undefined;
     call = `${callee.slice(0, callee.indexOf('.'))}.logSigmoid`;
-  } else if (tfModule && TF_SIGMOID.test(callee)) {
+  } else if (framework === 'tf' && tfModule && TF_SIGMOID.test(callee)) {
     call = `${tfModule}.math.log_sigmoid`;
-  } else if (/^[ \t]*(?:import|from)[ \t]+torch\b/m.test(text) && !/^(keras|tf|tensorflow|np|numpy)\b/.test(callee)) {
+  } else if (framework === 'torch') {
     const module = advice('torch').functional;
     if (!module) return undefined;
     const functional = pythonModuleRef(text, module.module, module.alias);

@@ -1,5 +1,6 @@
 import type { Rule } from './api';
 import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
+import { adviceOf } from './helpers';
 
 export const unguardedLogProbability: Rule = {
   meta: {
@@ -37,10 +38,12 @@ export const unguardedLogProbability: Rule = {
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
       const where = anchorOfUse(ev.arg, ev.site);
       if (!kept(where)) continue;
+      const names = adviceOf(t.origin?.framework, ev.framework);
+      const builtIn = t.kind === 'probs-sigmoid' ? names.bceWithLogits!.function : names.crossEntropyWithLogits;
       ctx.report({
         uri: where.uri,
         span: where.span,
-        message: `Hand-written cross-entropy${where.viaCall ? ` in ${where.viaCall}` : ''} takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. Use the built-in loss on the logits (F.cross_entropy / binary_cross_entropy_with_logits).`,
+        message: `Hand-written cross-entropy${where.viaCall ? ` in ${where.viaCall}` : ''} takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. Use the built-in loss on the logits (${builtIn}).`,
         related: [
           ...relatedToOrigin(t.origin, 'probabilities produced here'),
           ...(where.viaCall ? [{ uri: ev.site.uri, span: ev.site.expr.span, message: 'log taken here' }] : []),

@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { eventsOfType, keptReports } from './api';
-import { checkLossArgument, reportAtCompiledLoss } from './helpers';
+import { adviceOf, checkLossArgument, reportAtCompiledLoss } from './helpers';
 
 export const singleUnitClassifier: Rule = {
   meta: {
@@ -10,7 +10,7 @@ export const singleUnitClassifier: Rule = {
     frameworks: ['torch', 'keras', 'tfjs'],
     summary: 'Softmax over one unit, or one output unit into softmax cross-entropy',
     docs: {
-      what: "Flags a softmax over an axis of size 1 (`Dense(1, activation='softmax')`, `F.softmax` over the output of `Linear(h, 1)`) and a single output unit fed to a softmax cross-entropy (`Linear(h, 1)` + `CrossEntropyLoss`, `Dense(1)` + categorical cross-entropy).",
+      what: "Flags a softmax over an axis of size 1 (`Dense(1, activation='softmax')`, `F.softmax` over the output of `Linear(h, 1)`, `nn.Sequential(nn.Flatten(), …, nn.Linear(h, 1), nn.Softmax(dim=1))` wherever it is built) and a single output unit fed to a softmax cross-entropy (`Linear(h, 1)` + `CrossEntropyLoss`, `Dense(1)` + categorical cross-entropy).",
       why: 'Softmax over one value is always exactly 1.0, and softmax cross-entropy over one class is always 0: the loss is constant, every gradient is 0 and the model never learns, with no error or warning. Binary classification needs one unit with sigmoid (and binary cross-entropy) or two units with softmax.',
       example: {
         language: 'python',
@@ -48,14 +48,14 @@ export const singleUnitClassifier: Rule = {
       kinds: ['logits'],
       when: (_ev, t) => t.units === 1,
       message: (ev, t) =>
-        `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use BCEWithLogitsLoss with one unit, or two output units.`,
+        `${ev.spec.label} over a single output unit (${t.origin?.label ?? 'one unit'}) is always 0: nothing is learned. Use ${adviceOf(ev.spec.framework).binaryHead}, or two output units.`,
       related: 'single output unit',
     });
     reportAtCompiledLoss(ctx, {
       families: ['cce-prob', 'softmax-ce'],
       when: (_loss, out) => out.units === 1 && out.kind !== 'probs-softmax',
-      message: loss =>
-        `${loss.label} over a single output unit is always 0: nothing is learned. Use binary cross-entropy with a sigmoid unit, or one unit per class with softmax.`,
+      message: (loss, _out, ev) =>
+        `${loss.label} over a single output unit is always 0: nothing is learned. Use ${adviceOf(ev.framework).binaryHead}, or one unit per class with softmax.`,
       related: 'single output unit',
     });
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './api';
-import { checkLossArgument } from './helpers';
+import { adviceOf, checkLossArgument } from './helpers';
 
 export const sigmoidIntoCrossEntropy: Rule = {
   meta: {
@@ -32,7 +32,7 @@ export const sigmoidIntoCrossEntropy: Rule = {
       families: ['softmax-ce'],
       kinds: ['probs-sigmoid'],
       message: (ev, t) =>
-        `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use BCEWithLogitsLoss (multi-label).`,
+        `${t.origin?.label ?? 'sigmoid'} output is passed to ${ev.spec.label}, which applies softmax itself: the squashed inputs make the softmax nearly uniform. Pass the logits (multi-class), or use ${adviceOf(ev.spec.framework).multiLabel} (multi-label).`,
       related: 'sigmoid applied here',
     });
   },

@@ -12,7 +12,7 @@ export const categoricalWithIntegerLabels: Rule = {
     frameworks: ['keras', 'tfjs', 'tf'],
     summary: 'Categorical cross-entropy fed integer class ids: use the sparse variant',
     docs: {
-      what: 'Flags categorical cross-entropy (which expects one-hot targets) fed integer class ids where they are visible: `fit(x, y)` after compiling with `categorical_crossentropy`, or a direct call of a categorical loss with class-index labels.',
+      what: 'Flags categorical cross-entropy (which expects one-hot targets) fed integer class ids where they are visible: `fit(x, y)` after compiling with `categorical_crossentropy`, or a direct call of a categorical loss with class-index labels. Integer labels come from literal arrays, `keras.datasets.<name>.load_data()` (mnist, fashion_mnist, cifar10, cifar100, reuters), `np.random.randint`, `torch.randint`, `tf.random.uniform(…, dtype=tf.int32)` and `argmax` results; `to_categorical` makes them one-hot.',
       why: 'With integer labels of shape (N,) or (N, 1) Keras either fails with a shape error or, for (N, 1) labels and a one-unit output, broadcasts them and computes a meaningless number. The sparse variant takes the ids directly and skips building one-hot tensors.',
       example: {
         language: 'python',
@@ -41,7 +41,7 @@ export const categoricalWithIntegerLabels: Rule = {
   check(ctx) {
     const kept = keptReports(ctx);
     const compiles = new Map<object, CompileEvent>();
-    for (const ev of eventsOfType(ctx.events, 'compile')) compiles.set(modelKey(ev.model), ev);
+    for (const ev of eventsOfType(ctx.events, 'compile')) if (!ev.superseded) compiles.set(modelKey(ev.model), ev);
     for (const ev of eventsOfType(ctx.events, 'fit')) {
       const c = ev.y && compiles.get(modelKey(ev.model));
       const loss = c && compiledLossOf(c);

@@ -424,6 +424,8 @@ export abstract class Evaluator extends EngineState {
       const v = this.evalExpr(a.value, scope, frame);
       if (a.name) keywords.set(a.name, v);
       else if (!a.star) positional.push(v);
+      // A model passed anywhere may be trained there: its compile has an effect.
+      if (v.t === 'object' || v.t === 'instance') this.pendingCompiles.delete(v);
     }
     // TF.js takes options as one object literal: its properties act as keyword arguments.
     if ((callee.t === 'sym' || callee.t === 'object') && packOf(callee.path)?.optionsObject) {

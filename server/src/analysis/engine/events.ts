@@ -68,6 +68,8 @@ export interface LogEvent {
   /** The log is a factor of a product (`y * log(p)`): a hand-written cross-entropy term. */
   inProduct: boolean;
   inFunction?: string;
+  /** The framework of the log function (from its path, or of the file's language for a `.log()` method). */
+  framework?: Framework;
 }
 
 export interface CompileEvent {
@@ -80,6 +82,8 @@ export interface CompileEvent {
   output: Value;
   /** The `loss` argument as written */
   loss: ArgInfo;
+  /** Replaced by another `compile` of the same model before anything used it: it never takes effect. */
+  superseded?: boolean;
 }
 
 export interface ReturnEvent {

@@ -3,14 +3,17 @@
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
 import type { Arg, Expr } from '../../ir';
-import type { ActivationEvent, ArgInfo, LossOption } from './events';
+import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
   CALL_THROUGH,
   CONTAINERS,
+  DATASETS,
   EXP_FUNCTIONS,
   FUNCTIONAL_MODELS,
+  INTEGER_DTYPES,
+  INTEGER_SAMPLERS,
   KIND_KEEPING_FUNCTIONS,
   KIND_KEEPING_METHODS,
   LAYERS,
@@ -23,6 +26,8 @@ import {
   TENSOR_FACTORIES,
   WRAPPERS,
   compileSpecOf,
+  frameworkOf,
+  frameworkOfMethod,
   packOf,
   shortName,
 } from '../../frameworks/registry';
@@ -71,14 +76,16 @@ export abstract class FrameworkSemantics extends UserCode {
       return tensor('unknown');
     }
     const act = ACTIVATION_FUNCTIONS.get(path);
+    if (act?.identity) return keepKind(site.positional[0]);
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
-    if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame);
+    if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame, undefined, frameworkOf(path));
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
     if (KIND_KEEPING_FUNCTIONS.has(path)) return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0]);
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
     const functional = FUNCTIONAL_MODELS.get(path);
-    if (functional) return this.own({ t: 'object', path, call: site, output: argValue(site, functional.output) ?? UNKNOWN });
+    if (functional)
+      return this.own({ t: 'object', path, call: site, output: argValue(site, functional.output) ?? UNKNOWN, depth: this.branchDepth });
     const layer = LAYERS.get(path);
     if (layer) return this.makeLayer(path, layer, site, frame);
     // Wrappers that run the module they are given: calling them calls the module.
@@ -97,6 +104,21 @@ export abstract class FrameworkSemantics extends UserCode {
       }
     }
     if (RANDOM_INTEGERS.has(path)) return randintKind(site);
+    const sampler = INTEGER_SAMPLERS.get(path);
+    if (sampler) {
+      const dtype = argValue(site, sampler.dtype);
+      const integer =
+        dtype &&
+        ((dtype.t === 'sym' && INTEGER_DTYPES.has(dtype.path)) || (dtype.t === 'const' && INTEGER_DTYPES.has(String(dtype.value))));
+      if (!integer) return UNKNOWN;
+      const high = argValue(site, sampler.high);
+      return tensor(high && high.t === 'const' && high.value === 2 ? 'labels01' : 'class-indices');
+    }
+    const dataset = DATASETS.get(path);
+    if (dataset) {
+      const split = (): Value => ({ t: 'tuple', elts: [UNKNOWN, tensor(dataset)] });
+      return { t: 'tuple', elts: [split(), split()] };
+    }
     if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
     return UNKNOWN;
   }
@@ -120,12 +142,13 @@ export abstract class FrameworkSemantics extends UserCode {
       if (recv.t === 'unknown' && !ACTIVATION_METHODS.has(name) && name !== 'log') return undefined;
       const act = ACTIVATION_METHODS.get(name);
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
-      if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg);
+      if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
       if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
+    if (name !== 'compile') this.pendingCompiles.delete(recv);
     if (recv.t === 'object') {
       if (recv.layers && name === CONTAINERS.get(recv.path)?.add) {
         this.mutated(recv);
@@ -181,14 +204,21 @@ export abstract class FrameworkSemantics extends UserCode {
     const loss = argValue(site, conv.spec.loss);
     if (lossExpr && loss) {
       const out = output();
-      this.events.push({
+      const event: CompileEvent = {
         type: 'compile',
         framework: conv.framework,
         site,
         model,
         output: out,
         loss: { value: loss, expr: lossExpr, uri: frame.uri },
-      });
+      };
+      // Compiled again in the same frame, unconditionally since the model was made, before any use: the
+      // earlier compile never takes effect.
+      const prev = this.pendingCompiles.get(model);
+      if (prev && prev.fn === frame.fn && prev.uri === frame.uri && model.t === 'object' && this.branchDepth <= (model.depth ?? -1))
+        prev.event.superseded = true;
+      this.pendingCompiles.set(model, { event, fn: frame.fn, uri: frame.uri });
+      this.events.push(event);
       if (loss.t === 'function') this.callCompiledLossFunction(loss, out, lossExpr, frame);
     }
     return { t: 'const', value: null };
@@ -234,6 +264,7 @@ export abstract class FrameworkSemantics extends UserCode {
     if (layer.t === 'object') {
       if (layer.layers || layer.output) return this.callObject(layer, { ...site, positional: [input] }, frame);
       if (layer.passThrough) return keepKind(input);
+      if (layer.layerFn) return this.call(layer.layerFn, { ...site, positional: [input], keywords: new Map() }, frame);
       const out = layer.layerOut ?? UNKNOWN;
       const inUnits = certainTensor(input)?.units;
       if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined) return { ...out, units: inUnits };
@@ -250,30 +281,46 @@ export abstract class FrameworkSemantics extends UserCode {
    */
   protected checkStackedActivations(layers: Value[], from: number): void {
     let units: number | undefined;
+    // The values are (batch, features) since an argument-less flattening layer: axis 1 is the units axis.
+    let flat = false;
     layers.forEach((l, i) => {
       if (l.t !== 'object' || l.layers || l.output) {
         units = undefined;
+        flat = false;
         return;
       }
+      const spec = LAYERS.get(l.path);
       if (l.keepsUnits) {
         const a = l.activation;
-        if (i >= from && a && units !== undefined && a.axisSize === undefined && isLastAxis(a.path, !!a.dim, a.dim?.value))
-          this.events.push({ ...a, axisSize: units });
+        const unitsAxis = isLastAxis(a?.path ?? '', !!a?.dim, a?.dim?.value) || (flat && isAxis(a?.dim?.value, 1));
+        if (i >= from && a && units !== undefined && a.axisSize === undefined && unitsAxis) this.events.push({ ...a, axisSize: units });
+        if (spec?.flattens) flat = l.call?.expr.args.length === 0;
         return;
       }
       units = l.layerOut?.t === 'tensor' ? l.layerOut.units : undefined;
+      // A layer with a units argument (Linear) keeps the rank; any other (Conv) does not.
+      flat = flat && spec?.units !== undefined;
     });
   }
 
   protected makeLayer(path: string, spec: LayerSpec, site: CallSite, frame: Frame): Value {
     const obj: ObjectValue = this.own({ t: 'object', path, call: site });
+    if (spec.fn) {
+      const fn = argValue(site, { pos: spec.fn.pos, kw: [spec.fn.kw] });
+      obj.layerFn = fn && (fn.t === 'function' || fn.t === 'sym') ? fn : undefined;
+      if (!obj.layerFn) obj.layerOut = UNKNOWN;
+      return obj;
+    }
     const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
     const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
     let act: ActivationSpec | undefined;
     if (spec.activation) {
       const a = argValue(site, { pos: spec.activation.pos, kw: [spec.activation.kw] });
       act = activationFromValue(a, packOf(path));
-      if (a && !act && !(a.t === 'const' && (a.value === null || a.value === undefined))) {
+      // `Activation('linear')` is the identity: no activation, like `Activation(None)`.
+      const identity = act?.identity === true;
+      if (identity) act = undefined;
+      if (a && !act && !identity && !(a.t === 'const' && (a.value === null || a.value === undefined))) {
         obj.layerOut = UNKNOWN; // an activation LossLens does not model (relu, tanh, a custom one)
         return obj;
       }
@@ -298,7 +345,7 @@ export abstract class FrameworkSemantics extends UserCode {
       this.events.push(ev);
       if (obj.keepsUnits) obj.activation = ev;
     }
-    const origin: Origin = { uri: frame.uri, span: site.expr.span, label };
+    const origin: Origin = { uri: frame.uri, span: site.expr.span, label, framework: frameworkOf(path) };
     if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
     else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units });
     else obj.passThrough = true;
@@ -332,11 +379,29 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     const text = this.texts.get(frame.uri);
     const calleeText = text ? text.slice(site.expr.callee.span.start, site.expr.callee.span.end) : path;
-    const origin: Origin = { uri: frame.uri, span: site.expr.span, label: operandPos < 0 ? `${path}()` : calleeText, inner: opExpr?.span };
+    const origin: Origin = {
+      uri: frame.uri,
+      span: site.expr.span,
+      label: operandPos < 0 ? `${path}()` : calleeText,
+      inner: opExpr?.span,
+      framework: operandPos < 0 ? this.methodFramework(path.slice(1), frame) : frameworkOf(path),
+    };
     return tensor(spec.kind, { origin, units: input?.units, dim: null });
   }
 
-  protected applyLog(site: CallSite, operand: Value | undefined, pos: number, frame: Frame, operandExpr?: Expr): Value {
+  /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
+  private methodFramework(name: string, frame: Frame): Framework | undefined {
+    return frameworkOfMethod(name, this.languages.get(frame.uri));
+  }
+
+  protected applyLog(
+    site: CallSite,
+    operand: Value | undefined,
+    pos: number,
+    frame: Frame,
+    operandExpr?: Expr,
+    framework?: Framework,
+  ): Value {
     const expr = operandExpr ?? site.expr.args[pos]?.value;
     if (expr)
       this.events.push({
@@ -345,12 +410,17 @@ export abstract class FrameworkSemantics extends UserCode {
         arg: { value: operand ?? UNKNOWN, expr, uri: frame.uri },
         inProduct: this.productLogs.has(site.expr),
         inFunction: frame.fn?.def.name,
+        framework,
       });
     const t = certainTensor(operand);
+    const fw = t?.origin?.framework ?? framework;
     if (t?.kind === 'probs-softmax')
-      return tensor('log-probs', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))' }, units: t.units });
+      return tensor('log-probs', {
+        origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))', framework: fw },
+        units: t.units,
+      });
     if (t?.kind === 'probs-sigmoid')
-      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))' } });
+      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))', framework: fw } });
     return UNKNOWN;
   }
 
@@ -398,6 +468,10 @@ function isLastAxis(path: string, given: boolean, dim: Value | undefined): boole
   if (dim && dim.t === 'const') return dim.value === -1;
   if (given) return false;
   return packOf(path)?.softmaxAxis !== 'explicit-last';
+}
+
+function isAxis(dim: Value | undefined, axis: number): boolean {
+  return dim !== undefined && dim.t === 'const' && dim.value === axis;
 }
 
 function containsItemCall(e: Expr | undefined): boolean {
@@ -453,7 +527,7 @@ function activationFromValue(v: Value | undefined, pack: FrameworkPack | undefin
   if (v.t === 'const' && typeof v.value === 'string') return pack?.activationNames?.get(v.value);
   if (v.t === 'sym') {
     const a = ACTIVATION_FUNCTIONS.get(v.path);
-    return a && a.act !== 'other' ? a : undefined;
+    return a && (a.act !== 'other' || a.identity) ? a : undefined;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
 // The layers stack as classes, each one concern: state → evaluate (statements, expressions) →
 // user-code (functions, classes, modules) → framework-semantics (packs) → interpreter (incremental runs).
 import type { ClassDef, Expr, FunctionDef, Module, Stmt } from '../../ir';
-import type { AnalysisEvent } from './events';
+import type { AnalysisEvent, CompileEvent } from './events';
 import { UnitTrack, type RunStats } from './units';
 import type { DictValue, FunctionValue, InstanceValue, ObjectValue, Scope, Value } from './values';
 
@@ -47,6 +47,11 @@ export abstract class EngineState {
   protected calls = 0;
   /** How many conditional or repeated blocks (if branches, loop bodies) enclose the code being run. */
   protected branchDepth = 0;
+  /**
+   * The last `compile` of each model whose effect is not yet seen: no training call, no other method, and
+   * the model not passed anywhere since. A later compile in the same frame replaces it (see compileModel).
+   */
+  protected readonly pendingCompiles = new WeakMap<object, { event: CompileEvent; fn: unknown; uri: string }>();
   /** Inside a call whose callee differs between paths: loss calls made there are not certain to happen. */
   protected uncertainCallee = 0;
   /** Operand values of the binary operations evaluated (read back by patterns such as `2 * y - 1`). */

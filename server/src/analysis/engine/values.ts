@@ -4,7 +4,7 @@
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationEvent } from './events';
 
-import type { Kind } from '../../frameworks/types';
+import type { Framework, Kind } from '../../frameworks/types';
 
 export type { Kind };
 
@@ -16,6 +16,8 @@ export interface Origin {
   label: string;
   /** The activation's input expression when the producer is a call like `softmax(x, …)` (fixes replace the call by it). */
   inner?: Span;
+  /** The framework of the producer's API (from its resolved path): messages and fixes speak it. */
+  framework?: Framework;
   /**
    * The producer is a layer written in place as element `index` of a container's layer list
    * (`nn.Sequential(…, nn.Softmax(dim=1))`); `elements` are the spans of all elements of that list,
@@ -75,6 +77,8 @@ export interface ObjectValue {
   /** For layers: what applying the layer gives (`passThrough`: the input's own kind). */
   layerOut?: Value;
   passThrough?: boolean;
+  /** For layers that apply a function given at construction (Keras `Lambda(fn)`): that function. */
+  layerFn?: Value;
   /** Containers whose layers are not all visible (`nn.Sequential(*blocks)`): applying them gives unknown. */
   opaque?: boolean;
   /** The last layer was added on one path only. */

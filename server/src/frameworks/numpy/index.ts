@@ -3,6 +3,7 @@ import type { FrameworkPack } from '../types';
 
 export const numpyPack: FrameworkPack = {
   id: 'numpy',
+  language: 'python',
   roots: ['numpy'],
   imports: [{ module: 'numpy', root: 'numpy' }],
   kindKeeping: ['numpy.clip', 'numpy.squeeze'],
@@ -11,4 +12,6 @@ export const numpyPack: FrameworkPack = {
   logFunctions: ['numpy.log'],
   expFunctions: ['numpy.exp'],
   literalTensors: ['numpy.array'],
+  activations: new Map([['numpy.argmax', { kind: 'class-indices', act: 'other' }]]),
+  randomIntegers: ['numpy.random.randint'],
 };

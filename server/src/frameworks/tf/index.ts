@@ -1,10 +1,12 @@
 // TensorFlow (`tensorflow` imported as `tf`): tf.nn, tf.math, TF1 tf.losses, tf.compat. Keras under
 // `tf.keras` is the keras pack's.
 import type { FrameworkPack } from '../types';
+import { arg } from '../losses-table';
 import { TF1_LOSSES, tfLosses } from './losses';
 
 export const tfPack: FrameworkPack = {
   id: 'tf',
+  language: 'python',
   framework: 'tf',
   markers: ['tensorflow'],
   roots: ['tf'],
@@ -29,12 +31,31 @@ export const tfPack: FrameworkPack = {
     ['tf.one_hot', { kind: 'one-hot', act: 'other' }],
     ['tf.argmax', { kind: 'class-indices', act: 'other' }],
   ]),
-  kindKeeping: ['tf.reshape', 'tf.squeeze', 'tf.expand_dims', 'tf.clip_by_value', 'tf.cast', 'tf.identity', 'tf.stop_gradient'],
+  kindKeeping: [
+    'tf.reshape',
+    'tf.squeeze',
+    'tf.expand_dims',
+    'tf.clip_by_value',
+    'tf.cast',
+    'tf.identity',
+    'tf.stop_gradient',
+    'tf.nn.dropout',
+  ],
   clampOps: ['clip_by_value'],
   shapeOps: ['reshape', 'squeeze', 'expand_dims'],
   logFunctions: ['tf.log'],
   expFunctions: ['tf.exp'],
   literalTensors: ['tf.constant'],
+  integerSamplers: new Map([['tf.random.uniform', { high: arg(2, 'maxval'), dtype: arg(3, 'dtype') }]]),
+  integerDtypes: ['tf.int32', 'tf.int64', 'int32', 'int64'],
   softmaxAxis: 'default-last',
+  advice: {
+    logSoftmax: 'tf.nn.log_softmax',
+    logSigmoid: 'tf.math.log_sigmoid',
+    bceWithLogits: { class: 'tf.nn.sigmoid_cross_entropy_with_logits', function: 'tf.nn.sigmoid_cross_entropy_with_logits' },
+    crossEntropyWithLogits: 'tf.nn.softmax_cross_entropy_with_logits',
+    multiLabel: 'tf.nn.sigmoid_cross_entropy_with_logits',
+    binaryHead: 'a sigmoid unit with binary cross-entropy (`from_logits=True` on a linear unit)',
+  },
   losses: tfLosses,
 };

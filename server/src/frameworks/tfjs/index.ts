@@ -10,6 +10,7 @@ const option = (kw: string) => ({ pos: 99, kw });
 
 export const tfjsPack: FrameworkPack = {
   id: 'tfjs',
+  language: 'typescript',
   framework: 'tfjs',
   roots: ['tfjs'],
   imports: [{ module: '@tensorflow/tfjs', root: 'tfjs', prefix: true }],
@@ -30,7 +31,7 @@ export const tfjsPack: FrameworkPack = {
     ['softmax', { kind: 'probs-softmax', act: 'softmax' }],
     ['sigmoid', SIGMOID],
     ['logSoftmax', { kind: 'log-probs', act: 'log_softmax' }],
-    ['linear', { kind: 'logits', act: 'other' }],
+    ['linear', { kind: 'logits', act: 'other', identity: true }],
   ]),
   kindKeeping: ['tfjs.reshape', 'tfjs.squeeze', 'tfjs.expandDims', 'tfjs.clipByValue', 'tfjs.cast'],
   kindKeepingMethods: ['as', 'asType', 'expandDims', 'clipByValue', 'dataSync', 'arraySync'],
@@ -61,6 +62,9 @@ export const tfjsPack: FrameworkPack = {
     logSoftmax: 'tf.logSoftmax',
     logSigmoid: 'tf.logSigmoid',
     bceWithLogits: { class: 'tf.losses.sigmoidCrossEntropy', function: 'tf.losses.sigmoidCrossEntropy' },
+    crossEntropyWithLogits: 'tf.losses.softmaxCrossEntropy',
+    multiLabel: 'tf.losses.sigmoidCrossEntropy',
+    binaryHead: 'a sigmoid unit with binaryCrossentropy (`tf.losses.sigmoidCrossEntropy` on a linear unit)',
   },
   losses: tfjsLosses,
   compileLossStrings: tfjsCompileLossStrings,

@@ -10,6 +10,7 @@ const keep: LayerSpec = { out: 'keep' };
 
 export const torchPack: FrameworkPack = {
   id: 'torch',
+  language: 'python',
   framework: 'torch',
   markers: ['torch'],
   roots: ['torch', 'torchvision'],
@@ -56,6 +57,7 @@ export const torchPack: FrameworkPack = {
     'torch.permute',
     'torch.transpose',
     'torch.as_tensor',
+    'torch.nn.functional.dropout',
   ],
   kindKeepingMethods: [
     'view',
@@ -119,7 +121,7 @@ export const torchPack: FrameworkPack = {
     ['torch.nn.Dropout', keep],
     ['torch.nn.Dropout1d', keep],
     ['torch.nn.Dropout2d', keep],
-    ['torch.nn.Flatten', keep],
+    ['torch.nn.Flatten', { out: 'keep', flattens: true }],
     ['torch.nn.Identity', keep],
     ['torch.nn.Unflatten', keep],
   ]),
@@ -169,6 +171,9 @@ export const torchPack: FrameworkPack = {
     logSigmoid: 'F.logsigmoid',
     functional: { module: 'torch.nn.functional', alias: 'F' },
     bceWithLogits: { class: 'nn.BCEWithLogitsLoss', function: 'F.binary_cross_entropy_with_logits' },
+    crossEntropyWithLogits: 'F.cross_entropy',
+    multiLabel: 'BCEWithLogitsLoss',
+    binaryHead: 'BCEWithLogitsLoss with one unit',
   },
   losses: torchLosses,
 };

@@ -1,6 +1,6 @@
 // The check of an activation applied twice (LL001, LL002): by the code, then again by a loss that
 // applies it itself.
-import type { LossFamily } from '../../frameworks/types';
+import type { Framework, LossFamily } from '../../frameworks/types';
 import type { TensorValue } from '../../analysis/engine/values';
 import type { RuleContext } from '../api';
 import { removeActivationFix } from './fixes';
@@ -22,9 +22,9 @@ export interface ActivationTwice {
   /** 'softmax' / 'sigmoid': the fallback label of the activation and the related-information text. */
   activation: string;
   /** Message for a loss called on the activation's output `t` (`label`: the activation as written). */
-  lossMessage(label: string, lossLabel: string, t: TensorValue): string;
+  lossMessage(label: string, lossLabel: string, t: TensorValue, framework: Framework): string;
   /** Message for a compiled model whose last layer is the activation. */
-  compileMessage(label: string, lossLabel: string): string;
+  compileMessage(label: string, lossLabel: string, framework: Framework): string;
   fixTitle: string;
 }
 
@@ -38,14 +38,14 @@ export function checkActivationTwice(ctx: RuleContext, rule: ActivationTwice): v
   checkLossArgument(ctx, {
     families: [rule.family],
     kinds: [rule.kind],
-    message: (ev, t) => rule.lossMessage(t.origin?.label ?? rule.activation, ev.spec.label, t),
+    message: (ev, t) => rule.lossMessage(t.origin?.label ?? rule.activation, ev.spec.label, t, ev.spec.framework),
     related,
     fix: (ctx, _ev, t) => removeActivationFix(ctx, t.origin, rule.fixTitle),
   });
   reportAtCompiledLoss(ctx, {
     families: [rule.family],
     outputKinds: [rule.kind],
-    message: (loss, out) => rule.compileMessage(out.origin?.label ?? rule.activation, loss.label),
+    message: (loss, out, ev) => rule.compileMessage(out.origin?.label ?? rule.activation, loss.label, ev.framework),
     related,
   });
 }

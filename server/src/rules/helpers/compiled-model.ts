@@ -29,7 +29,7 @@ export function reportAtCompiledLoss(ctx: RuleContext, ...checks: CompiledLossCh
   for (const ev of eventsOfType(ctx.events, 'compile')) {
     const loss = compiledLossOf(ev);
     const out = certainTensor(ev.output);
-    if (!loss || !out) continue;
+    if (!loss || !out || ev.superseded) continue;
     for (const check of checks) {
       if (!check.families.includes(loss.family) || (check.outputKinds && !check.outputKinds.includes(out.kind))) continue;
       if (check.when && !check.when(loss, out, ev)) continue;

@@ -5,3 +5,4 @@ export { reportAtCompiledLoss, type CompiledLossCheck } from './compiled-model';
 export { checkActivationTwice, doubleSoftmaxFloor, type ActivationTwice } from './activation-twice';
 export { appendArgumentEdit, listElementRemoval, removeActivationFix } from './fixes';
 export { isLossFunction } from './loss-function';
+export { adviceOf, frameworkNote } from './advice';
