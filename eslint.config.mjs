@@ -37,8 +37,12 @@ const FRAMEWORKS = {
   message: 'Framework packs are data: they import nothing of the engine, the rules or the front ends.',
 };
 const RULES = {
-  group: ['lsp', 'cli'].flatMap(folder),
-  message: "Rules read the analysis's events and know no front end (LSP server, CLI).",
+  // `fixes` and `config` as server folders only: rules/helpers/fixes.ts is the rules' own.
+  group: [
+    ...['lsp', 'cli', 'lint', 'hover'].flatMap(folder),
+    ...['fixes', 'config'].flatMap(name => [`../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`]),
+  ],
+  message: "Rules read the analysis's events and know no front end (LSP server, CLI, lint pipeline, hovers), fix engine or configuration.",
 };
 const RULE_FILES = {
   group: ['**/LL[0-9][0-9][0-9]-*'],

@@ -3,7 +3,7 @@ import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } fro
 import type { LogEvent } from '../analysis/engine/events';
 import type { Fix, TextReplacement } from '../findings';
 import type { Origin } from '../analysis/engine/values';
-import { pythonModuleRef } from '../fixes/python-imports';
+import { pythonModuleRef } from './helpers/python-imports';
 import { advice } from '../frameworks/registry';
 import type { Framework } from '../frameworks/types';
 import { adviceOf } from './helpers';

@@ -1,8 +1,11 @@
 // Names a fix needs from a module: reuse an existing `import a.b as X` / `from a import b as X`,
 // or add the import after the file's leading imports (after a shebang, encoding line, docstring
 // and `from __future__` imports).
-import type { Edit } from './text-edits';
-import { lineBreakOf } from '../base/line-index';
+import type { TextReplacement } from '../../findings';
+import { lineBreakOf } from '../../base/line-index';
+
+/** An edit of the file the import goes into. */
+type Edit = Omit<TextReplacement, 'uri'>;
 
 export interface ModuleRef {
   /** How the code refers to the module (`F`, `torch.nn.functional`). */

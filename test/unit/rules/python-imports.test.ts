@@ -1,7 +1,7 @@
 // Import insertion for fixes that need a module (LL008's logsigmoid needs torch.nn.functional).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pythonModuleRef, importEdit } from '../../../server/src/fixes/python-imports';
+import { pythonModuleRef, importEdit } from '../../../server/src/rules/helpers/python-imports';
 import { applyEdits } from '../../../server/src/fixes/text-edits';
 
 const M = 'torch.nn.functional';
