@@ -139,8 +139,3 @@ export function compileSpecOf(path: string): { spec: CompileSpec; framework: Fra
   const p = packOf(path);
   return p?.compile && p.framework ? { spec: p.compile, framework: p.framework, optionsObject: !!p.optionsObject } : undefined;
 }
-
-/** Compile and fit of subclassed models (`class Net(keras.Model)`) follow the pack that owns the base. */
-export function modelBaseCompile(base: string): ReturnType<typeof compileSpecOf> {
-  return MODEL_BASES.has(base) ? compileSpecOf(base) : undefined;
-}
