@@ -60,6 +60,11 @@ export const MODEL_BASES = setOf(p => p.modelBases);
 export const SELF_RETURNING_METHODS = setOf(p => p.selfReturningMethods);
 export const WRAPPERS = mapOf(p => p.wrappers);
 export const CALL_THROUGH = setOf(p => p.callThrough);
+/** Tensor methods that take gradients; tensors carry no framework, so every pack's apply. */
+export const GRADIENT_METHODS = setOf(p => p.gradientMethods);
+export const GRADIENT_FUNCTIONS = mapOf(p => p.gradientFunctions);
+export const PRODUCT_FUNCTIONS = setOf(p => p.productFunctions);
+export const PRODUCT_METHODS = setOf(p => p.productMethods);
 export const TENSOR_FACTORIES = mapOf(p => p.tensorFactories);
 export const RANDOM_INTEGERS = setOf(p => p.randomIntegers);
 export const INTEGER_SAMPLERS = mapOf(p => p.integerSamplers);

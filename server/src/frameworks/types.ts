@@ -238,6 +238,16 @@ export interface FrameworkPack {
   wrappers?: ReadonlyMap<string, ArgRef>;
   /** Functions that call the function they are given and return its result (`tf.tidy(() => …)`). */
   callThrough?: readonly string[];
+  /** Tensor methods that take gradients of the tensor (`loss.backward()`): the tensor is what training minimises. */
+  gradientMethods?: readonly string[];
+  /**
+   * Functions that take gradients of an argument: a tensor (`torch.autograd.grad(loss, params)`), or a
+   * function whose result is differentiated (`callable`: `tf.grad(f)`, `tf.variableGrads(() => loss)`).
+   */
+  gradientFunctions?: ReadonlyMap<string, { arg: number; callable?: boolean }>;
+  /** Element-wise products written as calls (`tf.mul(a, b)`) and as tensor methods (`a.mul(b)`): see Place.product. */
+  productFunctions?: readonly string[];
+  productMethods?: readonly string[];
   /** Tensor factories; `fromData`: the first argument holds the values (`torch.tensor(x)`). */
   tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */

@@ -19,6 +19,10 @@ import {
   LAYERS,
   LITERAL_TENSORS,
   LOG_FUNCTIONS,
+  GRADIENT_FUNCTIONS,
+  GRADIENT_METHODS,
+  PRODUCT_FUNCTIONS,
+  PRODUCT_METHODS,
   LOSS_SPECS,
   MODEL_BASES,
   RANDOM_INTEGERS,
@@ -42,7 +46,7 @@ import type {
   LossSpec,
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
-import { expOf, keepKind, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
+import { derived, expOf, keepKind, lineageOf, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
@@ -120,7 +124,14 @@ export abstract class FrameworkSemantics extends UserCode {
       return { t: 'tuple', elts: [split(), split()] };
     }
     if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
-    return UNKNOWN;
+    const gradient = GRADIENT_FUNCTIONS.get(path);
+    if (gradient) {
+      const arg = site.positional[gradient.arg];
+      const value = gradient.callable ? (arg?.t === 'function' ? this.call(arg, { ...site, positional: [], keywords: new Map() }, frame) : undefined) : arg;
+      if (value) this.events.push({ type: 'gradient', value, uri: site.uri, span: site.expr.span });
+      return UNKNOWN;
+    }
+    return derived([...site.positional, ...site.keywords.values()], PRODUCT_FUNCTIONS.has(path));
   }
 
   /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
@@ -139,13 +150,23 @@ export abstract class FrameworkSemantics extends UserCode {
   protected callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined {
     const recvArg = site.expr.callee.k === 'attr' ? site.expr.callee.obj : site.expr;
     if (recv.t === 'tensor' || recv.t === 'unknown' || recv.t === 'union') {
+      // Unknown except for what it was computed through: training may still take its gradient.
+      if (recv.t === 'unknown' && recv.lineage && GRADIENT_METHODS.has(name)) {
+        this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
+        return { t: 'const', value: null };
+      }
+      if (recv.t === 'unknown' && recv.lineage && !ACTIVATION_METHODS.has(name) && name !== 'log') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
       if (recv.t === 'unknown' && !ACTIVATION_METHODS.has(name) && name !== 'log') return undefined;
       const act = ACTIVATION_METHODS.get(name);
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
       if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
-      if (recv.t === 'tensor') return UNKNOWN;
+      if (recv.t === 'tensor' && GRADIENT_METHODS.has(name)) {
+        this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
+        return { t: 'const', value: null };
+      }
+      if (recv.t === 'tensor') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
     if (name !== 'compile') this.pendingCompiles.delete(recv);
@@ -241,7 +262,9 @@ export abstract class FrameworkSemantics extends UserCode {
   protected callCompiledLossFunction(fn: FunctionValue, output: Value, lossExpr: Expr, frame: Frame): void {
     const entry = { uri: frame.uri, span: lossExpr.span, callee: fn.qualname };
     const withEntry = (v: Value): Value => (v.t === 'tensor' ? { ...v, entries: [entry] } : v.t === 'union' ? mapUnion(v, withEntry) : v);
-    this.callFunction(fn, [tensor('unknown', { role: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
+    const loss = this.callFunction(fn, [tensor('unknown', { role: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
+    // Keras minimises what the function returns.
+    this.events.push({ type: 'gradient', value: loss, uri: frame.uri, span: lossExpr.span });
   }
 
   protected callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
@@ -414,14 +437,16 @@ export abstract class FrameworkSemantics extends UserCode {
       });
     const t = certainTensor(operand);
     const fw = t?.origin?.framework ?? framework;
+    const lineage = [...lineageOf(operand), { uri: frame.uri, span: site.expr.span }];
     if (t?.kind === 'probs-softmax')
       return tensor('log-probs', {
         origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))', framework: fw },
         units: t.units,
+        lineage,
       });
     if (t?.kind === 'probs-sigmoid')
-      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))', framework: fw } });
-    return UNKNOWN;
+      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))', framework: fw }, lineage });
+    return tensor('unknown', { lineage });
   }
 
   protected emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): void {

@@ -31,6 +31,7 @@ export const tfPack: FrameworkPack = {
     ['tf.one_hot', { kind: 'one-hot', act: 'other' }],
     ['tf.argmax', { kind: 'class-indices', act: 'other' }],
   ]),
+  productFunctions: ['tf.multiply'],
   kindKeeping: [
     'tf.reshape',
     'tf.squeeze',
