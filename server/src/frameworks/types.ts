@@ -20,7 +20,7 @@ export type Kind =
 export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
 
 /** A pack: a framework, or an array library whose calls keep or produce kinds (numpy). */
-export type PackId = Framework | 'numpy';
+export type PackId = Framework | 'numpy' | 'tfds';
 
 /** Where an argument is: its position, and the keywords that may name it. */
 export interface ArgRef {
@@ -188,6 +188,15 @@ export interface Advice {
   activationTwice?: string;
 }
 
+export interface DatasetLoaderSpec {
+  name: ArgRef;
+  supervised: string;
+  split: ArgRef;
+  withInfo: string;
+  labelKey: string;
+  labels: ReadonlyMap<string, Kind>;
+}
+
 export interface FrameworkPack {
   id: PackId;
   /** The framework rules and messages name; undefined for array libraries (numpy). */
@@ -245,6 +254,16 @@ export interface FrameworkPack {
    * function whose result is differentiated (`callable`: `tf.grad(f)`, `tf.variableGrads(() => loss)`).
    */
   gradientFunctions?: ReadonlyMap<string, { arg: number; callable?: boolean }>;
+  /**
+   * Dataset loaders (`tfds.load`): the labels of the named datasets, as (features, label) pairs when
+   * `supervised` is true, else as the `labelKey` entry of a features dict; `split` as a list gives one
+   * dataset per split, `withInfo` a (dataset, info) pair.
+   */
+  datasetLoaders?: ReadonlyMap<string, DatasetLoaderSpec>;
+  /** Datasets made from tensors (`tf.data.Dataset.from_tensor_slices((x, y))`): an element is the argument's structure. */
+  datasetFactories?: readonly string[];
+  /** Dataset methods that return the dataset (`batch`, `shuffle`); `map` runs its function on an element. */
+  datasetMethods?: readonly string[];
   /** Element-wise products written as calls (`tf.mul(a, b)`) and as tensor methods (`a.mul(b)`): see Place.product. */
   productFunctions?: readonly string[];
   productMethods?: readonly string[];

@@ -98,7 +98,7 @@ export abstract class Evaluator extends EngineState {
       case 'loop': {
         if (s.iter) {
           const it = this.evalExpr(s.iter, scope, frame);
-          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
+          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : it.t === 'dataset' ? it.element : UNKNOWN, scope, frame);
         }
         // The body runs zero or more times: its assignments join with the values before it.
         this.branchDepth++;

@@ -22,6 +22,9 @@ import {
   GRADIENT_FUNCTIONS,
   GRADIENT_METHODS,
   PRODUCT_FUNCTIONS,
+  DATASET_FACTORIES,
+  DATASET_LOADERS,
+  DATASET_METHODS,
   PRODUCT_METHODS,
   LOSS_SPECS,
   MODEL_BASES,
@@ -37,6 +40,7 @@ import {
 } from '../../frameworks/registry';
 import type {
   ActivationSpec,
+  DatasetLoaderSpec,
   ArgRef,
   CompileSpec,
   ContainerSpec,
@@ -124,14 +128,39 @@ export abstract class FrameworkSemantics extends UserCode {
       return { t: 'tuple', elts: [split(), split()] };
     }
     if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
+    const loader = DATASET_LOADERS.get(path);
+    if (loader) return this.loadDataset(loader, site);
+    if (DATASET_FACTORIES.has(path)) return { t: 'dataset', element: site.positional[0] ?? UNKNOWN };
     const gradient = GRADIENT_FUNCTIONS.get(path);
     if (gradient) {
       const arg = site.positional[gradient.arg];
-      const value = gradient.callable ? (arg?.t === 'function' ? this.call(arg, { ...site, positional: [], keywords: new Map() }, frame) : undefined) : arg;
+      const value = gradient.callable
+        ? arg?.t === 'function'
+          ? this.call(arg, { ...site, positional: [], keywords: new Map() }, frame)
+          : undefined
+        : arg;
       if (value) this.events.push({ type: 'gradient', value, uri: site.uri, span: site.expr.span });
       return UNKNOWN;
     }
     return derived([...site.positional, ...site.keywords.values()], PRODUCT_FUNCTIONS.has(path));
+  }
+
+  /** `tfds.load('mnist', as_supervised=True)`: (features, label) elements with the dataset's labels. */
+  private loadDataset(spec: DatasetLoaderSpec, site: CallSite): Value {
+    const name = argValue(site, spec.name);
+    const kind = name?.t === 'const' && typeof name.value === 'string' ? spec.labels.get(name.value.split(':')[0]) : undefined;
+    const flag = (kw: string) => {
+      const v = site.keywords.get(kw);
+      return v?.t === 'const' && v.value === true;
+    };
+    const label = kind ? tensor(kind) : UNKNOWN;
+    const element: Value = flag(spec.supervised)
+      ? { t: 'tuple', elts: [UNKNOWN, label] }
+      : this.own({ t: 'dict', entries: new Map([[spec.labelKey, label]]), depth: this.branchDepth });
+    const split = argValue(site, spec.split);
+    const ds: Value =
+      split?.t === 'tuple' ? { t: 'tuple', elts: split.elts.map(() => ({ t: 'dataset', element }) as Value) } : { t: 'dataset', element };
+    return flag(spec.withInfo) ? { t: 'tuple', elts: [ds, UNKNOWN] } : ds;
   }
 
   /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
@@ -155,7 +184,8 @@ export abstract class FrameworkSemantics extends UserCode {
         this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
         return { t: 'const', value: null };
       }
-      if (recv.t === 'unknown' && recv.lineage && !ACTIVATION_METHODS.has(name) && name !== 'log') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
+      if (recv.t === 'unknown' && recv.lineage && !ACTIVATION_METHODS.has(name) && name !== 'log')
+        return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
       if (recv.t === 'unknown' && !ACTIVATION_METHODS.has(name) && name !== 'log') return undefined;
       const act = ACTIVATION_METHODS.get(name);
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
@@ -167,6 +197,15 @@ export abstract class FrameworkSemantics extends UserCode {
         return { t: 'const', value: null };
       }
       if (recv.t === 'tensor') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
+    }
+    if (recv.t === 'dataset') {
+      if (!DATASET_METHODS.has(name)) return undefined;
+      if (name !== 'map') return recv;
+      // `ds.map(fn)`: fn gets an element's parts as arguments; what it returns is the new element.
+      const fn = site.positional[0];
+      if (fn?.t !== 'function') return { t: 'dataset', element: UNKNOWN };
+      const parts = recv.element.t === 'tuple' ? recv.element.elts : [recv.element];
+      return { t: 'dataset', element: this.call(fn, { ...site, positional: parts, keywords: new Map() }, frame) };
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
     if (name !== 'compile') this.pendingCompiles.delete(recv);
@@ -247,10 +286,18 @@ export abstract class FrameworkSemantics extends UserCode {
 
   protected fitModel(model: ObjectValue | InstanceValue, spec: CompileSpec, site: CallSite, frame: Frame): Value {
     const yExpr = argExpr(site.expr.args, spec.fit.y);
+    // `fit(dataset)`: the labels are the second part of the dataset's (features, labels) elements.
+    const ds = yExpr ? undefined : site.positional[0];
+    const dsLabels = ds?.t === 'dataset' && ds.element.t === 'tuple' ? ds.element.elts[1] : undefined;
+    const xExpr = site.expr.args[0]?.value;
     this.events.push({
       type: 'fit',
       model,
-      y: yExpr ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined,
+      y: yExpr
+        ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri }
+        : dsLabels && xExpr
+          ? { value: dsLabels, expr: xExpr, uri: frame.uri }
+          : undefined,
     });
     return UNKNOWN;
   }

@@ -169,6 +169,12 @@ export interface ModuleValue {
   exports: Scope;
 }
 
+/** A dataset (`tf.data`, `tfds.load`) whose elements are `element`: what iterating it or `fit(ds)` sees. */
+export interface DatasetValue {
+  t: 'dataset';
+  element: Value;
+}
+
 /** Values that disagree on different paths (if/else). Rules treat a union as unknown unless every member agrees. */
 export interface UnionValue {
   t: 'union';
@@ -193,6 +199,7 @@ export type Value =
   | ConstValue
   | ModuleValue
   | UnionValue
+  | DatasetValue
   | UnknownValue;
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };
