@@ -73,6 +73,9 @@ const LOG_SOFTMAX = [
   'def log_probs(logits):',
   '    return torch.log(F.softmax(logits, dim=1))',
   '',
+  'def nll(logits, labels):',
+  '    return F.nll_loss(log_probs(logits), labels)',
+  '',
 ].join('\n');
 
 test('the server advertises quick fixes and source.fixAll.losslens', async () => {
@@ -195,7 +198,7 @@ const MIXED = [
   '',
   'def step(x, y):',
   '    lp = torch.log(F.softmax(x, dim=1))',
-  '    return F.cross_entropy(F.softmax(x, dim=1), y) + lp.mean()',
+  '    return F.cross_entropy(F.softmax(x, dim=1), y) + F.nll_loss(lp, y)',
   '',
 ].join('\n');
 
