@@ -230,7 +230,7 @@ test('losslens.fix.unsafe adds the unsafe fixes to fix-all', async () => {
   await client.pull(uri);
   const [all] = await actionsFor(client, uri, [], ['source.fixAll.losslens']);
   const fixed = applyTextEdits(MIXED, documentEdits(all)[0].edits as TextEdit[]);
-  assert.match(fixed, /return F\.cross_entropy\(x, y\) \+ lp\.mean\(\)/);
+  assert.match(fixed, /return F\.cross_entropy\(x, y\) \+ F\.nll_loss\(lp, y\)/);
   assert.match(fixed, /reduction='sum'/);
   await replaceText(client, uri, 2, fixed);
   assert.deepEqual((await client.pull(uri)).items, []);

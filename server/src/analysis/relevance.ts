@@ -14,10 +14,9 @@ import { uriDirname } from '../base/uri';
 /**
  * Rule words, any case: every loss and activation the catalogue knows names one of them
  * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`…), and LL008/LL009/LL016/LL017
- * read what reaches a gradient (`loss.backward()`, `torch.autograd.grad`, `tf.grad`, `tf.valueAndGrad`,
- * `tf.variableGrads`).
+ * read what reaches a gradient (`loss.backward()`, `torch.autograd.grad`; this index reads Python only).
  */
-export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective|backward|autograd|\bgrads?\b|andgrads?\b|variablegrads/i;
+export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective|backward|autograd/i;
 /** `model.compile(...)`: a compile event needs a Keras model, so it only counts next to `keras`. */
 const COMPILE = /\.\s*compile\b/;
 

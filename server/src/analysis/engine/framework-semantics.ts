@@ -2,7 +2,7 @@
 // logs, layers, containers, losses, compile/fit), read from the framework packs
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
-import type { Arg, Expr } from '../../ir';
+import type { Expr } from '../../ir';
 import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS,
@@ -24,7 +24,6 @@ import {
   PRODUCT_FUNCTIONS,
   DATASET_FACTORIES,
   DATASET_LOADERS,
-  DATASET_METHODS,
   PRODUCT_METHODS,
   LOSS_SPECS,
   MODEL_BASES,
@@ -40,7 +39,6 @@ import {
 } from '../../frameworks/registry';
 import type {
   ActivationSpec,
-  DatasetLoaderSpec,
   ArgRef,
   CompileSpec,
   ContainerSpec,
@@ -50,6 +48,10 @@ import type {
   LossSpec,
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
+import { datasetMethod, loadDataset } from './datasets';
+import { argExpr, argValue, argValueInOrder } from './call-args';
+
+export { argExpr, argValue };
 import { derived, expOf, keepKind, lineageOf, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
@@ -129,7 +131,7 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
     const loader = DATASET_LOADERS.get(path);
-    if (loader) return this.loadDataset(loader, site);
+    if (loader) return loadDataset(loader, site, d => this.own(d), this.branchDepth);
     if (DATASET_FACTORIES.has(path)) return { t: 'dataset', element: site.positional[0] ?? UNKNOWN };
     const gradient = GRADIENT_FUNCTIONS.get(path);
     if (gradient) {
@@ -143,24 +145,6 @@ export abstract class FrameworkSemantics extends UserCode {
       return UNKNOWN;
     }
     return derived([...site.positional, ...site.keywords.values()], PRODUCT_FUNCTIONS.has(path));
-  }
-
-  /** `tfds.load('mnist', as_supervised=True)`: (features, label) elements with the dataset's labels. */
-  private loadDataset(spec: DatasetLoaderSpec, site: CallSite): Value {
-    const name = argValue(site, spec.name);
-    const kind = name?.t === 'const' && typeof name.value === 'string' ? spec.labels.get(name.value.split(':')[0]) : undefined;
-    const flag = (kw: string) => {
-      const v = site.keywords.get(kw);
-      return v?.t === 'const' && v.value === true;
-    };
-    const label = kind ? tensor(kind) : UNKNOWN;
-    const element: Value = flag(spec.supervised)
-      ? { t: 'tuple', elts: [UNKNOWN, label] }
-      : this.own({ t: 'dict', entries: new Map([[spec.labelKey, label]]), depth: this.branchDepth });
-    const split = argValue(site, spec.split);
-    const ds: Value =
-      split?.t === 'tuple' ? { t: 'tuple', elts: split.elts.map(() => ({ t: 'dataset', element }) as Value) } : { t: 'dataset', element };
-    return flag(spec.withInfo) ? { t: 'tuple', elts: [ds, UNKNOWN] } : ds;
   }
 
   /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
@@ -198,15 +182,8 @@ export abstract class FrameworkSemantics extends UserCode {
       }
       if (recv.t === 'tensor') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
     }
-    if (recv.t === 'dataset') {
-      if (!DATASET_METHODS.has(name)) return undefined;
-      if (name !== 'map') return recv;
-      // `ds.map(fn)`: fn gets an element's parts as arguments; what it returns is the new element.
-      const fn = site.positional[0];
-      if (fn?.t !== 'function') return { t: 'dataset', element: UNKNOWN };
-      const parts = recv.element.t === 'tuple' ? recv.element.elts : [recv.element];
-      return { t: 'dataset', element: this.call(fn, { ...site, positional: parts, keywords: new Map() }, frame) };
-    }
+    if (recv.t === 'dataset')
+      return datasetMethod(recv, name, site, (fn, args) => this.call(fn, { ...site, positional: args, keywords: new Map() }, frame));
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
     if (name !== 'compile') this.pendingCompiles.delete(recv);
     if (recv.t === 'object') {
@@ -553,44 +530,6 @@ function containsItemCall(e: Expr | undefined): boolean {
   if (e.k === 'attr') return containsItemCall(e.obj);
   if (e.k === 'binop') return containsItemCall(e.left) || containsItemCall(e.right);
   return false;
-}
-
-/** The argument expression for a parameter given by position or keyword; `dictOnly` for TF.js option objects. */
-export function argExpr(args: Arg[], ref: ArgRef, dictOnly = false): Expr | undefined {
-  for (const a of args) if (a.name && ref.kw.includes(a.name)) return a.value;
-  if (!dictOnly) {
-    let i = 0;
-    for (const a of args) {
-      if (a.name || a.star) continue;
-      if (i === ref.pos) return a.value;
-      i++;
-    }
-  }
-  for (const a of args) {
-    if (!a.name && a.value.k === 'dict') {
-      for (const en of a.value.entries) if (en.key && en.key.k === 'str' && ref.kw.includes(en.key.value)) return en.value;
-    }
-  }
-  return undefined;
-}
-
-/** The value of a parameter: its keywords first, then its position. */
-export function argValue(site: CallSite, ref: ArgRef): Value | undefined {
-  for (const k of ref.kw) {
-    const v = site.keywords.get(k);
-    if (v) return v;
-  }
-  return ref.pos < site.positional.length ? site.positional[ref.pos] : undefined;
-}
-
-/** The value of a parameter: its position first, then its keywords in order. */
-function argValueInOrder(site: CallSite, ref: ArgRef): Value | undefined {
-  if (ref.pos < site.positional.length) return site.positional[ref.pos];
-  for (const k of ref.kw) {
-    const v = site.keywords.get(k);
-    if (v) return v;
-  }
-  return undefined;
 }
 
 /** `activation='softmax'` (a name the layer's framework accepts) or `activation=tf.nn.softmax`. */

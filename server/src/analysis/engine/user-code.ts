@@ -11,7 +11,6 @@ import type { UnitTrack } from './units';
 import {
   Scope,
   UNKNOWN,
-  tensor,
   type CallSite,
   type ClassValue,
   type DictValue,
@@ -19,7 +18,6 @@ import {
   type InstanceValue,
   type Value,
 } from './values';
-
 
 export abstract class UserCode extends Evaluator {
   // ---- user functions and classes ---------------------------------------------------------
