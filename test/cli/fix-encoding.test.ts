@@ -16,9 +16,29 @@ function assertCompiles(path: string): void {
   assert.equal(r.status, 0, `py_compile ${path}: ${r.stderr}`);
 }
 
-const SIGMOID_LOG = (eol: string) => ['import torch', '', 'def lp(z):', '    return torch.log(torch.sigmoid(z))', ''].join(eol);
+const SIGMOID_LOG = (eol: string) =>
+  [
+    'import torch',
+    '',
+    'def lp(z):',
+    '    return torch.log(torch.sigmoid(z))',
+    '',
+    'def bce(z, y):',
+    '    return -(y * lp(z)).mean()',
+    '',
+  ].join(eol);
 const SIGMOID_LOG_FIXED = (eol: string) =>
-  ['import torch', 'import torch.nn.functional as F', '', 'def lp(z):', '    return F.logsigmoid(z)', ''].join(eol);
+  [
+    'import torch',
+    'import torch.nn.functional as F',
+    '',
+    'def lp(z):',
+    '    return F.logsigmoid(z)',
+    '',
+    'def bce(z, y):',
+    '    return -(y * lp(z)).mean()',
+    '',
+  ].join(eol);
 
 test('a Latin-1 file with a coding cookie is fixed and written back in Latin-1, strings and comments intact', () => {
   const text = (body: string) => `# -*- coding: latin-1 -*-\n# Modèle: café crème\n${body}`;

@@ -9,8 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli, makeTree } from './run-cli';
 
-const LOG_SOFTMAX = 'import torch\nimport torch.nn.functional as F\n\ndef lp(x):\n    return torch.log(F.softmax(x, dim=1))\n';
-const LOG_SOFTMAX_FIXED = 'import torch\nimport torch.nn.functional as F\n\ndef lp(x):\n    return F.log_softmax(x, dim=1)\n';
+const LOG_SOFTMAX =
+  'import torch\nimport torch.nn.functional as F\n\ndef lp(x):\n    return torch.log(F.softmax(x, dim=1))\n\ndef nll(x, y):\n    return F.nll_loss(lp(x), y)\n';
+const LOG_SOFTMAX_FIXED = LOG_SOFTMAX.replace('torch.log(F.softmax(x, dim=1))', 'F.log_softmax(x, dim=1)');
 const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
 
 test('a file saved while fix runs (after it was read, before the rename) keeps the saved text', () => {

@@ -8,8 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli, makeTree, DOUBLE_SOFTMAX, CLEAN, DIST } from './run-cli';
 
-const LOG_SOFTMAX = 'import torch\nimport torch.nn.functional as F\n\ndef lp(x):\n    return torch.log(F.softmax(x, dim=1))\n';
-const LOG_SOFTMAX_FIXED = 'import torch\nimport torch.nn.functional as F\n\ndef lp(x):\n    return F.log_softmax(x, dim=1)\n';
+const LOG_SOFTMAX =
+  'import torch\nimport torch.nn.functional as F\n\ndef lp(x):\n    return torch.log(F.softmax(x, dim=1))\n\ndef nll(x, y):\n    return F.nll_loss(lp(x), y)\n';
+const LOG_SOFTMAX_FIXED = LOG_SOFTMAX.replace('torch.log(F.softmax(x, dim=1))', 'F.log_softmax(x, dim=1)');
 const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
 
 test('fix applies safe fixes, leaves unsafe ones, writes the file and says what remains', () => {
@@ -44,12 +45,15 @@ test('fix --diff prints a unified diff, writes nothing, exits 1 when fixes would
     [
       '--- a/src/a.py',
       '+++ b/src/a.py',
-      '@@ -2,4 +2,4 @@',
+      '@@ -2,7 +2,7 @@',
       ' import torch.nn.functional as F',
       ' ',
       ' def lp(x):',
       '-    return torch.log(F.softmax(x, dim=1))',
       '+    return F.log_softmax(x, dim=1)',
+      ' ',
+      ' def nll(x, y):',
+      '     return F.nll_loss(lp(x), y)',
       '',
     ].join('\n'),
   );
@@ -64,12 +68,16 @@ test('a fix that edits another file of the same folder (the model forward) and o
       'import torch.nn as nn\nimport torch.nn.functional as F\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 3)\n\n    def forward(self, x):\n        return F.softmax(self.fc(x), dim=1)\n',
     'pkg/train.py':
       'import torch.nn as nn\nfrom network import Net\n\nnet = Net()\ncrit = nn.CrossEntropyLoss()\n\ndef step(x, y):\n    return crit(net(x), y)\n',
-    'pkg/scores.py': 'import torch\n\ndef lp(z):\n    return torch.log(torch.sigmoid(z))\n',
+    'pkg/scores.py':
+      'import torch\n\ndef lp(z):\n    return torch.log(torch.sigmoid(z))\n\ndef bce(z, y):\n    return -(y * lp(z)).mean()\n',
   });
   const r = runCli(['fix', '--unsafe', 'pkg'], dir);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(read(dir, 'pkg/network.py'), /\n {8}return self\.fc\(x\)\n$/);
-  assert.equal(read(dir, 'pkg/scores.py'), 'import torch\nimport torch.nn.functional as F\n\ndef lp(z):\n    return F.logsigmoid(z)\n');
+  assert.equal(
+    read(dir, 'pkg/scores.py'),
+    'import torch\nimport torch.nn.functional as F\n\ndef lp(z):\n    return F.logsigmoid(z)\n\ndef bce(z, y):\n    return -(y * lp(z)).mean()\n',
+  );
   assert.equal(runCli(['check', '--no-cache', 'pkg'], dir).stdout, 'All checks passed!\n');
 });
 

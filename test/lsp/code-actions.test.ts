@@ -73,6 +73,9 @@ const LOG_SOFTMAX = [
   'def log_probs(logits):',
   '    return torch.log(F.softmax(logits, dim=1))',
   '',
+  'def nll(logits, labels):',
+  '    return F.nll_loss(log_probs(logits), labels)',
+  '',
 ].join('\n');
 
 test('the server advertises quick fixes and source.fixAll.losslens', async () => {
@@ -195,7 +198,7 @@ const MIXED = [
   '',
   'def step(x, y):',
   '    lp = torch.log(F.softmax(x, dim=1))',
-  '    return F.cross_entropy(F.softmax(x, dim=1), y) + lp.mean()',
+  '    return F.cross_entropy(F.softmax(x, dim=1), y) + F.nll_loss(lp, y)',
   '',
 ].join('\n');
 
@@ -227,7 +230,7 @@ test('losslens.fix.unsafe adds the unsafe fixes to fix-all', async () => {
   await client.pull(uri);
   const [all] = await actionsFor(client, uri, [], ['source.fixAll.losslens']);
   const fixed = applyTextEdits(MIXED, documentEdits(all)[0].edits as TextEdit[]);
-  assert.match(fixed, /return F\.cross_entropy\(x, y\) \+ lp\.mean\(\)/);
+  assert.match(fixed, /return F\.cross_entropy\(x, y\) \+ F\.nll_loss\(lp, y\)/);
   assert.match(fixed, /reduction='sum'/);
   await replaceText(client, uri, 2, fixed);
   assert.deepEqual((await client.pull(uri)).items, []);

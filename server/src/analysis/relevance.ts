@@ -1,7 +1,7 @@
 // Which Python files can a check report anything for? A whole-repository scan parses every file that
 // mentions an ML framework, yet most of them (a framework's own internals, data loading, utilities)
 // never compute a loss. Every rule reads events the interpreter emits for catalogue symbols (losses,
-// softmax/sigmoid, Keras compile) or for functions named like losses, and each of those needs a
+// softmax/sigmoid, Keras compile, gradients) and each of those needs a
 // *rule word* in the code (not the comments or docstrings) of some file the check runs: the checked
 // file or a workspace file it imports, directly or not. A file whose import closure holds no rule
 // word is skipped unparsed; its check would find no event for any rule to read. Tests hold the
@@ -13,10 +13,10 @@ import { uriDirname } from '../base/uri';
 
 /**
  * Rule words, any case: every loss and activation the catalogue knows names one of them
- * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`…), and LL016/LL017 read
- * functions and classes named `*loss*`, `*criterion*`, `*objective*`.
+ * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`…), and LL008/LL009/LL016/LL017
+ * read what reaches a gradient (`loss.backward()`, `torch.autograd.grad`; this index reads Python only).
  */
-export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective/i;
+export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective|backward|autograd/i;
 /** `model.compile(...)`: a compile event needs a Keras model, so it only counts next to `keras`. */
 const COMPILE = /\.\s*compile\b/;
 

@@ -20,9 +20,10 @@ import { tfPack } from './tf';
 import { kerasPack } from './keras';
 import { tfjsPack } from './tfjs';
 import { numpyPack } from './numpy';
+import { tfdsPack } from './tfds';
 
 /** In order: path rewrites run in this order, and loss tables list in it. */
-export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack];
+export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack, tfdsPack];
 
 function mapOf<V>(
   pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined,
@@ -60,6 +61,14 @@ export const MODEL_BASES = setOf(p => p.modelBases);
 export const SELF_RETURNING_METHODS = setOf(p => p.selfReturningMethods);
 export const WRAPPERS = mapOf(p => p.wrappers);
 export const CALL_THROUGH = setOf(p => p.callThrough);
+/** Tensor methods that take gradients; tensors carry no framework, so every pack's apply. */
+export const GRADIENT_METHODS = setOf(p => p.gradientMethods);
+export const GRADIENT_FUNCTIONS = mapOf(p => p.gradientFunctions);
+export const DATASET_LOADERS = mapOf(p => p.datasetLoaders);
+export const DATASET_FACTORIES = setOf(p => p.datasetFactories);
+export const DATASET_METHODS = setOf(p => p.datasetMethods);
+export const PRODUCT_FUNCTIONS = setOf(p => p.productFunctions);
+export const PRODUCT_METHODS = setOf(p => p.productMethods);
 export const TENSOR_FACTORIES = mapOf(p => p.tensorFactories);
 export const RANDOM_INTEGERS = setOf(p => p.randomIntegers);
 export const INTEGER_SAMPLERS = mapOf(p => p.integerSamplers);

@@ -20,7 +20,7 @@ export type Kind =
 export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
 
 /** A pack: a framework, or an array library whose calls keep or produce kinds (numpy). */
-export type PackId = Framework | 'numpy';
+export type PackId = Framework | 'numpy' | 'tfds';
 
 /** Where an argument is: its position, and the keywords that may name it. */
 export interface ArgRef {
@@ -188,6 +188,15 @@ export interface Advice {
   activationTwice?: string;
 }
 
+export interface DatasetLoaderSpec {
+  name: ArgRef;
+  supervised: string;
+  split: ArgRef;
+  withInfo: string;
+  labelKey: string;
+  labels: ReadonlyMap<string, Kind>;
+}
+
 export interface FrameworkPack {
   id: PackId;
   /** The framework rules and messages name; undefined for array libraries (numpy). */
@@ -238,6 +247,26 @@ export interface FrameworkPack {
   wrappers?: ReadonlyMap<string, ArgRef>;
   /** Functions that call the function they are given and return its result (`tf.tidy(() => …)`). */
   callThrough?: readonly string[];
+  /** Tensor methods that take gradients of the tensor (`loss.backward()`): the tensor is what training minimises. */
+  gradientMethods?: readonly string[];
+  /**
+   * Functions that take gradients of an argument: a tensor (`torch.autograd.grad(loss, params)`), or a
+   * function whose result is differentiated (`callable`: `tf.grad(f)`, `tf.variableGrads(() => loss)`).
+   */
+  gradientFunctions?: ReadonlyMap<string, { arg: number; callable?: boolean }>;
+  /**
+   * Dataset loaders (`tfds.load`): the labels of the named datasets, as (features, label) pairs when
+   * `supervised` is true, else as the `labelKey` entry of a features dict; `split` as a list gives one
+   * dataset per split, `withInfo` a (dataset, info) pair.
+   */
+  datasetLoaders?: ReadonlyMap<string, DatasetLoaderSpec>;
+  /** Datasets made from tensors (`tf.data.Dataset.from_tensor_slices((x, y))`): an element is the argument's structure. */
+  datasetFactories?: readonly string[];
+  /** Dataset methods that return the dataset (`batch`, `shuffle`); `map` runs its function on an element. */
+  datasetMethods?: readonly string[];
+  /** Element-wise products written as calls (`tf.mul(a, b)`) and as tensor methods (`a.mul(b)`): see Place.product. */
+  productFunctions?: readonly string[];
+  productMethods?: readonly string[];
   /** Tensor factories; `fromData`: the first argument holds the values (`torch.tensor(x)`). */
   tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */

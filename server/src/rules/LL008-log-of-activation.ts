@@ -6,7 +6,7 @@ import type { Origin } from '../analysis/engine/values';
 import { pythonModuleRef } from './helpers/python-imports';
 import { advice } from '../frameworks/registry';
 import type { Framework } from '../frameworks/types';
-import { adviceOf } from './helpers';
+import { adviceOf, placeKey, trainingUse } from './helpers';
 
 export const logOfActivation: Rule = {
   meta: {
@@ -17,7 +17,7 @@ export const logOfActivation: Rule = {
     summary: 'log(softmax(x)) / log(sigmoid(x)): use log_softmax / logsigmoid',
     fix: { title: 'Use log_softmax', applicability: 'safe' },
     docs: {
-      what: 'Flags a log taken of a softmax or sigmoid output (`torch.log(F.softmax(x, dim=1))`, `tf.math.log(tf.nn.softmax(x))`, `tf.log(tf.softmax(x))`) outside a hand-written cross-entropy (LL009 covers those).',
+      what: 'Flags a log taken of a softmax or sigmoid output (`torch.log(F.softmax(x, dim=1))`, `tf.math.log(tf.nn.softmax(x))`, `tf.log(tf.softmax(x))`) that training uses — it reaches a loss, `backward()`, a gradient function or the return of a hand-written likelihood (`-(y * log_p).sum()`), decided by dataflow — outside the direct `y * log(p)` product of a hand-written cross-entropy (LL009 covers those). Sampling from `log(model.predict(x))` takes no gradient and is not flagged.',
       why: 'Softmax underflows to exactly 0 for logits more than about 104 below the maximum (float32) and then log gives −inf and NaN gradients. log_softmax computes x − logsumexp(x), which is exact for any logits: log_softmax([0, −200]) = [0, −200] while log(softmax([0, −200])) = [0, −inf] in float32.',
       example: {
         language: 'python',
@@ -25,13 +25,20 @@ export const logOfActivation: Rule = {
           'import torch',
           'import torch.nn.functional as F',
           '',
-          'def log_probs(logits):',
-          '    return torch.log(F.softmax(logits, dim=1))',
+          'def nll(logits, y):',
+          '    log_p = torch.log(F.softmax(logits, dim=1))',
+          '    return -(log_p * y).sum(dim=1).mean()',
         ].join('\n'),
       },
       useInstead: {
         language: 'python',
-        code: ['import torch.nn.functional as F', '', 'def log_probs(logits):', '    return F.log_softmax(logits, dim=1)'].join('\n'),
+        code: [
+          'import torch.nn.functional as F',
+          '',
+          'def nll(logits, y):',
+          '    log_p = F.log_softmax(logits, dim=1)',
+          '    return -(log_p * y).sum(dim=1).mean()',
+        ].join('\n'),
       },
       fixSafety:
         'Safe: log_softmax and logsigmoid are the same functions computed stably. The sigmoid fix adds `import torch.nn.functional as F` when the file has no name for that module yet.',
@@ -43,6 +50,9 @@ export const logOfActivation: Rule = {
       if (ev.inProduct) continue;
       const t = tensorOf(ev.arg);
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
+      // Only where the log is trained on (it reaches a loss or a gradient): sampling from `log(model.predict(x))`
+      // takes no gradient, and log(0) = −inf is harmless there.
+      if (!trainingUse(ctx.events).trainedLogs.has(placeKey(ev.site.uri, ev.site.expr.span))) continue;
       const softmax = t.kind === 'probs-softmax';
       const names = adviceOf(t.origin?.framework, ev.framework);
       const instead = softmax ? names.logSoftmax : names.logSigmoid;

@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { anchorOfUse, eventsOfType, keptReports, relatedToOrigin, tensorOf } from './api';
-import { adviceOf } from './helpers';
+import { adviceOf, placeKey, trainingUse } from './helpers';
 
 export const unguardedLogProbability: Rule = {
   meta: {
@@ -36,6 +36,7 @@ export const unguardedLogProbability: Rule = {
       if (!ev.inProduct) continue;
       const t = tensorOf(ev.arg);
       if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
+      if (!trainingUse(ctx.events).trainedLogs.has(placeKey(ev.site.uri, ev.site.expr.span))) continue;
       const where = anchorOfUse(ev.arg, ev.site);
       if (!kept(where)) continue;
       const names = adviceOf(t.origin?.framework, ev.framework);

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { eventsOfType, keptReports } from './api';
 import type { Expr, Stmt } from '../ir';
 import { walkStmts } from '../ir-walk';
-import { isLossFunction } from './helpers';
+import { placeKey, trainingUse } from './helpers';
 
 export const pythonLoopInLoss: Rule = {
   meta: {
@@ -12,7 +12,7 @@ export const pythonLoopInLoss: Rule = {
     frameworks: ['torch'],
     summary: 'Nested Python loops over the batch inside a loss: vectorize',
     docs: {
-      what: "Flags nested Python `for` loops over the batch (`range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, or `range(n)` with n the batch size) inside a loss function or a loss module's forward.",
+      what: "Flags nested Python `for` loops over the batch (`range(len(x))`, `range(x.size(0))`, `range(x.shape[0])`, or `range(n)` with n the batch size) inside a loss function or a loss module's forward: a function whose result reaches `backward()` or is compiled as the loss (decided by that dataflow, never by its name).",
       why: 'Each iteration launches small tensor operations from the interpreter: an O(n²) pair loop over a batch of 256 runs 65,536 Python iterations and several hundred thousand kernel launches per step, typically 100–1000× slower than the same computation on the whole pairwise-distance matrix, and it builds a huge autograd graph.',
       example: {
         language: 'python',
@@ -24,11 +24,24 @@ export const pythonLoopInLoss: Rule = {
           '            d = (emb[i] - emb[j]).norm()',
           '            total = total + d',
           '    return total',
+          '',
+          '',
+          'def train_step(model, x, y):',
+          '    contrastive_loss(model(x), y).backward()',
         ].join('\n'),
       },
       useInstead: {
         language: 'python',
-        code: ['import torch', '', 'def contrastive_loss(emb, labels, margin=1.0):', '    return torch.cdist(emb, emb).sum()'].join('\n'),
+        code: [
+          'import torch',
+          '',
+          'def contrastive_loss(emb, labels, margin=1.0):',
+          '    return torch.cdist(emb, emb).sum()',
+          '',
+          '',
+          'def train_step(model, x, y):',
+          '    contrastive_loss(model(x), y).backward()',
+        ].join('\n'),
       },
     },
   },
@@ -36,7 +49,7 @@ export const pythonLoopInLoss: Rule = {
     const kept = keptReports(ctx);
     for (const ev of eventsOfType(ctx.events, 'function')) {
       // Every report of this rule is in the function's own file.
-      if (ev.uri !== ctx.uri || !isLossFunction(ev.def.name, ev.className)) continue;
+      if (ev.uri !== ctx.uri || !trainingUse(ctx.events).lossFunctions.has(placeKey(ev.uri, ev.def.span))) continue;
       const fn = ev;
       const batchVars = new Set<string>();
       collectBatchSizeVars(ev.def.body, batchVars);

@@ -1,20 +1,14 @@
 import type { Rule } from './api';
 import { eventsOfType, keptReports } from './api';
 import type { ArgInfo } from '../analysis/engine/events';
-import type { Expr } from '../ir';
 
 const LABEL_KINDS = new Set(['class-indices', 'one-hot', 'labels01', 'labels-pm1']);
 const PRED_KINDS = new Set(['logits', 'probs-softmax', 'probs-sigmoid', 'log-probs', 'log-sigmoid']);
-const LABEL_NAME = /^(y|y_?true|labels?|targets?|gts?|ground_?truth|y_?batch|onehot_?labels|one_?hot_?labels)$/i;
-const PRED_NAME = /^(logits?|preds?|predictions?|outputs?|y_?pred|y_?hat|scores?|probs?)$/i;
-
-function lastName(e: Expr): string | undefined {
-  if (e.k === 'name') return e.id;
-  if (e.k === 'attr') return e.name;
-  return undefined;
-}
-
-/** 'labels' | 'predictions' from the value's kind, else from its name (parameter hint or the expression's own name). */
+/**
+ * 'labels' | 'predictions' from the value's kind (class ids, one-hot, {0,1}/±1 labels vs. logits and
+ * probabilities) or the role the framework's calling convention gives it (Keras calls a compiled loss
+ * function as `loss(y_true, y_pred)`); never from a name.
+ */
 function roleOf(a: ArgInfo | undefined): 'labels' | 'predictions' | undefined {
   if (!a) return undefined;
   const v = a.value;
@@ -23,9 +17,6 @@ function roleOf(a: ArgInfo | undefined): 'labels' | 'predictions' | undefined {
     if (PRED_KINDS.has(v.kind)) return 'predictions';
     if (v.role) return v.role;
   }
-  const n = lastName(a.expr);
-  if (n && LABEL_NAME.test(n)) return 'labels';
-  if (n && PRED_NAME.test(n)) return 'predictions';
   return undefined;
 }
 
@@ -38,27 +29,37 @@ export const swappedLossArguments: Rule = {
     summary: 'Loss arguments in the wrong order (target first in PyTorch, predictions first in tf.losses)',
     fix: { title: 'Swap the arguments', applicability: 'unsafe' },
     docs: {
-      what: 'Flags loss calls whose arguments look swapped: PyTorch losses take (input, target), so a first argument that is labels and a second that is logits or probabilities is suspicious; Keras and TensorFlow/TF.js `tf.losses.*` take (labels, predictions), so the reverse is. Evidence is the inferred value kind, or names such as `labels`, `targets`, `y_true` versus `logits`, `preds`, `outputs`.',
+      what: 'Flags loss calls whose arguments look swapped: PyTorch losses take (input, target), so a first argument that is labels and a second that is logits or probabilities is suspicious; Keras and TensorFlow/TF.js `tf.losses.*` take (labels, predictions), so the reverse is. Evidence is what the analysis knows of each value (integer class ids from `randint`/`argmax`/a dataset, one-hot labels, the logits or probabilities of a model), never the names of the variables.',
       why: 'Many losses run without error on swapped arguments and compute something else: MSE is symmetric but BCE, KL, cross-entropy with probability targets and all TF.js losses are not. `F.binary_cross_entropy(y, p)` takes log of the labels (log 0 = −inf, clamped to −100) and trains on garbage.',
       example: {
         language: 'python',
         code: [
+          'import torch',
+          'import torch.nn as nn',
           'import torch.nn.functional as F',
           '',
-          'def step(logits, labels):',
-          '    return F.binary_cross_entropy_with_logits(labels, logits)',
+          'head = nn.Linear(16, 1)',
+          '',
+          'def step(x):',
+          '    labels01 = torch.randint(0, 2, (x.shape[0], 1)).float()',
+          '    return F.binary_cross_entropy_with_logits(labels01, head(x))',
         ].join('\n'),
       },
       useInstead: {
         language: 'python',
         code: [
+          'import torch',
+          'import torch.nn as nn',
           'import torch.nn.functional as F',
           '',
-          'def step(logits, labels):',
-          '    return F.binary_cross_entropy_with_logits(logits, labels)',
+          'head = nn.Linear(16, 1)',
+          '',
+          'def step(x):',
+          '    labels01 = torch.randint(0, 2, (x.shape[0], 1)).float()',
+          '    return F.binary_cross_entropy_with_logits(head(x), labels01)',
         ].join('\n'),
       },
-      fixSafety: 'Unsafe: the evidence may be names only; check which argument is which before applying.',
+      fixSafety: 'Unsafe: swapping changes what is computed; check which argument is which before applying.',
     },
   },
   check(ctx) {

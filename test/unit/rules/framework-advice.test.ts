@@ -73,13 +73,13 @@ const ADVICE_CASES: { name: string; file: string; text: string; says: string[] }
   {
     name: 'LL008 in TensorFlow: tf.math.log_sigmoid / tf.nn.log_softmax',
     file: 'a.py',
-    text: 'import tensorflow as tf\ndef f(z):\n    return tf.math.log(tf.sigmoid(z)), tf.math.log(tf.nn.softmax(z))\n',
+    text: 'import tensorflow as tf\ndef f(y, z):\n    a = tf.math.log(tf.sigmoid(z))\n    b = tf.math.log(tf.nn.softmax(z))\n    return -tf.reduce_sum(y * a) - tf.reduce_sum(y * b)\n',
     says: ['LL008 use tf.math.log_sigmoid', 'LL008 use tf.nn.log_softmax'],
   },
   {
     name: 'LL008 in PyTorch: F.logsigmoid',
     file: 'a.py',
-    text: 'import torch\ndef f(z):\n    return torch.log(torch.sigmoid(z))\n',
+    text: 'import torch\ndef f(y, z):\n    a = torch.log(torch.sigmoid(z))\n    return -(y * a).sum()\n',
     says: ['LL008 use F.logsigmoid'],
   },
   {

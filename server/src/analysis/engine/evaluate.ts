@@ -5,7 +5,7 @@ import type { ClassDef, Expr, Module, Stmt } from '../../ir';
 import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
 import { classVar, lookupMethod } from './classes';
-import { joinPaths, mapUnion } from './kinds';
+import { derived, joinPaths, mapUnion } from './kinds';
 import { EngineState, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
@@ -20,6 +20,9 @@ import {
   type ObjectValue,
   type Value,
 } from './values';
+
+/** Operators whose result is computed from both operands' numbers (comparisons and logic are not). */
+const ARITHMETIC = new Set(['+', '-', '*', '/', '//', '%', '**', '@']);
 
 export abstract class Evaluator extends EngineState {
   // ---- provided by the layers above -------------------------------------------------------
@@ -83,6 +86,8 @@ export abstract class Evaluator extends EngineState {
             value: v,
             expr: s.value,
             inFunction: frame.fn.def.name,
+            fnUri: frame.fn.uri,
+            def: frame.fn.def,
             className: self?.t === 'instance' ? self.cls.def.name : undefined,
           });
         }
@@ -93,7 +98,7 @@ export abstract class Evaluator extends EngineState {
       case 'loop': {
         if (s.iter) {
           const it = this.evalExpr(s.iter, scope, frame);
-          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
+          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : it.t === 'dataset' ? it.element : UNKNOWN, scope, frame);
         }
         // The body runs zero or more times: its assignments join with the values before it.
         this.branchDepth++;
@@ -276,7 +281,7 @@ export abstract class Evaluator extends EngineState {
       case 'unary': {
         const v = this.evalExpr(e.operand, scope, frame);
         if (e.op === '-' && v.t === 'const' && typeof v.value === 'number') return { t: 'const', value: -v.value };
-        return UNKNOWN;
+        return e.op === '-' ? derived([v]) : UNKNOWN;
       }
       case 'cond': {
         this.evalExpr(e.test, scope, frame);
@@ -319,7 +324,7 @@ export abstract class Evaluator extends EngineState {
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
     // `p + eps` keeps the meaning of p but guards a log against 0.
     if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
-    return UNKNOWN;
+    return ARITHMETIC.has(e.op) ? derived([l, r], e.op === '*') : UNKNOWN;
   }
 
   protected subscript(obj: Value, index: Expr, scope: Scope, frame: Frame): Value {

@@ -93,6 +93,9 @@ export interface ReturnEvent {
   value: Value;
   expr: Expr;
   inFunction: string;
+  /** The function whose return this is (its definition: rules match it with a value's lineage). */
+  fnUri: string;
+  def: FunctionDef;
   /** The class of the instance a method runs on (`forward` of a loss module). */
   className?: string;
 }
@@ -105,6 +108,19 @@ export interface FunctionEvent {
   className?: string;
 }
 
+/**
+ * A value training minimises: `loss.backward()`, `torch.autograd.grad(loss, …)`, the result of a function
+ * given to `tf.grad`/`tf.variableGrads`, a function compiled as a Keras/TF.js loss. Its `lineage` names the
+ * logs and user functions that reach a gradient.
+ */
+export interface GradientEvent {
+  type: 'gradient';
+  value: Value;
+  /** Where the gradient is asked for (the `backward()` call, the `loss=` argument). */
+  uri: string;
+  span: Span;
+}
+
 /** `model.fit(x, y)` on a Keras / TF.js model. */
 export interface FitEvent {
   type: 'fit';
@@ -113,4 +129,4 @@ export interface FitEvent {
 }
 
 export type AnalysisEvent =
-  LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent | ReturnEvent | FunctionEvent;
+  LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent | ReturnEvent | FunctionEvent | GradientEvent;

@@ -2,7 +2,7 @@
 // logs, layers, containers, losses, compile/fit), read from the framework packs
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
-import type { Arg, Expr } from '../../ir';
+import type { Expr } from '../../ir';
 import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS,
@@ -19,6 +19,12 @@ import {
   LAYERS,
   LITERAL_TENSORS,
   LOG_FUNCTIONS,
+  GRADIENT_FUNCTIONS,
+  GRADIENT_METHODS,
+  PRODUCT_FUNCTIONS,
+  DATASET_FACTORIES,
+  DATASET_LOADERS,
+  PRODUCT_METHODS,
   LOSS_SPECS,
   MODEL_BASES,
   RANDOM_INTEGERS,
@@ -42,7 +48,11 @@ import type {
   LossSpec,
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
-import { expOf, keepKind, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
+import { datasetMethod, loadDataset } from './datasets';
+import { argExpr, argValue, argValueInOrder } from './call-args';
+
+export { argExpr, argValue };
+import { derived, expOf, keepKind, lineageOf, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
@@ -120,7 +130,21 @@ export abstract class FrameworkSemantics extends UserCode {
       return { t: 'tuple', elts: [split(), split()] };
     }
     if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
-    return UNKNOWN;
+    const loader = DATASET_LOADERS.get(path);
+    if (loader) return loadDataset(loader, site, d => this.own(d), this.branchDepth);
+    if (DATASET_FACTORIES.has(path)) return { t: 'dataset', element: site.positional[0] ?? UNKNOWN };
+    const gradient = GRADIENT_FUNCTIONS.get(path);
+    if (gradient) {
+      const arg = site.positional[gradient.arg];
+      const value = gradient.callable
+        ? arg?.t === 'function'
+          ? this.call(arg, { ...site, positional: [], keywords: new Map() }, frame)
+          : undefined
+        : arg;
+      if (value) this.events.push({ type: 'gradient', value, uri: site.uri, span: site.expr.span });
+      return UNKNOWN;
+    }
+    return derived([...site.positional, ...site.keywords.values()], PRODUCT_FUNCTIONS.has(path));
   }
 
   /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
@@ -139,14 +163,27 @@ export abstract class FrameworkSemantics extends UserCode {
   protected callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined {
     const recvArg = site.expr.callee.k === 'attr' ? site.expr.callee.obj : site.expr;
     if (recv.t === 'tensor' || recv.t === 'unknown' || recv.t === 'union') {
+      // Unknown except for what it was computed through: training may still take its gradient.
+      if (recv.t === 'unknown' && recv.lineage && GRADIENT_METHODS.has(name)) {
+        this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
+        return { t: 'const', value: null };
+      }
+      if (recv.t === 'unknown' && recv.lineage && !ACTIVATION_METHODS.has(name) && name !== 'log')
+        return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
       if (recv.t === 'unknown' && !ACTIVATION_METHODS.has(name) && name !== 'log') return undefined;
       const act = ACTIVATION_METHODS.get(name);
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
       if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
-      if (recv.t === 'tensor') return UNKNOWN;
+      if (recv.t === 'tensor' && GRADIENT_METHODS.has(name)) {
+        this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
+        return { t: 'const', value: null };
+      }
+      if (recv.t === 'tensor') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
     }
+    if (recv.t === 'dataset')
+      return datasetMethod(recv, name, site, (fn, args) => this.call(fn, { ...site, positional: args, keywords: new Map() }, frame));
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
     if (name !== 'compile') this.pendingCompiles.delete(recv);
     if (recv.t === 'object') {
@@ -226,10 +263,18 @@ export abstract class FrameworkSemantics extends UserCode {
 
   protected fitModel(model: ObjectValue | InstanceValue, spec: CompileSpec, site: CallSite, frame: Frame): Value {
     const yExpr = argExpr(site.expr.args, spec.fit.y);
+    // `fit(dataset)`: the labels are the second part of the dataset's (features, labels) elements.
+    const ds = yExpr ? undefined : site.positional[0];
+    const dsLabels = ds?.t === 'dataset' && ds.element.t === 'tuple' ? ds.element.elts[1] : undefined;
+    const xExpr = site.expr.args[0]?.value;
     this.events.push({
       type: 'fit',
       model,
-      y: yExpr ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined,
+      y: yExpr
+        ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri }
+        : dsLabels && xExpr
+          ? { value: dsLabels, expr: xExpr, uri: frame.uri }
+          : undefined,
     });
     return UNKNOWN;
   }
@@ -241,7 +286,9 @@ export abstract class FrameworkSemantics extends UserCode {
   protected callCompiledLossFunction(fn: FunctionValue, output: Value, lossExpr: Expr, frame: Frame): void {
     const entry = { uri: frame.uri, span: lossExpr.span, callee: fn.qualname };
     const withEntry = (v: Value): Value => (v.t === 'tensor' ? { ...v, entries: [entry] } : v.t === 'union' ? mapUnion(v, withEntry) : v);
-    this.callFunction(fn, [tensor('unknown', { role: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
+    const loss = this.callFunction(fn, [tensor('unknown', { role: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
+    // Keras minimises what the function returns.
+    this.events.push({ type: 'gradient', value: loss, uri: frame.uri, span: lossExpr.span });
   }
 
   protected callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
@@ -414,14 +461,16 @@ export abstract class FrameworkSemantics extends UserCode {
       });
     const t = certainTensor(operand);
     const fw = t?.origin?.framework ?? framework;
+    const lineage = [...lineageOf(operand), { uri: frame.uri, span: site.expr.span }];
     if (t?.kind === 'probs-softmax')
       return tensor('log-probs', {
         origin: { uri: frame.uri, span: site.expr.span, label: 'log(softmax(…))', framework: fw },
         units: t.units,
+        lineage,
       });
     if (t?.kind === 'probs-sigmoid')
-      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))', framework: fw } });
-    return UNKNOWN;
+      return tensor('log-sigmoid', { origin: { uri: frame.uri, span: site.expr.span, label: 'log(sigmoid(…))', framework: fw }, lineage });
+    return tensor('unknown', { lineage });
   }
 
   protected emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): void {
@@ -481,44 +530,6 @@ function containsItemCall(e: Expr | undefined): boolean {
   if (e.k === 'attr') return containsItemCall(e.obj);
   if (e.k === 'binop') return containsItemCall(e.left) || containsItemCall(e.right);
   return false;
-}
-
-/** The argument expression for a parameter given by position or keyword; `dictOnly` for TF.js option objects. */
-export function argExpr(args: Arg[], ref: ArgRef, dictOnly = false): Expr | undefined {
-  for (const a of args) if (a.name && ref.kw.includes(a.name)) return a.value;
-  if (!dictOnly) {
-    let i = 0;
-    for (const a of args) {
-      if (a.name || a.star) continue;
-      if (i === ref.pos) return a.value;
-      i++;
-    }
-  }
-  for (const a of args) {
-    if (!a.name && a.value.k === 'dict') {
-      for (const en of a.value.entries) if (en.key && en.key.k === 'str' && ref.kw.includes(en.key.value)) return en.value;
-    }
-  }
-  return undefined;
-}
-
-/** The value of a parameter: its keywords first, then its position. */
-export function argValue(site: CallSite, ref: ArgRef): Value | undefined {
-  for (const k of ref.kw) {
-    const v = site.keywords.get(k);
-    if (v) return v;
-  }
-  return ref.pos < site.positional.length ? site.positional[ref.pos] : undefined;
-}
-
-/** The value of a parameter: its position first, then its keywords in order. */
-function argValueInOrder(site: CallSite, ref: ArgRef): Value | undefined {
-  if (ref.pos < site.positional.length) return site.positional[ref.pos];
-  for (const k of ref.kw) {
-    const v = site.keywords.get(k);
-    if (v) return v;
-  }
-  return undefined;
 }
 
 /** `activation='softmax'` (a name the layer's framework accepts) or `activation=tf.nn.softmax`. */

@@ -2,7 +2,7 @@
 // literals and integer samplers give; how two paths' values join).
 import type { Expr } from '../../ir';
 import { CLAMP_OPS, SHAPE_OPS } from '../../frameworks/registry';
-import { UNKNOWN, certainTensor, join, tensor, type CallSite, type Value } from './values';
+import { UNKNOWN, certainTensor, join, tensor, type CallSite, type Place, type Value } from './values';
 
 export function mapUnion(u: Extract<Value, { t: 'union' }>, f: (v: Value) => Value): Value {
   let out: Value | undefined;
@@ -87,4 +87,35 @@ export function literalTensorKind(e: Expr | undefined): Value {
   if (nums.every(v => v === -1 || v === 1)) return tensor('labels-pm1');
   if (nums.every(v => Number.isInteger(v) && v >= 0)) return tensor('class-indices');
   return tensor('unknown');
+}
+
+/** The places a value was computed through (every option of a union). */
+export function lineageOf(v: Value | undefined): readonly Place[] {
+  if (!v) return [];
+  if (v.t === 'tensor' || v.t === 'unknown') return v.lineage ?? [];
+  if (v.t === 'union') return v.options.flatMap(o => lineageOf(o));
+  return [];
+}
+
+/** `v` also computed through `place` (tensors and the tensors of a union; other values as they are). */
+export function withLineage(v: Value, place: Place): Value {
+  if (v.t === 'union') return mapUnion(v, o => withLineage(o, place));
+  if (v.t !== 'tensor' && v.t !== 'unknown') return v;
+  return { ...v, lineage: [...(v.lineage ?? []), place] };
+}
+
+/**
+ * What an operation the analysis does not model makes of its operands (`a * b`, `x.sum()`, `tf.reduce_mean(x)`):
+ * nothing is known of its kind, but it was computed through everything they were: their lineage, on a tensor
+ * when an operand is one.
+ */
+export function derived(operands: readonly (Value | undefined)[], product = false): Value {
+  const lineage: Place[] = [];
+  for (const o of operands)
+    for (const p of lineageOf(o)) {
+      const q = product && !p.product ? { ...p, product: true } : p;
+      if (!lineage.some(l => l.uri === q.uri && l.span === q.span && !!l.product === !!q.product)) lineage.push(q);
+    }
+  if (!lineage.length) return UNKNOWN;
+  return operands.some(o => o?.t === 'tensor') ? tensor('unknown', { lineage }) : { t: 'unknown', lineage };
 }

@@ -5,12 +5,12 @@ import type { ClassDef, Module } from '../../ir';
 import { frameworkModule } from '../../frameworks/symbols';
 import { hasDecorator, isInstanceField, lookupMethod } from './classes';
 import { Evaluator } from './evaluate';
+import { withLineage } from './kinds';
 import { MAX_CALLS, MAX_DEPTH, MAX_INSTANCES, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
   Scope,
   UNKNOWN,
-  tensor,
   type CallSite,
   type ClassValue,
   type DictValue,
@@ -18,9 +18,6 @@ import {
   type InstanceValue,
   type Value,
 } from './values';
-
-const LABEL_NAMES = /^(y|y_?true|labels?|targets?|gts?|ground_?truth|y_?batch|onehot_?labels|one_?hot|classes)$/i;
-const PRED_NAMES = /^(logits?|preds?|predictions?|outputs?|out|y_?pred|y_?hat|scores?|probs?)$/i;
 
 export abstract class UserCode extends Evaluator {
   // ---- user functions and classes ---------------------------------------------------------
@@ -100,7 +97,8 @@ export abstract class UserCode extends Evaluator {
         }
         let v: Value | undefined = ai < positional.length ? positional[ai++] : keywords.get(p.name);
         if (v === undefined) {
-          if (standalone) v = paramGuess(p.name);
+          // A function analysed on its own knows nothing of its parameters (their names decide nothing).
+          if (standalone) v = UNKNOWN;
           else v = p.default ? this.evalExpr(p.default, fn.scope, { uri: fn.uri, depth: frame.depth + 1 }) : UNKNOWN;
         } else if (site && v.t === 'tensor') {
           // Remember where the value entered the function: a finding inside is reported at this argument.
@@ -124,7 +122,8 @@ export abstract class UserCode extends Evaluator {
       const inner: Frame = { uri: fn.uri, fn, depth: frame.depth + 1 };
       if (!this.texts.has(fn.uri)) return UNKNOWN;
       this.execBlock(fn.def.body, scope, inner);
-      return inner.returns ?? UNKNOWN;
+      // What the function returns was computed through it: rules follow a function's result to a gradient.
+      return withLineage(inner.returns ?? UNKNOWN, { uri: fn.uri, span: fn.def.span });
     } finally {
       this.active.delete(fn.def);
     }
@@ -267,14 +266,7 @@ function commonJsObjects(scope: Scope, own: (v: DictValue) => DictValue): DictVa
 
 /** An argument's part of a memo key; undefined when the argument carries a kind (no memo then). */
 function memoPart(k: string, v: Value): string | undefined {
-  if (v.t === 'unknown' || (v.t === 'tensor' && v.kind === 'unknown' && !v.role && !v.fresh)) return `${k}=?`;
+  if ((v.t === 'unknown' && !v.lineage) || (v.t === 'tensor' && v.kind === 'unknown' && !v.role && !v.fresh && !v.lineage)) return `${k}=?`;
   if (v.t === 'const') return `${k}=${typeof v.value}:${String(v.value)}`;
   return undefined;
-}
-
-/** A parameter of a function analysed on its own: what its name says it holds (see TensorValue.role). */
-function paramGuess(name: string): Value {
-  if (LABEL_NAMES.test(name)) return tensor('unknown', { role: 'labels' });
-  if (PRED_NAMES.test(name)) return tensor('unknown', { role: 'predictions' });
-  return UNKNOWN;
 }

@@ -55,6 +55,20 @@ export interface TensorValue {
    * built from numbers cut from the graph such as `torch.tensor(loss.item())`): the creating call.
    */
   fresh?: Span;
+  /**
+   * The log calls and user functions this tensor was computed through (a log's result, a function's
+   * return, and anything arithmetic, reductions or framework functions make of them): what rules ask
+   * to learn whether a log or a function's result reaches a loss or a gradient (docs/ARCHITECTURE.md).
+   */
+  lineage?: readonly Place[];
+}
+
+/** A place in a file: a log call, a function definition. */
+export interface Place {
+  uri: string;
+  span: Span;
+  /** Multiplied after it (`y * log(p)`, `tf.mul(labels, logp)`): a term of a hand-written likelihood. */
+  product?: boolean;
 }
 
 /** A framework symbol reached through imports: a module, function or class such as `torch.nn.functional.softmax`. */
@@ -155,6 +169,12 @@ export interface ModuleValue {
   exports: Scope;
 }
 
+/** A dataset (`tf.data`, `tfds.load`) whose elements are `element`: what iterating it or `fit(ds)` sees. */
+export interface DatasetValue {
+  t: 'dataset';
+  element: Value;
+}
+
 /** Values that disagree on different paths (if/else). Rules treat a union as unknown unless every member agrees. */
 export interface UnionValue {
   t: 'union';
@@ -163,6 +183,8 @@ export interface UnionValue {
 
 export interface UnknownValue {
   t: 'unknown';
+  /** Nothing is known of it, except what it was computed through (see TensorValue.lineage). */
+  lineage?: readonly Place[];
 }
 
 export type Value =
@@ -177,6 +199,7 @@ export type Value =
   | ConstValue
   | ModuleValue
   | UnionValue
+  | DatasetValue
   | UnknownValue;
 
 export const UNKNOWN: UnknownValue = { t: 'unknown' };

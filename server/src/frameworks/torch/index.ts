@@ -91,6 +91,13 @@ export const torchPack: FrameworkPack = {
     'T',
   ],
   clampOps: ['clamp', 'clamp_', 'clip'],
+  gradientMethods: ['backward'],
+  productFunctions: ['torch.mul', 'torch.multiply'],
+  productMethods: ['mul', 'multiply'],
+  gradientFunctions: new Map([
+    ['torch.autograd.grad', { arg: 0 }],
+    ['torch.autograd.backward', { arg: 0 }],
+  ]),
   shapeOps: [
     'view',
     'reshape',
