@@ -1,4 +1,8 @@
 // Builds every artefact of docs/ARCHITECTURE.md "Contracts" into dist/. `--watch` rebuilds on change, `--production` minifies.
+// `--cli` builds only what the command-line tool loads (cli.js, cli-worker.js, wasm/, web/typescript.js):
+// `npm install` runs it as `prepare`, so installing the repository as a pre-commit hook or packing the
+// npm/pip packages does not build the extension, server and webview. `--outdir=DIR` (with --cli) writes
+// there instead of dist/, so packaging never touches a developer's dist/.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +11,9 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliOnly = process.argv.includes('--cli');
+const outRoot = process.argv.find(a => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
+if (outRoot !== 'dist' && !cliOnly) throw new Error('--outdir= is only for --cli builds');
 
 // web-tree-sitter is an ES module that locates itself with import.meta.url; CommonJS bundles have no
 // import.meta, so Node builds get the bundle file's own URL instead.
@@ -49,7 +56,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     entryPoints: { cli: 'server/src/cli/main.ts' },
-    outdir: 'dist',
+    outdir: outRoot,
     banner: { js: '#!/usr/bin/env node\n' + nodeImportMeta.banner.js },
   },
   {
@@ -58,7 +65,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     entryPoints: { 'cli-worker': 'server/src/cli/worker.ts' },
-    outdir: 'dist',
+    outdir: outRoot,
   },
   {
     ...common,
@@ -101,22 +108,27 @@ const builds = [
 ];
 
 function copyAssets() {
-  mkdirSync('dist/wasm', { recursive: true });
-  copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/wasm/web-tree-sitter.wasm');
+  mkdirSync(join(outRoot, 'wasm'), { recursive: true });
+  copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outRoot, 'wasm/web-tree-sitter.wasm'));
   copyFileSync(
     join(dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'),
-    'dist/wasm/tree-sitter-python.wasm',
+    join(outRoot, 'wasm/tree-sitter-python.wasm'),
   );
-  mkdirSync('dist/web', { recursive: true });
+  mkdirSync(join(outRoot, 'web'), { recursive: true });
   // The worker cannot `require`; it loads the compiler's browser-ready UMD file on first TS/JS document.
-  copyFileSync(require.resolve('typescript/lib/typescript.js'), 'dist/web/typescript.js');
-  if (existsSync('webview/media')) {
+  // The Node server and the CLI load the same file (server/src/node/front-ends.ts).
+  copyFileSync(require.resolve('typescript/lib/typescript.js'), join(outRoot, 'web/typescript.js'));
+  if (!cliOnly && existsSync('webview/media')) {
     mkdirSync('dist/webview', { recursive: true });
     for (const f of readdirSync('webview/media')) copyFileSync(join('webview/media', f), join('dist/webview', f));
   }
 }
 
-const present = builds.filter(b => Object.values(b.entryPoints).every(p => existsSync(p)));
+const cliEntries = new Set(['cli', 'cli-worker']);
+const present = builds.filter(
+  b =>
+    Object.values(b.entryPoints).every(p => existsSync(p)) && (!cliOnly || Object.keys(b.entryPoints).every(name => cliEntries.has(name))),
+);
 if (watch) {
   copyAssets();
   for (const b of present) {
