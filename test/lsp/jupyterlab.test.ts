@@ -13,7 +13,7 @@
 // (`didChange` without a range). Diagnostics are pushed (`publishDiagnostics`).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -168,4 +168,33 @@ test('the notebook as jupyterlab-lsp sends it: findings on the virtual lines of 
     `LL001@${positionOf(fixed, 'F.softmax(logits').line}:${positionOf(fixed, 'F.softmax(logits').character}`,
   ]);
   assert.equal(await client.shutdown(), 0);
+});
+
+test('imports from the notebook folder resolve, as for a file there; the README shows the spec file', async () => {
+  const sub = join(dir, 'project');
+  mkdirSync(sub, { recursive: true });
+  writeFileSync(join(sub, 'net.py'), 'import torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(784, 10), nn.Softmax(dim=1))\n');
+  const uri = pathToFileURL(join(sub, 'explore.ipynb')).href;
+  const text = virtualDocument([['import torch', 'import torch.nn as nn', 'from net import model'], TIMED_STEP]);
+  const { client } = await TestClient.start({
+    pullDiagnostics: false,
+    initialize: { processId: null, rootUri: pathToFileURL(dir).href, workspaceFolders: null },
+  });
+  clients.push(client);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 0, text } });
+  const ds = await client.waitFor('diagnostics through the import', () => {
+    const last = client.published.filter(p => p.uri === uri).at(-1);
+    return last && last.diagnostics.length > 0 && last.diagnostics;
+  });
+  assert.deepEqual(
+    ds.map(d => [d.code, d.range.start.line]),
+    [['LL001', positionOf(text, 'model(x)').line]],
+  );
+  assert.equal(await client.shutdown(), 0);
+
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n### JupyterLab\n'));
+  const shown = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]) as typeof config;
+  const { urls: _urls, ...spec } = config.LanguageServerManager.language_servers.losslens as Record<string, unknown>;
+  assert.deepEqual(shown.LanguageServerManager.language_servers.losslens, spec);
 });
