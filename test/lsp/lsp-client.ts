@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** `workspace/configuration` answers: section → value (by scopeUri if a function). */
   settings?: (scopeUri: string | undefined) => unknown;
   workspaceFolders?: { uri: string; name: string }[];
+  /** Fields of the `initialize` request that replace the defaults (to speak like a given client). */
+  initialize?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -101,6 +103,7 @@ export class TestClient {
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities,
+      ...options.initialize,
     })) as InitializeResult;
     await client.connection.sendNotification('initialized', {});
     return { client, init };

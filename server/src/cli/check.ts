@@ -182,17 +182,18 @@ function formatReport(records: OutputRecord[], opts: CheckOptions, io: CliIo, fa
   const json = opts.format === 'json' || opts.format === 'json-lines';
   if (opts.statistics) return json ? formatStatisticsJson(records) : formatStatistics(records, opts.quiet);
   const lines = new SourceLines(stdinText === undefined ? undefined : resolve(io.cwd, opts.stdinFilename!), stdinText);
+  const findingLine = (r: OutputRecord) => lines.at(r.file, (r.fileRegion ?? r).line) ?? '';
   switch (opts.format) {
     case 'json':
       return formatJson(records);
     case 'json-lines':
       return formatJsonLines(records);
     case 'sarif':
-      return formatSarif(records, { cwd: io.cwd, version: io.version, rules: ruleMetas });
+      return formatSarif(records, { cwd: io.cwd, version: io.version, rules: ruleMetas, lineText: findingLine });
     case 'github':
       return formatGithub(records, io.cwd);
     case 'gitlab':
-      return formatGitlab(records, io.cwd, r => lines.at(r.file, (r.fileRegion ?? r).line) ?? '');
+      return formatGitlab(records, io.cwd, findingLine);
     case 'junit':
       return formatJunit(records, io.cwd);
     case 'full':

@@ -32,6 +32,10 @@ export class PlotsView {
   private readonly storySelect: HTMLSelectElement;
   private readonly addSelect: HTMLSelectElement;
   private readonly seriesList: HTMLElement;
+  /** Shows or hides the loss cards in a narrow panel (CSS hides it, and ignores it, when wide). */
+  private readonly seriesToggle: HTMLButtonElement;
+  /** The user's choice; until they make one, a single loss is shown open and several collapsed. */
+  private seriesExpanded: boolean | null = null;
   private readonly rangeMin: HTMLInputElement;
   private readonly rangeMax: HTMLInputElement;
   private readonly storyPanel: HTMLElement;
@@ -63,7 +67,12 @@ export class PlotsView {
     const addButton = h('button', { type: 'button', id: 'add-loss-button' }, 'Add');
     addButton.addEventListener('click', () => this.addSeries(this.addSelect.value));
 
-    this.seriesList = h('div', { class: 'series-list', 'aria-label': 'Plotted losses', role: 'list' });
+    this.seriesList = h('div', { class: 'series-list', id: 'series-list', 'aria-label': 'Plotted losses', role: 'list' });
+    this.seriesToggle = h('button', { type: 'button', class: 'series-toggle', id: 'series-toggle', 'aria-controls': 'series-list' });
+    this.seriesToggle.addEventListener('click', () => {
+      this.seriesExpanded = this.seriesToggle.getAttribute('aria-expanded') !== 'true';
+      this.renderSeriesToggle();
+    });
 
     this.rangeMin = h('input', { type: 'number', id: 'range-min', step: 'any' });
     this.rangeMax = h('input', { type: 'number', id: 'range-max', step: 'any' });
@@ -125,7 +134,7 @@ export class PlotsView {
             h('label', { for: 'add-loss' }, 'Add a loss'),
             h('div', { class: 'row' }, this.addSelect, addButton),
           ),
-          this.seriesList,
+          h('div', { class: 'series-group' }, this.seriesToggle, this.seriesList),
           h(
             'fieldset',
             { class: 'range' },
@@ -215,7 +224,21 @@ export class PlotsView {
     this.redraw();
   }
 
+  /** The toggle's label names the plotted losses, so the collapsed list still says what is drawn. */
+  private renderSeriesToggle(): void {
+    const st = this.host.state;
+    const expanded = this.seriesExpanded ?? st.series.length <= 1;
+    this.seriesToggle.setAttribute('aria-expanded', String(expanded));
+    const names = st.series.map(s => sourceInfo(s.id)!.title).join(', ');
+    this.seriesToggle.replaceChildren(
+      h('span', { class: 'chevron', 'aria-hidden': 'true' }, expanded ? '▾' : '▸'),
+      h('span', { class: 'series-toggle-label' }, `Losses (${st.series.length})`),
+      h('span', { class: 'series-toggle-names' }, names),
+    );
+  }
+
   private renderSeriesList(): void {
+    this.renderSeriesToggle();
     const st = this.host.state;
     const colors = this.host.theme().series;
     this.seriesList.replaceChildren(

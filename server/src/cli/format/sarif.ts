@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: the rule catalogue in tool.driver, one result per finding,
-// paths relative to the working directory (the checkout root in CI) through %SRCROOT%.
+// paths relative to the working directory (the checkout root in CI) through %SRCROOT%, and a
+// partial fingerprint that survives edits above the finding (so code scanning keeps an alert open,
+// or closed, across commits instead of opening a new one when lines move).
 import { pathToFileURL } from 'node:url';
 import type { OutputRecord } from '../output-record';
 import type { RuleMeta } from '../../rules/rule';
@@ -7,11 +9,17 @@ import { sarifLevel } from '../../config/severity';
 import { unusedSuppression } from '../../rules/registry';
 import { ruleDocUrl } from '../../rules/docs';
 import { relativeUnder } from '../paths';
+import { fingerprints, type LineText } from './fingerprint';
+
+/** The `partialFingerprints` key: what the value hashes and its version (SARIF §3.27.17). */
+export const FINGERPRINT_KEY = 'lossLensLineHash/v1';
 
 export interface SarifOptions {
   cwd: string;
   version: string;
   rules: readonly RuleMeta[];
+  /** The text of the line a record starts on, for the fingerprint. */
+  lineText: LineText;
 }
 
 export function formatSarif(records: readonly OutputRecord[], options: SarifOptions): string {
@@ -37,7 +45,8 @@ export function formatSarif(records: readonly OutputRecord[], options: SarifOpti
     properties: { tags: ['machine-learning', 'loss-function'] },
   }));
   const srcRoot = pathToFileURL(options.cwd.endsWith('/') ? options.cwd : options.cwd + '/').href;
-  const results = records.map(r => {
+  const prints = fingerprints(records, options.cwd, options.lineText);
+  const results = records.map((r, k) => {
     const rel = relativeUnder(r.file, options.cwd);
     const artifactLocation =
       rel !== undefined
@@ -66,6 +75,7 @@ export function formatSarif(records: readonly OutputRecord[], options: SarifOpti
     };
     const i = index.get(r.code);
     if (i !== undefined) result.ruleIndex = i;
+    result.partialFingerprints = { [FINGERPRINT_KEY]: prints[k] };
     const properties: Record<string, unknown> = { severity: r.severity, name: r.name };
     if (r.cell !== undefined) {
       properties.cell = r.cell;
