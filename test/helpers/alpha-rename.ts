@@ -52,8 +52,7 @@ function pythonBindings(root: Node, keep: Set<string>): Set<string> {
   const add = (n: Node | null) => {
     if (!n) return;
     if (n.type === 'identifier') bound.add(n.text);
-    else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list'].includes(n.type))
-      for (const c of n.namedChildren) add(c);
+    else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list'].includes(n.type)) for (const c of n.namedChildren) add(c);
   };
   const walk = (n: Node, inClass: boolean) => {
     switch (n.type) {
@@ -117,7 +116,11 @@ async function renamePython(files: Record<string, string>): Promise<Record<strin
       if (!names.has(id.text) || !parent) continue;
       if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === id.id) continue;
       if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === id.id) continue;
-      if (parent.type === 'function_definition' && parent.childForFieldName('name')?.id === id.id && parent.parent?.parent?.type === 'class_definition')
+      if (
+        parent.type === 'function_definition' &&
+        parent.childForFieldName('name')?.id === id.id &&
+        parent.parent?.parent?.type === 'class_definition'
+      )
         continue;
       edits.push({ start: id.startIndex, end: id.endIndex, text: names.get(id.text)! });
     }
@@ -128,7 +131,11 @@ async function renamePython(files: Record<string, string>): Promise<Record<strin
 
 /** The same for TypeScript/JavaScript: declared variables, parameters and top-level functions. */
 function renameScript(files: Record<string, string>): Record<string, string> {
-  const sources = Object.entries(files).map(([path, text]) => ({ path, text, sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true) }));
+  const sources = Object.entries(files).map(([path, text]) => ({
+    path,
+    text,
+    sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true),
+  }));
   const keep = new Set<string>(['require', 'module', 'exports', 'console']);
   const bound = new Set<string>();
   const visit = (n: ts.Node) => {

@@ -41,10 +41,14 @@ for (const rule of readdirSync(ROOT).sort())
 
 test('the renaming renames (a sanity check of the helper)', async () => {
   const out = await alphaRename({
-    'a.py': 'import torch.nn.functional as F\ndef my_loss(logits, labels):\n    out = F.cross_entropy(logits, target=labels)\n    return out\n',
+    'a.py':
+      'import torch.nn.functional as F\ndef my_loss(logits, labels):\n    out = F.cross_entropy(logits, target=labels)\n    return out\n',
     'b.ts': "import * as tf from '@tensorflow/tfjs';\nconst logits = tf.zeros([2]);\nconst o = { logits };\n",
   });
-  assert.equal(out['a.py'], 'import torch.nn.functional as F\ndef zq2(zq1, zq0):\n    zq3 = F.cross_entropy(zq1, target=zq0)\n    return zq3\n');
+  assert.equal(
+    out['a.py'],
+    'import torch.nn.functional as F\ndef zq2(zq1, zq0):\n    zq3 = F.cross_entropy(zq1, target=zq0)\n    return zq3\n',
+  );
   assert.equal(out['b.ts'], "import * as tf from '@tensorflow/tfjs';\nconst zq0 = tf.zeros([2]);\nconst zq1 = { logits: zq0 };\n");
 });
 
