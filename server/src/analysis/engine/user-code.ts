@@ -40,7 +40,9 @@ export abstract class UserCode extends Evaluator {
     const key = standalone ? undefined : this.memoKey(fn, positional, keywords);
     const memo = key === undefined ? undefined : this.memo.get(fn.def)?.get(key);
     if (memo && frame.depth >= memo.depth) return memo.value;
+    const start = this.events.length;
     const result = this.runFunction(fn, positional, keywords, site, frame, standalone);
+    if (site && this.crossing(frame, fn.uri)) this.markVia(start, { uri: site.uri, span: site.expr.span, callee: fn.qualname });
     if (key !== undefined) {
       let m = this.memo.get(fn.def);
       if (!m) this.memo.set(fn.def, (m = new Map()));
@@ -157,11 +159,13 @@ export abstract class UserCode extends Evaluator {
     this.noteRoot(cls.def);
     if (this.building.has(cls.def)) return inst;
     this.building.add(cls.def);
+    const start = this.events.length;
     try {
       this.runInitializers(cls, inst, site, frame);
     } finally {
       this.building.delete(cls.def);
     }
+    if (site && this.crossing(frame, cls.uri)) this.markVia(start, { uri: site.uri, span: site.expr.span, callee: cls.def.name });
     if (site) {
       const known = this.cur.contrib.get(cls.def) ?? [];
       if (known.length < MAX_INSTANCES) this.cur.contrib.set(cls.def, [...known, inst]);
