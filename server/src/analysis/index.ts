@@ -221,7 +221,11 @@ class Workspace implements AnalysisWorkspace {
    * The findings the rules give in other files for the events this check raised there during a call
    * from `uri` (a finding must lie inside such an event: what the callee's own check sees is its own).
    */
-  private foreignFindings(uri: string, events: readonly AnalysisEvent[], textOf: (u: string) => string | undefined): Map<string, Finding[]> {
+  private foreignFindings(
+    uri: string,
+    events: readonly AnalysisEvent[],
+    textOf: (u: string) => string | undefined,
+  ): Map<string, Finding[]> {
     const places = new Map<string, { span: Span; via: ViaSite }[]>();
     for (const e of events) {
       const via = viaOf(e);
@@ -270,7 +274,7 @@ class Workspace implements AnalysisWorkspace {
     // Breadth first from `uri`: the nearest callers first (a re-exporting package sits in between).
     const found: string[] = [];
     const seen = new Set([uri]);
-    for (let level = [uri]; level.length > 0; ) {
+    for (let level = [uri]; level.length > 0;) {
       const next: string[] = [];
       for (const t of level)
         for (const c of importers.get(t) ?? [])
@@ -301,7 +305,8 @@ class Workspace implements AnalysisWorkspace {
       ? scanPythonImports(text)
       : relativeSpecifiers(text).map(module => ({ module, level: 0, names: [] as string[] }));
     const targets = new Set<string>();
-    for (const i of imports) for (const c of this.candidates(uri, python ? 'python' : 'typescript', i.module, i.level, i.names)) targets.add(c);
+    for (const i of imports)
+      for (const c of this.candidates(uri, python ? 'python' : 'typescript', i.module, i.level, i.names)) targets.add(c);
     this.scans.set(uri, { text, targets });
     return targets;
   }
@@ -317,7 +322,10 @@ class Workspace implements AnalysisWorkspace {
   callerFindings(uri: string): Finding[] {
     const importers = new Set(this.dependents(uri));
     const known = this.callersOf.get(uri);
-    const callers = (known ? known.filter(c => importers.has(c)) : [...importers].sort()).slice(0, this.options.snapshot ? undefined : MAX_CALLERS);
+    const callers = (known ? known.filter(c => importers.has(c)) : [...importers].sort()).slice(
+      0,
+      this.options.snapshot ? undefined : MAX_CALLERS,
+    );
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const c of [...callers].sort()) {

@@ -131,7 +131,8 @@ export class Checker {
       const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, async target => {
         let analysis = await this.analyse(req, path, target, outcome);
         // A file named on the command line also gets what its callers cause in it (they are not reported).
-        if (explicit && !target.notebook) analysis = { ...analysis, findings: mergeFindings(analysis.findings, await this.callerFindings(req, target)) };
+        if (explicit && !target.notebook)
+          analysis = { ...analysis, findings: mergeFindings(analysis.findings, await this.callerFindings(req, target)) };
         outcome.raw = analysis.findings;
         return analysis;
       });
@@ -312,7 +313,11 @@ function foreignByPath(foreign: Map<string, Finding[]> | undefined): Record<stri
  * once, on the callee, whichever worker checked the caller. Files outside the run, excluded or
  * failed get none. Callers are taken in path order (the first one's call site is named).
  */
-export async function reportForeign(outcomes: FileOutcome[], selection: SelectorLayer | undefined, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<ConfigProblem[]> {
+export async function reportForeign(
+  outcomes: FileOutcome[],
+  selection: SelectorLayer | undefined,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<ConfigProblem[]> {
   const byPath = new Map<string, FileOutcome>();
   for (const o of outcomes) byPath.set(o.path, o);
   const incoming = new Map<string, Finding[]>();
