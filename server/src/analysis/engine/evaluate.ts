@@ -221,7 +221,13 @@ export abstract class Evaluator extends EngineState {
       case 'attr': {
         const obj = this.evalExpr(target.obj, scope, frame);
         if (obj.t === 'instance' || obj.t === 'dict') this.mutated(obj);
-        if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
+        // A `None` placeholder (`self.loss_op = None` in `__init__`) is replaced, not joined, by an
+        // assignment outside any branch (setter injection: `model.add_loss_op(nn.NLLLoss())`).
+        if (obj.t === 'instance')
+          obj.attrs.set(
+            target.name,
+            this.branchDepth === 0 && isNone(obj.attrs.get(target.name)) ? v : join(obj.attrs.get(target.name), v),
+          );
         // JS objects: `o.x = v` is the entry `x` (a branch may keep the old value on another path).
         else if (obj.t === 'dict')
           obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
@@ -522,4 +528,8 @@ function isLogCall(e: Expr): boolean {
   if (e.k !== 'call') return false;
   const c = e.callee;
   return (c.k === 'attr' && c.name === 'log') || (c.k === 'name' && c.id === 'log');
+}
+
+function isNone(v: Value | undefined): boolean {
+  return v !== undefined && v.t === 'const' && v.value === null;
 }
