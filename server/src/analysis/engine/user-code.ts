@@ -102,7 +102,7 @@ export abstract class UserCode extends Evaluator {
         }
         let v: Value | undefined = ai < positional.length ? positional[ai++] : keywords.get(p.name);
         if (v === undefined) {
-          if (standalone) v = paramGuess(p.name);
+          if (standalone) v = this.annotatedInstance(p.annotation, fn, frame) ?? paramGuess(p.name);
           else v = p.default ? this.evalExpr(p.default, fn.scope, { uri: fn.uri, depth: frame.depth + 1 }) : UNKNOWN;
         } else if (site && v.t === 'tensor') {
           // Remember where the value entered the function: a finding inside is reported at this argument.
@@ -130,6 +130,18 @@ export abstract class UserCode extends Evaluator {
     } finally {
       this.active.delete(fn.def);
     }
+  }
+
+  /**
+   * A parameter of a function analysed on its own, annotated with a class the workspace defines
+   * (`model: SegNet`): an instance of it (built with its own parameters unknown), as a caller would pass.
+   */
+  private annotatedInstance(annotation: string | undefined, fn: FunctionValue, frame: Frame): InstanceValue | undefined {
+    if (annotation === undefined) return undefined;
+    const [head, ...rest] = annotation.split('.');
+    let v = fn.scope.lookup(head);
+    for (const name of rest) v = v?.t === 'module' ? v.exports.vars.get(name) : undefined;
+    return v?.t === 'class' ? this.instantiate(v, undefined, frame) : undefined;
   }
 
   protected defineClass(def: ClassDef, scope: Scope, frame: Frame): ClassValue {
