@@ -91,17 +91,23 @@ export abstract class Evaluator extends EngineState {
       case 'if':
         return this.execIf(s, scope, frame);
       case 'loop': {
+        let elements: Value[] | undefined;
         if (s.iter) {
           const it = this.evalExpr(s.iter, scope, frame);
-          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
+          elements = s.target ? loopElements(s.iter, it, scope) : undefined;
+          if (s.target && !elements) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
         }
         // The body runs zero or more times: its assignments join with the values before it.
         this.branchDepth++;
         let written: Map<string, Value | undefined>;
         try {
           written = journaled(scope, () => {
-            this.execBlock(s.body, scope, frame);
-            frame.done = false;
+            // Over a literal list, tuple or dict of losses or models, the body runs once per element.
+            for (const el of elements ?? [undefined]) {
+              if (el !== undefined) this.assign(s.target!, el, scope, frame);
+              this.execBlock(s.body, scope, frame);
+              frame.done = false;
+            }
             this.execBlock(s.orelse, scope, frame);
             frame.done = false;
           });
@@ -353,6 +359,8 @@ export abstract class Evaluator extends EngineState {
         const own = obj.attrs.get(name);
         if (own) return own;
         const m = lookupMethod(obj.cls, name);
+        // `self.__call__(x)` without a `__call__` of its own is `self(x)`.
+        if (!m && name === '__call__') return obj;
         if (m) return { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: obj, qualname: `${m.cls.def.name}.${name}` };
         return classVar(obj.cls, name) ?? UNKNOWN;
       }
@@ -395,12 +403,22 @@ export abstract class Evaluator extends EngineState {
       }
       if (viaReceiver !== undefined) return viaReceiver;
       const callee = this.getAttr(recv, method);
+      const bound = boundLoss(e, callee, site);
+      if (bound) return this.own(bound);
       const out = this.call(callee, site, frame);
       this.runCallbacks(callee, site, frame);
       return out;
     }
+    // `getattr(nn, "CrossEntropyLoss")` with a constant name is the attribute.
+    if (e.callee.k === 'name' && e.callee.id === 'getattr' && e.args.length === 2 && e.args.every(a => !a.name && !a.star)) {
+      const name = e.args[1].value;
+      if (name.k === 'str' && scope.lookup('getattr') === undefined)
+        return this.getAttr(this.evalExpr(e.args[0].value, scope, frame), name.value);
+    }
     const callee = this.evalExpr(e.callee, scope, frame);
     const site = this.callSite(e, scope, frame, callee);
+    const bound = boundLoss(e, callee, site);
+    if (bound) return this.own(bound);
     const out = this.call(callee, site, frame);
     this.runCallbacks(callee, site, frame);
     return out;
@@ -532,4 +550,43 @@ function isLogCall(e: Expr): boolean {
 
 function isNone(v: Value | undefined): boolean {
   return v !== undefined && v.t === 'const' && v.value === null;
+}
+
+/** Most elements of a literal collection whose loop body is run once per element. */
+const MAX_UNROLLED = 4;
+
+/**
+ * The elements a `for` loop takes one by one, when they are known and are losses, models or functions
+ * (`for crit in [nn.CrossEntropyLoss(), …]`, `for name, crit in losses.items()`): undefined otherwise.
+ */
+function loopElements(iter: Expr, it: Value, scope: Scope): Value[] | undefined {
+  let elements: Value[] | undefined;
+  let items: Value[] | undefined;
+  if (it.t === 'tuple') elements = it.elts;
+  else if (iter.k === 'call' && iter.args.length === 0 && iter.callee.k === 'attr' && iter.callee.obj.k === 'name') {
+    const d = scope.lookup(iter.callee.obj.id);
+    if (d?.t === 'dict' && iter.callee.name === 'values') elements = [...d.entries.values()];
+    else if (d?.t === 'dict' && iter.callee.name === 'items') {
+      elements = [...d.entries.values()];
+      items = [...d.entries].map(([k, v]) => ({ t: 'tuple', elts: [{ t: 'const', value: k }, v] }));
+    }
+  }
+  if (!elements || elements.length === 0 || elements.length > MAX_UNROLLED) return undefined;
+  if (!elements.every(v => v.t === 'object' || v.t === 'instance' || v.t === 'function')) return undefined;
+  return items ?? elements;
+}
+
+/**
+ * `functools.partial(F.cross_entropy, label_smoothing=0.1)` (keywords only): a loss object whose
+ * constructor call is the partial, so its keywords configure every call like a loss class's would.
+ */
+function boundLoss(e: Extract<Expr, { k: 'call' }>, callee: Value, site: CallSite): ObjectValue | undefined {
+  if (callee.t !== 'unknown' || e.args.length === 0 || e.args[0].name || e.args[0].star) return undefined;
+  const c = e.callee;
+  const partial =
+    (c.k === 'name' && c.id === 'partial') || (c.k === 'attr' && c.name === 'partial' && c.obj.k === 'name' && c.obj.id === 'functools');
+  if (!partial || e.args.slice(1).some(a => !a.name || a.star)) return undefined;
+  const fn = site.positional[0];
+  if (fn?.t !== 'sym' || LOSS_SPECS.get(fn.path)?.form === 'class' || !LOSS_SPECS.has(fn.path)) return undefined;
+  return { t: 'object', path: fn.path, call: site };
 }
