@@ -53,3 +53,33 @@ for (const snapshot of [false, true]) {
     assert.equal(mergeFindings(found, found).length, 1);
   });
 }
+
+test('callerFindings follow edits of the caller and of the callee (editor workspace)', async () => {
+  const python = await pythonFrontEnd();
+  const texts = new Map(files);
+  const ws = createAnalysisWorkspace({
+    runRules,
+    host: { readFile: async uri => texts.get(uri), listFiles: async () => [...texts.keys()] },
+    roots: ['file:///ws'],
+    frontEnd: () => python,
+  });
+  const engine = 'file:///ws/engine.py';
+  const main = 'file:///ws/main.py';
+  for (const [u, t] of texts) ws.update(u, t, 'python');
+  const codes = async () => {
+    await ws.resolveCallers(engine);
+    return ws.callerFindings(engine).map(f => f.code);
+  };
+  assert.deepEqual(await codes(), ['LL001']);
+  const edit = (uri: string, from: string, to: string) => {
+    const text = texts.get(uri)!.replace(from, to);
+    texts.set(uri, text);
+    ws.update(uri, text, 'python');
+  };
+  edit(main, 'CrossEntropyLoss', 'MSELoss');
+  assert.deepEqual(await codes(), [], 'MSELoss takes probabilities');
+  edit(main, 'MSELoss', 'CrossEntropyLoss');
+  assert.deepEqual(await codes(), ['LL001']);
+  edit(engine, 'criterion(model(x), y)', 'criterion(x, y)');
+  assert.deepEqual(await codes(), [], 'the callee no longer feeds the model output to the loss');
+});
