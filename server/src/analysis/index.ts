@@ -228,6 +228,10 @@ class Workspace implements AnalysisWorkspace {
   ): Map<string, Finding[]> {
     const places = new Map<string, { span: Span; via: ViaSite }[]>();
     for (const e of events) {
+      // Losses, logs and compiles: what the caller's values change. An activation or a return in a callee
+      // (a layer package's attention softmax) reads the same with any caller, and a file whose events
+      // are all such costs no rules pass.
+      if (e.type !== 'loss' && e.type !== 'loss-object' && e.type !== 'compile' && e.type !== 'log') continue;
       const via = viaOf(e);
       const target = via && eventUri(e);
       const span = via && eventSpan(e);
