@@ -43,6 +43,16 @@ test('single-file run of the callee finds its callers; of the caller reports not
   assert.deepEqual(places(runCli(['check', '--no-cache', '--format', 'json', 'engine.py', 'main.py'], dir).stdout), ['engine.py:3:LL001']);
 });
 
+test('--shard: the callee reports it in its own shard, whichever shard holds the caller', () => {
+  const dir = tree({
+    'a_models.py': MODELS,
+    'b_engine.py': ENGINE,
+    'c_main.py': MAIN.replace('from models', 'from a_models').replace('from engine', 'from b_engine'),
+  });
+  const all = [1, 2, 3].flatMap(k => places(runCli(['check', '--no-cache', '--format', 'json', '--shard', `${k}/3`, '.'], dir).stdout));
+  assert.deepEqual(all, ['b_engine.py:3:LL001']);
+});
+
 test("the callee's suppressions and excludes apply", () => {
   const dir = tree({
     'models.py': MODELS,

@@ -113,6 +113,7 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
       const slice = files.slice(i, i + BATCH_SIZE).map(f => (stdinText !== undefined ? { ...f, text: stdinText } : f));
       const batch: BatchRequest = { root, files: slice, cache: cache ? cache.entries(slice.map(f => f.path)) : null };
       if (opts.selection) batch.selection = opts.selection as SelectorLayer;
+      if (opts.shard) batch.callers = true;
       batches.push(batch);
     }
   }

@@ -45,6 +45,11 @@ export interface BatchRequest {
   cache: Record<string, CacheEntry> | null;
   /** The command line's rule selectors. */
   selection?: SelectorLayer;
+  /**
+   * Every file looks for its callers under the root, as a file named on the command line does (a
+   * `--shard` run: a caller may be in another shard, which never reports on this one's files).
+   */
+  callers?: boolean;
 }
 
 export interface FileOutcome {
@@ -131,7 +136,7 @@ export class Checker {
       const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, async target => {
         let analysis = await this.analyse(req, path, target, outcome);
         // A file named on the command line also gets what its callers cause in it (they are not reported).
-        if (explicit && !target.notebook)
+        if ((explicit || req.callers) && !target.notebook)
           analysis = { ...analysis, findings: mergeFindings(analysis.findings, await this.callerFindings(req, target)) };
         outcome.raw = analysis.findings;
         return analysis;
