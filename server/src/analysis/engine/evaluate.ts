@@ -106,7 +106,10 @@ export abstract class Evaluator extends EngineState {
             for (const el of elements ?? [undefined]) {
               if (el !== undefined) this.assign(s.target!, el, scope, frame);
               this.execBlock(s.body, scope, frame);
+              // A body that returns on every path never reaches the next element.
+              const returned = frame.done;
               frame.done = false;
+              if (returned) break;
             }
             this.execBlock(s.orelse, scope, frame);
             frame.done = false;
