@@ -79,6 +79,8 @@ export interface Param {
   star?: 1 | 2;
   default: Expr | null;
   span: Span;
+  /** The annotation when it is a (dotted) name, `model: SegNet` → `SegNet` (a quoted name too). */
+  annotation?: string;
 }
 
 export interface FunctionDef {

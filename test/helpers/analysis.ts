@@ -36,7 +36,7 @@ export async function workspaceOf(
   const byUri = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
   const ws = createAnalysisWorkspace({
     runRules,
-    host: { readFile: async uri => byUri.get(uri) },
+    host: { readFile: async uri => byUri.get(uri), listFiles: async () => [...byUri.keys()] },
     roots: [root],
     frontEnd: lang => (lang === 'python' ? python : typescriptFrontEnd()),
   });

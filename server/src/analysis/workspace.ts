@@ -18,6 +18,11 @@ export interface Inspection {
   textOf(uri: string): string | undefined;
   /** How many analysis units ran and how many were kept from the previous check of the file. */
   units?: RunStats;
+  /**
+   * Findings located in other files, caused by this file's calls into them (its values passed to their
+   * functions and classes), by file; each names the call in its last `related` place.
+   */
+  foreign?: Map<string, Finding[]>;
 }
 
 /**
@@ -66,6 +71,17 @@ export interface AnalysisWorkspace {
   check(uri: string): Finding[];
   /** Like `check`, with the events and texts behind the findings. */
   inspect(uri: string): Inspection;
+  /**
+   * Loads the workspace files that import `uri`, directly or not (found through the host's
+   * `listFiles` under the roots, and among the loaded files), with their imports: `callerFindings`
+   * then sees every caller.
+   */
+  resolveCallers(uri: string): Promise<void>;
+  /**
+   * Findings in `uri` that its loaded importers' checks cause by calling into it with their values
+   * (`Inspection.foreign`), once each, none that `check(uri)` reports itself; ordered by caller path.
+   */
+  callerFindings(uri: string): Finding[];
   /** Files whose findings may change when `uri` changes (its importers, transitively). */
   dependents(uri: string): string[];
   /** Workspace files `uri` imports, transitively, as last resolved by `resolveImports`. */

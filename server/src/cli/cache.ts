@@ -174,5 +174,7 @@ function isFix(v: unknown): boolean {
 export function isCacheEntry(v: unknown): v is CacheEntry {
   if (!isRecord(v) || typeof v.hash !== 'string' || !HASH.test(v.hash)) return false;
   if (!isRecord(v.deps) || !Object.values(v.deps).every(h => h === '' || (typeof h === 'string' && HASH.test(h)))) return false;
+  if (v.foreign !== undefined && !(isRecord(v.foreign) && Object.values(v.foreign).every(fs => Array.isArray(fs) && fs.every(isFinding))))
+    return false;
   return Array.isArray(v.findings) && v.findings.every(isFinding);
 }

@@ -9,7 +9,7 @@ import { severityRank } from '../config/severity';
 import { loadNodeFrontEnds } from '../node/front-ends';
 import type { CheckCommand } from './args';
 import type { SelectorLayer } from '../config/rule-selection';
-import { Checker, type BatchRequest, type BatchResult } from './checker';
+import { Checker, reportForeign, type BatchRequest, type BatchResult } from './checker';
 import { FindingsCache, toolHash } from './cache';
 import { runOnWorkers } from './pool';
 import { walkFolder, isAnalysableFile, type WalkProblem } from './walk';
@@ -113,6 +113,7 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
       const slice = files.slice(i, i + BATCH_SIZE).map(f => (stdinText !== undefined ? { ...f, text: stdinText } : f));
       const batch: BatchRequest = { root, files: slice, cache: cache ? cache.entries(slice.map(f => f.path)) : null };
       if (opts.selection) batch.selection = opts.selection as SelectorLayer;
+      if (opts.shard) batch.callers = true;
       batches.push(batch);
     }
   }
@@ -136,6 +137,11 @@ export async function runCheck(opts: CheckOptions, io: CliIo): Promise<number> {
     for (const b of inProcess) collect(await checker.checkBatch(b));
   }
   progress?.finish();
+  const foreignProblems = await reportForeign(
+    results.flatMap(r => r.outcomes),
+    opts.selection as SelectorLayer | undefined,
+  );
+  if (foreignProblems.length) results.push({ outcomes: [], configProblems: foreignProblems });
 
   const records: OutputRecord[] = [];
   const problems = new Map<string, string>();

@@ -18,6 +18,8 @@ import { limitedHost } from '../lint/limits';
 import { mayUseMlFramework } from '../lint/precheck';
 import type { FrontEndProvider } from '../node/front-ends';
 import { RelevanceIndex } from '../analysis/relevance';
+import { mergeFindings } from '../analysis/index';
+import { walkFolder } from './walk';
 import { createListingFileHost } from './listing-host';
 import { readRegularFileSync } from '../node/regular-file';
 import { toOutputRecord, type OutputRecord } from './output-record';
@@ -32,6 +34,8 @@ export interface CacheEntry {
   deps: Record<string, string>;
   /** Raw findings, before configuration (so configuration changes need no re-analysis). */
   findings: Finding[];
+  /** Raw findings in other files that the file's calls into them cause (`Inspection.foreign`), by path. */
+  foreign?: Record<string, Finding[]>;
 }
 
 export interface BatchRequest {
@@ -41,6 +45,11 @@ export interface BatchRequest {
   cache: Record<string, CacheEntry> | null;
   /** The command line's rule selectors. */
   selection?: SelectorLayer;
+  /**
+   * Every file looks for its callers under the root, as a file named on the command line does (a
+   * `--shard` run: a caller may be in another shard, which never reports on this one's files).
+   */
+  callers?: boolean;
 }
 
 export interface FileOutcome {
@@ -53,6 +62,10 @@ export interface FileOutcome {
   cacheEntry?: CacheEntry;
   /** The file was analysed (not answered from the cache or skipped by the pre-check). */
   analysed?: boolean;
+  /** The findings before configuration (its callers' included for a file named on the command line). */
+  raw?: Finding[];
+  /** Raw findings this file's calls cause in other files, by path: reported there (`reportForeign`). */
+  foreign?: Record<string, Finding[]>;
 }
 
 export interface BatchResult {
@@ -120,9 +133,14 @@ export class Checker {
         continue;
       }
       const outcome: FileOutcome = { path, records: [] };
-      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, target =>
-        this.analyse(req, path, target, outcome),
-      );
+      const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit }, env, async target => {
+        let analysis = await this.analyse(req, path, target, outcome);
+        // A file named on the command line also gets what its callers cause in it (they are not reported).
+        if ((explicit || req.callers) && !target.notebook)
+          analysis = { ...analysis, findings: mergeFindings(analysis.findings, await this.callerFindings(req, target)) };
+        outcome.raw = analysis.findings;
+        return analysis;
+      });
       if (result.status === 'excluded') continue;
       if (result.status === 'limit') outcome.note = `skipped because ${result.reason}`;
       else if (result.status === 'refused') {
@@ -154,6 +172,7 @@ export class Checker {
     const relevance = this.relevanceOf(req.root);
     if (cached && cached.hash === hash && depsInside(cached.deps, req.root) && (await this.depsUnchanged(cached.deps))) {
       outcome.cacheEntry = cached;
+      if (cached.foreign) outcome.foreign = cached.foreign;
       return { findings: cached.findings, text: source };
     }
     if (!relevance.mayReport(uri, source, language)) {
@@ -167,7 +186,9 @@ export class Checker {
     state.loaded.set(uri, hash);
     state.chars.set(uri, source.length);
     await state.workspace.resolveImports(uri);
-    const findings = state.workspace.check(uri);
+    const inspection = state.workspace.inspect(uri);
+    const findings = inspection.findings;
+    const foreign = foreignByPath(inspection.foreign);
     // Every file it imports, transitively: kept parsed as recently used, and a cache dependency.
     const now = ++this.checks;
     const deps: Record<string, string> = {};
@@ -178,8 +199,19 @@ export class Checker {
       if (req.cache && depHash !== undefined) deps[fileURLToPath(u)] = depHash;
     }
     outcome.analysed = true;
-    outcome.cacheEntry = { hash, deps, findings };
+    outcome.cacheEntry = { hash, deps, findings, ...(foreign && { foreign }) };
+    if (foreign) outcome.foreign = foreign;
     return { findings, text: source };
+  }
+
+  /** What the files importing `target` (under its root) cause in it by calling into it: each is checked, not reported. */
+  private async callerFindings(req: BatchRequest, target: LintTarget): Promise<Finding[]> {
+    const state = this.rootState(req.root);
+    if (!state.workspace.has(target.uri)) state.workspace.update(target.uri, target.text, target.language);
+    state.chars.set(target.uri, target.text.length);
+    if (!state.loaded.has(target.uri)) state.loaded.set(target.uri, '');
+    await state.workspace.resolveCallers(target.uri);
+    return state.workspace.callerFindings(target.uri);
   }
 
   private records(findings: readonly Finding[], path: string, target: LintTarget): OutputRecord[] {
@@ -254,6 +286,7 @@ export class Checker {
       const chars = new Map<string, number>();
       const limited = limitedHost(this.fsHost, this.maxFileSize);
       const host: FileHost = {
+        listFiles: async folder => walkFolder(fileURLToPath(folder), []).map(p => pathToFileURL(p).href),
         readFile: async uri => {
           const text = await limited.readFile(uri);
           if (text === undefined) return undefined;
@@ -268,6 +301,63 @@ export class Checker {
     }
     return s;
   }
+}
+
+/** `Inspection.foreign` by path, undefined when empty. */
+function foreignByPath(foreign: Map<string, Finding[]> | undefined): Record<string, Finding[]> | undefined {
+  if (!foreign || foreign.size === 0) return undefined;
+  const out: Record<string, Finding[]> = {};
+  for (const [uri, findings] of foreign) if (uri.startsWith('file:')) out[fileURLToPath(uri)] = findings;
+  return out;
+}
+
+/**
+ * Findings a file's callers cause in it (`FileOutcome.foreign` of the other files of the run) join its
+ * own: each file that gets some is configured again with its findings and theirs (its severities,
+ * selection and suppression comments; unused-suppression hints see both), so a finding is reported
+ * once, on the callee, whichever worker checked the caller. Files outside the run, excluded or
+ * failed get none. Callers are taken in path order (the first one's call site is named).
+ */
+export async function reportForeign(
+  outcomes: FileOutcome[],
+  selection: SelectorLayer | undefined,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<ConfigProblem[]> {
+  const byPath = new Map<string, FileOutcome>();
+  for (const o of outcomes) byPath.set(o.path, o);
+  const incoming = new Map<string, Finding[]>();
+  for (const o of [...outcomes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
+    for (const [path, findings] of Object.entries(o.foreign ?? {})) {
+      if (path === o.path) continue;
+      const list = incoming.get(path);
+      if (list) list.push(...findings);
+      else incoming.set(path, [...findings]);
+    }
+  if (incoming.size === 0) return [];
+  const configs = new ProjectConfigLoader(createListingFileHost());
+  const problems: ConfigProblem[] = [];
+  const env: LintEnvironment = {
+    configs,
+    settings: { maxFileSize, ...(selection && { cli: selection }) },
+    onProject: project => problems.push(...(project?.problems ?? [])),
+  };
+  for (const [path, findings] of incoming) {
+    const o = byPath.get(path);
+    if (!o || o.error !== undefined || o.raw === undefined) continue;
+    const merged = mergeFindings(o.raw, findings);
+    if (merged.length === o.raw.length) continue;
+    const read = readTextFile(path);
+    if ('error' in read) continue;
+    // Already past the skip stages in this run (it has an outcome): configured as the file it is.
+    const result = await lintFile({ uri: pathToFileURL(path).href, text: read.text, explicit: true }, env, target => ({
+      findings: merged,
+      text: target.text,
+    }));
+    if (result.status !== 'linted' || result.target.notebook) continue;
+    const starts = lineStarts(result.target.fileText);
+    o.records = result.findings.map(f => toOutputRecord(f, path, result.target.fileText, starts));
+  }
+  return problems;
 }
 
 /** A cache entry names only files of its root (imports never leave it): anything else is planted. */

@@ -22,6 +22,7 @@ export function limitedHost(
 ): FileHost {
   const limit = typeof maxFileSize === 'number' ? () => maxFileSize : maxFileSize;
   return {
+    ...(host.listFiles && { listFiles: (folder: string) => host.listFiles!(folder) }),
     readFile: async uri => {
       const text = await host.readFile(uri);
       if (text === undefined) return undefined;

@@ -56,6 +56,31 @@ export class ImportIndexer {
     return run;
   }
 
+  /**
+   * Loads the files that import `uri` (its callers, see `AnalysisWorkspace.resolveCallers`) after its
+   * own imports; resolves to whether any was found. Errors are logged, never thrown.
+   */
+  async callers(workspace: AnalysisWorkspace, uri: string): Promise<boolean> {
+    const previous = this.callerRuns.get(uri);
+    const run = (async () => {
+      if (previous) await previous;
+      try {
+        await workspace.resolveCallers(uri);
+        return workspace.dependents(uri).length > 0;
+      } catch (e) {
+        this.log(`LossLens: finding the callers of ${uri} failed: ${errorText(e)}`);
+        return false;
+      }
+    })();
+    this.callerRuns.set(uri, run);
+    void run.then(() => {
+      if (this.callerRuns.get(uri) === run) this.callerRuns.delete(uri);
+    });
+    return run;
+  }
+
+  private readonly callerRuns = new Map<string, Promise<boolean>>();
+
   /** Waits for a pending resolution of `uri`, if any. */
   ready(uri: string): Promise<void> {
     return this.pending.get(uri) ?? Promise.resolve();

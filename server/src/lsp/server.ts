@@ -14,7 +14,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
 import type { AnalysisWorkspace } from '../analysis/workspace';
-import { createAnalysisWorkspace } from '../analysis/index';
+import { createAnalysisWorkspace, mergeFindings } from '../analysis/index';
 import { runRules } from '../rules/run';
 import type { ContentChange, FrontEnd, LanguageId } from '../parse/frontend';
 import { languageOfPath } from '../parse/frontend';
@@ -330,6 +330,12 @@ class LossLensServer {
     void this.indexer.schedule(ws, uri, showProgress).then(() => {
       // Files read for this document may change what other open documents see.
       this.afterImports(uri);
+      // Then the files that call into it (its own findings did not wait for them).
+      void this.indexer.callers(ws, uri).then(found => {
+        if (!found || !this.documents.get(uri)) return;
+        if (this.pullMode) this.scheduleRefresh();
+        else this.schedulePush(uri);
+      });
     });
   }
 
@@ -349,15 +355,32 @@ class LossLensServer {
     if (!this.pullMode) this.schedulePush(uri);
   }
 
-  /** After a document changed: its own diagnostics, and those of open documents importing it. */
+  /**
+   * After a document changed: its own diagnostics, those of open documents importing it, and those of
+   * open documents its importers (or itself) call into, whose findings from callers may change.
+   */
   private afterEdit(uri: string): void {
     const dependents = this.openDependents(uri);
+    for (const callee of this.openCallees(uri, dependents)) if (!dependents.includes(callee)) dependents.push(callee);
     if (this.pullMode) {
       if (dependents.length > 0) this.scheduleRefresh();
     } else {
       this.schedulePush(uri);
       for (const d of dependents) this.schedulePush(d);
     }
+  }
+
+  /** Open documents that `uri` or `dependents` import (their findings from callers may change). */
+  private openCallees(uri: string, dependents: readonly string[]): string[] {
+    const ws = this.workspace;
+    if (!ws) return [];
+    const out = new Set<string>();
+    try {
+      for (const d of [uri, ...dependents]) for (const c of ws.importClosure(d)) if (c !== uri && this.documents.get(c)) out.add(c);
+    } catch (e) {
+      this.logError(`LossLens: imports of ${uri} failed: ${errorText(e)}`);
+    }
+    return [...out];
   }
 
   private openDependents(uri: string): string[] {
@@ -426,7 +449,8 @@ class LossLensServer {
       if (this.documents.get(ch.uri) || !languageOfPath(ch.uri) || !this.workspace) continue;
       // A file changed on disk that is not open: drop what was read so importers read it again.
       const dependents = this.openDependents(ch.uri);
-      if (this.workspace.has(ch.uri)) this.workspace.remove(ch.uri);
+      // Also when not loaded: a new or changed file may import (call into) open documents.
+      this.workspace.remove(ch.uri);
       this.positions.forget(ch.uri);
       for (const d of dependents) this.resolveImports(d, ch.type !== FileChangeType.Deleted);
     }
@@ -538,7 +562,7 @@ class LossLensServer {
     this.flushAll();
     const current = this.documents.get(uri);
     if (!current || !this.fed.has(uri)) return undefined;
-    return { findings: ws.check(uri), text: current.getText(), version: current.version };
+    return { findings: mergeFindings(ws.check(uri), ws.callerFindings(uri)), text: current.getText(), version: current.version };
   }
 
   /** Publishes problems of every configuration file read so far, clearing fixed ones. */

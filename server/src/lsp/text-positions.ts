@@ -15,6 +15,7 @@ export class TextPositions {
   /** Wraps a host so that every text it returns is remembered (as line starts only). */
   recording(host: FileHost): FileHost {
     return {
+      ...(host.listFiles && { listFiles: (folder: string) => host.listFiles!(folder) }),
       readFile: async uri => {
         const text = await host.readFile(uri);
         if (text !== undefined) {

@@ -6,4 +6,10 @@
 export interface FileHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The analysable files (Python, TS/JS) below a folder, recursively, without virtual environments,
+   * dependencies and caches. Optional: without it, the callers of a file are found only among the
+   * files already loaded (see `AnalysisWorkspace.resolveCallers`).
+   */
+  listFiles?(folderUri: string): Promise<string[]>;
 }

@@ -2,7 +2,8 @@
 // check from scratch. Seeded random edits — typing, pasting loss code, deleting lines, renaming — are
 // applied to every rule fixture and example, incrementally as the language server receives them, and
 // after each edit the findings of the edited file and of the files that import it are compared with
-// those of a fresh workspace holding the same texts. More edits: LOSSLENS_DIFF_EDITS=200.
+// those of a fresh workspace holding the same texts, and so are the findings callers cause in each file
+// of the group (cross-file, `callerFindings`). More edits: LOSSLENS_DIFF_EDITS=200.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -140,6 +141,17 @@ for (const [name, original] of all) {
           show(inc.findings),
           show(fresh.ws.check(fresh.uriOf(target))),
           `${target} after edit ${step} (${JSON.stringify(e.change)}), units ${JSON.stringify(inc.units)}`,
+        );
+      }
+      // What callers cause in other files: an edit of a caller changes its callees' findings, an edit of a
+      // callee its callers' checks, so every file of the group is compared.
+      for (const target of paths) {
+        await ws.resolveCallers(uriOf(target));
+        await fresh.ws.resolveCallers(fresh.uriOf(target));
+        assert.deepEqual(
+          show(ws.callerFindings(uriOf(target))),
+          show(fresh.ws.callerFindings(fresh.uriOf(target))),
+          `findings callers cause in ${target} after edit ${step} of ${path} (${JSON.stringify(e.change)})`,
         );
       }
     }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { lineOf, workspaceOf } from '../../helpers/analysis';
 import { languageOfPath } from '../../../server/src/parse/frontend';
+import { mergeFindings } from '../../../server/src/analysis';
 import { rules } from '../../../server/src/rules/registry';
 
 // Tests run from the repository root (npm test); bundles live in out/, so paths are cwd-relative.
@@ -48,8 +49,9 @@ for (const c of cases) {
   test(`fixture ${c.name}`, async () => {
     const { ws, uriOf } = await workspaceOf(c.files);
     for (const [path, text] of Object.entries(c.files)) {
-      const got = ws
-        .check(uriOf(path))
+      // A file's findings include what its callers in other files cause in it (reported on it, once).
+      await ws.resolveCallers(uriOf(path));
+      const got = mergeFindings(ws.check(uriOf(path)), ws.callerFindings(uriOf(path)))
         .map(f => `${lineOf(text, f.span.start)}:${f.code}`)
         .sort();
       assert.deepEqual(got, expected(text), `${c.name}/${path}: findings (line:code) differ from the # expect markers`);

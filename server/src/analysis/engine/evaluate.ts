@@ -6,6 +6,7 @@ import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
 import { classVar, lookupMethod } from './classes';
 import { derived, joinPaths, mapUnion } from './kinds';
+import { boundLoss, isNone, loopElements } from './dispatch';
 import { EngineState, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
@@ -96,17 +97,27 @@ export abstract class Evaluator extends EngineState {
       case 'if':
         return this.execIf(s, scope, frame);
       case 'loop': {
+        let elements: Value[] | undefined;
         if (s.iter) {
           const it = this.evalExpr(s.iter, scope, frame);
-          if (s.target) this.assign(s.target, it.t === 'tensor' ? it : it.t === 'dataset' ? it.element : UNKNOWN, scope, frame);
+          elements = s.target ? loopElements(s.iter, it, scope) : undefined;
+          if (s.target && !elements)
+            this.assign(s.target, it.t === 'tensor' ? it : it.t === 'dataset' ? it.element : UNKNOWN, scope, frame);
         }
         // The body runs zero or more times: its assignments join with the values before it.
         this.branchDepth++;
         let written: Map<string, Value | undefined>;
         try {
           written = journaled(scope, () => {
-            this.execBlock(s.body, scope, frame);
-            frame.done = false;
+            // Over a literal list, tuple or dict of losses or models, the body runs once per element.
+            for (const el of elements ?? [undefined]) {
+              if (el !== undefined) this.assign(s.target!, el, scope, frame);
+              this.execBlock(s.body, scope, frame);
+              // A body that returns on every path never reaches the next element.
+              const returned = frame.done;
+              frame.done = false;
+              if (returned) break;
+            }
             this.execBlock(s.orelse, scope, frame);
             frame.done = false;
           });
@@ -226,7 +237,13 @@ export abstract class Evaluator extends EngineState {
       case 'attr': {
         const obj = this.evalExpr(target.obj, scope, frame);
         if (obj.t === 'instance' || obj.t === 'dict') this.mutated(obj);
-        if (obj.t === 'instance') obj.attrs.set(target.name, join(obj.attrs.get(target.name), v));
+        // A `None` placeholder (`self.loss_op = None` in `__init__`) is replaced, not joined, by an
+        // assignment outside any branch (setter injection: `model.add_loss_op(nn.NLLLoss())`).
+        if (obj.t === 'instance')
+          obj.attrs.set(
+            target.name,
+            this.branchDepth === 0 && isNone(obj.attrs.get(target.name)) ? v : join(obj.attrs.get(target.name), v),
+          );
         // JS objects: `o.x = v` is the entry `x` (a branch may keep the old value on another path).
         else if (obj.t === 'dict')
           obj.entries.set(target.name, this.branchDepth > (obj.depth ?? 0) ? join(obj.entries.get(target.name), v) : v);
@@ -352,6 +369,8 @@ export abstract class Evaluator extends EngineState {
         const own = obj.attrs.get(name);
         if (own) return own;
         const m = lookupMethod(obj.cls, name);
+        // `self.__call__(x)` without a `__call__` of its own is `self(x)`.
+        if (!m && name === '__call__') return obj;
         if (m) return { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: obj, qualname: `${m.cls.def.name}.${name}` };
         return classVar(obj.cls, name) ?? UNKNOWN;
       }
@@ -394,12 +413,22 @@ export abstract class Evaluator extends EngineState {
       }
       if (viaReceiver !== undefined) return viaReceiver;
       const callee = this.getAttr(recv, method);
+      const bound = boundLoss(e, callee, site);
+      if (bound) return this.own(bound);
       const out = this.call(callee, site, frame);
       this.runCallbacks(callee, site, frame);
       return out;
     }
+    // `getattr(nn, "CrossEntropyLoss")` with a constant name is the attribute.
+    if (e.callee.k === 'name' && e.callee.id === 'getattr' && e.args.length === 2 && e.args.every(a => !a.name && !a.star)) {
+      const name = e.args[1].value;
+      if (name.k === 'str' && scope.lookup('getattr') === undefined)
+        return this.getAttr(this.evalExpr(e.args[0].value, scope, frame), name.value);
+    }
     const callee = this.evalExpr(e.callee, scope, frame);
     const site = this.callSite(e, scope, frame, callee);
+    const bound = boundLoss(e, callee, site);
+    if (bound) return this.own(bound);
     const out = this.call(callee, site, frame);
     this.runCallbacks(callee, site, frame);
     return out;

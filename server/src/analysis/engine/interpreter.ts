@@ -50,6 +50,7 @@ export class Interpreter extends FrameworkSemantics {
   run(uri: string, module: Module, text: string, previous?: RunRecord, options: { record?: boolean } = {}): RunRecord {
     const bodySet = new Set(module.body);
     this.rootBody = bodySet;
+    this.rootUri = uri;
     // Without a next check to serve (the CLI), what units read and ran is not recorded.
     this.recording = options.record !== false;
     if (this.recording) for (const s of module.body) mapDefinitions(s, DEF_ROOTS, WALKED);

@@ -3,6 +3,7 @@
 // The layers stack as classes, each one concern: state → evaluate (statements, expressions) →
 // user-code (functions, classes, modules) → framework-semantics (packs) → interpreter (incremental runs).
 import type { ClassDef, Expr, FunctionDef, Module, Stmt } from '../../ir';
+import type { Span } from '../../ir';
 import type { AnalysisEvent, CompileEvent } from './events';
 import { UnitTrack, type RunStats } from './units';
 import type { DictValue, FunctionValue, InstanceValue, ObjectValue, Scope, Value } from './values';
@@ -28,6 +29,30 @@ export const WALKED = new WeakSet<Stmt>();
 
 /** Owner ids of mutable values, unique across checks (values kept from a previous check keep theirs). */
 let nextOwner = 1;
+
+/** Where the checked file's code called into another file's function or class (see `via`). */
+export interface ViaSite {
+  uri: string;
+  span: Span;
+  /** The function or class called. */
+  callee: string;
+}
+
+/**
+ * Events raised in other files during a call the checked file made into them, with that call: a
+ * finding there is caused by the caller's values and is reported on the callee's file with the call
+ * site (analysis/index.ts). Kept per event object, so events kept by an incremental check keep it.
+ */
+const VIA = new WeakMap<AnalysisEvent, ViaSite>();
+
+export function viaOf(e: AnalysisEvent): ViaSite | undefined {
+  return VIA.get(e);
+}
+
+/** The file an event is located in (undefined: it has no place of its own). */
+export function eventUri(e: AnalysisEvent): string | undefined {
+  return 'uri' in e ? e.uri : 'site' in e ? e.site.uri : undefined;
+}
 
 export const MAX_DEPTH = 5;
 /** User-function bodies run per unit (the top level is one unit, each function and class another). */
@@ -64,6 +89,8 @@ export abstract class EngineState {
   /** The checked module: its scope and top-level statements. */
   protected rootScope: Scope | undefined;
   protected rootBody = new Set<Stmt>();
+  /** The checked file. */
+  protected rootUri: string | undefined;
   protected recording = true;
   /** Modules evaluated before the current unit began (the others are evaluated again by each unit that imports them). */
   protected sharedModules: Set<string> | undefined;
@@ -108,6 +135,23 @@ export abstract class EngineState {
   protected noteRoot(def: FunctionDef | ClassDef): void {
     const r = DEF_ROOTS.get(def);
     if (r !== undefined && this.rootBody.has(r)) this.cur.ran(r);
+  }
+
+  /**
+   * After a call from the checked file's code into another file (`site` in the checked file, the callee
+   * elsewhere): the events it raised outside the checked file since `start` remember the call.
+   */
+  protected markVia(start: number, site: ViaSite): void {
+    for (let i = start; i < this.events.length; i++) {
+      const e = this.events[i];
+      const u = eventUri(e);
+      if (u !== undefined && u !== this.rootUri && !VIA.has(e)) VIA.set(e, site);
+    }
+  }
+
+  /** A call at `frame` of code in `calleeUri` goes from the checked file into another. */
+  protected crossing(frame: Frame, calleeUri: string): boolean {
+    return this.rootUri !== undefined && frame.uri === this.rootUri && calleeUri !== this.rootUri;
   }
 
   protected resolve(fromUri: string, module: string, level: number): ReturnType<ModuleLoader['resolve']> {

@@ -37,7 +37,9 @@ export abstract class UserCode extends Evaluator {
     const key = standalone ? undefined : this.memoKey(fn, positional, keywords);
     const memo = key === undefined ? undefined : this.memo.get(fn.def)?.get(key);
     if (memo && frame.depth >= memo.depth) return memo.value;
+    const start = this.events.length;
     const result = this.runFunction(fn, positional, keywords, site, frame, standalone);
+    if (site && this.crossing(frame, fn.uri)) this.markVia(start, { uri: site.uri, span: site.expr.span, callee: fn.qualname });
     if (key !== undefined) {
       let m = this.memo.get(fn.def);
       if (!m) this.memo.set(fn.def, (m = new Map()));
@@ -97,8 +99,9 @@ export abstract class UserCode extends Evaluator {
         }
         let v: Value | undefined = ai < positional.length ? positional[ai++] : keywords.get(p.name);
         if (v === undefined) {
-          // A function analysed on its own knows nothing of its parameters (their names decide nothing).
-          if (standalone) v = UNKNOWN;
+          // A function analysed on its own knows nothing of its parameters (their names decide nothing),
+          // except a parameter annotated with a class of the workspace.
+          if (standalone) v = this.annotatedInstance(p.annotation, fn, frame) ?? UNKNOWN;
           else v = p.default ? this.evalExpr(p.default, fn.scope, { uri: fn.uri, depth: frame.depth + 1 }) : UNKNOWN;
         } else if (site && v.t === 'tensor') {
           // Remember where the value entered the function: a finding inside is reported at this argument.
@@ -129,6 +132,18 @@ export abstract class UserCode extends Evaluator {
     }
   }
 
+  /**
+   * A parameter of a function analysed on its own, annotated with a class the workspace defines
+   * (`model: SegNet`): an instance of it (built with its own parameters unknown), as a caller would pass.
+   */
+  private annotatedInstance(annotation: string | undefined, fn: FunctionValue, frame: Frame): InstanceValue | undefined {
+    if (annotation === undefined) return undefined;
+    const [head, ...rest] = annotation.split('.');
+    let v = fn.scope.lookup(head);
+    for (const name of rest) v = v?.t === 'module' ? v.exports.vars.get(name) : undefined;
+    return v?.t === 'class' ? this.instantiate(v, undefined, frame) : undefined;
+  }
+
   protected defineClass(def: ClassDef, scope: Scope, frame: Frame): ClassValue {
     this.noteRoot(def);
     const bases = def.bases.map(b => this.evalExpr(b, scope, frame));
@@ -156,11 +171,13 @@ export abstract class UserCode extends Evaluator {
     this.noteRoot(cls.def);
     if (this.building.has(cls.def)) return inst;
     this.building.add(cls.def);
+    const start = this.events.length;
     try {
       this.runInitializers(cls, inst, site, frame);
     } finally {
       this.building.delete(cls.def);
     }
+    if (site && this.crossing(frame, cls.uri)) this.markVia(start, { uri: site.uri, span: site.expr.span, callee: cls.def.name });
     if (site) {
       const known = this.cur.contrib.get(cls.def) ?? [];
       if (known.length < MAX_INSTANCES) this.cur.contrib.set(cls.def, [...known, inst]);

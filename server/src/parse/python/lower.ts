@@ -566,6 +566,7 @@ class Lowering {
           const id = star === undefined ? inner : this.kidOfKind(inner, K.Identifier);
           const p: Param = { name: id < 0 ? '' : this.source(id), default: null, span: this.span(c) };
           if (star !== undefined) p.star = star;
+          else if (this.kind[c] === K.TypedParameter) this.annotate(p, c);
           out.push(p);
           break;
         }
@@ -573,11 +574,13 @@ class Lowering {
         case K.TypedDefaultParameter: {
           const parts = this.kids(c);
           const value = this.kidAfter(c, '=');
-          out.push({
+          const p: Param = {
             name: parts.length > 0 ? this.source(parts[0]) : '',
             default: value < 0 ? null : this.expr(value),
             span: this.span(c),
-          });
+          };
+          if (this.kind[c] === K.TypedDefaultParameter) this.annotate(p, c);
+          out.push(p);
           break;
         }
         case K.TuplePattern:
@@ -589,6 +592,16 @@ class Lowering {
       }
     }
     return out;
+  }
+
+  /** `x: T` and `x: T = v`: the annotation when it names a class (`T`, `models.T`, `'T'`). */
+  private annotate(p: Param, i: number): void {
+    const colon = this.kidAfter(i, ':');
+    if (colon < 0) return;
+    const text = this.source(colon)
+      .trim()
+      .replace(/^(['"])(.*)\1$/, '$2');
+    if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(text)) p.annotation = text;
   }
 
   private importStatement(i: number, out: Stmt[]): void {
