@@ -13,10 +13,11 @@ import { uriDirname } from '../base/uri';
 
 /**
  * Rule words, any case: every loss and activation the catalogue knows names one of them
- * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`…), and LL016/LL017 read
+ * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`; optax's `squared_error`,
+ * `log_cosh` and `cosine_distance` by their module), and LL016/LL017 read
  * functions and classes named `*loss*`, `*criterion*`, `*objective*`.
  */
-export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective/i;
+export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective|optax/i;
 /** `model.compile(...)`: a compile event needs a Keras model, so it only counts next to `keras`. */
 const COMPILE = /\.\s*compile\b/;
 
