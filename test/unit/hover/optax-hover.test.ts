@@ -13,7 +13,9 @@ def losses(pred, target, logits, labels):
     b = optax.softmax_cross_entropy(jnp.array([[2.0, 0.0, -1.0]]), jnp.array([[1.0, 0.0, 0.0]]))
     c = optax.softmax_cross_entropy_with_integer_labels(logits, labels, axis=1)
     d = optax.sigmoid_focal_loss(logits, labels, gamma=3.0)
-    return a, b, c, d
+    e = optax.log_cosh(jnp.array([0.0, 2.0]), jnp.array([0.0, 0.0]))
+    f = optax.safe_softmax_cross_entropy(logits, labels)
+    return a, b, c, d, e, f
 `;
 
 async function lossHover(probe: string): Promise<LossHover & { markdown: string }> {
@@ -48,4 +50,16 @@ test('hover: a literal optax softmax cross-entropy is evaluated per example; axi
   const sparse = await lossHover('optax.softmax_cross_entropy_with_integer_labels');
   assert.equal(sparse.entry.id, 'sparseCrossEntropy');
   assert.equal(sparse.literal, undefined);
+});
+
+test('hover: the optax losses core added have their own entries and numbers', async () => {
+  const lc = await lossHover('optax.log_cosh');
+  assert.equal(lc.entry.id, 'logCosh');
+  // log cosh 2 = 2 + log1p(e^−4) − log 2 ≈ 1.3250, elementwise like optax
+  assert.ok(lc.literal, 'evaluated');
+  assert.deepEqual(
+    lc.literal.value.map(v => Math.round(v * 1e4) / 1e4),
+    [0, 1.325],
+  );
+  assert.equal((await lossHover('optax.safe_softmax_cross_entropy')).entry.id, 'safeSoftmaxCrossEntropy');
 });

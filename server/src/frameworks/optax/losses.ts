@@ -32,7 +32,7 @@ const rows: LossRow[] = [
     'optax.safe_softmax_cross_entropy',
     'optax.safe_softmax_cross_entropy',
     'softmax-ce',
-    'crossEntropy',
+    'safeSoftmaxCrossEntropy',
     { ...logits, literalReduction: 'none' },
   ],
   [
@@ -55,8 +55,8 @@ const rows: LossRow[] = [
   ['optax.l2_loss', 'optax.l2_loss', 'regression', 'mseLoss', regression],
   ['optax.squared_error', 'optax.squared_error', 'regression', 'mseLoss', { ...regression, literalReduction: 'none' }],
   ['optax.huber_loss', 'optax.huber_loss', 'regression', 'huberLoss', { ...regression, literalReduction: 'none' }],
-  ['optax.log_cosh', 'optax.log_cosh', 'regression', undefined, regression],
-  ['optax.cosine_distance', 'optax.cosine_distance', 'other', undefined, regression],
+  ['optax.log_cosh', 'optax.log_cosh', 'regression', 'logCosh', { ...regression, literalReduction: 'none' }],
+  ['optax.cosine_distance', 'optax.cosine_distance', 'other', 'cosineDistance', { ...regression, literalReduction: 'none' }],
 ];
 
 export const optaxLosses: LossSpec[] = lossSpecs(rows, 'jax', params, { torchReduction: false });
