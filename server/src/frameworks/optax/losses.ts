@@ -56,7 +56,7 @@ const rows: LossRow[] = [
   ['optax.squared_error', 'optax.squared_error', 'regression', 'mseLoss', { ...regression, literalReduction: 'none' }],
   ['optax.huber_loss', 'optax.huber_loss', 'regression', 'huberLoss', { ...regression, literalReduction: 'none' }],
   ['optax.log_cosh', 'optax.log_cosh', 'regression', 'logCosh', { ...regression, literalReduction: 'none' }],
-  ['optax.cosine_distance', 'optax.cosine_distance', 'other', 'cosineDistance', { ...regression, literalReduction: 'none' }],
+  ['optax.cosine_distance', 'optax.cosine_distance', 'regression', 'cosineDistance', { ...regression, literalReduction: 'none' }],
 ];
 
 export const optaxLosses: LossSpec[] = lossSpecs(rows, 'jax', params, { torchReduction: false });
