@@ -27,6 +27,9 @@ export {
   poissonNllLoss,
   multilabelSoftMarginLoss,
   gaussianKlDivergence,
+  logCosh,
+  cosineDistance,
+  safeSoftmaxCrossEntropy,
 } from './losses';
 export { catalog, guide, quickReference, curve, renderSvg } from './knowledge';
 export { mineTriplets } from './mineTriplets';

@@ -375,7 +375,7 @@ describe('messages from the extension', () => {
       { v: 1, type: 'show', args: { ruleId: 'LL1' } },
       { v: 1, type: 'show', args: { lossId: 'x'.repeat(5000) } },
       { v: 1, type: 'show' },
-      { v: 1, type: 'editorContext', framework: 'jax', fileName: null },
+      { v: 1, type: 'editorContext', framework: 'mxnet', fileName: null },
       { v: 1, type: 'editorContext', framework: 'torch', fileName: 12 },
     ];
     for (const m of bad) await sendToPage(page, m);

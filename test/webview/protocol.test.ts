@@ -63,6 +63,12 @@ test('host → page: show and editorContext are validated', () => {
     framework: 'tfjs',
     fileName: 'model.ts',
   });
+  assert.deepEqual(parseHostMessage({ v: 1, type: 'editorContext', framework: 'jax', fileName: 'train.py' }), {
+    v: 1,
+    type: 'editorContext',
+    framework: 'jax',
+    fileName: 'train.py',
+  });
   assert.deepEqual(parseHostMessage({ v: 1, type: 'editorContext', framework: null, fileName: null }), {
     v: 1,
     type: 'editorContext',
@@ -75,7 +81,7 @@ test('host → page: show and editorContext are validated', () => {
     ['unknown view', { v: 1, type: 'show', args: { view: 'settings' } }],
     ['bad rule id', { v: 1, type: 'show', args: { ruleId: 'rm -rf' } }],
     ['extra arg', { v: 1, type: 'show', args: { lossId: 'mseLoss', html: '<script>' } }],
-    ['unknown framework', { v: 1, type: 'editorContext', framework: 'jax', fileName: null }],
+    ['unknown framework', { v: 1, type: 'editorContext', framework: 'mxnet', fileName: null }],
     ['fileName not a string', { v: 1, type: 'editorContext', framework: 'torch', fileName: 3 }],
     ['missing fileName', { v: 1, type: 'editorContext', framework: 'torch' }],
   ];

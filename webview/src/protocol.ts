@@ -169,7 +169,8 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
     case 'editorContext': {
       if (!hasOnly(raw, ['v', 'type', 'framework', 'fileName'])) return undefined;
       const { framework, fileName } = raw;
-      if (framework !== null && framework !== 'torch' && framework !== 'keras' && framework !== 'tfjs') return undefined;
+      if (framework !== null && framework !== 'torch' && framework !== 'keras' && framework !== 'tfjs' && framework !== 'jax')
+        return undefined;
       if (fileName !== null && (typeof fileName !== 'string' || fileName.length > 260)) return undefined;
       return { v: 1, type: 'editorContext', framework, fileName };
     }

@@ -8,7 +8,7 @@ export type LossFamily = 'regression' | 'classification' | 'metric' | 'probabili
 /** The natural x-axis of a loss curve (see curve/specs.ts for what each loss plots). */
 export type CurveAxis = 'error' | 'logit' | 'pt' | 'distance' | 'margin';
 
-export type Framework = 'torch' | 'keras' | 'tfjs';
+export type Framework = 'torch' | 'keras' | 'tfjs' | 'jax';
 
 export interface LossParam {
   /** Option name as the core function spells it (camelCase torch keyword), or a plot setting. */
@@ -43,8 +43,11 @@ export interface SnippetRow {
   template: string;
 }
 
-/** Per framework, most idiomatic first; the first row is what "Insert" uses by default. */
-export type FrameworkSnippets = Record<Framework, readonly SnippetRow[]>;
+/**
+ * Per framework, most idiomatic first; the first row is what "Insert" uses by default. JAX (optax) rows
+ * exist only where optax has the loss or a one-line `jnp` form says it plainly.
+ */
+export type FrameworkSnippets = Record<Exclude<Framework, 'jax'>, readonly SnippetRow[]> & { readonly jax?: readonly SnippetRow[] };
 
 export interface CatalogEntry {
   id: LossId;

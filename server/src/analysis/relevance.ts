@@ -13,10 +13,11 @@ import { uriDirname } from '../base/uri';
 
 /**
  * Rule words, any case: every loss and activation the catalogue knows names one of them
- * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`…), and LL008/LL009/LL016/LL017
- * read what reaches a gradient (`loss.backward()`, `torch.autograd.grad`; this index reads Python only).
+ * (`CrossEntropyLoss`, `F.kl_div`, `keras.losses.Huber`, `torch.special.expit`; optax's `squared_error`,
+ * `log_cosh` and `cosine_distance` by their module), and LL008/LL009/LL016/LL017 read what reaches a
+ * gradient (`loss.backward()`, `torch.autograd.grad`, `jax.grad`; this index reads Python only).
  */
-export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective|backward|autograd/i;
+export const RULE_WORDS = /softmax|sigmoid|expit|loss|entropy|kl_div|criterion|objective|backward|autograd|optax/i;
 /** `model.compile(...)`: a compile event needs a Keras model, so it only counts next to `keras`. */
 const COMPILE = /\.\s*compile\b/;
 

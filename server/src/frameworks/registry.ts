@@ -3,6 +3,7 @@
 import type {
   ActivationSpec,
   Advice,
+  ApplyConvention,
   PackId,
   CompileSpec,
   ContainerSpec,
@@ -14,6 +15,7 @@ import type {
   LossSpec,
   LossStringSpec,
   PathRewrite,
+  RecordSpec,
 } from './types';
 import { torchPack } from './torch';
 import { tfPack } from './tf';
@@ -21,9 +23,12 @@ import { kerasPack } from './keras';
 import { tfjsPack } from './tfjs';
 import { numpyPack } from './numpy';
 import { tfdsPack } from './tfds';
+import { jaxPack } from './jax';
+import { flaxPack } from './flax';
+import { optaxPack } from './optax';
 
 /** In order: path rewrites run in this order, and loss tables list in it. */
-export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack, tfdsPack];
+export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack, tfdsPack, jaxPack, flaxPack, optaxPack];
 
 function mapOf<V>(
   pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined,
@@ -69,6 +74,9 @@ export const DATASET_FACTORIES = setOf(p => p.datasetFactories);
 export const DATASET_METHODS = setOf(p => p.datasetMethods);
 export const PRODUCT_FUNCTIONS = setOf(p => p.productFunctions);
 export const PRODUCT_METHODS = setOf(p => p.productMethods);
+export const GRADIENT_TRANSFORMS = mapOf(p => p.gradientTransforms);
+export const MODULE_BASES = setOf(p => p.moduleBases);
+export const RECORDS: ReadonlyMap<string, RecordSpec> = mapOf(p => p.records);
 export const TENSOR_FACTORIES = mapOf(p => p.tensorFactories);
 export const RANDOM_INTEGERS = setOf(p => p.randomIntegers);
 export const INTEGER_SAMPLERS = mapOf(p => p.integerSamplers);
@@ -79,13 +87,8 @@ export const IMPORT_ROOTS: readonly ImportRoot[] = PACKS.flatMap(p => p.imports)
 export const PATH_REWRITES: readonly PathRewrite[] = PACKS.flatMap(p => p.rewrites ?? []);
 export const PATH_ALIASES: ReadonlyMap<string, string> = mapOf(p => p.aliases);
 
-/**
- * Text that marks a file as ML code: every pack's markers, and the frameworks analysed without a pack
- * yet (their files still get the rules that need no framework symbol, such as LL016 and LL017).
- */
-export const FRAMEWORK_MARKERS: RegExp = new RegExp(
-  [...PACKS.flatMap(p => p.markers ?? []), '\\bjax\\b', '\\bflax\\b', '\\boptax\\b'].join('|'),
-);
+/** Text that marks a file as ML code: every pack's markers. */
+export const FRAMEWORK_MARKERS: RegExp = new RegExp(PACKS.flatMap(p => p.markers ?? []).join('|'));
 
 /** `compile(loss='…')` strings per framework (Keras: the loss spec path each names). */
 export const KERAS_LOSS_STRINGS: ReadonlyMap<string, string | undefined> = mapOf(p => p.compileLossPaths);
@@ -141,6 +144,16 @@ export function shortName(path: string): string {
     if (path.startsWith(prefix)) return replacement + path.slice(prefix.length);
   }
   return path;
+}
+
+/** How a module of the pack that defines `path` (a module base class, a container) is applied with its parameters. */
+export function applyConventionOf(path: string): ApplyConvention | undefined {
+  return packOf(path)?.apply;
+}
+
+/** The setup method of subclasses of the module base `path` (linen `setup`). */
+export function setupMethodOf(path: string): string | undefined {
+  return packOf(path)?.setupMethod;
 }
 
 /** The compile convention of the model a path makes (`keras.Sequential` → Keras's). */

@@ -17,10 +17,13 @@ export type Kind =
   | 'unknown';
 
 /** The frameworks rules speak of (rule metadata, loss specs, messages). */
-export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
+export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs' | 'jax';
 
-/** A pack: a framework, or an array library whose calls keep or produce kinds (numpy). */
-export type PackId = Framework | 'numpy' | 'tfds';
+/**
+ * A pack: a framework, a library of one (Flax and optax speak JAX: their framework is 'jax'; TensorFlow
+ * Datasets feeds TensorFlow), or an array library whose calls keep or produce kinds (numpy).
+ */
+export type PackId = Framework | 'flax' | 'optax' | 'numpy' | 'tfds';
 
 /** Where an argument is: its position, and the keywords that may name it. */
 export interface ArgRef {
@@ -186,6 +189,28 @@ export interface Advice {
   binaryHead?: string;
   /** What the framework itself does when a loss applies an activation the model already applied (a sentence). */
   activationTwice?: string;
+  /** What to do when a loss that wants one-hot targets gets integer class ids (a clause after a colon). */
+  integerLabels?: string;
+}
+
+/**
+ * How a module is run with its parameters (Flax linen `model.apply(variables, x, …)`): the method, how
+ * many leading positional arguments are not the module's own (`variables`), keywords that make it run
+ * another method (`method=`, unknown result), keywords that make it return `(output, state)`
+ * (`mutable=`), and keywords it consumes itself.
+ */
+export interface ApplyConvention {
+  method: string;
+  skip: number;
+  otherMethod: readonly string[];
+  withState: readonly string[];
+  consumed: readonly string[];
+}
+
+/** A framework object that keeps its keyword arguments as attributes (Flax `TrainState.create(apply_fn=…)`). */
+export interface RecordSpec {
+  /** Methods returning a copy with the keywords given replaced (`state.replace(…)`, `state.apply_gradients(grads=…)`). */
+  copies: readonly string[];
 }
 
 export interface DatasetLoaderSpec {
@@ -267,6 +292,19 @@ export interface FrameworkPack {
   /** Element-wise products written as calls (`tf.mul(a, b)`) and as tensor methods (`a.mul(b)`): see Place.product. */
   productFunctions?: readonly string[];
   productMethods?: readonly string[];
+  /**
+   * Transforms returning a function that runs the one they are given with the caller's arguments but
+   * returns something else (`jax.grad(f)`, `jax.value_and_grad(f)`: gradients): its result is unknown.
+   */
+  gradientTransforms?: ReadonlyMap<string, ArgRef>;
+  /** Base classes of modules run through `apply` and set up by `setupMethod` (Flax `linen.Module`). */
+  moduleBases?: readonly string[];
+  /** How the pack's modules (subclasses of `moduleBases`, and its containers) are applied. */
+  apply?: ApplyConvention;
+  /** A method run on a new instance of a `moduleBases` subclass after its constructor (linen `setup`). */
+  setupMethod?: string;
+  /** Constructors whose keyword arguments become the object's attributes (`TrainState.create`). */
+  records?: ReadonlyMap<string, RecordSpec>;
   /** Tensor factories; `fromData`: the first argument holds the values (`torch.tensor(x)`). */
   tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */

@@ -30,6 +30,7 @@ const FRAMEWORK_NAMES: Record<LossSpec['framework'], string> = {
   keras: 'Keras',
   tf: 'TensorFlow',
   tfjs: 'TensorFlow.js',
+  jax: 'JAX',
 };
 
 export interface FrameworkTarget {
@@ -199,6 +200,7 @@ function literalPlan(spec: LossSpec, id: string, family: LossFamily): { reductio
     case 'torch':
       return { ok: true };
     case 'tf':
+    case 'jax':
       return { ok: spec.literalReduction !== undefined, reduction: spec.literalReduction ?? 'mean' };
     case 'keras':
       // Keras averages over the last axis, then over the batch: the overall mean for rectangular inputs.
@@ -257,6 +259,8 @@ function literalEvaluation(
     }
     if (argOf(unsupported)) return undefined;
   }
+  // optax's `axis` and `where` pick other elements than core's last axis.
+  if (spec.framework === 'jax' && (argOf('axis') || argOf('where'))) return undefined;
   let reduction = plan.reduction;
   const options: Record<string, unknown> = {};
   if (spec.framework === 'torch') {

@@ -5,14 +5,17 @@
 import {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
+  cosineDistance,
   crossEntropy,
   hingeEmbeddingLoss,
   huberLoss,
   klDiv,
   l1Loss,
+  logCosh,
   mseLoss,
   multilabelSoftMarginLoss,
   nllLoss,
+  safeSoftmaxCrossEntropy,
   sigmoidFocalLoss,
   smoothL1Loss,
   softMarginLoss,
@@ -41,6 +44,9 @@ const FUNCTIONS: Record<string, LossFn> = {
   sigmoidFocalLoss: sigmoidFocalLoss as LossFn,
   softmaxFocalLoss: softmaxFocalLoss as LossFn,
   multilabelSoftMarginLoss: multilabelSoftMarginLoss as LossFn,
+  logCosh: logCosh as LossFn,
+  cosineDistance: cosineDistance as LossFn,
+  safeSoftmaxCrossEntropy: safeSoftmaxCrossEntropy as LossFn,
 };
 
 /** Which catalog parameters are also core options of the function that computes the loss. */
@@ -52,6 +58,7 @@ const OPTION_PARAMS: Record<string, readonly string[]> = {
   hingeEmbeddingLoss: ['margin'],
   sigmoidFocalLoss: ['alpha', 'gamma'],
   softmaxFocalLoss: ['gamma'],
+  cosineDistance: ['eps'],
 };
 
 export interface LiteralRequest {

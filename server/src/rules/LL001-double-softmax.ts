@@ -6,11 +6,11 @@ export const doubleSoftmax: Rule = {
     id: 'LL001',
     name: 'double-softmax',
     severity: 'error',
-    frameworks: ['torch', 'tf', 'keras', 'tfjs'],
+    frameworks: ['torch', 'tf', 'keras', 'tfjs', 'jax'],
     summary: 'Softmax output passed to a loss that applies softmax itself',
     fix: { title: 'Remove the softmax and pass the logits', applicability: 'unsafe' },
     docs: {
-      what: 'Flags softmax probabilities passed to a loss that computes log-softmax of its input itself: `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`, `tf.losses.softmax_cross_entropy`, TF.js `tf.losses.softmaxCrossEntropy`, and Keras cross-entropy with `from_logits=True` after a softmax layer.',
+      what: 'Flags softmax probabilities passed to a loss that computes log-softmax of its input itself: `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`, `tf.losses.softmax_cross_entropy`, TF.js `tf.losses.softmaxCrossEntropy`, optax `softmax_cross_entropy` (and `_with_integer_labels`, `safe_softmax_cross_entropy`), and Keras cross-entropy with `from_logits=True` after a softmax layer.',
       why: `These losses expect logits. Fed probabilities, they apply a second softmax to numbers in [0, 1], which squashes every prediction towards uniform: with 10 classes the loss can never fall below ${doubleSoftmaxFloor(10).toFixed(3)} even for a perfect prediction, and the gradients shrink accordingly, so training stalls at poor accuracy without any error.`,
       example: {
         language: 'python',

@@ -10,11 +10,11 @@ export const doubleSigmoid: Rule = {
     id: 'LL002',
     name: 'double-sigmoid',
     severity: 'error',
-    frameworks: ['torch', 'tf', 'keras', 'tfjs'],
+    frameworks: ['torch', 'tf', 'keras', 'tfjs', 'jax'],
     summary: 'Sigmoid output passed to a loss that applies sigmoid itself',
     fix: { title: 'Remove the sigmoid and pass the logits', applicability: 'unsafe' },
     docs: {
-      what: 'Flags sigmoid outputs passed to a loss that applies the sigmoid itself: `nn.BCEWithLogitsLoss`, `F.binary_cross_entropy_with_logits`, torchvision `sigmoid_focal_loss`, `tf.nn.sigmoid_cross_entropy_with_logits`, TF.js `tf.losses.sigmoidCrossEntropy`, and Keras binary cross-entropy with `from_logits=True` after a sigmoid layer.',
+      what: 'Flags sigmoid outputs passed to a loss that applies the sigmoid itself: `nn.BCEWithLogitsLoss`, `F.binary_cross_entropy_with_logits`, torchvision `sigmoid_focal_loss`, `tf.nn.sigmoid_cross_entropy_with_logits`, TF.js `tf.losses.sigmoidCrossEntropy`, optax `sigmoid_binary_cross_entropy` and `sigmoid_focal_loss`, and Keras binary cross-entropy with `from_logits=True` after a sigmoid layer.',
       why: `The with-logits loss computes sigmoid(input) again. The input is already in (0, 1), so the second sigmoid maps it into (0.5, 0.73): the model can never express confidence. With a sigmoid in front, BCEWithLogitsLoss can never go below ${FLOOR_TARGET0.toFixed(3)} for target 0 or ${FLOOR_TARGET1.toFixed(3)} for target 1, and the gradient with respect to the logits is scaled down by the extra sigmoid's slope.`,
       example: {
         language: 'python',

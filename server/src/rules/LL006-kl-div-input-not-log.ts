@@ -1,15 +1,15 @@
 import type { Rule } from './api';
-import { checkLossArgument } from './helpers';
+import { adviceOf, checkLossArgument } from './helpers';
 
 export const klDivInputNotLog: Rule = {
   meta: {
     id: 'LL006',
     name: 'kl-div-input-not-log',
     severity: 'error',
-    frameworks: ['torch'],
+    frameworks: ['torch', 'jax'],
     summary: 'KLDivLoss input is probabilities, not log-probabilities',
     docs: {
-      what: 'Flags `nn.KLDivLoss` / `F.kl_div` whose first argument (the input) is softmax or sigmoid probabilities.',
+      what: 'Flags `nn.KLDivLoss` / `F.kl_div`, and optax `kl_divergence(log_predictions, targets)` / `kl_divergence_with_log_targets`, whose first argument (the input) is softmax or sigmoid probabilities.',
       why: 'PyTorch computes target · (log target − input): the input must already be log-probabilities. Passing probabilities computes a different quantity that can be negative and is not minimised when the distributions match (for input = target = [0.5, 0.5] it gives 0.5·(log 0.5 − 0.5)·2 = −1.19 instead of 0), so distillation or VAE training optimises the wrong objective.',
       example: {
         language: 'python',
@@ -38,7 +38,7 @@ export const klDivInputNotLog: Rule = {
       families: ['kl'],
       kinds: ['probs-softmax', 'probs-sigmoid'],
       message: (ev, t) =>
-        `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use log_softmax.`,
+        `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use ${adviceOf(ev.spec.framework).logSoftmax}.`,
       related: 'probabilities produced here',
     });
   },

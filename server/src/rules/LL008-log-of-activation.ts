@@ -13,11 +13,11 @@ export const logOfActivation: Rule = {
     id: 'LL008',
     name: 'log-of-activation',
     severity: 'warning',
-    frameworks: ['torch', 'tf', 'tfjs'],
+    frameworks: ['torch', 'tf', 'tfjs', 'jax'],
     summary: 'log(softmax(x)) / log(sigmoid(x)): use log_softmax / logsigmoid',
     fix: { title: 'Use log_softmax', applicability: 'safe' },
     docs: {
-      what: 'Flags a log taken of a softmax or sigmoid output (`torch.log(F.softmax(x, dim=1))`, `tf.math.log(tf.nn.softmax(x))`, `tf.log(tf.softmax(x))`) that training uses — it reaches a loss, `backward()`, a gradient function or the return of a hand-written likelihood (`-(y * log_p).sum()`), decided by dataflow — outside the direct `y * log(p)` product of a hand-written cross-entropy (LL009 covers those). Sampling from `log(model.predict(x))` takes no gradient and is not flagged.',
+      what: 'Flags a log taken of a softmax or sigmoid output (`torch.log(F.softmax(x, dim=1))`, `tf.math.log(tf.nn.softmax(x))`, `tf.log(tf.softmax(x))`, `jnp.log(jax.nn.softmax(x))`) that training uses — it reaches a loss, `backward()`, a gradient function or the return of a hand-written likelihood (`-(y * log_p).sum()`), decided by dataflow — outside the direct `y * log(p)` product of a hand-written cross-entropy (LL009 covers those). Sampling from `log(model.predict(x))` takes no gradient and is not flagged.',
       why: 'Softmax underflows to exactly 0 for logits more than about 104 below the maximum (float32) and then log gives −inf and NaN gradients. log_softmax computes x − logsumexp(x), which is exact for any logits: log_softmax([0, −200]) = [0, −200] while log(softmax([0, −200])) = [0, −inf] in float32.',
       example: {
         language: 'python',
@@ -118,6 +118,10 @@ function logSigmoidFix(ctx: RuleContext, ev: LogEvent, framework: Framework | un
   if (tfjs) {
     if (!/^\w+\.sigmoid$/.test(callee)) return undefined;
     call = `${callee.slice(0, callee.indexOf('.'))}.logSigmoid`;
+  } else if (framework === 'jax') {
+    // jax.nn, flax.linen and flax.nnx all have log_sigmoid next to sigmoid.
+    if (!/^[\w.]+\.sigmoid$/.test(callee)) return undefined;
+    call = `${callee.slice(0, -'sigmoid'.length)}log_sigmoid`;
   } else if (framework === 'tf' && tfModule && TF_SIGMOID.test(callee)) {
     call = `${tfModule}.math.log_sigmoid`;
   } else if (framework === 'torch') {

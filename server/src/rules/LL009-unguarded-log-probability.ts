@@ -7,10 +7,10 @@ export const unguardedLogProbability: Rule = {
     id: 'LL009',
     name: 'unguarded-log-probability',
     severity: 'warning',
-    frameworks: ['torch', 'tf', 'tfjs'],
+    frameworks: ['torch', 'tf', 'tfjs', 'jax'],
     summary: 'Hand-written cross-entropy takes log of probabilities without clamp/eps',
     docs: {
-      what: 'Flags hand-written cross-entropy terms (`y * torch.log(p)`) where p is a softmax or sigmoid output with no clamp or epsilon in front of the log.',
+      what: 'Flags hand-written cross-entropy terms (`y * torch.log(p)`, `y * jnp.log(p)`) where p is a softmax or sigmoid output with no clamp or epsilon in front of the log.',
       why: 'As soon as a probability rounds to 0 or 1 in float32 (1 − sigmoid(z) is exactly 0 for z above about 17; a softmax entry underflows to 0 about 104 below the largest logit), a log of it is −inf, 0 · −inf is NaN, and one NaN poisons every weight at the next step. The built-in losses work on logits with log-sum-exp and never produce it.',
       example: {
         language: 'python',

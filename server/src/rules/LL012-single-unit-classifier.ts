@@ -7,10 +7,10 @@ export const singleUnitClassifier: Rule = {
     id: 'LL012',
     name: 'single-unit-classifier',
     severity: 'error',
-    frameworks: ['torch', 'keras', 'tfjs'],
+    frameworks: ['torch', 'keras', 'tfjs', 'jax'],
     summary: 'Softmax over one unit, or one output unit into softmax cross-entropy',
     docs: {
-      what: "Flags a softmax over an axis of size 1 (`Dense(1, activation='softmax')`, `F.softmax` over the output of `Linear(h, 1)`, `nn.Sequential(nn.Flatten(), …, nn.Linear(h, 1), nn.Softmax(dim=1))` wherever it is built) and a single output unit fed to a softmax cross-entropy (`Linear(h, 1)` + `CrossEntropyLoss`, `Dense(1)` + categorical cross-entropy).",
+      what: "Flags a softmax over an axis of size 1 (`Dense(1, activation='softmax')`, `F.softmax` over the output of `Linear(h, 1)`, `nn.Sequential(nn.Flatten(), …, nn.Linear(h, 1), nn.Softmax(dim=1))` wherever it is built, Flax `nn.softmax(nn.Dense(1)(x))`) and a single output unit fed to a softmax cross-entropy (`Linear(h, 1)` + `CrossEntropyLoss`, `Dense(1)` + categorical cross-entropy).",
       why: 'Softmax over one value is always exactly 1.0, and softmax cross-entropy over one class is always 0: the loss is constant, every gradient is 0 and the model never learns, with no error or warning. Binary classification needs one unit with sigmoid (and binary cross-entropy) or two units with softmax.',
       example: {
         language: 'python',

@@ -6,11 +6,11 @@ export const redundantLogSoftmax: Rule = {
     id: 'LL014',
     name: 'redundant-log-softmax',
     severity: 'info',
-    frameworks: ['torch'],
+    frameworks: ['torch', 'jax'],
     summary: 'log_softmax into CrossEntropyLoss (identical result, wasted work)',
     fix: { title: 'Remove the redundant log_softmax', applicability: 'safe' },
     docs: {
-      what: 'Flags `F.log_softmax` / `nn.LogSoftmax` output passed to `nn.CrossEntropyLoss` / `F.cross_entropy`.',
+      what: 'Flags `F.log_softmax` / `nn.LogSoftmax` output passed to `nn.CrossEntropyLoss` / `F.cross_entropy`, and `jax.nn.log_softmax` output passed to optax `softmax_cross_entropy` (or `_with_integer_labels`).',
       why: 'log_softmax is idempotent (log-probabilities already log-sum-exp to 0), so the result is identical, but the extra pass costs time and memory for the activations it stores for backward. Either pass the logits to CrossEntropyLoss, or keep log_softmax and use NLLLoss.',
       example: {
         language: 'python',
@@ -32,9 +32,9 @@ export const redundantLogSoftmax: Rule = {
     checkLossArgument(ctx, {
       families: ['softmax-ce'],
       kinds: ['log-probs'],
-      when: ev => ev.spec.framework === 'torch',
+      when: ev => ev.spec.framework === 'torch' || ev.spec.framework === 'jax',
       message: (ev, t) =>
-        `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits, or use NLLLoss.`,
+        `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits${ev.spec.framework === 'torch' ? ', or use NLLLoss' : ''}.`,
       related: 'log_softmax applied here',
       fix: (ctx, _ev, t) => {
         // Removing it changes no value the loss sees.

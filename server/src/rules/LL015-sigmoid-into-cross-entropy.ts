@@ -6,10 +6,10 @@ export const sigmoidIntoCrossEntropy: Rule = {
     id: 'LL015',
     name: 'sigmoid-into-cross-entropy',
     severity: 'warning',
-    frameworks: ['torch', 'tf', 'tfjs'],
+    frameworks: ['torch', 'tf', 'tfjs', 'jax'],
     summary: 'Sigmoid outputs into a loss that applies softmax itself',
     docs: {
-      what: 'Flags sigmoid outputs passed to `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits` or TF.js `tf.losses.softmaxCrossEntropy`.',
+      what: 'Flags sigmoid outputs passed to `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`, TF.js `tf.losses.softmaxCrossEntropy` or optax `softmax_cross_entropy`.',
       why: 'The loss applies softmax to its input. Sigmoid squeezes every logit into (0, 1), so the softmax over them is nearly uniform: with 10 classes the probability of the true class can never exceed e / (e + 9) = 0.23, the loss never drops below 1.46, and the gradients are tiny. It usually means a multi-label model (sigmoid + BCEWithLogitsLoss) was mixed with a multi-class loss.',
       example: {
         language: 'python',

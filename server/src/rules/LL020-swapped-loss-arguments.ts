@@ -25,11 +25,11 @@ export const swappedLossArguments: Rule = {
     id: 'LL020',
     name: 'swapped-loss-arguments',
     severity: 'warning',
-    frameworks: ['torch', 'tf', 'keras', 'tfjs'],
+    frameworks: ['torch', 'tf', 'keras', 'tfjs', 'jax'],
     summary: 'Loss arguments in the wrong order (target first in PyTorch, predictions first in tf.losses)',
     fix: { title: 'Swap the arguments', applicability: 'unsafe' },
     docs: {
-      what: 'Flags loss calls whose arguments look swapped: PyTorch losses take (input, target), so a first argument that is labels and a second that is logits or probabilities is suspicious; Keras and TensorFlow/TF.js `tf.losses.*` take (labels, predictions), so the reverse is. Evidence is what the analysis knows of each value (integer class ids from `randint`/`argmax`/a dataset, one-hot labels, the logits or probabilities of a model), never the names of the variables.',
+      what: 'Flags loss calls whose arguments look swapped: PyTorch losses take (input, target), so a first argument that is labels and a second that is logits or probabilities is suspicious; Keras and TensorFlow/TF.js `tf.losses.*` take (labels, predictions), so the reverse is; optax losses take (logits, labels) or (predictions, targets). Evidence is what the analysis knows of each value (integer class ids from `randint`/`argmax`/a dataset, one-hot labels, the logits or probabilities of a model), never the names of the variables.',
       why: 'Many losses run without error on swapped arguments and compute something else: MSE is symmetric but BCE, KL, cross-entropy with probability targets and all TF.js losses are not. `F.binary_cross_entropy(y, p)` takes log of the labels (log 0 = −inf, clamped to −100) and trains on garbage.',
       example: {
         language: 'python',
@@ -80,7 +80,12 @@ export const swappedLossArguments: Rule = {
       const text = ctx.text(ev.site.uri);
       const a0 = args[0].value.span;
       const a1 = args[1].value.span;
-      const order = expectFirst === 'predictions' ? '(input, target)' : '(labels, predictions)';
+      const order =
+        ev.spec.framework === 'jax' && ev.spec.target
+          ? `(${ev.spec.input.kw[0]}, ${ev.spec.target.kw[0]})`
+          : expectFirst === 'predictions'
+            ? '(input, target)'
+            : '(labels, predictions)';
       ctx.report({
         uri: ev.site.uri,
         span: ev.site.expr.span,

@@ -2,17 +2,17 @@ import type { Rule } from './api';
 import { compiledLossOf, eventsOfType, keptReports, tensorOf } from './api';
 import type { CompileEvent } from '../analysis/engine/events';
 import type { InstanceValue, ObjectValue } from '../analysis/engine/values';
-import { checkLossArgument } from './helpers';
+import { adviceOf, checkLossArgument } from './helpers';
 
 export const categoricalWithIntegerLabels: Rule = {
   meta: {
     id: 'LL022',
     name: 'categorical-with-integer-labels',
     severity: 'warning',
-    frameworks: ['keras', 'tfjs', 'tf'],
+    frameworks: ['keras', 'tfjs', 'tf', 'jax'],
     summary: 'Categorical cross-entropy fed integer class ids: use the sparse variant',
     docs: {
-      what: 'Flags categorical cross-entropy (which expects one-hot targets) fed integer class ids where they are visible: `fit(x, y)` after compiling with `categorical_crossentropy`, or a direct call of a categorical loss with class-index labels. Integer labels come from literal arrays, `keras.datasets.<name>.load_data()` (mnist, fashion_mnist, cifar10, cifar100, reuters), `np.random.randint`, `torch.randint`, `tf.random.uniform(…, dtype=tf.int32)` and `argmax` results; `to_categorical` makes them one-hot.',
+      what: 'Flags categorical cross-entropy (which expects one-hot targets) fed integer class ids where they are visible: `fit(x, y)` after compiling with `categorical_crossentropy`, or a direct call of a categorical loss with class-index labels (optax `softmax_cross_entropy`, which wants one-hot labels: use `softmax_cross_entropy_with_integer_labels` or `jax.nn.one_hot`). Integer labels come from literal arrays, `keras.datasets.<name>.load_data()` (mnist, fashion_mnist, cifar10, cifar100, reuters), `np.random.randint`, `torch.randint`, `tf.random.uniform(…, dtype=tf.int32)` and `argmax` results; `to_categorical` makes them one-hot.',
       why: 'With integer labels of shape (N,) or (N, 1) Keras either fails with a shape error or, for (N, 1) labels and a one-unit output, broadcasts them and computes a meaningless number. The sparse variant takes the ids directly and skips building one-hot tensors.',
       example: {
         language: 'python',
@@ -62,7 +62,7 @@ export const categoricalWithIntegerLabels: Rule = {
       // PyTorch's cross_entropy takes class ids as they are.
       when: ev => !ev.spec.sparseTarget && ev.spec.framework !== 'torch',
       message: ev =>
-        `${ev.spec.label} expects one-hot targets but gets integer class ids: use the sparse variant or one-hot encode the labels.`,
+        `${ev.spec.label} expects one-hot targets but gets integer class ids: ${adviceOf(ev.spec.framework).integerLabels ?? 'use the sparse variant or one-hot encode the labels'}.`,
     });
   },
 };

@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
   await import('./selector.e2e');
   await import('./features.e2e');
   await import('./tfjs.e2e');
+  await import('./jax.e2e');
   await import('./notebook.e2e');
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve()));

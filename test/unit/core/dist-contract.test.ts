@@ -29,6 +29,9 @@ const LOSSES = [
   'poissonNllLoss',
   'multilabelSoftMarginLoss',
   'gaussianKlDivergence',
+  'logCosh',
+  'cosineDistance',
+  'safeSoftmaxCrossEntropy',
 ];
 const KNOWLEDGE = ['catalog', 'guide', 'quickReference', 'curve', 'renderSvg', 'mineTriplets'];
 

@@ -168,6 +168,20 @@ const specs: Spec[] = [
     options: withReductions([{}, { weight: classWeight }]),
   },
   { fn: 'gaussianKlDivergence', make: r => [mat(randn(r, N * C)), mat(randn(r, N * C))], diff: [0, 1], options: [{}] },
+  { fn: 'logCosh', make: r => [mat(randn(r, N * C, 2)), mat(randn(r, N * C))], diff: [0], options: withReductions() },
+  {
+    fn: 'cosineDistance',
+    make: r => [mat(randn(r, N * C)), mat(randn(r, N * C))],
+    diff: [0, 1],
+    // ε = 100 clips every squared norm (4 Gaussian components): the norms are then constants.
+    options: withReductions([{}, { eps: 100 }]),
+  },
+  {
+    fn: 'safeSoftmaxCrossEntropy',
+    make: r => [mat(randn(r, N * C, 2)), mat(softmaxRows(randn(r, N * C)))],
+    diff: [0],
+    options: withReductions(),
+  },
 ];
 
 function call(fn: string, args: Args, options: Record<string, unknown>): LossResult {

@@ -79,7 +79,12 @@ test('imports map to their pack root, and rewrites never leave a pack root', () 
     ['@tensorflow/tfjs', 'tfjs'],
     ['@tensorflow/tfjs-node', 'tfjs'],
     ['numpy', 'numpy'],
-    ['jax', undefined],
+    ['jax', 'jax'],
+    ['jax.numpy', 'jax.numpy'],
+    ['flax.linen', 'flax.linen'],
+    ['flax.training.train_state', 'flax.training.train_state'],
+    ['optax', 'optax'],
+    ['optax.losses', 'optax.losses'],
     ['sklearn.metrics', undefined],
   ];
   for (const [module, expected] of table) assert.equal(frameworkModule(module), expected, module);
@@ -97,6 +102,9 @@ test('canonical names and short names', () => {
     ['torch.special.expit', 'torch.sigmoid'],
     ['torch.nn.modules.loss.BCELoss', 'torch.nn.BCELoss'],
     ['keras.models.Sequential', 'keras.Sequential'],
+    ['optax.losses.softmax_cross_entropy', 'optax.softmax_cross_entropy'],
+    ['flax.linen.softmax', 'jax.nn.softmax'],
+    ['flax.nnx.nn.linear.Linear', 'flax.nnx.Linear'],
   ];
   for (const [from, to] of table) assert.equal(normalizePath(from), to, from);
   assert.equal(shortName('torch.nn.functional.softmax'), 'F.softmax');

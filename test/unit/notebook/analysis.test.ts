@@ -32,6 +32,11 @@ test('notebook fixtures: cross-cell positives and negatives', async () => {
       why: 'within cells, after an empty cell and a single-string source',
     },
     { file: 'clean_training.ipynb', expect: [], why: 'logits model; a %%bash cell mentioning nn.Softmax is not Python' },
+    {
+      file: 'jax_flax_optax.ipynb',
+      expect: ['LL001 cell 5:5:64'],
+      why: 'a Flax module ending in nn.softmax (cell 3) reaches optax through TrainState.apply_fn in a jitted step (cell 5); the logits module with one-hot labels (cell 6) is clean',
+    },
     { file: 'redefined_after_loss.ipynb', expect: [], why: 'the softmax model is defined after the loss (document order)' },
   ];
   for (const c of cases) assert.deepEqual(await findings(c.file), c.expect, `${c.file}: ${c.why}`);

@@ -125,7 +125,7 @@ test('without an editor the result offers copy in every framework instead of ins
   const copies = v.items.filter(i => i.effect?.kind === 'copy');
   assert.deepEqual(
     copies.map(i => i.description?.split(' · ')[0]),
-    ['PyTorch', 'Keras', 'TensorFlow.js'],
+    ['PyTorch', 'Keras', 'TensorFlow.js', 'JAX/optax'],
   );
 });
 
@@ -134,7 +134,7 @@ test('the first step offers the flat search, which lists every catalog loss', ()
   const v = view(s);
   assert.equal(v.id, 'search');
   assert.equal(v.matchOnDescription, true);
-  assert.equal(v.items.length, 29);
+  assert.equal(v.items.length, 32);
   const next = pick(s, 'Triplet margin loss').state;
   assert.equal(view(next).id, 'result:tripletMarginLoss');
   assert.equal(view(next).title, 'Triplet margin loss');

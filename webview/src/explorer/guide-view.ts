@@ -45,7 +45,7 @@ export function findGuidePath(lossId: string, node: GuideNode = guide, prefix: n
 }
 
 /** Framework names as the page shows them (short: buttons and the editor line). */
-export const FRAMEWORK_NAMES: Readonly<Record<SnippetFramework, string>> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js' };
+export const FRAMEWORK_NAMES: Readonly<Record<SnippetFramework, string>> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TF.js', jax: 'JAX' };
 
 export class GuideView {
   readonly root: HTMLElement;

@@ -199,7 +199,7 @@ interface Requirement {
 
 const use = (name: string): RegExp => new RegExp(`(?<![\\w.])${name}\\s*[.(]`);
 
-const PYTHON_REQUIREMENTS: Record<'torch' | 'keras', Requirement[]> = {
+const PYTHON_REQUIREMENTS: Record<'torch' | 'keras' | 'jax', Requirement[]> = {
   torch: [
     { name: 'torch', use: use('torch'), importLine: () => 'import torch' },
     { name: 'nn', use: use('nn'), importLine: () => 'import torch.nn as nn' },
@@ -219,6 +219,11 @@ const PYTHON_REQUIREMENTS: Record<'torch' | 'keras', Requirement[]> = {
           : 'import keras',
     },
     { name: 'math', use: use('math'), importLine: () => 'import math' },
+  ],
+  jax: [
+    { name: 'jax', use: use('jax'), importLine: () => 'import jax' },
+    { name: 'jnp', use: use('jnp'), importLine: () => 'import jax.numpy as jnp' },
+    { name: 'optax', use: use('optax'), importLine: () => 'import optax' },
   ],
 };
 
@@ -273,19 +278,25 @@ export type FrameworkDecision = { kind: 'known'; framework: Framework } | { kind
 
 const isTorchModule = (m: string) => /^(torch|torchvision|torchaudio|torchtext|lightning|pytorch_lightning)(\.|$)/.test(m);
 const isKerasModule = (m: string) => /^(tensorflow|keras|tf_keras)(\.|$)/.test(m);
+const isJaxModule = (m: string) => /^(jax|flax|optax)(\.|$)/.test(m);
 
 /**
- * The language decides Python vs TF.js; in Python the imports decide PyTorch vs Keras, and a file that
- * imports neither (or both) is asked about.
+ * The language decides Python vs TF.js; in Python the imports decide PyTorch, Keras or JAX (jax, flax,
+ * optax), and a file that imports none of them (or several) is asked about.
  */
 export function decideFramework(languageId: string | undefined, fileText: string): FrameworkDecision {
   const language = languageId ? sourceLanguageOf(languageId) : undefined;
   if (!language) return { kind: 'none' };
   if (language !== 'python') return { kind: 'known', framework: 'tfjs' };
   const modules = scanImports(fileText, 'python').bindings.map(b => b.module);
-  const torch = modules.some(isTorchModule);
-  const keras = modules.some(isKerasModule);
-  if (torch && !keras) return { kind: 'known', framework: 'torch' };
-  if (keras && !torch) return { kind: 'known', framework: 'keras' };
-  return { kind: 'ask', choices: ['torch', 'keras'] };
+  const found = (
+    [
+      ['torch', isTorchModule],
+      ['keras', isKerasModule],
+      ['jax', isJaxModule],
+    ] as const
+  ).filter(([, is]) => modules.some(is));
+  if (found.length === 1) return { kind: 'known', framework: found[0][0] };
+  // Asked among the frameworks the file imports, or all three when it imports none.
+  return { kind: 'ask', choices: found.length > 1 ? found.map(([f]) => f) : ['torch', 'keras', 'jax'] };
 }

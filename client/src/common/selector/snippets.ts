@@ -6,8 +6,8 @@ import { getCatalogEntry, type Framework, type LossId, type SnippetForm } from '
 import { compileTemplate, type CompiledSnippet } from './template';
 import { importEdit, missingImports, type ImportEdit, type SourceLanguage } from './imports';
 
-export const FRAMEWORK_LABELS: Record<Framework, string> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TensorFlow.js' };
-export const FRAMEWORKS: readonly Framework[] = ['torch', 'keras', 'tfjs'];
+export const FRAMEWORK_LABELS: Record<Framework, string> = { torch: 'PyTorch', keras: 'Keras', tfjs: 'TensorFlow.js', jax: 'JAX/optax' };
+export const FRAMEWORKS: readonly Framework[] = ['torch', 'keras', 'tfjs', 'jax'];
 
 export interface LossSnippet extends CompiledSnippet {
   lossId: LossId;

@@ -84,7 +84,7 @@ export function viewOf(state: WizardState, ctx: ViewContext): StepView {
       return {
         id: 'framework',
         title: `${TITLE}: framework`,
-        placeholder: 'This file imports neither PyTorch nor Keras yet: which one is it for?',
+        placeholder: 'This file imports none of PyTorch, Keras and JAX yet (or several): which one is it for?',
         items: choices.map(framework => ({
           label: FRAMEWORK_LABELS[framework],
           description: FRAMEWORK_HINTS[framework],
@@ -103,6 +103,7 @@ const FRAMEWORK_HINTS: Record<Framework, string> = {
   torch: 'torch.nn losses and torch.nn.functional',
   keras: 'keras.losses and model.compile',
   tfjs: 'tf.losses and model.compile',
+  jax: 'optax losses, jax.nn activations',
 };
 
 function searchItem(entry: CatalogEntry): ViewItem {

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile, custom } from '../snippetRows';
 
 export const binaryCrossEntropy: CatalogEntry = {
   id: 'binaryCrossEntropy',
@@ -36,6 +36,12 @@ export const binaryCrossEntropy: CatalogEntry = {
     tfjs: [
       fn('tf.losses.logLoss', 'const loss = tf.losses.logLoss([[labels]], [[probs]]);  // probabilities in [0, 1]'),
       tfjsCompile('binaryCrossentropy', "after a dense layer with activation: 'sigmoid'"),
+    ],
+    jax: [
+      custom(
+        'hand-written BCE on probabilities',
+        '# optax has no cross-entropy on probabilities: a short custom implementation (prefer optax.sigmoid_binary_cross_entropy on logits)\np = jnp.clip([[probs]], 1e-7, 1 - 1e-7)\nloss = -jnp.mean([[targets]] * jnp.log(p) + (1 - [[targets]]) * jnp.log1p(-p))',
+      ),
     ],
   },
   axis: 'pt',

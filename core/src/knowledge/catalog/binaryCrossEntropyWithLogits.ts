@@ -27,6 +27,7 @@ export const binaryCrossEntropyWithLogits: CatalogEntry = {
     torch: ['nn.BCEWithLogitsLoss', 'F.binary_cross_entropy_with_logits'],
     keras: ['keras.losses.BinaryCrossentropy(from_logits=True)'],
     tfjs: ['tf.losses.sigmoidCrossEntropy'],
+    jax: ['optax.sigmoid_binary_cross_entropy'],
   },
   snippets: {
     torch: [
@@ -42,6 +43,12 @@ export const binaryCrossEntropyWithLogits: CatalogEntry = {
     keras: [kerasObject('BinaryCrossentropy', 'from_logits=True', 'last Dense layer without activation')],
     tfjs: [
       fn('tf.losses.sigmoidCrossEntropy', 'const loss = tf.losses.sigmoidCrossEntropy([[labels]], [[logits]]);  // raw logits, no sigmoid'),
+    ],
+    jax: [
+      fn(
+        'optax.sigmoid_binary_cross_entropy',
+        'loss = optax.sigmoid_binary_cross_entropy([[logits]], [[targets]]).mean()  # targets in {0, 1} or [0, 1]',
+      ),
     ],
   },
   axis: 'logit',

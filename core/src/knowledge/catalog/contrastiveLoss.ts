@@ -38,6 +38,12 @@ export const contrastiveLoss: CatalogEntry = {
           'const loss = tf.scalar(1).sub([[label]]).mul(d.square()).add(tf.mul([[label]], tf.relu(tf.scalar({{margin}}).sub(d)).square())).mul(0.5).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written contrastive loss',
+        '# optax has no pairwise contrastive loss: a short custom implementation (label 0 = similar pair, 1 = dissimilar)\nd = jnp.linalg.norm([[emb1]] - [[emb2]], axis=-1)\nloss = jnp.mean((1 - [[label]]) * 0.5 * d**2 + [[label]] * 0.5 * jnp.maximum(0.0, {{margin}} - d) ** 2)',
+      ),
+    ],
   },
   axis: 'distance',
 };

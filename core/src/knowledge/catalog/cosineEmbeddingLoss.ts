@@ -49,6 +49,12 @@ export const cosineEmbeddingLoss: CatalogEntry = {
           'const loss = tf.where(tf.greater([[y]], 0), tf.scalar(1).sub(cos), tf.relu(cos.sub({{margin}}))).mean();  // y in {-1, +1}',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written cosine embedding loss',
+        '# optax has no cosine embedding loss (optax.cosine_distance is the similar-pair half): a short custom implementation (y in {-1, +1})\ncos = optax.cosine_similarity([[emb1]], [[emb2]], epsilon=1e-12)\nloss = jnp.mean(jnp.where([[y]] == 1, 1 - cos, jnp.maximum(0.0, cos - {{margin}})))',
+      ),
+    ],
   },
   axis: 'margin',
 };

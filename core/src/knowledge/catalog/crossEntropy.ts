@@ -29,6 +29,7 @@ export const crossEntropy: CatalogEntry = {
     torch: ['nn.CrossEntropyLoss', 'F.cross_entropy'],
     keras: ['keras.losses.CategoricalCrossentropy', 'categorical_crossentropy'],
     tfjs: ['tf.losses.softmaxCrossEntropy', 'categoricalCrossentropy'],
+    jax: ['optax.softmax_cross_entropy'],
   },
   snippets: {
     torch: [
@@ -48,6 +49,16 @@ export const crossEntropy: CatalogEntry = {
         'const loss = tf.losses.softmaxCrossEntropy([[oneHotLabels]], [[logits]]);  // raw logits, no softmax',
       ),
       tfjsCompile('categoricalCrossentropy', 'softmax output layer, one-hot labels'),
+    ],
+    jax: [
+      fn(
+        'optax.softmax_cross_entropy',
+        'loss = optax.softmax_cross_entropy([[logits]], jax.nn.one_hot([[labels]], [[num_classes]])).mean()',
+      ),
+      fn(
+        'optax.softmax_cross_entropy + optax.smooth_labels',
+        'targets = optax.smooth_labels(jax.nn.one_hot([[labels]], [[num_classes]]), {{labelSmoothing}})\nloss = optax.softmax_cross_entropy([[logits]], targets).mean()',
+      ),
     ],
   },
   axis: 'logit',

@@ -41,6 +41,12 @@ export const flowNll: CatalogEntry = {
           'const loss = tf.square([[z]]).sum(1).mul(0.5).add(0.5 * d * Math.log(2 * Math.PI)).sub([[logDet]]).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written flow NLL',
+        '# optax has no normalizing-flow loss: a short custom implementation (standard normal prior; the flow returns z and log|det J|)\nz, log_det = [[flow]]([[x]])\nloss = jnp.mean(0.5 * jnp.sum(z**2, axis=1) + 0.5 * z.shape[1] * jnp.log(2 * jnp.pi) - log_det)',
+      ),
+    ],
   },
   computedBy: 'gaussianNllLoss',
   axis: 'error',

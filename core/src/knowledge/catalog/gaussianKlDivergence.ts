@@ -47,6 +47,12 @@ export const gaussianKlDivergence: CatalogEntry = {
           'const kl = tf.sum(tf.scalar(1).add([[logVar]]).sub(tf.square([[mu]])).sub(tf.exp([[logVar]])), 1).mean().mul(-0.5);',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written KL to N(0, I)',
+        '# optax has no VAE KL term: a short custom implementation (summed over latent dims, averaged over the batch)\nkl = -0.5 * jnp.sum(1 + [[log_var]] - [[mu]] ** 2 - jnp.exp([[log_var]])) / [[mu]].shape[0]',
+      ),
+    ],
   },
   axis: 'error',
 };

@@ -50,6 +50,12 @@ export const gaussianNllLoss: CatalogEntry = {
           'const loss = tf.add([[logVar]], tf.sub([[y]], [[mean]]).square().div(tf.exp([[logVar]]))).mul(0.5).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written Gaussian NLL',
+        '# optax has no Gaussian NLL loss: a short custom implementation (var > 0, constant term dropped)\nloss = jnp.mean(0.5 * (jnp.log([[var]]) + ([[target]] - [[mean]]) ** 2 / [[var]]))',
+      ),
+    ],
   },
   axis: 'error',
 };

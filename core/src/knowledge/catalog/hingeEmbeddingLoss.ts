@@ -38,6 +38,12 @@ export const hingeEmbeddingLoss: CatalogEntry = {
           'const loss = tf.where(tf.greater([[y]], 0), [[distances]], tf.relu(tf.scalar({{margin}}).sub([[distances]]))).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written hinge embedding loss',
+        '# optax has no hinge embedding loss: a short custom implementation (y in {-1, +1})\nloss = jnp.mean(jnp.where([[y]] == 1, [[distances]], jnp.maximum(0.0, {{margin}} - [[distances]])))',
+      ),
+    ],
   },
   axis: 'distance',
 };

@@ -18,6 +18,7 @@ export const hingeLoss: CatalogEntry = {
   names: {
     keras: ['keras.losses.Hinge', 'hinge'],
     tfjs: ['tf.losses.hingeLoss', 'hinge'],
+    jax: ['optax.hinge_loss'],
   },
   snippets: {
     torch: [
@@ -32,6 +33,7 @@ export const hingeLoss: CatalogEntry = {
       fn('tf.losses.hingeLoss', 'const loss = tf.losses.hingeLoss([[labels]], [[scores]]);  // labels in {0, 1}, mapped to ±1 inside'),
       tfjsCompile('hinge', 'labels in {-1, +1}: no conversion here'),
     ],
+    jax: [fn('optax.hinge_loss', 'loss = optax.hinge_loss([[scores]], [[labels]]).mean()  # labels in {-1, +1}')],
   },
   axis: 'logit',
 };

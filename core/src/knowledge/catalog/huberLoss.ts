@@ -27,6 +27,7 @@ export const huberLoss: CatalogEntry = {
     torch: ['nn.HuberLoss', 'F.huber_loss'],
     keras: ['keras.losses.Huber', 'huber'],
     tfjs: ['tf.losses.huberLoss'],
+    jax: ['optax.huber_loss'],
   },
   snippets: {
     torch: [
@@ -41,6 +42,7 @@ export const huberLoss: CatalogEntry = {
         "[[model]].compile({optimizer: 'adam', loss: (yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred, undefined, {{delta}})});",
       ),
     ],
+    jax: [fn('optax.huber_loss', 'loss = optax.huber_loss([[pred]], [[target]], delta={{delta}}).mean()')],
   },
   axis: 'error',
 };

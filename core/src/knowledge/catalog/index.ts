@@ -29,15 +29,20 @@ import { poissonNllLoss } from './poissonNllLoss';
 import { gaussianKlDivergence } from './gaussianKlDivergence';
 import { vaeElbo } from './vaeElbo';
 import { flowNll } from './flowNll';
+import { logCosh } from './logCosh';
+import { cosineDistance } from './cosineDistance';
+import { safeSoftmaxCrossEntropy } from './safeSoftmaxCrossEntropy';
 
 export const catalog: readonly CatalogEntry[] = [
   mseLoss,
   l1Loss,
   huberLoss,
   smoothL1Loss,
+  logCosh,
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
   crossEntropy,
+  safeSoftmaxCrossEntropy,
   sparseCrossEntropy,
   labelSmoothingCrossEntropy,
   nllLoss,
@@ -53,6 +58,7 @@ export const catalog: readonly CatalogEntry[] = [
   infoNce,
   marginRankingLoss,
   cosineEmbeddingLoss,
+  cosineDistance,
   hingeEmbeddingLoss,
   klDiv,
   gaussianNllLoss,

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { custom } from '../snippetRows';
+import { custom, fn } from '../snippetRows';
 
 export const infoNce: CatalogEntry = {
   id: 'infoNce',
@@ -25,7 +25,7 @@ export const infoNce: CatalogEntry = {
       meaning: 'τ: divides the similarities; small τ sharpens the softmax and focuses on the hardest negatives.',
     },
   ],
-  names: {},
+  names: { jax: ['optax.ntxent'] },
   snippets: {
     torch: [
       custom(
@@ -59,6 +59,12 @@ export const infoNce: CatalogEntry = {
           'const logits = tf.matMul(z1n, z2n, false, true).div({{temperature}});\n' +
           'const n = logits.shape[0];\n' +
           "const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.range(0, n, 1, 'int32'), n), logits);",
+      ),
+    ],
+    jax: [
+      fn(
+        'optax.ntxent',
+        'loss = optax.ntxent([[embeddings]], [[labels]], temperature={{temperature}})  # labels: equal ids mark positive pairs',
       ),
     ],
   },

@@ -29,6 +29,7 @@ export const klDiv: CatalogEntry = {
     torch: ['nn.KLDivLoss', 'F.kl_div'],
     keras: ['keras.losses.KLDivergence', 'kl_divergence', 'kld'],
     tfjs: ['kullbackLeiblerDivergence'],
+    jax: ['optax.kl_divergence', 'optax.kl_divergence_with_log_targets'],
   },
   snippets: {
     torch: [
@@ -55,6 +56,12 @@ export const klDiv: CatalogEntry = {
           'const loss = tf.sum(p.mul(p.log().sub(q.log())), -1).mean();',
       ),
       tfjsCompile('kullbackLeiblerDivergence', 'softmax output layer, probability targets'),
+    ],
+    jax: [
+      fn(
+        'optax.kl_divergence',
+        'loss = optax.kl_divergence(jax.nn.log_softmax([[logits]]), [[target_probs]]).mean()  # log-probabilities first',
+      ),
     ],
   },
   axis: 'pt',

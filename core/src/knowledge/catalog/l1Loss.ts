@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { cls, fn, kerasCompile, kerasObject, tfjsCompile } from '../snippetRows';
+import { cls, fn, kerasCompile, kerasObject, tfjsCompile, custom } from '../snippetRows';
 
 export const l1Loss: CatalogEntry = {
   id: 'l1Loss',
@@ -30,6 +30,12 @@ export const l1Loss: CatalogEntry = {
     tfjs: [
       fn('tf.losses.absoluteDifference', 'const loss = tf.losses.absoluteDifference([[labels]], [[predictions]]);'),
       tfjsCompile('meanAbsoluteError'),
+    ],
+    jax: [
+      custom(
+        'hand-written L1 loss',
+        '# optax has no L1 loss: a short custom implementation (mean absolute error)\nloss = jnp.mean(jnp.abs([[pred]] - [[target]]))',
+      ),
     ],
   },
   axis: 'error',

@@ -32,6 +32,7 @@ export const labelSmoothingCrossEntropy: CatalogEntry = {
     torch: ['nn.CrossEntropyLoss(label_smoothing=…)', 'F.cross_entropy(label_smoothing=…)'],
     keras: ['keras.losses.CategoricalCrossentropy(label_smoothing=…)'],
     tfjs: ['tf.losses.softmaxCrossEntropy(…, labelSmoothing)'],
+    jax: ['optax.smooth_labels'],
   },
   snippets: {
     torch: [
@@ -46,6 +47,12 @@ export const labelSmoothingCrossEntropy: CatalogEntry = {
       fn(
         'tf.losses.softmaxCrossEntropy(…, labelSmoothing)',
         'const loss = tf.losses.softmaxCrossEntropy([[oneHotLabels]], [[logits]], undefined, {{labelSmoothing}});',
+      ),
+    ],
+    jax: [
+      fn(
+        'optax.smooth_labels + optax.softmax_cross_entropy',
+        'targets = optax.smooth_labels(jax.nn.one_hot([[labels]], [[num_classes]]), {{labelSmoothing}})  # 1 − ε + ε/C on the true class\nloss = optax.softmax_cross_entropy([[logits]], targets).mean()',
       ),
     ],
   },

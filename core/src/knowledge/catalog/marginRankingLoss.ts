@@ -46,6 +46,12 @@ export const marginRankingLoss: CatalogEntry = {
           'const loss = tf.relu(tf.neg(tf.mul([[y]], tf.sub([[s1]], [[s2]]))).add({{margin}})).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written margin ranking loss',
+        '# optax has no margin ranking loss: a short custom implementation (y = 1: s1 should rank higher; -1: s2)\nloss = jnp.mean(jnp.maximum(0.0, -[[y]] * ([[s1]] - [[s2]]) + {{margin}}))',
+      ),
+    ],
   },
   axis: 'margin',
 };

@@ -19,6 +19,7 @@ export const mseLoss: CatalogEntry = {
     torch: ['nn.MSELoss', 'F.mse_loss'],
     keras: ['keras.losses.MeanSquaredError', 'mean_squared_error', 'mse'],
     tfjs: ['tf.losses.meanSquaredError', 'meanSquaredError'],
+    jax: ['optax.squared_error', 'optax.l2_loss'],
   },
   snippets: {
     torch: [
@@ -30,6 +31,7 @@ export const mseLoss: CatalogEntry = {
       fn('tf.losses.meanSquaredError', 'const loss = tf.losses.meanSquaredError([[labels]], [[predictions]]);'),
       tfjsCompile('meanSquaredError'),
     ],
+    jax: [fn('optax.squared_error', 'loss = optax.squared_error([[pred]], [[target]]).mean()  # optax.l2_loss is half of it')],
   },
   axis: 'error',
 };

@@ -49,6 +49,12 @@ export const multiMarginLoss: CatalogEntry = {
           'const loss = tf.relu(tf.scalar({{margin}}).sub(trueScore).add([[scores]])).mul(tf.scalar(1).sub(yOneHot)).sum(-1).div([[numClasses]]).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written multi-class margin loss',
+        '# optax has no multi-class margin loss of this form: a short custom implementation (p = 1)\ntrue = jnp.take_along_axis([[scores]], [[labels]][:, None], axis=-1)\nmargins = jnp.maximum(0.0, {{margin}} - true + [[scores]]) * (1 - jax.nn.one_hot([[labels]], [[scores]].shape[-1]))\nloss = jnp.mean(jnp.sum(margins, axis=-1) / [[scores]].shape[-1])',
+      ),
+    ],
   },
   axis: 'margin',
 };

@@ -43,6 +43,12 @@ export const multiclassHingeLoss: CatalogEntry = {
           'const loss = tf.relu(tf.scalar(1).sub(trueScore).add([[scores]])).mul(tf.scalar(1).sub(yOneHot)).sum(-1).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written Weston–Watkins hinge',
+        '# optax.multiclass_hinge_loss is the Crammer–Singer max form: a short custom implementation of the summed (Weston–Watkins) one\ntrue = jnp.take_along_axis([[scores]], [[labels]][:, None], axis=-1)\nmargins = jnp.maximum(0.0, 1 - true + [[scores]]) * (1 - jax.nn.one_hot([[labels]], [[scores]].shape[-1]))\nloss = jnp.mean(jnp.sum(margins, axis=-1))',
+      ),
+    ],
   },
   axis: 'margin',
 };

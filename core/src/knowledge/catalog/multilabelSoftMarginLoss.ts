@@ -38,6 +38,12 @@ export const multilabelSoftMarginLoss: CatalogEntry = {
           'const loss = tf.losses.sigmoidCrossEntropy([[multiHot]], [[logits]]);',
       ),
     ],
+    jax: [
+      fn(
+        'optax.sigmoid_binary_cross_entropy',
+        'loss = optax.sigmoid_binary_cross_entropy([[logits]], [[multi_hot]]).mean()  # mean over classes and batch, as MultiLabelSoftMarginLoss',
+      ),
+    ],
   },
   axis: 'logit',
 };

@@ -36,6 +36,12 @@ export const nllLoss: CatalogEntry = {
           'const loss = tf.neg(tf.sum(tf.mul(tf.oneHot([[labels]], [[numClasses]]), [[logProbs]]), -1)).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written NLL',
+        '# optax has no NLL loss on log-probabilities: a short custom implementation (or pass the logits to optax.softmax_cross_entropy_with_integer_labels)\nlog_probs = jax.nn.log_softmax([[logits]], axis=-1)\nloss = -jnp.mean(jnp.take_along_axis(log_probs, [[labels]][:, None], axis=-1))',
+      ),
+    ],
   },
   axis: 'pt',
 };

@@ -38,6 +38,12 @@ export const poissonNllLoss: CatalogEntry = {
           'const loss = tf.exp([[logRate]]).sub(tf.mul([[counts]], [[logRate]])).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written Poisson NLL',
+        '# optax has no Poisson NLL loss: a short custom implementation (log-rate input, constant term dropped)\nloss = jnp.mean(jnp.exp([[log_rate]]) - [[counts]] * [[log_rate]])',
+      ),
+    ],
   },
   axis: 'error',
 };

@@ -29,6 +29,7 @@ export const sigmoidFocalLoss: CatalogEntry = {
   names: {
     torch: ['torchvision.ops.sigmoid_focal_loss'],
     keras: ['keras.losses.BinaryFocalCrossentropy', 'binary_focal_crossentropy'],
+    jax: ['optax.sigmoid_focal_loss'],
   },
   snippets: {
     torch: [
@@ -63,6 +64,12 @@ export const sigmoidFocalLoss: CatalogEntry = {
           'const pT = p.mul([[labels]]).add(tf.scalar(1).sub(p).mul(tf.scalar(1).sub([[labels]])));\n' +
           'const alphaT = tf.mul([[labels]], {{alpha}}).add(tf.scalar(1).sub([[labels]]).mul(1 - {{alpha}}));\n' +
           'const loss = alphaT.mul(tf.scalar(1).sub(pT).pow({{gamma}})).mul(ce).mean();',
+      ),
+    ],
+    jax: [
+      fn(
+        'optax.sigmoid_focal_loss',
+        'loss = optax.sigmoid_focal_loss([[logits]], [[targets]], alpha={{alpha}}, gamma={{gamma}}).mean()  # optax: alpha=None (no weighting) by default',
       ),
     ],
   },

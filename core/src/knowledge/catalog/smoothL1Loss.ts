@@ -37,6 +37,12 @@ export const smoothL1Loss: CatalogEntry = {
           'const loss = tf.losses.huberLoss([[labels]], [[predictions]], undefined, {{beta}}).div({{beta}});',
       ),
     ],
+    jax: [
+      fn(
+        'optax.huber_loss / beta',
+        'loss = optax.huber_loss([[pred]], [[target]], delta={{beta}}).mean() / {{beta}}  # smooth L1 = Huber(δ = β) / β',
+      ),
+    ],
   },
   axis: 'error',
 };

@@ -35,6 +35,12 @@ export const softMarginLoss: CatalogEntry = {
           'const loss = tf.softplus(tf.neg(tf.mul([[y]], [[scores]]))).mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written soft margin loss',
+        '# optax has no soft margin loss: a short custom implementation (y in {-1, +1})\nloss = jnp.mean(jax.nn.softplus(-[[y]] * [[scores]]))',
+      ),
+    ],
   },
   axis: 'logit',
 };

@@ -42,6 +42,12 @@ export const softmaxFocalLoss: CatalogEntry = {
           'const loss = tf.scalar(1).sub(logPt.exp()).pow({{gamma}}).mul(logPt).neg().mean();',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written softmax focal loss',
+        '# optax has no softmax focal loss: a short custom implementation\nlog_pt = jnp.take_along_axis(jax.nn.log_softmax([[logits]], axis=-1), [[labels]][:, None], axis=-1)[:, 0]\nloss = jnp.mean(-(1 - jnp.exp(log_pt)) ** {{gamma}} * log_pt)',
+      ),
+    ],
   },
   axis: 'logit',
 };

@@ -18,6 +18,7 @@ export const sparseCrossEntropy: CatalogEntry = {
     torch: ['nn.CrossEntropyLoss', 'F.cross_entropy'],
     keras: ['keras.losses.SparseCategoricalCrossentropy', 'sparse_categorical_crossentropy'],
     tfjs: ['sparseCategoricalCrossentropy'],
+    jax: ['optax.softmax_cross_entropy_with_integer_labels'],
   },
   snippets: {
     torch: [
@@ -36,6 +37,12 @@ export const sparseCrossEntropy: CatalogEntry = {
       fn(
         'tf.losses.softmaxCrossEntropy',
         'const loss = tf.losses.softmaxCrossEntropy(tf.oneHot([[labels]], [[numClasses]]), [[logits]]);  // labels: int32 class ids',
+      ),
+    ],
+    jax: [
+      fn(
+        'optax.softmax_cross_entropy_with_integer_labels',
+        'loss = optax.softmax_cross_entropy_with_integer_labels([[logits]], [[labels]]).mean()  # labels: integer class ids',
       ),
     ],
   },

@@ -20,6 +20,7 @@ export const tripletMarginLoss: CatalogEntry = {
   ],
   names: {
     torch: ['nn.TripletMarginLoss', 'F.triplet_margin_loss'],
+    jax: ['optax.triplet_margin_loss'],
   },
   snippets: {
     torch: [
@@ -45,6 +46,12 @@ export const tripletMarginLoss: CatalogEntry = {
           'const dAp = tf.norm([[anchor]].sub([[positive]]), {{p}}, -1);\n' +
           'const dAn = tf.norm([[anchor]].sub([[negative]]), {{p}}, -1);\n' +
           'const loss = tf.relu(dAp.sub(dAn).add({{margin}})).mean();',
+      ),
+    ],
+    jax: [
+      fn(
+        'optax.triplet_margin_loss',
+        'loss = optax.triplet_margin_loss([[anchor]], [[positive]], [[negative]], norm_degree={{p}}, margin={{margin}}).mean()',
       ),
     ],
   },

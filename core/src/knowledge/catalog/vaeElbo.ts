@@ -58,6 +58,12 @@ export const vaeElbo: CatalogEntry = {
           'const loss = recon.add(kl.mul({{beta}}));',
       ),
     ],
+    jax: [
+      custom(
+        'hand-written negative ELBO',
+        '# optax has no VAE loss: a short custom implementation (negative ELBO, Bernoulli decoder on logits)\nrecon = optax.sigmoid_binary_cross_entropy([[x_logits]], [[x]]).sum() / [[x]].shape[0]\nkl = -0.5 * jnp.sum(1 + [[log_var]] - [[mu]] ** 2 - jnp.exp([[log_var]])) / [[x]].shape[0]\nloss = recon + {{beta}} * kl',
+      ),
+    ],
   },
   computedBy: 'gaussianKlDivergence',
   axis: 'error',

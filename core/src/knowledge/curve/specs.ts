@@ -6,6 +6,7 @@ import {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
   contrastiveLoss,
+  cosineDistance,
   cosineEmbeddingLoss,
   crossEntropy,
   gaussianKlDivergence,
@@ -15,6 +16,7 @@ import {
   huberLoss,
   klDiv,
   l1Loss,
+  logCosh,
   marginRankingLoss,
   mseLoss,
   multiclassHingeLoss,
@@ -22,6 +24,7 @@ import {
   multiMarginLoss,
   nllLoss,
   poissonNllLoss,
+  safeSoftmaxCrossEntropy,
   sigmoidFocalLoss,
   smoothL1Loss,
   softMarginLoss,
@@ -157,6 +160,7 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
   l1Loss: regression(l1Loss, [], ' The gradient at exactly 0 is the subgradient 0.'),
   huberLoss: regression(huberLoss as typeof mseLoss, ['delta']),
   smoothL1Loss: regression(smoothL1Loss as typeof mseLoss, ['beta']),
+  logCosh: regression(logCosh, [], ' log cosh e ≈ ½e² near 0 and |e| − log 2 far out.'),
 
   binaryCrossEntropy: {
     axis: 'pt',
@@ -182,6 +186,17 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     },
   },
   crossEntropy: crossEntropySpec('torch'),
+  safeSoftmaxCrossEntropy: {
+    axis: 'logit',
+    range: [-6, 6],
+    xLabel: 'logit margin z_true − z_other (2 classes)',
+    setup: "Two classes with logits [x, 0] and target [1, 0]: x is the true class's logit margin, so the loss is −log softmax([x, 0])₀.",
+    sample(x, _p, loss, grad) {
+      const t = new Float64Array(2 * x.length);
+      for (let i = 0; i < x.length; i++) t[2 * i] = 1;
+      firstColumn(safeSoftmaxCrossEntropy(twoClassRows(x), { data: t, shape: [x.length, 2] }, { reduction: NONE }), loss, grad);
+    },
+  },
   sparseCrossEntropy: crossEntropySpec('torch'),
   labelSmoothingCrossEntropy: {
     ...crossEntropySpec('param'),
@@ -416,6 +431,28 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
         loss,
         grad,
       );
+    },
+  },
+  cosineDistance: {
+    axis: 'margin',
+    range: [-0.99, 0.99],
+    domain: [-1, 1],
+    xLabel: 'cosine similarity of prediction and target',
+    setup: '2-D vectors (x, √(1 − x²)) against the target (1, 0), so x is their cosine and the loss is 1 − x.',
+    sample(x, p, loss, grad) {
+      const n = x.length;
+      const a = new Float64Array(2 * n);
+      const b = new Float64Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        a[2 * i] = x[i];
+        a[2 * i + 1] = Math.sqrt(1 - x[i] * x[i]);
+        b[2 * i] = 1;
+      }
+      const r = cosineDistance({ data: a, shape: [n, 2] }, { data: b, shape: [n, 2] }, { reduction: NONE, eps: p.eps });
+      loss.set(r.loss.data);
+      const g = gradOf(r, 0);
+      // d(prediction)/dx = (1, −x/√(1 − x²))
+      for (let i = 0; i < n; i++) grad[i] = g[2 * i] - (g[2 * i + 1] * x[i]) / a[2 * i + 1];
     },
   },
 };

@@ -2,9 +2,9 @@
 // their joins, attribute and subscript reads, call sites). What a call does is decided by the layers
 // above: user code (user-code.ts) and framework symbols (framework-semantics.ts).
 import type { ClassDef, Expr, Module, Stmt } from '../../ir';
-import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
+import { CALL_THROUGH, LOSS_SPECS, MODULE_BASES, RECORDS, applyConventionOf, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
-import { classVar, lookupMethod } from './classes';
+import { classVar, inheritsFrom, lookupMethod } from './classes';
 import { derived, joinPaths, mapUnion } from './kinds';
 import { boundLoss, isNone, loopElements } from './dispatch';
 import { EngineState, type Frame } from './state';
@@ -372,14 +372,16 @@ export abstract class Evaluator extends EngineState {
         // `self.__call__(x)` without a `__call__` of its own is `self(x)`.
         if (!m && name === '__call__') return obj;
         if (m) return { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, self: obj, qualname: `${m.cls.def.name}.${name}` };
-        return classVar(obj.cls, name) ?? UNKNOWN;
+        return classVar(obj.cls, name) ?? this.boundApply(obj, name) ?? UNKNOWN;
       }
       case 'class': {
         const m = lookupMethod(obj, name);
         return m
           ? { t: 'function', def: m.def, uri: m.cls.uri, scope: m.cls.scope, qualname: `${m.cls.def.name}.${name}` }
-          : (obj.scope.vars.get(name) ?? UNKNOWN);
+          : (obj.scope.vars.get(name) ?? recordConstructorOf(obj, name) ?? UNKNOWN);
       }
+      case 'object':
+        return obj.fields?.get(name) ?? this.boundApply(obj, name) ?? UNKNOWN;
       case 'tensor':
         return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
       case 'dict':
@@ -390,6 +392,13 @@ export abstract class Evaluator extends EngineState {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** `model.apply` read as a value (Flax `apply_fn=model.apply`): an object that applies the module when called. */
+  protected boundApply(model: InstanceValue | ObjectValue, name: string): ObjectValue | undefined {
+    const base = model.t === 'instance' ? inheritsFrom(model.cls, MODULE_BASES) : model.layers ? model.path : undefined;
+    const conv = base === undefined ? undefined : applyConventionOf(base);
+    return conv && conv.method === name ? { t: 'object', path: `${base}.${name}`, applies: model } : undefined;
   }
 
   // ---- calls ------------------------------------------------------------------------------
@@ -477,8 +486,13 @@ export abstract class Evaluator extends EngineState {
     switch (callee.t) {
       case 'sym':
         return this.callSymbol(callee.path, site, frame);
-      case 'function':
-        return this.callFunction(callee, site.positional, site.keywords, site, frame, false);
+      case 'function': {
+        const out = this.callFunction(callee, site.positional, site.keywords, site, frame, false);
+        if (!callee.opaqueResult) return out;
+        // `jax.grad(f)(params)`: f's result is what the gradient is taken of; the call gives gradients.
+        this.events.push({ type: 'gradient', value: out, uri: site.uri, span: site.expr.span });
+        return UNKNOWN;
+      }
       case 'class':
         return this.instantiate(callee, site, frame);
       case 'instance': {
@@ -556,4 +570,13 @@ function isLogCall(e: Expr): boolean {
   if (e.k !== 'call') return false;
   const c = e.callee;
   return (c.k === 'attr' && c.name === 'log') || (c.k === 'name' && c.id === 'log');
+}
+
+/**
+ * A record constructor reached through a subclass (`class TrainState(train_state.TrainState)`, then
+ * `TrainState.create(…)`): the base's constructor, whose keywords become the attributes.
+ */
+function recordConstructorOf(cls: ClassValue, name: string): Value | undefined {
+  for (const b of cls.bases) if (b.t === 'sym' && RECORDS.has(`${b.path}.${name}`)) return { t: 'sym', path: `${b.path}.${name}` };
+  return undefined;
 }

@@ -12,6 +12,7 @@ import {
   DATASETS,
   EXP_FUNCTIONS,
   FUNCTIONAL_MODELS,
+  GRADIENT_TRANSFORMS,
   INTEGER_DTYPES,
   INTEGER_SAMPLERS,
   KIND_KEEPING_FUNCTIONS,
@@ -27,10 +28,13 @@ import {
   PRODUCT_METHODS,
   LOSS_SPECS,
   MODEL_BASES,
+  MODULE_BASES,
   RANDOM_INTEGERS,
+  RECORDS,
   SELF_RETURNING_METHODS,
   TENSOR_FACTORIES,
   WRAPPERS,
+  applyConventionOf,
   compileSpecOf,
   frameworkOf,
   frameworkOfMethod,
@@ -55,6 +59,7 @@ export { argExpr, argValue };
 import { derived, expOf, keepKind, lineageOf, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
+import { moduleCallSite } from './module-apply';
 import {
   UNKNOWN,
   certainTensor,
@@ -101,6 +106,13 @@ export abstract class FrameworkSemantics extends UserCode {
     // Wrappers that run the module they are given: calling them calls the module.
     const wrapped = WRAPPERS.get(path);
     if (wrapped) return argValueInOrder(site, wrapped) ?? UNKNOWN;
+    // `jax.grad(f)`: a function running f with the caller's arguments, returning gradients.
+    const transformed = GRADIENT_TRANSFORMS.get(path);
+    if (transformed) {
+      const fn = argValueInOrder(site, transformed);
+      return fn && fn.t === 'function' ? { ...fn, opaqueResult: true } : UNKNOWN;
+    }
+    if (RECORDS.has(path)) return this.own({ t: 'object', path, call: site, fields: new Map(site.keywords) });
     if (CALL_THROUGH.has(path)) {
       const fn = site.positional.find(v => v.t === 'function');
       return fn ? this.call(fn, { ...site, positional: [], keywords: new Map() }, frame) : UNKNOWN;
@@ -186,6 +198,12 @@ export abstract class FrameworkSemantics extends UserCode {
       return datasetMethod(recv, name, site, (fn, args) => this.call(fn, { ...site, positional: args, keywords: new Map() }, frame));
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
     if (name !== 'compile') this.pendingCompiles.delete(recv);
+    // `model.apply(variables, x)` (Flax): the module run on the arguments after the variables.
+    const applied = recv.t === 'instance' || recv.t === 'object' ? this.boundApply(recv, name) : undefined;
+    if (applied && !(recv.t === 'instance' && lookupMethod(recv.cls, name))) return this.callObject(applied, site, frame);
+    // `state.replace(params=…)`: a copy of the record with those fields replaced.
+    if (recv.t === 'object' && recv.fields && RECORDS.get(recv.path)?.copies.includes(name))
+      return this.own({ ...recv, fields: new Map([...recv.fields, ...site.keywords]) });
     if (recv.t === 'object') {
       if (recv.layers && name === CONTAINERS.get(recv.path)?.add) {
         this.mutated(recv);
@@ -292,6 +310,7 @@ export abstract class FrameworkSemantics extends UserCode {
   }
 
   protected callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
+    if (obj.applies) return this.applyModule(obj.applies, site, frame);
     const loss = LOSS_SPECS.get(obj.path);
     if (loss) {
       this.emitLoss(loss, site, obj.call, frame);
@@ -305,6 +324,19 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     if (obj.output) return obj.output;
     return this.applyLayer(obj, site.positional[0] ?? UNKNOWN, site, frame);
+  }
+
+  /**
+   * `model.apply(variables, x, train=True)`: the module called with the arguments after the variables;
+   * `mutable=` makes it return `(output, state)`, `method=` run another method (unknown).
+   */
+  private applyModule(model: InstanceValue | ObjectValue, site: CallSite, frame: Frame): Value {
+    const base = model.t === 'instance' ? inheritsFrom(model.cls, MODULE_BASES) : model.path;
+    const conv = base === undefined ? undefined : applyConventionOf(base);
+    if (!conv || conv.otherMethod.some(k => site.keywords.has(k))) return UNKNOWN;
+    const inner = moduleCallSite(site, conv);
+    const out = model.t === 'instance' ? this.call(model, inner, frame) : this.callObject(model, inner, frame);
+    return conv.withState.some(k => site.keywords.has(k)) ? { t: 'tuple', elts: [out, UNKNOWN] } : out;
   }
 
   protected applyLayer(layer: Value, input: Value, site: CallSite, frame: Frame): Value {

@@ -3,7 +3,8 @@
 // instantiated, and workspace modules evaluated and imported.
 import type { ClassDef, Module } from '../../ir';
 import { frameworkModule } from '../../frameworks/symbols';
-import { hasDecorator, isInstanceField, lookupMethod } from './classes';
+import { MODULE_BASES, setupMethodOf } from '../../frameworks/registry';
+import { hasDecorator, inheritsFrom, isInstanceField, lookupMethod } from './classes';
 import { Evaluator } from './evaluate';
 import { withLineage } from './kinds';
 import { MAX_CALLS, MAX_DEPTH, MAX_INSTANCES, type Frame } from './state';
@@ -187,7 +188,12 @@ export abstract class UserCode extends Evaluator {
 
   private runInitializers(cls: ClassValue, inst: InstanceValue, site: CallSite | undefined, frame: Frame): void {
     if (this.languages.get(cls.uri) === 'typescript') this.initFields(cls, inst, frame);
-    for (const init of ['__init__', 'constructor', 'build']) {
+    // Flax linen modules are dataclasses that build their submodules in `setup`.
+    const base = inheritsFrom(cls, MODULE_BASES);
+    const setup = base === undefined ? undefined : setupMethodOf(base);
+    // Their fields are the constructor's keywords (`MLP(num_classes=10)`).
+    if (setup && site && !lookupMethod(cls, '__init__')) for (const [k, v] of site.keywords) inst.attrs.set(k, v);
+    for (const init of ['__init__', 'constructor', 'build', ...(setup ? [setup] : [])]) {
       const m = lookupMethod(cls, init);
       if (m) {
         const fn: FunctionValue = {

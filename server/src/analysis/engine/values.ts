@@ -103,6 +103,10 @@ export interface ObjectValue {
   keepsUnits?: boolean;
   /** For activation layers: the activation event emitted at construction (re-emitted with the axis size once known). */
   activation?: ActivationEvent;
+  /** For records (`TrainState.create(apply_fn=…)`): the keyword arguments, read back as attributes. */
+  fields?: Map<string, Value>;
+  /** A module's apply method read as a value (`apply_fn=model.apply`): calling it applies that module. */
+  applies?: InstanceValue | ObjectValue;
 }
 
 export interface CallSite {
@@ -122,6 +126,8 @@ export interface FunctionValue {
   /** Bound `self` for methods reached through an instance. */
   self?: Value;
   qualname: string;
+  /** A transform of the function (`jax.grad(f)`): calling it runs the function, but returns something else (unknown). */
+  opaqueResult?: boolean;
 }
 
 export interface ClassValue {
