@@ -13,6 +13,7 @@ import type {
   LayerSpec,
   LossSpec,
   LossStringSpec,
+  MixerSpec,
   PathRewrite,
 } from './types';
 import { torchPack } from './torch';
@@ -20,9 +21,12 @@ import { tfPack } from './tf';
 import { kerasPack } from './keras';
 import { tfjsPack } from './tfjs';
 import { numpyPack } from './numpy';
+import { smpPack } from './smp';
+import { monaiPack } from './monai';
+import { timmPack } from './timm';
 
 /** In order: path rewrites run in this order, and loss tables list in it. */
-export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack];
+export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack, smpPack, monaiPack, timmPack];
 
 function mapOf<V>(
   pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined,
@@ -69,6 +73,7 @@ export const LITERAL_TENSORS = setOf(p => p.literalTensors);
 export const IMPORT_ROOTS: readonly ImportRoot[] = PACKS.flatMap(p => p.imports);
 export const PATH_REWRITES: readonly PathRewrite[] = PACKS.flatMap(p => p.rewrites ?? []);
 export const PATH_ALIASES: ReadonlyMap<string, string> = mapOf(p => p.aliases);
+export const MIXERS: ReadonlyMap<string, MixerSpec> = mapOf(p => p.mixers);
 
 /**
  * Text that marks a file as ML code: every pack's markers, and the frameworks analysed without a pack

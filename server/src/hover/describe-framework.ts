@@ -30,6 +30,9 @@ const FRAMEWORK_NAMES: Record<LossSpec['framework'], string> = {
   keras: 'Keras',
   tf: 'TensorFlow',
   tfjs: 'TensorFlow.js',
+  smp: 'segmentation_models.pytorch',
+  monai: 'MONAI',
+  timm: 'timm',
 };
 
 export interface FrameworkTarget {

@@ -115,6 +115,8 @@ function typeBit(type: EventType): number {
       return 128;
     case 'function':
       return 256;
+    case 'mixer':
+      return 512;
   }
 }
 

@@ -17,6 +17,7 @@ import {
   KIND_KEEPING_FUNCTIONS,
   KIND_KEEPING_METHODS,
   LAYERS,
+  MIXERS,
   LITERAL_TENSORS,
   LOG_FUNCTIONS,
   LOSS_SPECS,
@@ -41,6 +42,7 @@ import type {
   LayerSpec,
   LossSpec,
 } from '../../frameworks/types';
+import { COMPUTED, configuredFamily, type SwitchReading } from '../../frameworks/losses-table';
 import { inheritsFrom, lookupMethod } from './classes';
 import { expOf, keepKind, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
@@ -74,6 +76,11 @@ export abstract class FrameworkSemantics extends UserCode {
       }
       this.emitLoss(loss, site, undefined, frame);
       return tensor('unknown');
+    }
+    const mixer = MIXERS.get(path);
+    if (mixer) {
+      this.events.push({ type: 'mixer', path, spec: mixer, site });
+      return this.own({ t: 'object', path, call: site });
     }
     const act = ACTIVATION_FUNCTIONS.get(path);
     if (act?.identity) return keepKind(site.positional[0]);
@@ -250,6 +257,17 @@ export abstract class FrameworkSemantics extends UserCode {
       this.emitLoss(loss, site, obj.call, frame);
       return tensor('unknown');
     }
+    const mixer = MIXERS.get(obj.path);
+    if (mixer) {
+      // `x, y = mixup(x, y)`: the labels come back as rows of class probabilities.
+      const origin: Origin | undefined = obj.call && {
+        uri: obj.call.uri,
+        span: obj.call.expr.span,
+        label: mixer.label,
+        framework: frameworkOf(obj.path),
+      };
+      return { t: 'tuple', elts: [UNKNOWN, tensor('soft-targets', { origin })] };
+    }
     if (obj.layers) {
       if (obj.opaque || obj.tailUncertain) return UNKNOWN;
       let v: Value = site.positional[0] ?? UNKNOWN;
@@ -313,6 +331,10 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
     const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
+    if (spec.opaque && (units === 0 || isOpaqueCall(spec.opaque, site))) {
+      obj.layerOut = UNKNOWN;
+      return obj;
+    }
     let act: ActivationSpec | undefined;
     if (spec.activation) {
       const a = argValue(site, { pos: spec.activation.pos, kw: [spec.activation.kw] });
@@ -431,12 +453,13 @@ export abstract class FrameworkSemantics extends UserCode {
       for (const a of cs.expr.args)
         if (a.name) options.set(a.name, { value: cs.keywords.get(a.name) ?? UNKNOWN, expr: a.value, argSpan: a.span, uri: cs.uri });
     }
-    let family = spec.family;
-    if (spec.fromLogits) {
-      const fl = options.get('from_logits')?.value;
-      family = fl && fl.t === 'const' && fl.value === true ? spec.fromLogits.logits : spec.fromLogits.probs;
-      if (fl && fl.t !== 'const') family = 'other'; // from_logits computed at run time: say nothing
-    }
+    // A switch computed at run time (`from_logits=flag`) makes the family 'other': say nothing.
+    const family = configuredFamily(spec, (name, pos) => {
+      const v = options.get(name)?.value ?? (pos === undefined ? undefined : (ctor ?? site).positional[pos]);
+      if (!v) return undefined;
+      if (v.t === 'const') return v.value as SwitchReading;
+      return v.t === 'sym' ? { sym: v.path } : COMPUTED;
+    });
     const info = (ref: ArgRef | undefined): ArgInfo | undefined => {
       if (!ref) return undefined;
       const expr = argExpr(site.expr.args, ref);
@@ -519,6 +542,16 @@ function argValueInOrder(site: CallSite, ref: ArgRef): Value | undefined {
     if (v) return v;
   }
   return undefined;
+}
+
+/** A layer call whose output is not one tensor of the layer's kind (see LayerSpec.opaque). */
+function isOpaqueCall(opaque: NonNullable<LayerSpec['opaque']>, site: CallSite): boolean {
+  if (opaque.positional !== undefined && site.expr.args.filter(a => !a.name).length > opaque.positional) return true;
+  if (site.expr.args.some(a => !a.name && a.star)) return true;
+  return (opaque.keywords ?? []).some(k => {
+    const v = site.keywords.get(k);
+    return v !== undefined && !(v.t === 'const' && (v.value === null || v.value === false));
+  });
 }
 
 /** `activation='softmax'` (a name the layer's framework accepts) or `activation=tf.nn.softmax`. */
