@@ -27,6 +27,9 @@ export {
   poissonNllLoss,
   multilabelSoftMarginLoss,
   gaussianKlDivergence,
+  diceLoss,
+  jaccardLoss,
+  tverskyLoss,
 } from './losses';
 export { catalog, guide, quickReference, curve, renderSvg } from './knowledge';
 export { mineTriplets } from './mineTriplets';

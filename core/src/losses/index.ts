@@ -35,6 +35,9 @@ export { gaussianNllLoss, type GaussianNllLossOptions } from './gaussianNllLoss'
 export { poissonNllLoss, type PoissonNllLossOptions } from './poissonNllLoss';
 export { multilabelSoftMarginLoss, type MultilabelSoftMarginLossOptions } from './multilabelSoftMarginLoss';
 export { gaussianKlDivergence } from './gaussianKlDivergence';
+export { diceLoss, type DiceLossOptions } from './diceLoss';
+export { jaccardLoss, type JaccardLossOptions } from './jaccardLoss';
+export { tverskyLoss, type TverskyLossOptions } from './tverskyLoss';
 export type { ReductionMode } from '../reduction';
 
 import type { LossResult } from '../types';
@@ -62,6 +65,9 @@ import { gaussianNllLoss } from './gaussianNllLoss';
 import { poissonNllLoss } from './poissonNllLoss';
 import { multilabelSoftMarginLoss } from './multilabelSoftMarginLoss';
 import { gaussianKlDivergence } from './gaussianKlDivergence';
+import { diceLoss } from './diceLoss';
+import { jaccardLoss } from './jaccardLoss';
+import { tverskyLoss } from './tverskyLoss';
 
 /** Name → function, for callers that pick a loss by catalog id. */
 export const lossFunctions = {
@@ -89,6 +95,9 @@ export const lossFunctions = {
   poissonNllLoss,
   multilabelSoftMarginLoss,
   gaussianKlDivergence,
+  diceLoss,
+  jaccardLoss,
+  tverskyLoss,
 } as const satisfies Record<string, (...args: never[]) => LossResult>;
 
 export type LossFunctionName = keyof typeof lossFunctions;

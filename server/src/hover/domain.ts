@@ -36,6 +36,9 @@ export const EXPECTS_BY_LOSS: Record<string, LossFamily> = {
   hingeEmbeddingLoss: 'pm1-margin',
   softMarginLoss: 'pm1-margin',
   marginRankingLoss: 'pm1-margin',
+  diceLoss: 'probs-any',
+  jaccardLoss: 'probs-any',
+  tverskyLoss: 'probs-any',
 };
 
 const KIND_WORDS: Record<Kind, string | undefined> = {

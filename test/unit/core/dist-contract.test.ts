@@ -29,6 +29,9 @@ const LOSSES = [
   'poissonNllLoss',
   'multilabelSoftMarginLoss',
   'gaussianKlDivergence',
+  'diceLoss',
+  'jaccardLoss',
+  'tverskyLoss',
 ];
 const KNOWLEDGE = ['catalog', 'guide', 'quickReference', 'curve', 'renderSvg', 'mineTriplets'];
 

@@ -33,6 +33,11 @@ test('notebook fixtures: cross-cell positives and negatives', async () => {
     },
     { file: 'clean_training.ipynb', expect: [], why: 'logits model; a %%bash cell mentioning nn.Softmax is not Python' },
     { file: 'redefined_after_loss.ipynb', expect: [], why: 'the softmax model is defined after the loss (document order)' },
+    {
+      file: 'smp_segmentation.ipynb',
+      expect: ['LL002 cell 4:3:20'],
+      why: 'smp model with activation="sigmoid" in cell 3 reaches DiceLoss(mode="binary") in cell 4; MONAI sigmoid=True on logits is clean',
+    },
   ];
   for (const c of cases) assert.deepEqual(await findings(c.file), c.expect, `${c.file}: ${c.why}`);
 });

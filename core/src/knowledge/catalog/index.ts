@@ -29,6 +29,9 @@ import { poissonNllLoss } from './poissonNllLoss';
 import { gaussianKlDivergence } from './gaussianKlDivergence';
 import { vaeElbo } from './vaeElbo';
 import { flowNll } from './flowNll';
+import { diceLoss } from './diceLoss';
+import { jaccardLoss } from './jaccardLoss';
+import { tverskyLoss } from './tverskyLoss';
 
 export const catalog: readonly CatalogEntry[] = [
   mseLoss,
@@ -44,6 +47,9 @@ export const catalog: readonly CatalogEntry[] = [
   sigmoidFocalLoss,
   softmaxFocalLoss,
   multilabelSoftMarginLoss,
+  diceLoss,
+  jaccardLoss,
+  tverskyLoss,
   hingeLoss,
   softMarginLoss,
   multiMarginLoss,

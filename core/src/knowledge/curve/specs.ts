@@ -8,7 +8,9 @@ import {
   contrastiveLoss,
   cosineEmbeddingLoss,
   crossEntropy,
+  diceLoss,
   gaussianKlDivergence,
+  jaccardLoss,
   gaussianNllLoss,
   hingeEmbeddingLoss,
   hingeLoss,
@@ -27,6 +29,7 @@ import {
   softMarginLoss,
   softmaxFocalLoss,
   tripletMarginLoss,
+  tverskyLoss,
 } from '../../losses';
 import type { LossResult, Tensor } from '../../types';
 import type { CurveAxis, LossId } from '../types';
@@ -152,6 +155,20 @@ const gaussianKlSample =
     }
   };
 
+/** One position per sample with target 1, so x is the probability given to the mask: an overlap loss of one pixel. */
+const overlap = (f: typeof tverskyLoss, setup: string): CurveSpec => ({
+  axis: 'pt',
+  range: [0.05, 0.99],
+  domain: [0, 1],
+  xLabel: 'p (probability of a foreground position)',
+  setup,
+  sample(x, p, loss, grad) {
+    const n = x.length;
+    const r = f({ data: x, shape: [n, 1] }, { data: filled(n, 1), shape: [n, 1] }, { reduction: NONE, ...p });
+    copyOut(r, 0, loss, grad);
+  },
+});
+
 export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
   mseLoss: regression(mseLoss, []),
   l1Loss: regression(l1Loss, [], ' The gradient at exactly 0 is the subgradient 0.'),
@@ -182,6 +199,12 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
     },
   },
   crossEntropy: crossEntropySpec('torch'),
+  diceLoss: overlap(diceLoss, 'A one-position mask (target 1) predicted with probability x: 1 − (2x + sₙ)/(x + 1 + s_d).'),
+  jaccardLoss: overlap(jaccardLoss, 'A one-position mask (target 1) predicted with probability x: 1 − (x + sₙ)/(1 + s_d).'),
+  tverskyLoss: overlap(
+    tverskyLoss,
+    'A one-position mask (target 1) predicted with probability x: no false positive, so only β (the weight of the missed 1 − x) shapes the curve.',
+  ),
   sparseCrossEntropy: crossEntropySpec('torch'),
   labelSmoothingCrossEntropy: {
     ...crossEntropySpec('param'),

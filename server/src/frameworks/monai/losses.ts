@@ -29,8 +29,8 @@ const params = new Map<string, readonly LossParam[]>([
       param('squared_pred', 5, 'False'),
       param('jaccard', 6, 'False'),
       param('reduction', 7, "'mean'"),
-      param('smooth_nr', 8, '1e-5'),
-      param('smooth_dr', 9, '1e-5'),
+      param('smooth_nr', 8, '1e-5', 'smoothNr'),
+      param('smooth_dr', 9, '1e-5', 'smoothDr'),
       param('batch', 10, 'False'),
       param('weight', 11, 'None'),
       param('soft_label', 12, 'False'),
@@ -52,11 +52,11 @@ const params = new Map<string, readonly LossParam[]>([
     `${ROOT}.TverskyLoss`,
     [
       ...head,
-      param('alpha', 5, '0.5'),
-      param('beta', 6, '0.5'),
+      param('alpha', 5, '0.5', 'alpha'),
+      param('beta', 6, '0.5', 'beta'),
       param('reduction', 7, "'mean'"),
-      param('smooth_nr', 8, '1e-5'),
-      param('smooth_dr', 9, '1e-5'),
+      param('smooth_nr', 8, '1e-5', 'smoothNr'),
+      param('smooth_dr', 9, '1e-5', 'smoothDr'),
       param('batch', 10, 'False'),
       param('soft_label', 11, 'False'),
     ],
@@ -111,9 +111,9 @@ const params = new Map<string, readonly LossParam[]>([
 const overlap: Partial<LossSpec> = { form: 'class', activationSwitches: SWITCHES };
 
 const rows: LossRow[] = [
-  [`${ROOT}.DiceLoss`, 'monai.losses.DiceLoss', 'probs-any', undefined, overlap],
+  [`${ROOT}.DiceLoss`, 'monai.losses.DiceLoss', 'probs-any', 'diceLoss', overlap],
   [`${ROOT}.GeneralizedDiceLoss`, 'monai.losses.GeneralizedDiceLoss', 'probs-any', undefined, overlap],
-  [`${ROOT}.TverskyLoss`, 'monai.losses.TverskyLoss', 'probs-any', undefined, overlap],
+  [`${ROOT}.TverskyLoss`, 'monai.losses.TverskyLoss', 'probs-any', 'tverskyLoss', overlap],
   // The cross-entropy (focal) half always takes logits and the Dice half does not unless a switch is set:
   // without one no input suits both, and LossLens says nothing.
   [`${ROOT}.DiceCELoss`, 'monai.losses.DiceCELoss', 'other', undefined, overlap],

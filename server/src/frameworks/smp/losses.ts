@@ -45,7 +45,12 @@ const params = new Map<string, readonly LossParam[]>([
   [`${ROOT}.JaccardLoss`, overlap([param('class_weights', 7, 'None')])],
   [
     `${ROOT}.TverskyLoss`,
-    overlap([param('alpha', 7, '0.5'), param('beta', 8, '0.5'), param('gamma', 9, '1.0'), param('class_weights', 10, 'None')]),
+    overlap([
+      param('alpha', 7, '0.5', 'alpha'),
+      param('beta', 8, '0.5', 'beta'),
+      param('gamma', 9, '1.0'),
+      param('class_weights', 10, 'None'),
+    ]),
   ],
   [
     `${ROOT}.LovaszLoss`,
@@ -99,9 +104,9 @@ const LOVASZ = modes({ logits: 'softmax-ce', probs: 'softmax-ce' }, { logits: 'o
 const FOCAL = modes(SIGMOID, SIGMOID);
 
 const rows: LossRow[] = [
-  [`${ROOT}.DiceLoss`, 'smp.losses.DiceLoss', 'other', undefined, switched(3)],
-  [`${ROOT}.JaccardLoss`, 'smp.losses.JaccardLoss', 'other', undefined, switched(3)],
-  [`${ROOT}.TverskyLoss`, 'smp.losses.TverskyLoss', 'other', undefined, switched(3)],
+  [`${ROOT}.DiceLoss`, 'smp.losses.DiceLoss', 'other', 'diceLoss', switched(3)],
+  [`${ROOT}.JaccardLoss`, 'smp.losses.JaccardLoss', 'other', 'jaccardLoss', switched(3)],
+  [`${ROOT}.TverskyLoss`, 'smp.losses.TverskyLoss', 'other', 'tverskyLoss', switched(3)],
   [`${ROOT}.LovaszLoss`, 'smp.losses.LovaszLoss', 'other', undefined, switched(3, LOVASZ)],
   [`${ROOT}.FocalLoss`, 'smp.losses.FocalLoss', 'other', undefined, switched(4, FOCAL)],
   [`${ROOT}.SoftBCEWithLogitsLoss`, 'smp.losses.SoftBCEWithLogitsLoss', 'sigmoid-ce', undefined, { form: 'class' }],
