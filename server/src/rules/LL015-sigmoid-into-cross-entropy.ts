@@ -6,7 +6,7 @@ export const sigmoidIntoCrossEntropy: Rule = {
     id: 'LL015',
     name: 'sigmoid-into-cross-entropy',
     severity: 'warning',
-    frameworks: ['torch', 'tf', 'tfjs'],
+    frameworks: ['torch', 'tf', 'tfjs', 'smp', 'monai'],
     summary: 'Sigmoid outputs into a loss that applies softmax itself',
     docs: {
       what: 'Flags sigmoid outputs passed to `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits` or TF.js `tf.losses.softmaxCrossEntropy`.',

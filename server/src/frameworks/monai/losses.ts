@@ -108,7 +108,8 @@ const params = new Map<string, readonly LossParam[]>([
   ],
 ]);
 
-const overlap: Partial<LossSpec> = { form: 'class', activationSwitches: SWITCHES };
+// Class indices (B, 1, …) are the target with to_onehot_y=True, one-hot maps without: either may be right.
+const overlap: Partial<LossSpec> = { form: 'class', activationSwitches: SWITCHES, sparseTarget: true };
 
 const rows: LossRow[] = [
   [`${ROOT}.DiceLoss`, 'monai.losses.DiceLoss', 'probs-any', 'diceLoss', overlap],
@@ -123,7 +124,7 @@ const rows: LossRow[] = [
     'monai.losses.FocalLoss',
     'sigmoid-ce',
     undefined,
-    { form: 'class', activationSwitches: [{ name: 'use_softmax', pos: 6, family: 'softmax-ce' }] },
+    { form: 'class', sparseTarget: true, activationSwitches: [{ name: 'use_softmax', pos: 6, family: 'softmax-ce' }] },
   ],
 ];
 

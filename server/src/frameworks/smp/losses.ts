@@ -25,6 +25,8 @@ function modes(multiclass: Pair, binary: Pair): NonNullable<LossSpec['modes']>['
 /** A loss whose activation its mode chooses and `from_logits` (constructor position `pos`) switches. */
 const switched = (pos: number, families = modes(SOFTMAX, SIGMOID)): Partial<LossSpec> => ({
   form: 'class',
+  // 'multiclass' takes class indices (N, H, W); the other modes masks of the input's shape.
+  sparseTarget: true,
   modes: { name: 'mode', pos: 0, families },
   fromLogits: { ...SIGMOID, pos, default: true },
 });
