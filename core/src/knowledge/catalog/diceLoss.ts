@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { custom } from '../snippetRows';
+import { cls, custom } from '../snippetRows';
 
 export const diceLoss: CatalogEntry = {
   id: 'diceLoss',
@@ -23,14 +23,14 @@ export const diceLoss: CatalogEntry = {
   },
   snippets: {
     torch: [
-      custom(
+      cls(
         'monai.losses.DiceLoss',
         '# MONAI applies the activation itself with sigmoid=True (one channel) or softmax=True (one channel per class)\n' +
           'from monai.losses import DiceLoss\n' +
           'criterion = DiceLoss(sigmoid=True, smooth_nr={{smoothNr}}, smooth_dr={{smoothDr}})\n' +
           'loss = criterion([[logits]], [[masks]])',
       ),
-      custom(
+      cls(
         'segmentation_models_pytorch DiceLoss',
         '# smp losses apply the activation themselves (from_logits=True is the default)\n' +
           'import segmentation_models_pytorch as smp\n' +

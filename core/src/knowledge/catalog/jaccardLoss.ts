@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { custom } from '../snippetRows';
+import { cls, custom } from '../snippetRows';
 
 export const jaccardLoss: CatalogEntry = {
   id: 'jaccardLoss',
@@ -23,7 +23,7 @@ export const jaccardLoss: CatalogEntry = {
   },
   snippets: {
     torch: [
-      custom(
+      cls(
         'segmentation_models_pytorch JaccardLoss',
         '# smp losses apply the activation themselves (from_logits=True is the default)\n' +
           'import segmentation_models_pytorch as smp\n' +

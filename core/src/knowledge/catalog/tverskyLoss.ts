@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { custom } from '../snippetRows';
+import { cls, custom } from '../snippetRows';
 
 export const tverskyLoss: CatalogEntry = {
   id: 'tverskyLoss',
@@ -25,7 +25,7 @@ export const tverskyLoss: CatalogEntry = {
   },
   snippets: {
     torch: [
-      custom(
+      cls(
         'monai.losses.TverskyLoss',
         '# MONAI applies the activation itself with sigmoid=True (one channel) or softmax=True (one channel per class)\n' +
           'from monai.losses import TverskyLoss\n' +
