@@ -30,6 +30,9 @@ export {
   logCosh,
   cosineDistance,
   safeSoftmaxCrossEntropy,
+  diceLoss,
+  jaccardLoss,
+  tverskyLoss,
 } from './losses';
 export { catalog, guide, quickReference, curve, renderSvg } from './knowledge';
 export { mineTriplets } from './mineTriplets';

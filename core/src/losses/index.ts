@@ -38,6 +38,9 @@ export { gaussianKlDivergence } from './gaussianKlDivergence';
 export { logCosh, type LogCoshOptions } from './logCosh';
 export { cosineDistance, type CosineDistanceOptions } from './cosineDistance';
 export { safeSoftmaxCrossEntropy, type SafeSoftmaxCrossEntropyOptions } from './safeSoftmaxCrossEntropy';
+export { diceLoss, type DiceLossOptions } from './diceLoss';
+export { jaccardLoss, type JaccardLossOptions } from './jaccardLoss';
+export { tverskyLoss, type TverskyLossOptions } from './tverskyLoss';
 export type { ReductionMode } from '../reduction';
 
 import type { LossResult } from '../types';
@@ -68,6 +71,9 @@ import { gaussianKlDivergence } from './gaussianKlDivergence';
 import { logCosh } from './logCosh';
 import { cosineDistance } from './cosineDistance';
 import { safeSoftmaxCrossEntropy } from './safeSoftmaxCrossEntropy';
+import { diceLoss } from './diceLoss';
+import { jaccardLoss } from './jaccardLoss';
+import { tverskyLoss } from './tverskyLoss';
 
 /** Name → function, for callers that pick a loss by catalog id. */
 export const lossFunctions = {
@@ -98,6 +104,9 @@ export const lossFunctions = {
   logCosh,
   cosineDistance,
   safeSoftmaxCrossEntropy,
+  diceLoss,
+  jaccardLoss,
+  tverskyLoss,
 } as const satisfies Record<string, (...args: never[]) => LossResult>;
 
 export type LossFunctionName = keyof typeof lossFunctions;

@@ -37,3 +37,34 @@ export function lossSpecs(
     params: params.get(path) ?? [],
   }));
 }
+
+/** What a loss's switch argument holds: a literal, a framework symbol's path, or `COMPUTED` at run time; undefined when not given. */
+export type SwitchReading = string | number | boolean | null | { sym: string } | typeof COMPUTED | undefined;
+export const COMPUTED = Symbol('computed');
+
+/**
+ * The family a configured loss belongs to: its mode (smp), then `from_logits` (Keras keyword, smp
+ * constructor argument), then its activation switches (MONAI `sigmoid=`/`softmax=`). A switch computed at
+ * run time, or a mode LossLens does not know, gives 'other' (say nothing).
+ */
+export function configuredFamily(spec: LossSpec, read: (name: string, pos: number | undefined) => SwitchReading): LossFamily {
+  let pair = spec.fromLogits;
+  if (spec.modes) {
+    const m = read(spec.modes.name, spec.modes.pos);
+    const key = typeof m === 'string' ? m : m && typeof m === 'object' ? m.sym : undefined;
+    pair = key === undefined ? undefined : spec.modes.families[key];
+    if (!pair) return 'other';
+  }
+  if (pair) {
+    const fl = read('from_logits', spec.fromLogits?.pos);
+    if (fl === COMPUTED || (fl !== null && typeof fl === 'object')) return 'other';
+    if (fl === undefined) return spec.fromLogits?.default ? pair.logits : pair.probs;
+    return fl === true ? pair.logits : pair.probs;
+  }
+  for (const sw of spec.activationSwitches ?? []) {
+    const v = read(sw.name, sw.pos);
+    if (v === undefined || v === false || v === null) continue;
+    return v === true ? sw.family : 'other';
+  }
+  return spec.family;
+}

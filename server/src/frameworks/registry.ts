@@ -14,6 +14,7 @@ import type {
   LayerSpec,
   LossSpec,
   LossStringSpec,
+  MixerSpec,
   PathRewrite,
   RecordSpec,
 } from './types';
@@ -26,9 +27,25 @@ import { tfdsPack } from './tfds';
 import { jaxPack } from './jax';
 import { flaxPack } from './flax';
 import { optaxPack } from './optax';
+import { smpPack } from './smp';
+import { monaiPack } from './monai';
+import { timmPack } from './timm';
 
 /** In order: path rewrites run in this order, and loss tables list in it. */
-export const PACKS: readonly FrameworkPack[] = [torchPack, tfPack, kerasPack, tfjsPack, numpyPack, tfdsPack, jaxPack, flaxPack, optaxPack];
+export const PACKS: readonly FrameworkPack[] = [
+  torchPack,
+  tfPack,
+  kerasPack,
+  tfjsPack,
+  numpyPack,
+  tfdsPack,
+  jaxPack,
+  flaxPack,
+  optaxPack,
+  smpPack,
+  monaiPack,
+  timmPack,
+];
 
 function mapOf<V>(
   pick: (p: FrameworkPack) => ReadonlyMap<string, V> | readonly (readonly [string, V])[] | undefined,
@@ -86,6 +103,7 @@ export const LITERAL_TENSORS = setOf(p => p.literalTensors);
 export const IMPORT_ROOTS: readonly ImportRoot[] = PACKS.flatMap(p => p.imports);
 export const PATH_REWRITES: readonly PathRewrite[] = PACKS.flatMap(p => p.rewrites ?? []);
 export const PATH_ALIASES: ReadonlyMap<string, string> = mapOf(p => p.aliases);
+export const MIXERS: ReadonlyMap<string, MixerSpec> = mapOf(p => p.mixers);
 
 /** Text that marks a file as ML code: every pack's markers. */
 export const FRAMEWORK_MARKERS: RegExp = new RegExp(PACKS.flatMap(p => p.markers ?? []).join('|'));

@@ -14,10 +14,12 @@ export type Kind =
   | 'labels01'
   | 'labels-pm1'
   | 'bounded'
+  /** Rows of class probabilities made from labels (Mixup/CutMix targets): soft, float, one row per sample. */
+  | 'soft-targets'
   | 'unknown';
 
 /** The frameworks rules speak of (rule metadata, loss specs, messages). */
-export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs' | 'jax';
+export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs' | 'jax' | 'smp' | 'monai' | 'timm';
 
 /**
  * A pack: a framework, a library of one (Flax and optax speak JAX: their framework is 'jax'; TensorFlow
@@ -52,6 +54,13 @@ export interface LayerSpec {
   dim?: { pos: number; kw: string };
   /** Called without arguments, the layer outputs (batch, features): axis 1 of what follows is the units axis (`nn.Flatten()`). */
   flattens?: boolean;
+  /**
+   * When the output is not one tensor of the layer's kind: any of `keywords` given a value other than
+   * None/False (smp `aux_params` returns a tuple, timm `features_only` feature maps), more than
+   * `positional` positional arguments (signatures that differ between models), or a units argument of 0
+   * (timm `num_classes=0` returns pooled features).
+   */
+  opaque?: { keywords?: readonly string[]; positional?: number };
   /** Argument holding a function the layer applies to its input (Keras `Lambda(fn)`). */
   fn?: { pos: number; kw: string };
 }
@@ -63,10 +72,20 @@ export interface LayerSpec {
  * - bce-prob / cce-prob: expects probabilities (sigmoid / softmax outputs);
  * - nll: expects log-probabilities; kl: expects log-probabilities as input;
  * - regression: distance between prediction and target;
- * - pm1-margin: expects ±1 targets; hinge-01: TF.js hinge (maps {0,1} to ±1 itself).
+ * - pm1-margin: expects ±1 targets; hinge-01: TF.js hinge (maps {0,1} to ±1 itself);
+ * - probs-any: expects probabilities of either activation and applies none (Dice, Jaccard, Tversky; smp
+ *   losses with from_logits=False).
  */
 export type LossFamily =
-  'softmax-ce' | 'sigmoid-ce' | 'bce-prob' | 'cce-prob' | 'nll' | 'kl' | 'regression' | 'pm1-margin' | 'hinge-01' | 'other';
+  'softmax-ce' | 'sigmoid-ce' | 'bce-prob' | 'cce-prob' | 'nll' | 'kl' | 'regression' | 'pm1-margin' | 'hinge-01' | 'probs-any' | 'other';
+
+/** A boolean argument of a loss that, when True, makes it apply an activation itself (MONAI `sigmoid=True`). */
+export interface ActivationSwitch {
+  name: string;
+  pos: number;
+  /** The family when the switch is True. */
+  family: LossFamily;
+}
 
 /**
  * A configuration argument of a framework loss, in signature order, with the framework's own default
@@ -99,8 +118,20 @@ export interface LossSpec {
   target?: ArgRef;
   /** Second prediction (MarginRankingLoss). */
   input2?: ArgRef;
-  /** Keras: `from_logits` switches between the probability family and the logits family. */
-  fromLogits?: { logits: LossFamily; probs: LossFamily };
+  /**
+   * `from_logits` switches between the probability family and the logits family (Keras: a keyword,
+   * False by default; smp: `pos` in the constructor, True by default).
+   */
+  fromLogits?: { logits: LossFamily; probs: LossFamily; pos?: number; default?: boolean };
+  /**
+   * The families per value of a mode argument (smp `mode='multiclass'` applies softmax, 'binary' and
+   * 'multilabel' sigmoid); another or unknown mode: 'other'.
+   */
+  modes?: { name: string; pos: number; families: Readonly<Record<string, { logits: LossFamily; probs: LossFamily }>> };
+  /** Arguments that make the loss apply an activation when True (MONAI `sigmoid=`, `softmax=`); none True: `family`. */
+  activationSwitches?: readonly ActivationSwitch[];
+  /** Only class-index targets make sense (timm `LabelSmoothingCrossEntropy` gathers the target's log-probability). */
+  hardTargets?: boolean;
   /** Targets are class indices (sparse CE, nll, CrossEntropyLoss) rather than one-hot / probabilities. */
   sparseTarget?: boolean;
   /** Core catalog id for hovers and numbers. */
@@ -191,6 +222,14 @@ export interface Advice {
   activationTwice?: string;
   /** What to do when a loss that wants one-hot targets gets integer class ids (a clause after a colon). */
   integerLabels?: string;
+  /** How the framework's probability losses are told their input is logits (`pass from_logits=True`). */
+  logitsSwitch?: string;
+  /** How the framework's losses that activate themselves are told the input is already activated (a sentence). */
+  probsSwitch?: string;
+  /** What the framework's losses do with a softmax switch over a single channel (a sentence). */
+  singleChannelSoftmax?: string;
+  /** The loss for soft (mixed) targets, as code names it (`SoftTargetCrossEntropy`). */
+  softTargetLoss?: string;
 }
 
 /**
@@ -337,4 +376,14 @@ export interface FrameworkPack {
   compileLossPaths?: ReadonlyMap<string, string | undefined>;
   /** `compile({loss: '…'})` strings described directly (TF.js layers). */
   compileLossStrings?: ReadonlyMap<string, LossStringSpec>;
+  /** Batch mixers (timm `Mixup`, torchvision `v2.MixUp`): calling one returns `(inputs, soft targets)`. */
+  mixers?: ReadonlyMap<string, MixerSpec>;
+}
+
+/** A batch mixer: its objects are called with `(inputs, labels)` and return the inputs mixed and soft targets. */
+export interface MixerSpec {
+  /** How messages name it (`timm.data.Mixup`). */
+  label: string;
+  /** The label smoothing it applies to the targets it makes, and its default (timm: 0.1); none: it does not smooth. */
+  smoothing?: { name: string; pos: number; default: number };
 }

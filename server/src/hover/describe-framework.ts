@@ -3,6 +3,7 @@
 // be and what the analyzer says it is, and the numbers when it is called on literal tensors.
 import { getCatalogEntry, type CatalogEntry } from '../../../core/src/index';
 import type { Expr, Span } from '../ir';
+import { COMPUTED, configuredFamily, type SwitchReading } from '../frameworks/losses-table';
 import type { LossCallEvent } from '../analysis/engine/events';
 import type { LossFamily, LossParam, LossSpec } from '../frameworks/types';
 import type { CallSite } from '../analysis/engine/values';
@@ -31,6 +32,9 @@ const FRAMEWORK_NAMES: Record<LossSpec['framework'], string> = {
   tf: 'TensorFlow',
   tfjs: 'TensorFlow.js',
   jax: 'JAX',
+  smp: 'segmentation_models.pytorch',
+  monai: 'MONAI',
+  timm: 'timm',
 };
 
 export interface FrameworkTarget {
@@ -63,8 +67,22 @@ export function describeFrameworkLoss(t: FrameworkTarget, doc: HoverDocument): L
     : undefined;
   const fromLogitsValue = fromLogitsArg ? literalConst(fromLogitsArg.value, siteValue(t.config, fromLogitsArg)) : false;
   const fromLogits = fromLogitsValue === true;
+  // Packs whose switches sit in the constructor (smp mode/from_logits, MONAI sigmoid=/softmax=) say so with data.
+  const switched = spec.modes !== undefined || spec.activationSwitches !== undefined || spec.fromLogits?.pos !== undefined;
   const family: LossFamily =
-    t.call?.family ?? (spec.fromLogits ? (fromLogits ? spec.fromLogits.logits : spec.fromLogits.probs) : spec.family);
+    t.call?.family ??
+    (switched
+      ? configuredFamily(spec, (name, pos) => {
+          const v = t.config?.keywords.get(name) ?? (pos === undefined ? undefined : t.config?.positional[pos]);
+          if (!v) return undefined;
+          if (v.t === 'const') return v.value as SwitchReading;
+          return v.t === 'sym' ? { sym: v.path } : COMPUTED;
+        })
+      : spec.fromLogits
+        ? fromLogits
+          ? spec.fromLogits.logits
+          : spec.fromLogits.probs
+        : spec.family);
 
   const id = catalogIdOf(spec, fromLogits);
   const entry = id ? getCatalogEntry(id) : undefined;

@@ -13,6 +13,7 @@ export const EXPECTS: Record<LossFamily, string> = {
   regression: "real-valued predictions on the target's scale",
   'pm1-margin': 'raw scores, with targets in {−1, +1}',
   'hinge-01': 'raw scores, with {0, 1} labels (mapped to ±1 internally)',
+  'probs-any': 'probabilities in [0, 1] (sigmoid or softmax outputs): the loss applies no activation',
   other: 'see the formula',
 };
 
@@ -35,6 +36,9 @@ export const EXPECTS_BY_LOSS: Record<string, LossFamily> = {
   hingeEmbeddingLoss: 'pm1-margin',
   softMarginLoss: 'pm1-margin',
   marginRankingLoss: 'pm1-margin',
+  diceLoss: 'probs-any',
+  jaccardLoss: 'probs-any',
+  tverskyLoss: 'probs-any',
 };
 
 const KIND_WORDS: Record<Kind, string | undefined> = {
@@ -48,6 +52,7 @@ const KIND_WORDS: Record<Kind, string | undefined> = {
   labels01: '{0, 1} labels',
   'labels-pm1': '±1 labels',
   bounded: 'values in [0, 1]',
+  'soft-targets': 'soft targets (mixed class probabilities)',
   unknown: undefined,
 };
 
@@ -57,6 +62,7 @@ const MISFITS: Partial<Record<LossFamily, Partial<Record<Kind, boolean>>>> = {
   'sigmoid-ce': { 'probs-sigmoid': true, 'probs-softmax': true, logits: false },
   'bce-prob': { logits: true, 'log-probs': true, 'probs-sigmoid': false, bounded: false },
   'cce-prob': { logits: true, 'log-probs': true, 'probs-softmax': false },
+  'probs-any': { logits: true, 'log-probs': true, 'probs-softmax': false, 'probs-sigmoid': false },
   nll: { logits: true, 'probs-softmax': true, 'probs-sigmoid': true, 'log-probs': false },
   kl: { 'probs-softmax': true, 'probs-sigmoid': true, 'log-probs': false },
 };

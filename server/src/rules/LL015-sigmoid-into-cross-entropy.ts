@@ -6,7 +6,7 @@ export const sigmoidIntoCrossEntropy: Rule = {
     id: 'LL015',
     name: 'sigmoid-into-cross-entropy',
     severity: 'warning',
-    frameworks: ['torch', 'tf', 'tfjs', 'jax'],
+    frameworks: ['torch', 'tf', 'tfjs', 'jax', 'smp', 'monai'],
     summary: 'Sigmoid outputs into a loss that applies softmax itself',
     docs: {
       what: 'Flags sigmoid outputs passed to `nn.CrossEntropyLoss`, `F.cross_entropy`, `tf.nn.softmax_cross_entropy_with_logits`, TF.js `tf.losses.softmaxCrossEntropy` or optax `softmax_cross_entropy`.',

@@ -9,7 +9,7 @@ export const categoricalWithIntegerLabels: Rule = {
     id: 'LL022',
     name: 'categorical-with-integer-labels',
     severity: 'warning',
-    frameworks: ['keras', 'tfjs', 'tf', 'jax'],
+    frameworks: ['keras', 'tfjs', 'jax', 'tf', 'timm'],
     summary: 'Categorical cross-entropy fed integer class ids: use the sparse variant',
     docs: {
       what: 'Flags categorical cross-entropy (which expects one-hot targets) fed integer class ids where they are visible: `fit(x, y)` after compiling with `categorical_crossentropy`, or a direct call of a categorical loss with class-index labels (optax `softmax_cross_entropy`, which wants one-hot labels: use `softmax_cross_entropy_with_integer_labels` or `jax.nn.one_hot`). Integer labels come from literal arrays, `keras.datasets.<name>.load_data()` (mnist, fashion_mnist, cifar10, cifar100, reuters), `np.random.randint`, `torch.randint`, `tf.random.uniform(…, dtype=tf.int32)` and `argmax` results; `to_categorical` makes them one-hot.',

@@ -117,6 +117,8 @@ function typeBit(type: EventType): number {
       return 256;
     case 'gradient':
       return 512;
+    case 'mixer':
+      return 1024;
   }
 }
 

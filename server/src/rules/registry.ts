@@ -25,6 +25,7 @@ import { deprecatedReductionArgs } from './LL019-deprecated-reduction-args';
 import { swappedLossArguments } from './LL020-swapped-loss-arguments';
 import { unknownLossName } from './LL021-unknown-loss-name';
 import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-labels';
+import { doubleLabelSmoothing } from './LL029-double-label-smoothing';
 
 /** The rules the rules pass runs (rules/run.ts). */
 export const rules: readonly Rule[] = [
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   swappedLossArguments,
   unknownLossName,
   categoricalWithIntegerLabels,
+  doubleLabelSmoothing,
 ];
 
 export { unusedSuppression };

@@ -32,6 +32,9 @@ const LOSSES = [
   'logCosh',
   'cosineDistance',
   'safeSoftmaxCrossEntropy',
+  'diceLoss',
+  'jaccardLoss',
+  'tverskyLoss',
 ];
 const KNOWLEDGE = ['catalog', 'guide', 'quickReference', 'curve', 'renderSvg', 'mineTriplets'];
 

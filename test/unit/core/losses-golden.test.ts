@@ -1,6 +1,8 @@
 // Every core loss against values and gradients computed by real PyTorch 1.13 autograd in float64
 // (test/fixtures/core/generate.py → golden.json): every reduction, weights, ignoreIndex, label smoothing,
-// probability targets and extreme inputs. Tolerance: relative 1e-9 with an absolute floor of 1e-12.
+// probability targets and extreme inputs. The overlap losses PyTorch lacks (Dice, Jaccard, Tversky) are held
+// to a NumPy reference instead (generate_overlap.py → overlap.json, its gradients checked there by finite
+// differences). Tolerance: relative 1e-9 with an absolute floor of 1e-12.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,15 +31,16 @@ const isTensor = (v: unknown): v is GoldenTensor => typeof v === 'object' && v !
 
 // Read at run time (not imported) so the type-checker does not pull the 400 kB fixture into the test project;
 // walk up from this file so it works from the sources and from the bundled out/test copy alike.
-function findGolden(): string {
+function findGolden(file = 'golden.json', generator = 'generate.py'): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'test/fixtures/core/golden.json');
+    const candidate = join(dir, 'test/fixtures/core', file);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir)
-      throw new Error('test/fixtures/core/golden.json not found; run /usr/bin/python3 test/fixtures/core/generate.py');
+    if (dirname(dir) === dir) throw new Error(`test/fixtures/core/${file} not found; run /usr/bin/python3 test/fixtures/core/${generator}`);
   }
 }
-const cases = (JSON.parse(readFileSync(findGolden(), 'utf8')) as { cases: GoldenCase[] }).cases;
+const torchCases = (JSON.parse(readFileSync(findGolden(), 'utf8')) as { cases: GoldenCase[] }).cases;
+const numpyCases = (JSON.parse(readFileSync(findGolden('overlap.json', 'generate_overlap.py'), 'utf8')) as { cases: GoldenCase[] }).cases;
+const cases = [...torchCases, ...numpyCases];
 
 test('golden file covers every exported loss', () => {
   const covered = new Set(cases.map(c => c.fn));
@@ -45,7 +48,7 @@ test('golden file covers every exported loss', () => {
 });
 
 for (const c of cases) {
-  test(`matches PyTorch: ${c.name}`, () => {
+  test(`matches ${numpyCases.includes(c) ? 'the NumPy reference' : 'PyTorch'}: ${c.name}`, () => {
     const fn = lossFunctions[c.fn as LossFunctionName] as unknown as (...a: unknown[]) => LossResult;
     assert.ok(fn, `unknown loss ${c.fn}`);
     const options: Record<string, unknown> = {};

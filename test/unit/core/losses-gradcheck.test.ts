@@ -182,6 +182,21 @@ const specs: Spec[] = [
     diff: [0],
     options: withReductions(),
   },
+  // Overlap losses: (N, C, positions) probability maps against masks and soft targets.
+  ...['diceLoss', 'jaccardLoss', 'tverskyLoss'].flatMap((fn): Spec[] => [
+    {
+      fn,
+      make: r => [T(uniform(r, 2 * 3 * 6, 0.05, 0.95), [2, 3, 6]), T(bits(r, 2 * 3 * 6), [2, 3, 6])],
+      diff: [0],
+      options: withReductions([{}, { smoothNr: 0, smoothDr: 0 }, ...(fn === 'tverskyLoss' ? [{ alpha: 0.3, beta: 0.7 }] : [])]),
+    },
+    {
+      fn,
+      make: r => [T(uniform(r, N * C, 0.05, 0.95), [N, C, 1]), T(uniform(r, N * C), [N, C, 1])],
+      diff: [0],
+      options: withReductions([{ smoothNr: 1, smoothDr: 1 }]),
+    },
+  ]),
 ];
 
 function call(fn: string, args: Args, options: Record<string, unknown>): LossResult {

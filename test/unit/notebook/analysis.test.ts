@@ -38,6 +38,11 @@ test('notebook fixtures: cross-cell positives and negatives', async () => {
       why: 'a Flax module ending in nn.softmax (cell 3) reaches optax through TrainState.apply_fn in a jitted step (cell 5); the logits module with one-hot labels (cell 6) is clean',
     },
     { file: 'redefined_after_loss.ipynb', expect: [], why: 'the softmax model is defined after the loss (document order)' },
+    {
+      file: 'smp_segmentation.ipynb',
+      expect: ['LL002 cell 4:3:20'],
+      why: 'smp model with activation="sigmoid" in cell 3 reaches DiceLoss(mode="binary") in cell 4; MONAI sigmoid=True on logits is clean',
+    },
   ];
   for (const c of cases) assert.deepEqual(await findings(c.file), c.expect, `${c.file}: ${c.why}`);
 });

@@ -59,7 +59,9 @@ test('no message or fix names an API of another framework than its file', async 
         checked++;
         const texts = [f.message, f.fix?.title ?? '', ...(f.fix?.edits.map(e => e.newText) ?? [])];
         for (const t of texts) {
-          const m = FOREIGN[family].exec(t);
+          // segmentation_models_pytorch's losses have a from_logits argument of their own.
+          const own = /^\s*(?:import|from)\s+segmentation_models_pytorch\b/m.test(text) ? t.replace(/from_logits/g, '') : t;
+          const m = FOREIGN[family].exec(own);
           if (m) problems.push(`${c.name}/${path} ${f.code} (${family} file) names ${m[0]}: ${t}`);
         }
       }

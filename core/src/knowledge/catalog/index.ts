@@ -32,6 +32,9 @@ import { flowNll } from './flowNll';
 import { logCosh } from './logCosh';
 import { cosineDistance } from './cosineDistance';
 import { safeSoftmaxCrossEntropy } from './safeSoftmaxCrossEntropy';
+import { diceLoss } from './diceLoss';
+import { jaccardLoss } from './jaccardLoss';
+import { tverskyLoss } from './tverskyLoss';
 
 export const catalog: readonly CatalogEntry[] = [
   mseLoss,
@@ -49,6 +52,9 @@ export const catalog: readonly CatalogEntry[] = [
   sigmoidFocalLoss,
   softmaxFocalLoss,
   multilabelSoftMarginLoss,
+  diceLoss,
+  jaccardLoss,
+  tverskyLoss,
   hingeLoss,
   softMarginLoss,
   multiMarginLoss,

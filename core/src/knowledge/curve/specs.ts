@@ -9,7 +9,9 @@ import {
   cosineDistance,
   cosineEmbeddingLoss,
   crossEntropy,
+  diceLoss,
   gaussianKlDivergence,
+  jaccardLoss,
   gaussianNllLoss,
   hingeEmbeddingLoss,
   hingeLoss,
@@ -30,6 +32,7 @@ import {
   softMarginLoss,
   softmaxFocalLoss,
   tripletMarginLoss,
+  tverskyLoss,
 } from '../../losses';
 import type { LossResult, Tensor } from '../../types';
 import type { CurveAxis, LossId } from '../types';
@@ -155,6 +158,20 @@ const gaussianKlSample =
     }
   };
 
+/** One position per sample with target 1, so x is the probability given to the mask: an overlap loss of one pixel. */
+const overlap = (f: typeof tverskyLoss, setup: string): CurveSpec => ({
+  axis: 'pt',
+  range: [0.05, 0.99],
+  domain: [0, 1],
+  xLabel: 'p (probability of a foreground position)',
+  setup,
+  sample(x, p, loss, grad) {
+    const n = x.length;
+    const r = f({ data: x, shape: [n, 1] }, { data: filled(n, 1), shape: [n, 1] }, { reduction: NONE, ...p });
+    copyOut(r, 0, loss, grad);
+  },
+});
+
 export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
   mseLoss: regression(mseLoss, []),
   l1Loss: regression(l1Loss, [], ' The gradient at exactly 0 is the subgradient 0.'),
@@ -197,6 +214,12 @@ export const curveSpecs: Readonly<Record<LossId, CurveSpec>> = {
       firstColumn(safeSoftmaxCrossEntropy(twoClassRows(x), { data: t, shape: [x.length, 2] }, { reduction: NONE }), loss, grad);
     },
   },
+  diceLoss: overlap(diceLoss, 'A one-position mask (target 1) predicted with probability x: 1 − (2x + sₙ)/(x + 1 + s_d).'),
+  jaccardLoss: overlap(jaccardLoss, 'A one-position mask (target 1) predicted with probability x: 1 − (x + sₙ)/(1 + s_d).'),
+  tverskyLoss: overlap(
+    tverskyLoss,
+    'A one-position mask (target 1) predicted with probability x: no false positive, so only β (the weight of the missed 1 − x) shapes the curve.',
+  ),
   sparseCrossEntropy: crossEntropySpec('torch'),
   labelSmoothingCrossEntropy: {
     ...crossEntropySpec('param'),

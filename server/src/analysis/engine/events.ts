@@ -1,7 +1,7 @@
 // What the interpreter observes for rules: loss calls, activations, logs and compiles, each with the
 // abstract values of its arguments. Rules never walk syntax themselves.
 import type { Expr, FunctionDef, Span } from '../../ir';
-import type { ActivationSpec, Framework, LossFamily, LossSpec } from '../../frameworks/types';
+import type { ActivationSpec, Framework, LossFamily, LossSpec, MixerSpec } from '../../frameworks/types';
 import type { CallSite, InstanceValue, ObjectValue, Value } from './values';
 
 export interface ArgInfo {
@@ -128,5 +128,22 @@ export interface FitEvent {
   y?: ArgInfo;
 }
 
+/** A batch mixer constructed (timm `Mixup(...)`): the soft targets it makes carry this call's span as their origin. */
+export interface MixerEvent {
+  type: 'mixer';
+  path: string;
+  spec: MixerSpec;
+  site: CallSite;
+}
+
 export type AnalysisEvent =
-  LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent | ReturnEvent | FunctionEvent | GradientEvent;
+  | LossCallEvent
+  | LossObjectEvent
+  | ActivationEvent
+  | LogEvent
+  | CompileEvent
+  | FitEvent
+  | ReturnEvent
+  | FunctionEvent
+  | GradientEvent
+  | MixerEvent;

@@ -18,6 +18,7 @@ import {
   KIND_KEEPING_FUNCTIONS,
   KIND_KEEPING_METHODS,
   LAYERS,
+  MIXERS,
   LITERAL_TENSORS,
   LOG_FUNCTIONS,
   GRADIENT_FUNCTIONS,
@@ -39,21 +40,22 @@ import {
   frameworkOf,
   frameworkOfMethod,
   packOf,
-  shortName,
 } from '../../frameworks/registry';
-import type {
-  ActivationSpec,
-  ArgRef,
-  CompileSpec,
-  ContainerSpec,
-  Framework,
-  FrameworkPack,
-  LayerSpec,
-  LossSpec,
-} from '../../frameworks/types';
+import type { ActivationSpec, ArgRef, CompileSpec, ContainerSpec, Framework, LayerSpec, LossSpec } from '../../frameworks/types';
+import { COMPUTED, configuredFamily, type SwitchReading } from '../../frameworks/losses-table';
 import { inheritsFrom, lookupMethod } from './classes';
 import { datasetMethod, loadDataset } from './datasets';
 import { argExpr, argValue, argValueInOrder } from './call-args';
+import {
+  activationFromValue,
+  containsItemCall,
+  isAxis,
+  isLastAxis,
+  isOpaqueCall,
+  layerLabel,
+  layerListExprs,
+  markLayerElements,
+} from './framework-helpers';
 
 export { argExpr, argValue };
 import { derived, expOf, keepKind, lineageOf, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
@@ -89,6 +91,11 @@ export abstract class FrameworkSemantics extends UserCode {
       }
       this.emitLoss(loss, site, undefined, frame);
       return tensor('unknown');
+    }
+    const mixer = MIXERS.get(path);
+    if (mixer) {
+      this.events.push({ type: 'mixer', path, spec: mixer, site });
+      return this.own({ t: 'object', path, call: site });
     }
     const act = ACTIVATION_FUNCTIONS.get(path);
     if (act?.identity) return keepKind(site.positional[0]);
@@ -316,6 +323,17 @@ export abstract class FrameworkSemantics extends UserCode {
       this.emitLoss(loss, site, obj.call, frame);
       return tensor('unknown');
     }
+    const mixer = MIXERS.get(obj.path);
+    if (mixer) {
+      // `x, y = mixup(x, y)`: the labels come back as rows of class probabilities.
+      const origin: Origin | undefined = obj.call && {
+        uri: obj.call.uri,
+        span: obj.call.expr.span,
+        label: mixer.label,
+        framework: frameworkOf(obj.path),
+      };
+      return { t: 'tuple', elts: [UNKNOWN, tensor('soft-targets', { origin })] };
+    }
     if (obj.layers) {
       if (obj.opaque || obj.tailUncertain) return UNKNOWN;
       let v: Value = site.positional[0] ?? UNKNOWN;
@@ -392,6 +410,10 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
     const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
+    if (spec.opaque && (units === 0 || isOpaqueCall(spec.opaque, site))) {
+      obj.layerOut = UNKNOWN;
+      return obj;
+    }
     let act: ActivationSpec | undefined;
     if (spec.activation) {
       const a = argValue(site, { pos: spec.activation.pos, kw: [spec.activation.kw] });
@@ -512,12 +534,13 @@ export abstract class FrameworkSemantics extends UserCode {
       for (const a of cs.expr.args)
         if (a.name) options.set(a.name, { value: cs.keywords.get(a.name) ?? UNKNOWN, expr: a.value, argSpan: a.span, uri: cs.uri });
     }
-    let family = spec.family;
-    if (spec.fromLogits) {
-      const fl = options.get('from_logits')?.value;
-      family = fl && fl.t === 'const' && fl.value === true ? spec.fromLogits.logits : spec.fromLogits.probs;
-      if (fl && fl.t !== 'const') family = 'other'; // from_logits computed at run time: say nothing
-    }
+    // A switch computed at run time (`from_logits=flag`) makes the family 'other': say nothing.
+    const family = configuredFamily(spec, (name, pos) => {
+      const v = options.get(name)?.value ?? (pos === undefined ? undefined : (ctor ?? site).positional[pos]);
+      if (!v) return undefined;
+      if (v.t === 'const') return v.value as SwitchReading;
+      return v.t === 'sym' ? { sym: v.path } : COMPUTED;
+    });
     const info = (ref: ArgRef | undefined): ArgInfo | undefined => {
       if (!ref) return undefined;
       const expr = argExpr(site.expr.args, ref);
@@ -537,73 +560,4 @@ export abstract class FrameworkSemantics extends UserCode {
       inFunction: frame.fn?.def.name,
     });
   }
-}
-
-/**
- * Whether a softmax certainly normalises over the last axis (where Linear/Dense put their units). In
- * PyTorch only an explicit -1 says so (the pack's 'explicit-last'): `dim=1` is the last axis of a 2-D
- * input but the time axis of a 3-D one (attention pooling over `Linear(d, 1)` scores). Keras, TF and
- * TF.js default to the last axis; so do tensor methods, whose framework is not known.
- */
-function isLastAxis(path: string, given: boolean, dim: Value | undefined): boolean {
-  if (dim && dim.t === 'const') return dim.value === -1;
-  if (given) return false;
-  return packOf(path)?.softmaxAxis !== 'explicit-last';
-}
-
-function isAxis(dim: Value | undefined, axis: number): boolean {
-  return dim !== undefined && dim.t === 'const' && dim.value === axis;
-}
-
-function containsItemCall(e: Expr | undefined): boolean {
-  if (!e) return false;
-  if (e.k === 'call' && e.callee.k === 'attr' && e.callee.name === 'item') return true;
-  if (e.k === 'call') return containsItemCall(e.callee) || e.args.some(a => containsItemCall(a.value));
-  if (e.k === 'attr') return containsItemCall(e.obj);
-  if (e.k === 'binop') return containsItemCall(e.left) || containsItemCall(e.right);
-  return false;
-}
-
-/** `activation='softmax'` (a name the layer's framework accepts) or `activation=tf.nn.softmax`. */
-function activationFromValue(v: Value | undefined, pack: FrameworkPack | undefined): ActivationSpec | undefined {
-  if (!v) return undefined;
-  if (v.t === 'const' && typeof v.value === 'string') return pack?.activationNames?.get(v.value);
-  if (v.t === 'sym') {
-    const a = ACTIVATION_FUNCTIONS.get(v.path);
-    return a && (a.act !== 'other' || a.identity) ? a : undefined;
-  }
-  return undefined;
-}
-
-function layerLabel(path: string, site: CallSite, text: string | undefined): string {
-  // The call as written reads best (`Dense(10, activation='softmax')`) when it is short and on one line.
-  const written = text?.slice(site.expr.span.start, site.expr.span.end);
-  if (written && written.length <= 64 && !written.includes('\n')) return written;
-  const short = shortName(path);
-  return site.expr.args.length ? `${short}(…)` : `${short}()`;
-}
-
-/** The layer expressions of a container call as written: `nn.Sequential(a, b)` or `Sequential([a, b])`. */
-function layerListExprs(spec: ContainerSpec, call: Extract<Expr, { k: 'call' }>): Expr[] | undefined {
-  if (spec.layers === 'positional') return call.args.every(a => !a.name && !a.star) ? call.args.map(a => a.value) : undefined;
-  const kw = spec.layers.kw[0];
-  const first = call.args.find(a => !a.name || a.name === kw)?.value;
-  return first && first.k === 'list' ? first.elts : undefined;
-}
-
-/**
- * Records on each layer written in place in the list where it stands (Origin.element), so fixes can
- * remove it with its comma. A layer built elsewhere and passed by name keeps no such place.
- */
-function markLayerElements(layers: Value[], exprs: Expr[] | undefined, mutated: (l: Value) => void): void {
-  if (!exprs || exprs.length !== layers.length) return;
-  const elements = exprs.map(e => e.span);
-  layers.forEach((l, index) => {
-    const out = l.t === 'object' ? l.layerOut : undefined;
-    const o = out?.t === 'tensor' ? out.origin : undefined;
-    if (l.t !== 'object' || !out || out.t !== 'tensor' || !o) return;
-    if (o.span.start !== elements[index].start || o.span.end !== elements[index].end) return;
-    mutated(l);
-    l.layerOut = { ...out, origin: { ...o, element: { elements, index } } };
-  });
 }

@@ -183,4 +183,9 @@ export const torchPack: FrameworkPack = {
     binaryHead: 'BCEWithLogitsLoss with one unit',
   },
   losses: torchLosses,
+  // torchvision.transforms.v2 MixUp/CutMix(*, alpha, num_classes, labels_getter): one-hot rows mixed, never smoothed.
+  mixers: new Map([
+    ['torchvision.transforms.v2.MixUp', { label: 'v2.MixUp' }],
+    ['torchvision.transforms.v2.CutMix', { label: 'v2.CutMix' }],
+  ]),
 };

@@ -1,6 +1,6 @@
 // The check of an activation applied twice (LL001, LL002): by the code, then again by a loss that
 // applies it itself.
-import type { Framework, LossFamily } from '../../frameworks/types';
+import type { Framework, LossFamily, LossSpec } from '../../frameworks/types';
 import type { TensorValue } from '../../analysis/engine/values';
 import type { RuleContext } from '../api';
 import { removeActivationFix } from './fixes';
@@ -13,6 +13,19 @@ export function doubleSoftmaxFloor(classes: number): number {
   return Math.log1p((classes - 1) / Math.E);
 }
 
+/**
+ * A loss that applies its activation only when configured to (smp `from_logits`, MONAI `sigmoid=`): an
+ * overlap or focal loss rather than a cross-entropy, so the cross-entropy floors do not apply to it.
+ */
+export function isSwitchedLoss(spec: LossSpec): boolean {
+  return spec.modes !== undefined || spec.activationSwitches !== undefined;
+}
+
+/** The largest probability a softmax over C classes can give when its inputs are probabilities themselves. */
+export function doubleSoftmaxCeiling(classes: number): number {
+  return Math.E / (Math.E + classes - 1);
+}
+
 /** What LL001 and LL002 share: the activation a loss applies itself, and how each rule words its findings. */
 export interface ActivationTwice {
   /** Losses (and compiled losses) that apply the activation themselves. */
@@ -22,7 +35,7 @@ export interface ActivationTwice {
   /** 'softmax' / 'sigmoid': the fallback label of the activation and the related-information text. */
   activation: string;
   /** Message for a loss called on the activation's output `t` (`label`: the activation as written). */
-  lossMessage(label: string, lossLabel: string, t: TensorValue, framework: Framework): string;
+  lossMessage(label: string, lossLabel: string, t: TensorValue, framework: Framework, spec: LossSpec): string;
   /** Message for a compiled model whose last layer is the activation. */
   compileMessage(label: string, lossLabel: string, framework: Framework): string;
   fixTitle: string;
@@ -38,7 +51,7 @@ export function checkActivationTwice(ctx: RuleContext, rule: ActivationTwice): v
   checkLossArgument(ctx, {
     families: [rule.family],
     kinds: [rule.kind],
-    message: (ev, t) => rule.lossMessage(t.origin?.label ?? rule.activation, ev.spec.label, t, ev.spec.framework),
+    message: (ev, t) => rule.lossMessage(t.origin?.label ?? rule.activation, ev.spec.label, t, ev.spec.framework, ev.spec),
     related,
     fix: (ctx, _ev, t) => removeActivationFix(ctx, t.origin, rule.fixTitle),
   });
