@@ -16,6 +16,35 @@ export type Kind =
   | 'bounded'
   | 'unknown';
 
+/** A tensor's element type, as far as rules need it: integer, boolean or floating point. */
+export type DtypeClass = 'int' | 'bool' | 'float';
+
+/** The bounds of an elementwise operation's output (ReLU: [0, ∞), tanh: [−1, 1]). */
+export type ValueRange = readonly [lo: number, hi: number];
+
+/**
+ * An operation whose effect on a tensor's shape the engine follows: `reshape` (the new sizes), `squeeze` /
+ * `unsqueeze` (one axis; squeeze without it drops every axis of size 1), `flatten` (to one axis, or from
+ * a start axis). `arg`: where the sizes or the axis are (a function's tensor is its position 0);
+ * `varargs`: the sizes are the positional arguments from `arg.pos` on (`x.view(-1, 1)`).
+ */
+export interface ShapeOpSpec {
+  op: 'reshape' | 'squeeze' | 'unsqueeze' | 'flatten';
+  arg?: ArgRef;
+  varargs?: boolean;
+}
+
+/** Where a tensor factory's shape and dtype are, and the dtype it makes when none is given. */
+export interface FactorySpec {
+  /** The first argument holds the values (`torch.tensor(x)`). */
+  fromData?: boolean;
+  /** The sizes: the positional arguments from `pos` on or one tuple there (`torch.zeros(n, 1)`, `torch.zeros((n, 1))`), or the keyword. */
+  shape?: ArgRef;
+  dtype?: ArgRef;
+  /** The dtype without a `dtype` argument. */
+  defaultDtype?: DtypeClass;
+}
+
 /** The frameworks rules speak of (rule metadata, loss specs, messages). */
 export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs';
 
@@ -36,6 +65,8 @@ export interface ActivationSpec {
   act: 'softmax' | 'log_softmax' | 'sigmoid' | 'logsigmoid' | 'other';
   /** The identity (`'linear'`): an activation layer given it passes its input's kind through (a float32 cast after a softmax). */
   identity?: boolean;
+  /** An elementwise function whose output lies in this range (ReLU, tanh): its output's kind is unknown. */
+  range?: ValueRange;
 }
 
 export interface LayerSpec {
@@ -51,6 +82,8 @@ export interface LayerSpec {
   flattens?: boolean;
   /** Argument holding a function the layer applies to its input (Keras `Lambda(fn)`). */
   fn?: { pos: number; kw: string };
+  /** An elementwise activation layer whose output lies in this range (`nn.ReLU`, `nn.Tanh`). */
+  range?: ValueRange;
 }
 
 /**
@@ -163,7 +196,7 @@ export interface FunctionalModelSpec {
 export interface CompileSpec {
   loss: ArgRef;
   /** Model methods that train it: `fit(x, y)` with the labels at `y`. */
-  fit: { method: string; y: ArgRef };
+  fit: { method: string; y: ArgRef; classWeight?: ArgRef };
 }
 
 /** The APIs messages and fixes recommend, as the framework spells them. */
@@ -238,8 +271,23 @@ export interface FrameworkPack {
   wrappers?: ReadonlyMap<string, ArgRef>;
   /** Functions that call the function they are given and return its result (`tf.tidy(() => …)`). */
   callThrough?: readonly string[];
-  /** Tensor factories; `fromData`: the first argument holds the values (`torch.tensor(x)`). */
-  tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
+  /** Tensor factories: where their values, shape and dtype are. */
+  tensorFactories?: ReadonlyMap<string, FactorySpec>;
+  /** Shape operations the engine follows, as tensor methods (`x.view(-1)`) by name and as functions by path. */
+  shapeMethods?: ReadonlyMap<string, ShapeOpSpec>;
+  shapeFunctions?: ReadonlyMap<string, ShapeOpSpec>;
+  /** Tensor methods that cast to a dtype class (`x.long()`, `x.float()`). */
+  dtypeMethods?: ReadonlyMap<string, DtypeClass>;
+  /** Casts given the dtype as an argument: methods by name (`x.to(torch.long)`, `a.astype('float32')`), functions by path (`tf.cast`). */
+  castMethods?: ReadonlyMap<string, ArgRef>;
+  castFunctions?: ReadonlyMap<string, ArgRef>;
+  /** Floating-point and boolean dtypes, as symbols or strings (integer ones are `integerDtypes`). */
+  floatDtypes?: readonly string[];
+  boolDtypes?: readonly string[];
+  /** Clamping operations with a lower and an upper bound argument: methods by name, functions by path. */
+  clampBounds?: ReadonlyMap<string, { min: ArgRef; max: ArgRef }>;
+  /** Where the class count of a one-hot encoder is (`F.one_hot(x, num_classes)`), by path. */
+  oneHotClasses?: ReadonlyMap<string, ArgRef>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */
   randomIntegers?: readonly string[];
   /**

@@ -18,6 +18,7 @@ import {
   type FunctionValue,
   type InstanceValue,
   type ObjectValue,
+  type TensorValue,
   type Value,
 } from './values';
 
@@ -317,6 +318,8 @@ export abstract class Evaluator extends EngineState {
       if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
     }
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
+    // `ids != pad_id`: a 0/1 mask of the tensor's shape.
+    if (COMPARISONS.has(e.op)) return comparison(l, r);
     // `p + eps` keeps the meaning of p but guards a log against 0.
     if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
     return UNKNOWN;
@@ -328,7 +331,7 @@ export abstract class Evaluator extends EngineState {
     if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
     if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
     if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
-    if (obj.t === 'tensor') return obj.units === undefined ? obj : { ...obj, units: undefined };
+    if (obj.t === 'tensor') return indexed(obj);
     if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
     return UNKNOWN;
   }
@@ -357,7 +360,7 @@ export abstract class Evaluator extends EngineState {
           : (obj.scope.vars.get(name) ?? UNKNOWN);
       }
       case 'tensor':
-        return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
+        return name === 'data' ? obj : name === 'T' || name === 'mT' ? { ...obj, shape: undefined, multiHot: undefined } : UNKNOWN;
       case 'dict':
         // A JS object literal's property (`config.model`); Python dicts have no attributes by key, so nothing matches there.
         return obj.entries.get(name) ?? UNKNOWN;
@@ -485,6 +488,23 @@ export abstract class Evaluator extends EngineState {
         return UNKNOWN;
     }
   }
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=', '===', '!==']);
+
+/** A comparison with a tensor gives a 0/1 mask of its shape; anything else is unknown. */
+function comparison(l: Value, r: Value): Value {
+  const t = l.t === 'tensor' ? l : r.t === 'tensor' ? r : undefined;
+  const other = t === l ? r : l;
+  if (!t || (other.t !== 'const' && other.t !== 'tensor')) return UNKNOWN;
+  return tensor('unknown', { dtype: 'bool', mask: true, shape: other.t === 'const' ? t.shape : undefined });
+}
+
+/** A part or a transpose of a tensor: the same kind of numbers, but neither the class axis nor the shape nor the row encoding. */
+function indexed(t: TensorValue): TensorValue {
+  return t.units === undefined && t.shape === undefined && !t.multiHot
+    ? t
+    : { ...t, units: undefined, shape: undefined, multiHot: undefined };
 }
 
 function trainingTest(test: Expr): 'train' | 'eval' | undefined {

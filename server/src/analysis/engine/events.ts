@@ -110,6 +110,8 @@ export interface FitEvent {
   type: 'fit';
   model: ObjectValue | InstanceValue;
   y?: ArgInfo;
+  /** The class weights given to fit (Keras `class_weight`, TF.js `classWeight`), as written. */
+  classWeight?: ArgInfo;
 }
 
 export type AnalysisEvent =

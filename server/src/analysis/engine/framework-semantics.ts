@@ -8,6 +8,7 @@ import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
   CALL_THROUGH,
+  DTYPE_METHODS,
   CONTAINERS,
   DATASETS,
   EXP_FUNCTIONS,
@@ -42,7 +43,8 @@ import type {
   LossSpec,
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
-import { expOf, keepKind, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
+import { dtypeClassOf, expOf, keepKind, mapTensors, mapUnion, randintKind, sizesArg, transferKind, tupleElts } from './kinds';
+import { activationOutput, argValue, literalFacts, tensorFacts } from './tensor-facts';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
@@ -80,7 +82,10 @@ export abstract class FrameworkSemantics extends UserCode {
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
     if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame, undefined, frameworkOf(path));
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
-    if (KIND_KEEPING_FUNCTIONS.has(path)) return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0]);
+    if (KIND_KEEPING_FUNCTIONS.has(path)) {
+      const op = path.slice(path.lastIndexOf('.') + 1);
+      return tensorFacts(path, op, transferKind(op, site.positional[0]), site.positional[0], site, this.texts.get(frame.uri), false);
+    }
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
     const functional = FUNCTIONAL_MODELS.get(path);
@@ -102,6 +107,11 @@ export abstract class FrameworkSemantics extends UserCode {
       if ((rg && rg.t === 'const' && rg.value === true) || (factory.fromData && containsItemCall(site.expr.args[0]?.value))) {
         return tensor('unknown', { fresh: site.expr.span });
       }
+      const dtype = (factory.dtype && dtypeClassOf(argValue(site, factory.dtype))) ?? undefined;
+      if (LITERAL_TENSORS.has(path)) return literalFacts(site, dtype);
+      const shape = factory.shape ? sizesArg(site, factory.shape, true) : undefined;
+      const d = dtype ?? (factory.dtype && argValue(site, factory.dtype) ? undefined : factory.defaultDtype);
+      return shape || d ? tensor('unknown', { shape, dtype: d }) : UNKNOWN;
     }
     if (RANDOM_INTEGERS.has(path)) return randintKind(site);
     const sampler = INTEGER_SAMPLERS.get(path);
@@ -112,14 +122,16 @@ export abstract class FrameworkSemantics extends UserCode {
         ((dtype.t === 'sym' && INTEGER_DTYPES.has(dtype.path)) || (dtype.t === 'const' && INTEGER_DTYPES.has(String(dtype.value))));
       if (!integer) return UNKNOWN;
       const high = argValue(site, sampler.high);
-      return tensor(high && high.t === 'const' && high.value === 2 ? 'labels01' : 'class-indices');
+      if (high && high.t === 'const' && high.value === 2) return tensor('labels01', { dtype: 'int' });
+      const classes = high && high.t === 'const' && typeof high.value === 'number' && Number.isInteger(high.value) ? high.value : undefined;
+      return tensor('class-indices', { dtype: 'int', classes });
     }
     const dataset = DATASETS.get(path);
     if (dataset) {
       const split = (): Value => ({ t: 'tuple', elts: [UNKNOWN, tensor(dataset)] });
       return { t: 'tuple', elts: [split(), split()] };
     }
-    if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
+    if (LITERAL_TENSORS.has(path)) return literalFacts(site, undefined);
     return UNKNOWN;
   }
 
@@ -144,7 +156,10 @@ export abstract class FrameworkSemantics extends UserCode {
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
-      if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
+      if (KIND_KEEPING_METHODS.has(name))
+        return tensorFacts(name, name, transferKind(name, recv), recv, site, this.texts.get(frame.uri), true);
+      if (recv.t !== 'unknown' && DTYPE_METHODS.has(name))
+        return mapTensors(recv, t => tensor('unknown', { shape: t.shape, dtype: DTYPE_METHODS.get(name), mask: t.mask }));
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
@@ -226,10 +241,12 @@ export abstract class FrameworkSemantics extends UserCode {
 
   protected fitModel(model: ObjectValue | InstanceValue, spec: CompileSpec, site: CallSite, frame: Frame): Value {
     const yExpr = argExpr(site.expr.args, spec.fit.y);
+    const cwExpr = spec.fit.classWeight && argExpr(site.expr.args, spec.fit.classWeight);
     this.events.push({
       type: 'fit',
       model,
       y: yExpr ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri } : undefined,
+      classWeight: cwExpr ? { value: UNKNOWN, expr: cwExpr, uri: frame.uri } : undefined,
     });
     return UNKNOWN;
   }
@@ -266,8 +283,14 @@ export abstract class FrameworkSemantics extends UserCode {
       if (layer.passThrough) return keepKind(input);
       if (layer.layerFn) return this.call(layer.layerFn, { ...site, positional: [input], keywords: new Map() }, frame);
       const out = layer.layerOut ?? UNKNOWN;
-      const inUnits = certainTensor(input)?.units;
-      if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined) return { ...out, units: inUnits };
+      const inT = certainTensor(input);
+      const inUnits = inT?.units;
+      if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined)
+        return { ...out, units: inUnits, shape: inT?.shape };
+      if (layer.keepsUnits && out.t === 'tensor' && inT?.shape) return { ...out, shape: inT.shape };
+      // A units layer keeps the input's leading axes (a sequence stays a sequence).
+      if (out.t === 'tensor' && out.shape && inT?.shape && inT.shape.length !== out.shape.length)
+        return { ...out, shape: [...inT.shape.slice(0, -1), out.shape[out.shape.length - 1]] };
       return out;
     }
     if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym')
@@ -325,7 +348,7 @@ export abstract class FrameworkSemantics extends UserCode {
         return obj;
       }
     } else if (spec.out !== 'keep' && spec.out !== 'linear') {
-      act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim };
+      act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim, range: spec.range };
     }
     const label = layerLabel(path, site, this.texts.get(frame.uri));
     obj.keepsUnits = spec.out !== 'linear' && !spec.units;
@@ -346,8 +369,11 @@ export abstract class FrameworkSemantics extends UserCode {
       if (obj.keepsUnits) obj.activation = ev;
     }
     const origin: Origin = { uri: frame.uri, span: site.expr.span, label, framework: frameworkOf(path) };
-    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
-    else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units });
+    // A layer with a units argument makes (batch, units) from (batch, features) (see applyLayer for other ranks).
+    const shape = units !== undefined ? [null, units] : undefined;
+    const range = act?.range ? { lo: act.range[0], hi: act.range[1], origin } : undefined;
+    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null, shape, range });
+    else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units, shape });
     else obj.passThrough = true;
     return obj;
   }
@@ -386,7 +412,7 @@ export abstract class FrameworkSemantics extends UserCode {
       inner: opExpr?.span,
       framework: operandPos < 0 ? this.methodFramework(path.slice(1), frame) : frameworkOf(path),
     };
-    return tensor(spec.kind, { origin, units: input?.units, dim: null });
+    return activationOutput(spec, path, site, input, dimExpr, origin);
   }
 
   /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
@@ -500,15 +526,6 @@ export function argExpr(args: Arg[], ref: ArgRef, dictOnly = false): Expr | unde
     }
   }
   return undefined;
-}
-
-/** The value of a parameter: its keywords first, then its position. */
-export function argValue(site: CallSite, ref: ArgRef): Value | undefined {
-  for (const k of ref.kw) {
-    const v = site.keywords.get(k);
-    if (v) return v;
-  }
-  return ref.pos < site.positional.length ? site.positional[ref.pos] : undefined;
 }
 
 /** The value of a parameter: its position first, then its keywords in order. */

@@ -4,7 +4,7 @@
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationEvent } from './events';
 
-import type { Framework, Kind } from '../../frameworks/types';
+import type { DtypeClass, Framework, Kind } from '../../frameworks/types';
 
 export type { Kind };
 
@@ -55,6 +55,24 @@ export interface TensorValue {
    * built from numbers cut from the graph such as `torch.tensor(loss.item())`): the creating call.
    */
   fresh?: Span;
+  /**
+   * The sizes of the axes where the code makes them known: the rank is the length, `null` an axis of
+   * unknown size (`Linear(h, 1)` gives `[null, 1]`, `y.view(-1)` gives `[null]`).
+   */
+  shape?: readonly (number | null)[];
+  /** Integer, boolean or floating-point elements, where a factory, cast or comparison says so. */
+  dtype?: DtypeClass;
+  /** Class ids in 0..classes−1 (`randint(0, K)`, `argmax` over K logits, a literal's largest id + 1). */
+  classes?: number;
+  /** Rows of 0/1 with several ones (multi-label targets), as a literal writes them. */
+  multiHot?: boolean;
+  /** 0/1 values from a comparison (`ids != pad_id`), whatever their dtype after casts. */
+  mask?: boolean;
+  /**
+   * The last operation applied elementwise bounds the values to [lo, hi] (ReLU, tanh, `clamp(min=0)`):
+   * where it was applied, for messages.
+   */
+  range?: { lo: number; hi: number; origin: Origin };
 }
 
 /** A framework symbol reached through imports: a module, function or class such as `torch.nn.functional.softmax`. */
