@@ -150,6 +150,11 @@ export interface LossSpec {
   withLogits?: { path: string; maxArgs?: number };
   /** For losses reduced their own way: the core reduction that reproduces a call on literal tensors. */
   literalReduction?: string;
+  /**
+   * Prediction and target of different shapes are broadcast against each other, not matched by rank
+   * (PyTorch's elementwise losses only warn): (N, 1) against (N,) computes N × N differences.
+   */
+  broadcastsTarget?: boolean;
 }
 
 /** A loss named by a string in `compile(loss='…')`. */
@@ -219,6 +224,10 @@ export interface Advice {
   binaryHead?: string;
   /** What the framework itself does when a loss applies an activation the model already applied (a sentence). */
   activationTwice?: string;
+  /** Cross-entropy over K logits with integer class-id targets, as messages name it. */
+  sparseCrossEntropy?: string;
+  /** The method call that drops a last axis of size 1, appended to an expression (`.squeeze(-1)`). */
+  squeezeLast?: string;
 }
 
 export interface FrameworkPack {

@@ -25,6 +25,8 @@ import { deprecatedReductionArgs } from './LL019-deprecated-reduction-args';
 import { swappedLossArguments } from './LL020-swapped-loss-arguments';
 import { unknownLossName } from './LL021-unknown-loss-name';
 import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-labels';
+import { classIdsIntoBce } from './LL026-class-ids-into-bce';
+import { regressionShapeBroadcast } from './LL027-regression-shape-broadcast';
 
 /** The rules the rules pass runs (rules/run.ts). */
 export const rules: readonly Rule[] = [
@@ -50,6 +52,8 @@ export const rules: readonly Rule[] = [
   swappedLossArguments,
   unknownLossName,
   categoricalWithIntegerLabels,
+  classIdsIntoBce,
+  regressionShapeBroadcast,
 ];
 
 export { unusedSuppression };

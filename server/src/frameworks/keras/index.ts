@@ -89,6 +89,7 @@ export const kerasPack: FrameworkPack = {
       function: 'keras.losses.binary_crossentropy(…, from_logits=True)',
     },
     crossEntropyWithLogits: 'keras.losses.CategoricalCrossentropy(from_logits=True)',
+    sparseCrossEntropy: "'sparse_categorical_crossentropy'",
     multiLabel: 'binary cross-entropy with `from_logits=True`',
     binaryHead: 'a sigmoid unit with binary cross-entropy (`from_logits=True` on a linear unit)',
     // keras/src/backend/tensorflow/nn.py `_get_logits`: softmax and sigmoid outputs carry `_keras_logits`.

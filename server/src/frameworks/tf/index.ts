@@ -69,6 +69,7 @@ export const tfPack: FrameworkPack = {
     logSigmoid: 'tf.math.log_sigmoid',
     bceWithLogits: { class: 'tf.nn.sigmoid_cross_entropy_with_logits', function: 'tf.nn.sigmoid_cross_entropy_with_logits' },
     crossEntropyWithLogits: 'tf.nn.softmax_cross_entropy_with_logits',
+    sparseCrossEntropy: 'tf.nn.sparse_softmax_cross_entropy_with_logits',
     multiLabel: 'tf.nn.sigmoid_cross_entropy_with_logits',
     binaryHead: 'a sigmoid unit with binary cross-entropy (`from_logits=True` on a linear unit)',
   },

@@ -72,6 +72,7 @@ export const tfjsPack: FrameworkPack = {
     logSigmoid: 'tf.logSigmoid',
     bceWithLogits: { class: 'tf.losses.sigmoidCrossEntropy', function: 'tf.losses.sigmoidCrossEntropy' },
     crossEntropyWithLogits: 'tf.losses.softmaxCrossEntropy',
+    sparseCrossEntropy: "'sparseCategoricalCrossentropy'",
     multiLabel: 'tf.losses.sigmoidCrossEntropy',
     binaryHead: 'a sigmoid unit with binaryCrossentropy (`tf.losses.sigmoidCrossEntropy` on a linear unit)',
   },

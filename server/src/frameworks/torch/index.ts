@@ -234,6 +234,8 @@ export const torchPack: FrameworkPack = {
     crossEntropyWithLogits: 'F.cross_entropy',
     multiLabel: 'BCEWithLogitsLoss',
     binaryHead: 'BCEWithLogitsLoss with one unit',
+    squeezeLast: '.squeeze(-1)',
+    sparseCrossEntropy: 'nn.CrossEntropyLoss',
   },
   losses: torchLosses,
 };

@@ -6,3 +6,4 @@ export { checkActivationTwice, doubleSoftmaxFloor, type ActivationTwice } from '
 export { appendArgumentEdit, listElementRemoval, removeActivationFix } from './fixes';
 export { isLossFunction } from './loss-function';
 export { adviceOf, frameworkNote } from './advice';
+export { certainFact, certainShape, tensorsOf } from './facts';
