@@ -155,6 +155,12 @@ export interface LossSpec {
    * (PyTorch's elementwise losses only warn): (N, 1) against (N,) computes N × N differences.
    */
   broadcastsTarget?: boolean;
+  /**
+   * Weight arguments by what they weigh: `perClass`, one entry per class of the prediction's last axis
+   * (CrossEntropyLoss `weight`, BCEWithLogitsLoss `pos_weight`); `perElement`, broadcast over the
+   * prediction's elements (BCELoss `weight`).
+   */
+  weights?: { perClass?: string; perElement?: string };
 }
 
 /** A loss named by a string in `compile(loss='…')`. */

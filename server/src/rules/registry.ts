@@ -25,6 +25,7 @@ import { deprecatedReductionArgs } from './LL019-deprecated-reduction-args';
 import { swappedLossArguments } from './LL020-swapped-loss-arguments';
 import { unknownLossName } from './LL021-unknown-loss-name';
 import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-labels';
+import { classWeightShape } from './LL023-class-weight-shape';
 import { classIdsIntoBce } from './LL026-class-ids-into-bce';
 import { regressionShapeBroadcast } from './LL027-regression-shape-broadcast';
 
@@ -52,6 +53,7 @@ export const rules: readonly Rule[] = [
   swappedLossArguments,
   unknownLossName,
   categoricalWithIntegerLabels,
+  classWeightShape,
   classIdsIntoBce,
   regressionShapeBroadcast,
 ];
