@@ -161,6 +161,8 @@ export interface LossSpec {
    * prediction's elements (BCELoss `weight`).
    */
   weights?: { perClass?: string; perElement?: string };
+  /** Class-index targets, but a floating-point target of the prediction's shape is read as class probabilities (PyTorch ≥ 1.10 CrossEntropyLoss). */
+  floatTargetsAreProbabilities?: boolean;
 }
 
 /** A loss named by a string in `compile(loss='…')`. */

@@ -197,7 +197,11 @@ const params = new Map<string, readonly LossParam[]>([
 ]);
 
 const rows: LossRow[] = [
-  ...pair('CrossEntropyLoss', 'cross_entropy', 'softmax-ce', 'crossEntropy', { sparseTarget: true, weights: { perClass: 'weight' } }),
+  ...pair('CrossEntropyLoss', 'cross_entropy', 'softmax-ce', 'crossEntropy', {
+    sparseTarget: true,
+    weights: { perClass: 'weight' },
+    floatTargetsAreProbabilities: true,
+  }),
   ...pair('BCEWithLogitsLoss', 'binary_cross_entropy_with_logits', 'sigmoid-ce', 'binaryCrossEntropyWithLogits', {
     weights: { perClass: 'pos_weight', perElement: 'weight' },
   }),
