@@ -29,6 +29,7 @@ import { classWeightShape } from './LL023-class-weight-shape';
 import { multiHotIntoSoftmaxCe } from './LL025-multi-hot-into-softmax-ce';
 import { classIdsIntoBce } from './LL026-class-ids-into-bce';
 import { regressionShapeBroadcast } from './LL027-regression-shape-broadcast';
+import { activationBeforeLogitLoss } from './LL030-activation-before-logit-loss';
 
 /** The rules the rules pass runs (rules/run.ts). */
 export const rules: readonly Rule[] = [
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   multiHotIntoSoftmaxCe,
   classIdsIntoBce,
   regressionShapeBroadcast,
+  activationBeforeLogitLoss,
 ];
 
 export { unusedSuppression };

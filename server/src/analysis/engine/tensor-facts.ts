@@ -87,7 +87,12 @@ function opOrigin(site: CallSite, text: string | undefined, label: string, metho
   return {
     uri: site.uri,
     span: site.expr.span,
-    label: written && written.length <= 48 && !written.includes('\n') ? written : label,
+    // A method reads as itself (`.clamp(min=0)`), a function call as written when it is short.
+    label: method
+      ? label.replace(/\(\)$/, text?.slice(site.expr.argsSpan.start, site.expr.argsSpan.end) ?? '()')
+      : written && written.length <= 48 && !written.includes('\n')
+        ? written
+        : label,
     framework: method ? undefined : frameworkOf(label),
   };
 }
