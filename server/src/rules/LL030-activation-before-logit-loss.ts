@@ -51,19 +51,21 @@ export const activationBeforeLogitLoss: Rule = {
       example: {
         language: 'python',
         code: [
+          'import torch',
           'import torch.nn as nn',
           '',
           'model = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 10), nn.ReLU())',
-          'criterion = nn.CrossEntropyLoss()',
+          'loss = nn.CrossEntropyLoss()(model(torch.randn(8, 16)), torch.randint(0, 10, (8,)))',
         ].join('\n'),
       },
       useInstead: {
         language: 'python',
         code: [
+          'import torch',
           'import torch.nn as nn',
           '',
           'model = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 10))',
-          'criterion = nn.CrossEntropyLoss()',
+          'loss = nn.CrossEntropyLoss()(model(torch.randn(8, 16)), torch.randint(0, 10, (8,)))',
         ].join('\n'),
       },
       fixSafety:
