@@ -69,6 +69,8 @@ export const CAST_FUNCTIONS = mapOf(p => p.castFunctions);
 export const FLOAT_DTYPES = setOf(p => p.floatDtypes);
 export const BOOL_DTYPES = setOf(p => p.boolDtypes);
 export const CLAMP_BOUNDS = mapOf(p => p.clampBounds);
+export const MEAN_FUNCTIONS = setOf(p => p.meanFunctions);
+export const MEAN_METHODS = setOf(p => p.meanMethods);
 export const ONE_HOT_CLASSES = mapOf(p => p.oneHotClasses);
 export const RANDOM_INTEGERS = setOf(p => p.randomIntegers);
 export const INTEGER_SAMPLERS = mapOf(p => p.integerSamplers);

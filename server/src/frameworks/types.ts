@@ -303,6 +303,11 @@ export interface FrameworkPack {
   boolDtypes?: readonly string[];
   /** Clamping operations with a lower and an upper bound argument: methods by name, functions by path. */
   clampBounds?: ReadonlyMap<string, { min: ArgRef; max: ArgRef }>;
+  /** The loss option and values that ask for one loss per element (`reduction='none'`). */
+  unreducedLoss?: { option: string; values: readonly string[] };
+  /** Means over every element: functions by path, tensor methods by name (`x.mean()`). */
+  meanFunctions?: readonly string[];
+  meanMethods?: readonly string[];
   /** Where the class count of a one-hot encoder is (`F.one_hot(x, num_classes)`), by path. */
   oneHotClasses?: ReadonlyMap<string, ArgRef>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */

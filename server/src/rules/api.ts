@@ -115,6 +115,8 @@ function typeBit(type: EventType): number {
       return 128;
     case 'function':
       return 256;
+    case 'masked-mean':
+      return 512;
   }
 }
 

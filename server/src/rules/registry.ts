@@ -26,6 +26,7 @@ import { swappedLossArguments } from './LL020-swapped-loss-arguments';
 import { unknownLossName } from './LL021-unknown-loss-name';
 import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-labels';
 import { classWeightShape } from './LL023-class-weight-shape';
+import { maskedMeanOverPadding } from './LL024-masked-mean-over-padding';
 import { multiHotIntoSoftmaxCe } from './LL025-multi-hot-into-softmax-ce';
 import { classIdsIntoBce } from './LL026-class-ids-into-bce';
 import { regressionShapeBroadcast } from './LL027-regression-shape-broadcast';
@@ -56,6 +57,7 @@ export const rules: readonly Rule[] = [
   unknownLossName,
   categoricalWithIntegerLabels,
   classWeightShape,
+  maskedMeanOverPadding,
   multiHotIntoSoftmaxCe,
   classIdsIntoBce,
   regressionShapeBroadcast,

@@ -320,6 +320,15 @@ export abstract class Evaluator extends EngineState {
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
     // `ids != pad_id`: a 0/1 mask of the tensor's shape.
     if (COMPARISONS.has(e.op)) return comparison(l, r);
+    // A masked mean multiplied or divided afterwards may be normalised (`/ mask.float().mean()`).
+    for (const x of [l, r]) if ((e.op === '*' || e.op === '/') && x.t === 'tensor' && x.maskedMean) x.maskedMean.rescaled = true;
+    // `loss * mask` with a per-element loss and a 0/1 mask.
+    if (e.op === '*') {
+      const loss = [l, r].find(x => x.t === 'tensor' && x.unreduced);
+      const mask = loss && (loss === l ? r : l);
+      if (loss?.t === 'tensor' && mask?.t === 'tensor' && mask.mask)
+        return tensor('unknown', { masked: { loss: loss.unreduced!, mask: (loss === l ? e.right : e.left).span } });
+    }
     // `p + eps` keeps the meaning of p but guards a log against 0.
     if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
     return UNKNOWN;
@@ -496,7 +505,8 @@ const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=', '===', '!==']);
 function comparison(l: Value, r: Value): Value {
   const t = l.t === 'tensor' ? l : r.t === 'tensor' ? r : undefined;
   const other = t === l ? r : l;
-  if (!t || (other.t !== 'const' && other.t !== 'tensor')) return UNKNOWN;
+  // Compared with anything (a tensor, a number, a padding id held in a variable): elementwise.
+  if (!t) return UNKNOWN;
   return tensor('unknown', { dtype: 'bool', mask: true, shape: other.t === 'const' ? t.shape : undefined });
 }
 

@@ -2,7 +2,7 @@
 // abstract values of its arguments. Rules never walk syntax themselves.
 import type { Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationSpec, Framework, LossFamily, LossSpec } from '../../frameworks/types';
-import type { CallSite, InstanceValue, ObjectValue, Value } from './values';
+import type { CallSite, InstanceValue, ObjectValue, Origin, Value } from './values';
 
 export interface ArgInfo {
   value: Value;
@@ -114,5 +114,18 @@ export interface FitEvent {
   classWeight?: ArgInfo;
 }
 
+/**
+ * `(l * mask).mean()`: a per-element loss times a 0/1 mask, averaged over every position. `rescaled`:
+ * the mean was then multiplied or divided (`/ mask.float().mean()`), which may normalise it.
+ */
+export interface MaskedMeanEvent {
+  type: 'masked-mean';
+  site: CallSite;
+  loss: Origin;
+  mask: Span;
+  rescaled?: boolean;
+  framework?: Framework;
+}
+
 export type AnalysisEvent =
-  LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent | ReturnEvent | FunctionEvent;
+  LossCallEvent | LossObjectEvent | ActivationEvent | LogEvent | CompileEvent | FitEvent | ReturnEvent | FunctionEvent | MaskedMeanEvent;

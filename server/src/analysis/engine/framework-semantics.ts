@@ -3,12 +3,14 @@
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
 import type { Arg, Expr } from '../../ir';
-import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
+import type { ActivationEvent, ArgInfo, CompileEvent, LossOption, MaskedMeanEvent } from './events';
 import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
   CALL_THROUGH,
   DTYPE_METHODS,
+  MEAN_FUNCTIONS,
+  MEAN_METHODS,
   CONTAINERS,
   DATASETS,
   EXP_FUNCTIONS,
@@ -44,7 +46,7 @@ import type {
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
 import { dtypeClassOf, expOf, keepKind, mapTensors, mapUnion, randintKind, sizesArg, transferKind, tupleElts } from './kinds';
-import { activationOutput, argValue, literalFacts, tensorFacts } from './tensor-facts';
+import { activationOutput, argValue, literalFacts, tensorFacts, unreducedLoss } from './tensor-facts';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
@@ -74,8 +76,7 @@ export abstract class FrameworkSemantics extends UserCode {
         this.events.push({ type: 'loss-object', spec: loss, site });
         return this.own({ t: 'object', path, call: site });
       }
-      this.emitLoss(loss, site, undefined, frame);
-      return tensor('unknown');
+      return this.emitLoss(loss, site, undefined, frame);
     }
     const act = ACTIVATION_FUNCTIONS.get(path);
     if (act?.identity) return keepKind(site.positional[0]);
@@ -132,7 +133,17 @@ export abstract class FrameworkSemantics extends UserCode {
       return { t: 'tuple', elts: [split(), split()] };
     }
     if (LITERAL_TENSORS.has(path)) return literalFacts(site, undefined);
+    if (MEAN_FUNCTIONS.has(path) && site.expr.args.length === 1) return this.meanOf(site.positional[0], site, frame) ?? UNKNOWN;
     return UNKNOWN;
+  }
+
+  /** A mean over every element; of a masked per-element loss, recorded for LL024. */
+  private meanOf(v: Value | undefined, site: CallSite, frame: Frame): Value | undefined {
+    const m = v?.t === 'tensor' ? v.masked : undefined;
+    if (!m) return undefined;
+    const ev: MaskedMeanEvent = { type: 'masked-mean', site, loss: m.loss, mask: m.mask, framework: m.loss.framework };
+    this.events.push(ev);
+    return tensor('unknown', { maskedMean: ev, origin: { uri: frame.uri, span: site.expr.span, label: 'mean' } });
   }
 
   /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
@@ -160,6 +171,7 @@ export abstract class FrameworkSemantics extends UserCode {
         return tensorFacts(name, name, transferKind(name, recv), recv, site, this.texts.get(frame.uri), true);
       if (recv.t !== 'unknown' && DTYPE_METHODS.has(name))
         return mapTensors(recv, t => tensor('unknown', { shape: t.shape, dtype: DTYPE_METHODS.get(name), mask: t.mask }));
+      if (MEAN_METHODS.has(name) && site.expr.args.length === 0) return this.meanOf(recv, site, frame) ?? UNKNOWN;
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
@@ -264,8 +276,7 @@ export abstract class FrameworkSemantics extends UserCode {
   protected callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
     const loss = LOSS_SPECS.get(obj.path);
     if (loss) {
-      this.emitLoss(loss, site, obj.call, frame);
-      return tensor('unknown');
+      return this.emitLoss(loss, site, obj.call, frame);
     }
     if (obj.layers) {
       if (obj.opaque || obj.tailUncertain) return UNKNOWN;
@@ -450,8 +461,9 @@ export abstract class FrameworkSemantics extends UserCode {
     return UNKNOWN;
   }
 
-  protected emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): void {
-    if (this.uncertainCallee > 0) return;
+  /** Records the loss call; its value is the loss, per element when the call asks for no reduction. */
+  protected emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): Value {
+    if (this.uncertainCallee > 0) return tensor('unknown');
     const options = new Map<string, LossOption>();
     for (const cs of ctor ? [ctor, site] : [site]) {
       for (const a of cs.expr.args)
@@ -481,6 +493,9 @@ export abstract class FrameworkSemantics extends UserCode {
       input2: info(spec.input2),
       inFunction: frame.fn?.def.name,
     });
+    return unreducedLoss(spec, options)
+      ? tensor('unknown', { unreduced: { uri: frame.uri, span: site.expr.span, label: spec.label, framework: spec.framework } })
+      : tensor('unknown');
   }
 }
 

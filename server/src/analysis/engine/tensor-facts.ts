@@ -11,9 +11,11 @@ import {
   SHAPE_FUNCTIONS,
   SHAPE_METHODS,
   frameworkOf,
+  packOf,
   shortName,
 } from '../../frameworks/registry';
-import type { ActivationSpec, ArgRef } from '../../frameworks/types';
+import type { ActivationSpec, ArgRef, LossSpec } from '../../frameworks/types';
+import type { LossOption } from './events';
 import { dtypeClassOf, literalShape, literalTensorKind, mapTensors, shapeAfter } from './kinds';
 import { tensor, type CallSite, type Origin, type TensorValue, type Value } from './values';
 
@@ -140,4 +142,12 @@ export function activationOutput(
   const kV = k ? argValue(site, k) : undefined;
   const classes = kV && kV.t === 'const' && typeof kV.value === 'number' ? kV.value : undefined;
   return tensor(spec.kind, { origin, units: classes ?? units, dim: null });
+}
+
+/** The loss call asks for one value per element (`reduction='none'`, Keras `Reduction.NONE`), per its pack. */
+export function unreducedLoss(spec: LossSpec, options: ReadonlyMap<string, LossOption>): boolean {
+  const none = packOf(spec.path)?.unreducedLoss;
+  const v = none ? options.get(none.option)?.value : undefined;
+  const name = v?.t === 'const' ? v.value : v?.t === 'sym' ? v.path : undefined;
+  return typeof name === 'string' && none!.values.includes(name);
 }

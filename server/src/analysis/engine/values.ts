@@ -2,7 +2,7 @@
 // mean (logits, probabilities, labels…); everything else models the objects that produce tensors:
 // framework symbols, layers, loss objects, user classes, functions and containers.
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
-import type { ActivationEvent } from './events';
+import type { ActivationEvent, MaskedMeanEvent } from './events';
 
 import type { DtypeClass, Framework, Kind } from '../../frameworks/types';
 
@@ -73,6 +73,12 @@ export interface TensorValue {
    * where it was applied, for messages.
    */
   range?: { lo: number; hi: number; origin: Origin };
+  /** A loss computed per element (`reduction='none'`): the loss call. */
+  unreduced?: Origin;
+  /** A per-element loss times a 0/1 mask (`l * mask`): the loss call and the mask's expression. */
+  masked?: { loss: Origin; mask: Span };
+  /** The mean over all positions of a masked loss: its event, until arithmetic rescales it. */
+  maskedMean?: MaskedMeanEvent;
 }
 
 /** A framework symbol reached through imports: a module, function or class such as `torch.nn.functional.softmax`. */

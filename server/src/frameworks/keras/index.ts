@@ -35,6 +35,8 @@ export const kerasPack: FrameworkPack = {
     ['keras.activations.relu', { kind: 'unknown', act: 'other', range: [0, Infinity] }],
     ['keras.activations.tanh', { kind: 'unknown', act: 'other', range: [-1, 1] }],
   ]),
+  unreducedLoss: { option: 'reduction', values: ['none', 'keras.losses.Reduction.NONE'] },
+  meanFunctions: ['keras.ops.mean'],
   oneHotClasses: new Map([['keras.utils.to_categorical', arg(1, 'num_classes')]]),
   activationNames: new Map<string, ActivationSpec>([
     ['softmax', { kind: 'probs-softmax', act: 'softmax' }],

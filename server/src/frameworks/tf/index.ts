@@ -45,6 +45,7 @@ export const tfPack: FrameworkPack = {
   floatDtypes: ['tf.float32', 'tf.float64', 'tf.float16', 'float32', 'float64', 'float16'],
   boolDtypes: ['tf.bool', 'bool'],
   clampBounds: new Map([['tf.clip_by_value', { min: arg(1, 'clip_value_min'), max: arg(2, 'clip_value_max') }]]),
+  meanFunctions: ['tf.reduce_mean'],
   oneHotClasses: new Map([['tf.one_hot', arg(1, 'depth')]]),
   kindKeeping: [
     'tf.reshape',
