@@ -3,7 +3,7 @@
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
 import type { Arg, Expr } from '../../ir';
-import type { ActivationEvent, ArgInfo, CompileEvent, LossOption, MaskedMeanEvent } from './events';
+import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
@@ -46,7 +46,7 @@ import type {
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
 import { dtypeClassOf, expOf, keepKind, mapTensors, mapUnion, randintKind, sizesArg, transferKind, tupleElts } from './kinds';
-import { activationOutput, argValue, literalFacts, tensorFacts, unreducedLoss } from './tensor-facts';
+import { activationOutput, argValue, literalFacts, maskedMean, tensorFacts, unreducedLoss } from './tensor-facts';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
@@ -133,17 +133,8 @@ export abstract class FrameworkSemantics extends UserCode {
       return { t: 'tuple', elts: [split(), split()] };
     }
     if (LITERAL_TENSORS.has(path)) return literalFacts(site, undefined);
-    if (MEAN_FUNCTIONS.has(path) && site.expr.args.length === 1) return this.meanOf(site.positional[0], site, frame) ?? UNKNOWN;
+    if (MEAN_FUNCTIONS.has(path) && site.expr.args.length === 1) return maskedMean(site.positional[0], site, this.events);
     return UNKNOWN;
-  }
-
-  /** A mean over every element; of a masked per-element loss, recorded for LL024. */
-  private meanOf(v: Value | undefined, site: CallSite, frame: Frame): Value | undefined {
-    const m = v?.t === 'tensor' ? v.masked : undefined;
-    if (!m) return undefined;
-    const ev: MaskedMeanEvent = { type: 'masked-mean', site, loss: m.loss, mask: m.mask, framework: m.loss.framework };
-    this.events.push(ev);
-    return tensor('unknown', { maskedMean: ev, origin: { uri: frame.uri, span: site.expr.span, label: 'mean' } });
   }
 
   /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
@@ -171,7 +162,7 @@ export abstract class FrameworkSemantics extends UserCode {
         return tensorFacts(name, name, transferKind(name, recv), recv, site, this.texts.get(frame.uri), true);
       if (recv.t !== 'unknown' && DTYPE_METHODS.has(name))
         return mapTensors(recv, t => tensor('unknown', { shape: t.shape, dtype: DTYPE_METHODS.get(name), mask: t.mask }));
-      if (MEAN_METHODS.has(name) && site.expr.args.length === 0) return this.meanOf(recv, site, frame) ?? UNKNOWN;
+      if (MEAN_METHODS.has(name) && site.expr.args.length === 0) return maskedMean(recv, site, this.events);
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;

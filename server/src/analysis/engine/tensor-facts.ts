@@ -15,9 +15,9 @@ import {
   shortName,
 } from '../../frameworks/registry';
 import type { ActivationSpec, ArgRef, LossSpec } from '../../frameworks/types';
-import type { LossOption } from './events';
+import type { AnalysisEvent, LossOption, MaskedMeanEvent } from './events';
 import { dtypeClassOf, literalShape, literalTensorKind, mapTensors, shapeAfter } from './kinds';
-import { tensor, type CallSite, type Origin, type TensorValue, type Value } from './values';
+import { UNKNOWN, tensor, type CallSite, type Origin, type TensorValue, type Value } from './values';
 
 /** The value of a parameter: its keywords first, then its position. */
 export function argValue(site: CallSite, ref: ArgRef): Value | undefined {
@@ -150,4 +150,13 @@ export function unreducedLoss(spec: LossSpec, options: ReadonlyMap<string, LossO
   const v = none ? options.get(none.option)?.value : undefined;
   const name = v?.t === 'const' ? v.value : v?.t === 'sym' ? v.path : undefined;
   return typeof name === 'string' && none!.values.includes(name);
+}
+
+/** A mean over every element: of a masked per-element loss, recorded (LL024) and marked on its value. */
+export function maskedMean(v: Value | undefined, site: CallSite, events: AnalysisEvent[]): Value {
+  const m = v?.t === 'tensor' ? v.masked : undefined;
+  if (!m) return UNKNOWN;
+  const ev: MaskedMeanEvent = { type: 'masked-mean', site, loss: m.loss, mask: m.mask, framework: m.loss.framework };
+  events.push(ev);
+  return tensor('unknown', { maskedMean: ev, origin: { uri: site.uri, span: site.expr.span, label: 'mean' } });
 }
