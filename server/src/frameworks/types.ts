@@ -18,6 +18,35 @@ export type Kind =
   | 'soft-targets'
   | 'unknown';
 
+/** A tensor's element type, as far as rules need it: integer, boolean or floating point. */
+export type DtypeClass = 'int' | 'bool' | 'float';
+
+/** The bounds of an elementwise operation's output (ReLU: [0, ∞), tanh: [−1, 1]). */
+export type ValueRange = readonly [lo: number, hi: number];
+
+/**
+ * An operation whose effect on a tensor's shape the engine follows: `reshape` (the new sizes), `squeeze` /
+ * `unsqueeze` (one axis; squeeze without it drops every axis of size 1), `flatten` (to one axis, or from
+ * a start axis). `arg`: where the sizes or the axis are (a function's tensor is its position 0);
+ * `varargs`: the sizes are the positional arguments from `arg.pos` on (`x.view(-1, 1)`).
+ */
+export interface ShapeOpSpec {
+  op: 'reshape' | 'squeeze' | 'unsqueeze' | 'flatten';
+  arg?: ArgRef;
+  varargs?: boolean;
+}
+
+/** Where a tensor factory's shape and dtype are, and the dtype it makes when none is given. */
+export interface FactorySpec {
+  /** The first argument holds the values (`torch.tensor(x)`). */
+  fromData?: boolean;
+  /** The sizes: the positional arguments from `pos` on or one tuple there (`torch.zeros(n, 1)`, `torch.zeros((n, 1))`), or the keyword. */
+  shape?: ArgRef;
+  dtype?: ArgRef;
+  /** The dtype without a `dtype` argument. */
+  defaultDtype?: DtypeClass;
+}
+
 /** The frameworks rules speak of (rule metadata, loss specs, messages). */
 export type Framework = 'torch' | 'keras' | 'tf' | 'tfjs' | 'jax' | 'smp' | 'monai' | 'timm';
 
@@ -41,6 +70,8 @@ export interface ActivationSpec {
   act: 'softmax' | 'log_softmax' | 'sigmoid' | 'logsigmoid' | 'other';
   /** The identity (`'linear'`): an activation layer given it passes its input's kind through (a float32 cast after a softmax). */
   identity?: boolean;
+  /** An elementwise function whose output lies in this range (ReLU, tanh): its output's kind is unknown. */
+  range?: ValueRange;
 }
 
 export interface LayerSpec {
@@ -63,6 +94,8 @@ export interface LayerSpec {
   opaque?: { keywords?: readonly string[]; positional?: number };
   /** Argument holding a function the layer applies to its input (Keras `Lambda(fn)`). */
   fn?: { pos: number; kw: string };
+  /** An elementwise activation layer whose output lies in this range (`nn.ReLU`, `nn.Tanh`). */
+  range?: ValueRange;
 }
 
 /**
@@ -151,6 +184,19 @@ export interface LossSpec {
   withLogits?: { path: string; maxArgs?: number };
   /** For losses reduced their own way: the core reduction that reproduces a call on literal tensors. */
   literalReduction?: string;
+  /**
+   * Prediction and target of different shapes are broadcast against each other, not matched by rank
+   * (PyTorch's elementwise losses only warn): (N, 1) against (N,) computes N × N differences.
+   */
+  broadcastsTarget?: boolean;
+  /**
+   * Weight arguments by what they weigh: `perClass`, one entry per class of the prediction's last axis
+   * (CrossEntropyLoss `weight`, BCEWithLogitsLoss `pos_weight`); `perElement`, broadcast over the
+   * prediction's elements (BCELoss `weight`).
+   */
+  weights?: { perClass?: string; perElement?: string };
+  /** Class-index targets, but a floating-point target of the prediction's shape is read as class probabilities (PyTorch ≥ 1.10 CrossEntropyLoss). */
+  floatTargetsAreProbabilities?: boolean;
 }
 
 /** A loss named by a string in `compile(loss='…')`. */
@@ -197,7 +243,7 @@ export interface FunctionalModelSpec {
 export interface CompileSpec {
   loss: ArgRef;
   /** Model methods that train it: `fit(x, y)` with the labels at `y`. */
-  fit: { method: string; y: ArgRef };
+  fit: { method: string; y: ArgRef; classWeight?: ArgRef };
 }
 
 /** The APIs messages and fixes recommend, as the framework spells them. */
@@ -230,6 +276,10 @@ export interface Advice {
   singleChannelSoftmax?: string;
   /** The loss for soft (mixed) targets, as code names it (`SoftTargetCrossEntropy`). */
   softTargetLoss?: string;
+  /** Cross-entropy over K logits with integer class-id targets, as messages name it. */
+  sparseCrossEntropy?: string;
+  /** The method call that drops a last axis of size 1, appended to an expression (`.squeeze(-1)`). */
+  squeezeLast?: string;
 }
 
 /**
@@ -344,8 +394,30 @@ export interface FrameworkPack {
   setupMethod?: string;
   /** Constructors whose keyword arguments become the object's attributes (`TrainState.create`). */
   records?: ReadonlyMap<string, RecordSpec>;
-  /** Tensor factories; `fromData`: the first argument holds the values (`torch.tensor(x)`). */
-  tensorFactories?: ReadonlyMap<string, { fromData?: boolean }>;
+  /** Tensor classes as type annotations name them (`x: torch.Tensor`): such a parameter is a tensor. */
+  tensorTypes?: readonly string[];
+  /** Tensor factories: where their values, shape and dtype are. */
+  tensorFactories?: ReadonlyMap<string, FactorySpec>;
+  /** Shape operations the engine follows, as tensor methods (`x.view(-1)`) by name and as functions by path. */
+  shapeMethods?: ReadonlyMap<string, ShapeOpSpec>;
+  shapeFunctions?: ReadonlyMap<string, ShapeOpSpec>;
+  /** Tensor methods that cast to a dtype class (`x.long()`, `x.float()`). */
+  dtypeMethods?: ReadonlyMap<string, DtypeClass>;
+  /** Casts given the dtype as an argument: methods by name (`x.to(torch.long)`, `a.astype('float32')`), functions by path (`tf.cast`). */
+  castMethods?: ReadonlyMap<string, ArgRef>;
+  castFunctions?: ReadonlyMap<string, ArgRef>;
+  /** Floating-point and boolean dtypes, as symbols or strings (integer ones are `integerDtypes`). */
+  floatDtypes?: readonly string[];
+  boolDtypes?: readonly string[];
+  /** Clamping operations with a lower and an upper bound argument: methods by name, functions by path. */
+  clampBounds?: ReadonlyMap<string, { min: ArgRef; max: ArgRef }>;
+  /** The loss option and values that ask for one loss per element (`reduction='none'`). */
+  unreducedLoss?: { option: string; values: readonly string[] };
+  /** Means over every element: functions by path, tensor methods by name (`x.mean()`). */
+  meanFunctions?: readonly string[];
+  meanMethods?: readonly string[];
+  /** Where the class count of a one-hot encoder is (`F.one_hot(x, num_classes)`), by path. */
+  oneHotClasses?: ReadonlyMap<string, ArgRef>;
   /** `torch.randint(low, high, …)`-style integer samplers: class indices, or {0,1} labels for high = 2. */
   randomIntegers?: readonly string[];
   /**

@@ -119,6 +119,8 @@ function typeBit(type: EventType): number {
       return 512;
     case 'mixer':
       return 1024;
+    case 'masked-mean':
+      return 2048;
   }
 }
 

@@ -25,7 +25,13 @@ import { deprecatedReductionArgs } from './LL019-deprecated-reduction-args';
 import { swappedLossArguments } from './LL020-swapped-loss-arguments';
 import { unknownLossName } from './LL021-unknown-loss-name';
 import { categoricalWithIntegerLabels } from './LL022-categorical-with-integer-labels';
+import { classWeightShape } from './LL023-class-weight-shape';
+import { maskedMeanOverPadding } from './LL024-masked-mean-over-padding';
+import { multiHotIntoSoftmaxCe } from './LL025-multi-hot-into-softmax-ce';
+import { classIdsIntoBce } from './LL026-class-ids-into-bce';
+import { regressionShapeBroadcast } from './LL027-regression-shape-broadcast';
 import { doubleLabelSmoothing } from './LL029-double-label-smoothing';
+import { activationBeforeLogitLoss } from './LL030-activation-before-logit-loss';
 
 /** The rules the rules pass runs (rules/run.ts). */
 export const rules: readonly Rule[] = [
@@ -51,7 +57,13 @@ export const rules: readonly Rule[] = [
   swappedLossArguments,
   unknownLossName,
   categoricalWithIntegerLabels,
+  classWeightShape,
+  maskedMeanOverPadding,
+  multiHotIntoSoftmaxCe,
+  classIdsIntoBce,
+  regressionShapeBroadcast,
   doubleLabelSmoothing,
+  activationBeforeLogitLoss,
 ];
 
 export { unusedSuppression };

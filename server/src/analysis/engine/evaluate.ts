@@ -19,6 +19,7 @@ import {
   type FunctionValue,
   type InstanceValue,
   type ObjectValue,
+  type TensorValue,
   type Value,
 } from './values';
 
@@ -339,6 +340,17 @@ export abstract class Evaluator extends EngineState {
       if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
     }
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
+    // `ids != pad_id`: a 0/1 mask of the tensor's shape.
+    if (COMPARISONS.has(e.op)) return comparison(l, r);
+    // A masked mean multiplied or divided afterwards may be normalised (`/ mask.float().mean()`).
+    for (const x of [l, r]) if ((e.op === '*' || e.op === '/') && x.t === 'tensor' && x.maskedMean) x.maskedMean.rescaled = true;
+    // `loss * mask` with a per-element loss and a 0/1 mask.
+    if (e.op === '*') {
+      const loss = [l, r].find(x => x.t === 'tensor' && x.unreduced);
+      const mask = loss && (loss === l ? r : l);
+      if (loss?.t === 'tensor' && mask?.t === 'tensor' && mask.mask)
+        return tensor('unknown', { masked: { loss: loss.unreduced!, mask: (loss === l ? e.right : e.left).span } });
+    }
     // `p + eps` keeps the meaning of p but guards a log against 0.
     if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
     return ARITHMETIC.has(e.op) ? derived([l, r], e.op === '*') : UNKNOWN;
@@ -350,7 +362,7 @@ export abstract class Evaluator extends EngineState {
     if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
     if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
     if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
-    if (obj.t === 'tensor') return obj.units === undefined ? obj : { ...obj, units: undefined };
+    if (obj.t === 'tensor') return indexed(obj);
     if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
     return UNKNOWN;
   }
@@ -383,7 +395,7 @@ export abstract class Evaluator extends EngineState {
       case 'object':
         return obj.fields?.get(name) ?? this.boundApply(obj, name) ?? UNKNOWN;
       case 'tensor':
-        return name === 'T' || name === 'data' || name === 'mT' ? obj : UNKNOWN;
+        return name === 'data' ? obj : name === 'T' || name === 'mT' ? { ...obj, shape: undefined, multiHot: undefined } : UNKNOWN;
       case 'dict':
         // A JS object literal's property (`config.model`); Python dicts have no attributes by key, so nothing matches there.
         return obj.entries.get(name) ?? UNKNOWN;
@@ -533,6 +545,24 @@ export abstract class Evaluator extends EngineState {
         return UNKNOWN;
     }
   }
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=', '===', '!==']);
+
+/** A comparison with a tensor gives a 0/1 mask of its shape; anything else is unknown. */
+function comparison(l: Value, r: Value): Value {
+  const t = l.t === 'tensor' ? l : r.t === 'tensor' ? r : undefined;
+  const other = t === l ? r : l;
+  // Compared with anything (a tensor, a number, a padding id held in a variable): elementwise.
+  if (!t) return UNKNOWN;
+  return tensor('unknown', { dtype: 'bool', mask: true, shape: other.t === 'const' ? t.shape : undefined });
+}
+
+/** A part or a transpose of a tensor: the same kind of numbers, but neither the class axis nor the shape nor the row encoding. */
+function indexed(t: TensorValue): TensorValue {
+  return t.units === undefined && t.shape === undefined && !t.multiHot
+    ? t
+    : { ...t, units: undefined, shape: undefined, multiHot: undefined };
 }
 
 function trainingTest(test: Expr): 'train' | 'eval' | undefined {

@@ -2,7 +2,7 @@
 // abstract values of its arguments. Rules never walk syntax themselves.
 import type { Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationSpec, Framework, LossFamily, LossSpec, MixerSpec } from '../../frameworks/types';
-import type { CallSite, InstanceValue, ObjectValue, Value } from './values';
+import type { CallSite, InstanceValue, ObjectValue, Origin, Value } from './values';
 
 export interface ArgInfo {
   value: Value;
@@ -126,6 +126,21 @@ export interface FitEvent {
   type: 'fit';
   model: ObjectValue | InstanceValue;
   y?: ArgInfo;
+  /** The class weights given to fit (Keras `class_weight`, TF.js `classWeight`), as written. */
+  classWeight?: ArgInfo;
+}
+
+/**
+ * `(l * mask).mean()`: a per-element loss times a 0/1 mask, averaged over every position. `rescaled`:
+ * the mean was then multiplied or divided (`/ mask.float().mean()`), which may normalise it.
+ */
+export interface MaskedMeanEvent {
+  type: 'masked-mean';
+  site: CallSite;
+  loss: Origin;
+  mask: Span;
+  rescaled?: boolean;
+  framework?: Framework;
 }
 
 /** A batch mixer constructed (timm `Mixup(...)`): the soft targets it makes carry this call's span as their origin. */
@@ -146,4 +161,5 @@ export type AnalysisEvent =
   | ReturnEvent
   | FunctionEvent
   | GradientEvent
-  | MixerEvent;
+  | MixerEvent
+  | MaskedMeanEvent;

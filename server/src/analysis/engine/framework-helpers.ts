@@ -79,6 +79,7 @@ export function markLayerElements(layers: Value[], exprs: Expr[] | undefined, mu
     if (l.t !== 'object' || !out || out.t !== 'tensor' || !o) return;
     if (o.span.start !== elements[index].start || o.span.end !== elements[index].end) return;
     mutated(l);
-    l.layerOut = { ...out, origin: { ...o, element: { elements, index } } };
+    const origin = { ...o, element: { elements, index } };
+    l.layerOut = { ...out, origin, range: out.range && { ...out.range, origin } };
   });
 }

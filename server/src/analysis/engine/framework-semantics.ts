@@ -8,6 +8,9 @@ import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
   CALL_THROUGH,
+  DTYPE_METHODS,
+  MEAN_FUNCTIONS,
+  MEAN_METHODS,
   CONTAINERS,
   DATASETS,
   EXP_FUNCTIONS,
@@ -58,7 +61,20 @@ import {
 } from './framework-helpers';
 
 export { argExpr, argValue };
-import { derived, expOf, keepKind, lineageOf, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
+import {
+  derived,
+  dtypeClassOf,
+  expOf,
+  keepKind,
+  lineageOf,
+  mapTensors,
+  mapUnion,
+  randintKind,
+  sizesArg,
+  transferKind,
+  tupleElts,
+} from './kinds';
+import { activationOutput, literalFacts, maskedMean, tensorFacts, unreducedLoss } from './tensor-facts';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import { moduleCallSite } from './module-apply';
@@ -89,8 +105,7 @@ export abstract class FrameworkSemantics extends UserCode {
         this.events.push({ type: 'loss-object', spec: loss, site });
         return this.own({ t: 'object', path, call: site });
       }
-      this.emitLoss(loss, site, undefined, frame);
-      return tensor('unknown');
+      return this.emitLoss(loss, site, undefined, frame);
     }
     const mixer = MIXERS.get(path);
     if (mixer) {
@@ -102,7 +117,10 @@ export abstract class FrameworkSemantics extends UserCode {
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
     if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame, undefined, frameworkOf(path));
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
-    if (KIND_KEEPING_FUNCTIONS.has(path)) return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0]);
+    if (KIND_KEEPING_FUNCTIONS.has(path)) {
+      const op = path.slice(path.lastIndexOf('.') + 1);
+      return tensorFacts(path, op, transferKind(op, site.positional[0]), site.positional[0], site, this.texts.get(frame.uri), false);
+    }
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
     const functional = FUNCTIONAL_MODELS.get(path);
@@ -131,6 +149,11 @@ export abstract class FrameworkSemantics extends UserCode {
       if ((rg && rg.t === 'const' && rg.value === true) || (factory.fromData && containsItemCall(site.expr.args[0]?.value))) {
         return tensor('unknown', { fresh: site.expr.span });
       }
+      const dtype = (factory.dtype && dtypeClassOf(argValue(site, factory.dtype))) ?? undefined;
+      if (LITERAL_TENSORS.has(path)) return literalFacts(site, dtype);
+      const shape = factory.shape ? sizesArg(site, factory.shape, true) : undefined;
+      const d = dtype ?? (factory.dtype && argValue(site, factory.dtype) ? undefined : factory.defaultDtype);
+      return shape || d ? tensor('unknown', { shape, dtype: d }) : UNKNOWN;
     }
     if (RANDOM_INTEGERS.has(path)) return randintKind(site);
     const sampler = INTEGER_SAMPLERS.get(path);
@@ -141,14 +164,17 @@ export abstract class FrameworkSemantics extends UserCode {
         ((dtype.t === 'sym' && INTEGER_DTYPES.has(dtype.path)) || (dtype.t === 'const' && INTEGER_DTYPES.has(String(dtype.value))));
       if (!integer) return UNKNOWN;
       const high = argValue(site, sampler.high);
-      return tensor(high && high.t === 'const' && high.value === 2 ? 'labels01' : 'class-indices');
+      if (high && high.t === 'const' && high.value === 2) return tensor('labels01', { dtype: 'int' });
+      const classes = high && high.t === 'const' && typeof high.value === 'number' && Number.isInteger(high.value) ? high.value : undefined;
+      return tensor('class-indices', { dtype: 'int', classes });
     }
     const dataset = DATASETS.get(path);
     if (dataset) {
       const split = (): Value => ({ t: 'tuple', elts: [UNKNOWN, tensor(dataset)] });
       return { t: 'tuple', elts: [split(), split()] };
     }
-    if (LITERAL_TENSORS.has(path)) return literalTensorKind(site.expr.args[0]?.value);
+    if (LITERAL_TENSORS.has(path)) return literalFacts(site, undefined);
+    if (MEAN_FUNCTIONS.has(path) && site.expr.args.length === 1) return orDerived(maskedMean(site.positional[0], site, this.events), site);
     const loader = DATASET_LOADERS.get(path);
     if (loader) return loadDataset(loader, site, d => this.own(d), this.branchDepth);
     if (DATASET_FACTORIES.has(path)) return { t: 'dataset', element: site.positional[0] ?? UNKNOWN };
@@ -194,11 +220,18 @@ export abstract class FrameworkSemantics extends UserCode {
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
-      if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
+      if (KIND_KEEPING_METHODS.has(name))
+        return tensorFacts(name, name, transferKind(name, recv), recv, site, this.texts.get(frame.uri), true);
       if (recv.t === 'tensor' && GRADIENT_METHODS.has(name)) {
         this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
         return { t: 'const', value: null };
       }
+      if (recv.t !== 'unknown' && DTYPE_METHODS.has(name))
+        return mapTensors(recv, t =>
+          tensor('unknown', { shape: t.shape, dtype: DTYPE_METHODS.get(name), mask: t.mask, lineage: t.lineage }),
+        );
+      if (MEAN_METHODS.has(name) && site.expr.args.length === 0)
+        return orDerived(maskedMean(recv, site, this.events), { ...site, positional: [recv] });
       if (recv.t === 'tensor') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
     }
     if (recv.t === 'dataset')
@@ -292,6 +325,7 @@ export abstract class FrameworkSemantics extends UserCode {
     const ds = yExpr ? undefined : site.positional[0];
     const dsLabels = ds?.t === 'dataset' && ds.element.t === 'tuple' ? ds.element.elts[1] : undefined;
     const xExpr = site.expr.args[0]?.value;
+    const cwExpr = spec.fit.classWeight && argExpr(site.expr.args, spec.fit.classWeight);
     this.events.push({
       type: 'fit',
       model,
@@ -300,6 +334,7 @@ export abstract class FrameworkSemantics extends UserCode {
         : dsLabels && xExpr
           ? { value: dsLabels, expr: xExpr, uri: frame.uri }
           : undefined,
+      classWeight: cwExpr ? { value: UNKNOWN, expr: cwExpr, uri: frame.uri } : undefined,
     });
     return UNKNOWN;
   }
@@ -320,8 +355,7 @@ export abstract class FrameworkSemantics extends UserCode {
     if (obj.applies) return this.applyModule(obj.applies, site, frame);
     const loss = LOSS_SPECS.get(obj.path);
     if (loss) {
-      this.emitLoss(loss, site, obj.call, frame);
-      return tensor('unknown');
+      return this.emitLoss(loss, site, obj.call, frame);
     }
     const mixer = MIXERS.get(obj.path);
     if (mixer) {
@@ -363,8 +397,14 @@ export abstract class FrameworkSemantics extends UserCode {
       if (layer.passThrough) return keepKind(input);
       if (layer.layerFn) return this.call(layer.layerFn, { ...site, positional: [input], keywords: new Map() }, frame);
       const out = layer.layerOut ?? UNKNOWN;
-      const inUnits = certainTensor(input)?.units;
-      if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined) return { ...out, units: inUnits };
+      const inT = certainTensor(input);
+      const inUnits = inT?.units;
+      if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined)
+        return { ...out, units: inUnits, shape: inT?.shape };
+      if (layer.keepsUnits && out.t === 'tensor' && inT?.shape) return { ...out, shape: inT.shape };
+      // A units layer keeps the input's leading axes (a sequence stays a sequence).
+      if (out.t === 'tensor' && out.shape && inT?.shape && inT.shape.length !== out.shape.length)
+        return { ...out, shape: [...inT.shape.slice(0, -1), out.shape[out.shape.length - 1]] };
       return out;
     }
     if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym')
@@ -426,7 +466,7 @@ export abstract class FrameworkSemantics extends UserCode {
         return obj;
       }
     } else if (spec.out !== 'keep' && spec.out !== 'linear') {
-      act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim };
+      act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim, range: spec.range };
     }
     const label = layerLabel(path, site, this.texts.get(frame.uri));
     obj.keepsUnits = spec.out !== 'linear' && !spec.units;
@@ -447,8 +487,11 @@ export abstract class FrameworkSemantics extends UserCode {
       if (obj.keepsUnits) obj.activation = ev;
     }
     const origin: Origin = { uri: frame.uri, span: site.expr.span, label, framework: frameworkOf(path) };
-    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
-    else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units });
+    // A layer with a units argument makes (batch, units) from (batch, features) (see applyLayer for other ranks).
+    const shape = units !== undefined ? [null, units] : undefined;
+    const range = act?.range ? { lo: act.range[0], hi: act.range[1], origin } : undefined;
+    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null, shape, range });
+    else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units, shape });
     else obj.passThrough = true;
     return obj;
   }
@@ -487,7 +530,7 @@ export abstract class FrameworkSemantics extends UserCode {
       inner: opExpr?.span,
       framework: operandPos < 0 ? this.methodFramework(path.slice(1), frame) : frameworkOf(path),
     };
-    return tensor(spec.kind, { origin, units: input?.units, dim: null });
+    return activationOutput(spec, path, site, input, dimExpr, origin);
   }
 
   /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
@@ -527,8 +570,9 @@ export abstract class FrameworkSemantics extends UserCode {
     return tensor('unknown', { lineage });
   }
 
-  protected emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): void {
-    if (this.uncertainCallee > 0) return;
+  /** Records the loss call; its value is the loss, per element when the call asks for no reduction. */
+  protected emitLoss(spec: LossSpec, site: CallSite, ctor: CallSite | undefined, frame: Frame): Value {
+    if (this.uncertainCallee > 0) return tensor('unknown');
     const options = new Map<string, LossOption>();
     for (const cs of ctor ? [ctor, site] : [site]) {
       for (const a of cs.expr.args)
@@ -559,5 +603,13 @@ export abstract class FrameworkSemantics extends UserCode {
       input2: info(spec.input2),
       inFunction: frame.fn?.def.name,
     });
+    return unreducedLoss(spec, options)
+      ? tensor('unknown', { unreduced: { uri: frame.uri, span: site.expr.span, label: spec.label, framework: spec.framework } })
+      : tensor('unknown');
   }
+}
+
+/** A mean the masked-loss facts say nothing of still carries what its operand was computed through. */
+function orDerived(v: Value, site: CallSite): Value {
+  return v.t === 'unknown' && !v.lineage ? derived(site.positional) : v;
 }

@@ -1,8 +1,9 @@
 // The kind algebra: pure functions from value kinds to value kinds (what exp, clamping, reshaping,
 // literals and integer samplers give; how two paths' values join).
 import type { Expr } from '../../ir';
-import { CLAMP_OPS, SHAPE_OPS } from '../../frameworks/registry';
-import { UNKNOWN, certainTensor, join, tensor, type CallSite, type Place, type Value } from './values';
+import { BOOL_DTYPES, CLAMP_OPS, FLOAT_DTYPES, INTEGER_DTYPES, SHAPE_OPS } from '../../frameworks/registry';
+import type { ArgRef, DtypeClass, ShapeOpSpec } from '../../frameworks/types';
+import { UNKNOWN, certainTensor, join, tensor, type CallSite, type Place, type TensorValue, type Value } from './values';
 
 export function mapUnion(u: Extract<Value, { t: 'union' }>, f: (v: Value) => Value): Value {
   let out: Value | undefined;
@@ -35,8 +36,106 @@ export function transferKind(op: string, v: Value | undefined): Value {
   if (v.t === 'union') return mapUnion(v, o => transferKind(op, o));
   if (v.t !== 'tensor') return UNKNOWN;
   if (CLAMP_OPS.has(op)) return v.kind === 'logits' ? UNKNOWN : { ...v, guarded: true };
-  if (SHAPE_OPS.has(op)) return v.units === undefined ? v : { ...v, units: undefined };
+  // Reshaping loses the class axis and, unless the op is followed (shapeOf), the shape and row encoding.
+  if (SHAPE_OPS.has(op))
+    return v.units === undefined && v.shape === undefined && !v.multiHot
+      ? v
+      : { ...v, units: undefined, shape: undefined, multiHot: undefined };
   return v;
+}
+
+/** Applies `f` to every tensor of a value (each path of a union); anything else is unknown. */
+export function mapTensors(v: Value | undefined, f: (t: TensorValue) => Value): Value {
+  if (!v) return UNKNOWN;
+  if (v.t === 'union') return mapUnion(v, o => mapTensors(o, f));
+  return v.t === 'tensor' ? f(v) : UNKNOWN;
+}
+
+type Shape = readonly (number | null)[];
+
+function sizeOf(v: Value | undefined): number | null {
+  return v && v.t === 'const' && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0 ? v.value : null;
+}
+
+/**
+ * Sizes given as one tuple/list or as separate positional arguments from `ref.pos` on (`zeros(n, 1)`,
+ * `zeros((n, 1))`, `view(-1)`); undefined when a starred argument or a non-literal sequence hides them.
+ */
+export function sizesArg(site: CallSite, ref: ArgRef, varargs: boolean): Shape | undefined {
+  if (site.expr.args.some(a => a.star)) return undefined;
+  let v: Value | undefined;
+  for (const k of ref.kw) v ??= site.keywords.get(k);
+  if (!v && ref.pos < site.positional.length) v = site.positional[ref.pos];
+  if (!v) return undefined;
+  if (v.t === 'tuple') return v.elts.map(sizeOf);
+  if (!varargs && !(v.t === 'const' && typeof v.value === 'number')) return undefined;
+  if (varargs && !site.keywords.has(ref.kw[0] ?? '')) {
+    const rest = site.positional.slice(ref.pos);
+    // One argument that is not a number may be a whole shape (`x.view(shape)`).
+    if (rest.length === 1 && !(rest[0].t === 'const' && typeof rest[0].value === 'number')) return undefined;
+    return rest.map(sizeOf);
+  }
+  return v.t === 'const' && typeof v.value === 'number' ? [sizeOf(v)] : undefined;
+}
+
+function axisOf(v: Value | undefined, rank: number): number | undefined {
+  if (!v || v.t !== 'const' || typeof v.value !== 'number' || !Number.isInteger(v.value)) return undefined;
+  const a = v.value < 0 ? v.value + rank : v.value;
+  return a >= 0 && a < rank ? a : undefined;
+}
+
+/**
+ * The shape after a shape operation (see ShapeOpSpec), or undefined when it is not certain: squeezing
+ * an axis of unknown size, or every axis of size 1 when some size is unknown, may or may not drop it.
+ */
+export function shapeAfter(spec: ShapeOpSpec, shape: Shape | undefined, site: CallSite): Shape | undefined {
+  const ref = spec.arg ?? { pos: 0, kw: [] };
+  const given = site.expr.args.length > 0 && (ref.pos < site.positional.length || ref.kw.some(k => site.keywords.has(k)));
+  const argV = given ? (ref.kw.map(k => site.keywords.get(k)).find(Boolean) ?? site.positional[ref.pos]) : undefined;
+  switch (spec.op) {
+    case 'reshape':
+      return sizesArg(site, ref, !!spec.varargs);
+    case 'flatten':
+      if (!given) return [null];
+      if (!shape) return undefined;
+      return axisOf(argV, shape.length) === 0 ? [null] : axisOf(argV, shape.length) === 1 ? [shape[0], null] : undefined;
+    case 'squeeze': {
+      if (!shape) return undefined;
+      if (!given) return shape.every(d => d !== null) ? shape.filter(d => d !== 1) : undefined;
+      const a = axisOf(argV, shape.length);
+      if (a === undefined || shape[a] === null) return undefined;
+      return shape[a] === 1 ? [...shape.slice(0, a), ...shape.slice(a + 1)] : shape;
+    }
+    case 'unsqueeze': {
+      if (!shape) return undefined;
+      const a = axisOf(argV, shape.length + 1);
+      return a === undefined ? undefined : [...shape.slice(0, a), 1, ...shape.slice(a)];
+    }
+  }
+}
+
+/** The dtype class a dtype argument names (`torch.long`, `tf.float32`, `'int32'`), from the packs' lists. */
+export function dtypeClassOf(v: Value | undefined): DtypeClass | undefined {
+  const name = v?.t === 'sym' ? v.path : v?.t === 'const' && typeof v.value === 'string' ? v.value : undefined;
+  if (name === undefined) return undefined;
+  if (INTEGER_DTYPES.has(name)) return 'int';
+  if (FLOAT_DTYPES.has(name)) return 'float';
+  if (BOOL_DTYPES.has(name)) return 'bool';
+  return undefined;
+}
+
+/** The shape of a nested literal list (`[[1, 0], [0, 1]]` is [2, 2]); undefined when rows differ or elements are not literals. */
+export function literalShape(e: Expr | undefined): Shape | undefined {
+  if (!e) return undefined;
+  if (e.k === 'num' || (e.k === 'unary' && e.operand.k === 'num')) return [];
+  if (e.k !== 'list' && e.k !== 'tuple') return undefined;
+  let inner: Shape | undefined;
+  for (const x of e.elts) {
+    const s = literalShape(x);
+    if (!s || (inner && (s.length !== inner.length || s.some((d, i) => d !== inner![i])))) return undefined;
+    inner = s;
+  }
+  return [e.elts.length, ...(inner ?? [])];
 }
 
 /** exp undoes a log: exp(log_softmax(x)) is softmax(x), exp(logsigmoid(x)) is sigmoid(x). */
@@ -55,8 +154,11 @@ export function tupleElts(v: Value | undefined): Value[] {
 export function randintKind(site: CallSite): Value {
   const lo = site.positional.length >= 3 ? site.positional[0] : ({ t: 'const', value: 0 } as Value);
   const hi = site.positional.length >= 3 ? site.positional[1] : (site.positional[0] ?? site.keywords.get('high'));
-  if (lo.t === 'const' && lo.value === 0 && hi && hi.t === 'const' && hi.value === 2) return tensor('labels01');
-  return tensor('class-indices');
+  const size = site.keywords.get('size') ?? site.positional[site.positional.length >= 3 ? 2 : 1];
+  const shape = size?.t === 'tuple' ? size.elts.map(sizeOf) : undefined;
+  if (lo.t === 'const' && lo.value === 0 && hi && hi.t === 'const' && hi.value === 2) return tensor('labels01', { dtype: 'int', shape });
+  const classes = lo.t === 'const' && lo.value === 0 ? (sizeOf(hi) ?? undefined) : undefined;
+  return tensor('class-indices', { dtype: 'int', shape, classes });
 }
 
 /** Kind of a literal tensor: integer labels, {0,1}, ±1 or one-hot rows; anything else unknown. */
@@ -81,12 +183,22 @@ export function literalTensorKind(e: Expr | undefined): Value {
     }
   }
   if (nums.length === 0 || nums.some(Number.isNaN)) return tensor('unknown');
-  if (rows > 0) return oneHot ? tensor('one-hot') : tensor('unknown');
-  if (floats) return tensor('unknown');
+  const dtype: DtypeClass = floats ? 'float' : 'int';
+  if (rows > 0) {
+    if (oneHot) return tensor('one-hot');
+    // 0/1 rows, one of them with several ones: a multi-label target matrix.
+    const multiHot = nums.every(v => v === 0 || v === 1) && e.elts.some(x => (x.k === 'list' || x.k === 'tuple') && ones(x.elts) > 1);
+    return tensor('unknown', { dtype, multiHot: multiHot || undefined });
+  }
+  if (floats) return tensor('unknown', { dtype });
   if (nums.every(v => v === 0 || v === 1)) return tensor('labels01');
   if (nums.every(v => v === -1 || v === 1)) return tensor('labels-pm1');
-  if (nums.every(v => Number.isInteger(v) && v >= 0)) return tensor('class-indices');
-  return tensor('unknown');
+  if (nums.every(v => Number.isInteger(v) && v >= 0)) return tensor('class-indices', { dtype, classes: Math.max(...nums) + 1 });
+  return tensor('unknown', { dtype });
+}
+
+function ones(elts: Expr[]): number {
+  return elts.filter(v => v.k === 'num' && v.value === 1).length;
 }
 
 /** The places a value was computed through (every option of a union). */

@@ -2,7 +2,8 @@
 // depth and a call budget, memoised when the arguments carry no kind), classes defined and
 // instantiated, and workspace modules evaluated and imported.
 import type { ClassDef, Module } from '../../ir';
-import { frameworkModule } from '../../frameworks/symbols';
+import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
+import { TENSOR_TYPES } from '../../frameworks/registry';
 import { MODULE_BASES, setupMethodOf } from '../../frameworks/registry';
 import { hasDecorator, inheritsFrom, isInstanceField, lookupMethod } from './classes';
 import { Evaluator } from './evaluate';
@@ -12,6 +13,7 @@ import type { UnitTrack } from './units';
 import {
   Scope,
   UNKNOWN,
+  tensor,
   type CallSite,
   type ClassValue,
   type DictValue,
@@ -137,10 +139,13 @@ export abstract class UserCode extends Evaluator {
    * A parameter of a function analysed on its own, annotated with a class the workspace defines
    * (`model: SegNet`): an instance of it (built with its own parameters unknown), as a caller would pass.
    */
-  private annotatedInstance(annotation: string | undefined, fn: FunctionValue, frame: Frame): InstanceValue | undefined {
+  private annotatedInstance(annotation: string | undefined, fn: FunctionValue, frame: Frame): Value | undefined {
     if (annotation === undefined) return undefined;
     const [head, ...rest] = annotation.split('.');
     let v = fn.scope.lookup(head);
+    // `x: torch.Tensor`: a tensor, nothing else known of it.
+    if (v?.t === 'sym')
+      return TENSOR_TYPES.has(normalizePath(rest.reduce((path, name) => memberPath(path, name), v.path))) ? tensor('unknown') : undefined;
     for (const name of rest) v = v?.t === 'module' ? v.exports.vars.get(name) : undefined;
     return v?.t === 'class' ? this.instantiate(v, undefined, frame) : undefined;
   }

@@ -2,9 +2,9 @@
 // mean (logits, probabilities, labels…); everything else models the objects that produce tensors:
 // framework symbols, layers, loss objects, user classes, functions and containers.
 import type { ClassDef, Expr, FunctionDef, Span } from '../../ir';
-import type { ActivationEvent } from './events';
+import type { ActivationEvent, MaskedMeanEvent } from './events';
 
-import type { Framework, Kind } from '../../frameworks/types';
+import type { DtypeClass, Framework, Kind } from '../../frameworks/types';
 
 export type { Kind };
 
@@ -55,6 +55,30 @@ export interface TensorValue {
    * built from numbers cut from the graph such as `torch.tensor(loss.item())`): the creating call.
    */
   fresh?: Span;
+  /**
+   * The sizes of the axes where the code makes them known: the rank is the length, `null` an axis of
+   * unknown size (`Linear(h, 1)` gives `[null, 1]`, `y.view(-1)` gives `[null]`).
+   */
+  shape?: readonly (number | null)[];
+  /** Integer, boolean or floating-point elements, where a factory, cast or comparison says so. */
+  dtype?: DtypeClass;
+  /** Class ids in 0..classes−1 (`randint(0, K)`, `argmax` over K logits, a literal's largest id + 1). */
+  classes?: number;
+  /** Rows of 0/1 with several ones (multi-label targets), as a literal writes them. */
+  multiHot?: boolean;
+  /** 0/1 values from a comparison (`ids != pad_id`), whatever their dtype after casts. */
+  mask?: boolean;
+  /**
+   * The last operation applied elementwise bounds the values to [lo, hi] (ReLU, tanh, `clamp(min=0)`):
+   * where it was applied, for messages.
+   */
+  range?: { lo: number; hi: number; origin: Origin };
+  /** A loss computed per element (`reduction='none'`): the loss call. */
+  unreduced?: Origin;
+  /** A per-element loss times a 0/1 mask (`l * mask`): the loss call and the mask's expression. */
+  masked?: { loss: Origin; mask: Span };
+  /** The mean over all positions of a masked loss: its event, until arithmetic rescales it. */
+  maskedMean?: MaskedMeanEvent;
   /**
    * The log calls and user functions this tensor was computed through (a log's result, a function's
    * return, and anything arithmetic, reductions or framework functions make of them): what rules ask

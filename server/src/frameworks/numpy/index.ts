@@ -12,6 +12,9 @@ export const numpyPack: FrameworkPack = {
   logFunctions: ['numpy.log'],
   expFunctions: ['numpy.exp'],
   literalTensors: ['numpy.array'],
-  activations: new Map([['numpy.argmax', { kind: 'class-indices', act: 'other' }]]),
+  activations: new Map([['numpy.argmax', { kind: 'class-indices', act: 'other', dim: { pos: 1, kw: 'axis' } }]]),
+  castMethods: new Map([['astype', { pos: 0, kw: ['dtype'] }]]),
+  integerDtypes: ['numpy.int64', 'numpy.int32', 'numpy.int_', 'int64', 'int32'],
+  floatDtypes: ['numpy.float32', 'numpy.float64', 'float32', 'float64'],
   randomIntegers: ['numpy.random.randint'],
 };

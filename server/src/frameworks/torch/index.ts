@@ -1,5 +1,5 @@
 // PyTorch (torch, torch.nn, torch.nn.functional) and torchvision.
-import type { ActivationSpec, FrameworkPack, LayerSpec } from '../types';
+import type { ActivationSpec, DtypeClass, FactorySpec, FrameworkPack, LayerSpec } from '../types';
 import { arg } from '../losses-table';
 import { torchLosses } from './losses';
 
@@ -7,6 +7,13 @@ const SOFTMAX: ActivationSpec = { kind: 'probs-softmax', act: 'softmax', dim: { 
 const LOG_SOFTMAX: ActivationSpec = { kind: 'log-probs', act: 'log_softmax', dim: { pos: 1, kw: 'dim' } };
 const SIGMOID: ActivationSpec = { kind: 'probs-sigmoid', act: 'sigmoid' };
 const keep: LayerSpec = { out: 'keep' };
+const NON_NEGATIVE = [0, Infinity] as const;
+const relu: ActivationSpec = { kind: 'unknown', act: 'other', range: NON_NEGATIVE };
+const relu6: ActivationSpec = { kind: 'unknown', act: 'other', range: [0, 6] };
+const tanh: ActivationSpec = { kind: 'unknown', act: 'other', range: [-1, 1] };
+const factory = (defaultDtype?: 'float'): FactorySpec => ({ shape: arg(0, 'size'), dtype: arg(99, 'dtype'), defaultDtype });
+const INT: DtypeClass = 'int';
+const FLOAT: DtypeClass = 'float';
 
 export const torchPack: FrameworkPack = {
   id: 'torch',
@@ -36,16 +43,25 @@ export const torchPack: FrameworkPack = {
     ['torch.sigmoid', SIGMOID],
     ['torch.nn.functional.logsigmoid', { kind: 'log-sigmoid', act: 'logsigmoid' }],
     ['torch.nn.functional.one_hot', { kind: 'one-hot', act: 'other' }],
-    ['torch.argmax', { kind: 'class-indices', act: 'other' }],
+    ['torch.argmax', { kind: 'class-indices', act: 'other', dim: { pos: 1, kw: 'dim' } }],
     ['torch.nn.functional.cosine_similarity', { kind: 'bounded', act: 'other' }],
     ['torch.cosine_similarity', { kind: 'bounded', act: 'other' }],
+    ['torch.relu', relu],
+    ['torch.nn.functional.relu', relu],
+    ['torch.nn.functional.relu6', relu6],
+    ['torch.nn.functional.softplus', relu],
+    ['torch.abs', relu],
+    ['torch.tanh', tanh],
   ]),
   activationMethods: new Map([
     ['softmax', { kind: 'probs-softmax', act: 'softmax', dim: { pos: 0, kw: 'dim' } }],
     ['log_softmax', { kind: 'log-probs', act: 'log_softmax', dim: { pos: 0, kw: 'dim' } }],
     ['sigmoid', SIGMOID],
     ['sigmoid_', SIGMOID],
-    ['argmax', { kind: 'class-indices', act: 'other' }],
+    ['argmax', { kind: 'class-indices', act: 'other', dim: { pos: 0, kw: 'dim' } }],
+    ['relu', relu],
+    ['abs', relu],
+    ['tanh', tanh],
   ]),
   kindKeeping: [
     'torch.clamp',
@@ -92,6 +108,7 @@ export const torchPack: FrameworkPack = {
   ],
   clampOps: ['clamp', 'clamp_', 'clip'],
   gradientMethods: ['backward'],
+  tensorTypes: ['torch.Tensor'],
   productFunctions: ['torch.mul', 'torch.multiply'],
   productMethods: ['mul', 'multiply'],
   gradientFunctions: new Map([
@@ -131,6 +148,10 @@ export const torchPack: FrameworkPack = {
     ['torch.nn.Flatten', { out: 'keep', flattens: true }],
     ['torch.nn.Identity', keep],
     ['torch.nn.Unflatten', keep],
+    ['torch.nn.ReLU', { out: 'unknown', range: NON_NEGATIVE }],
+    ['torch.nn.ReLU6', { out: 'unknown', range: [0, 6] }],
+    ['torch.nn.Softplus', { out: 'unknown', range: NON_NEGATIVE }],
+    ['torch.nn.Tanh', { out: 'unknown', range: [-1, 1] }],
   ]),
   containers: new Map([['torch.nn.Sequential', { layers: 'positional' as const }]]),
   modelCallMethods: ['forward'],
@@ -153,18 +174,61 @@ export const torchPack: FrameworkPack = {
     ['torch.nn.parallel.DistributedDataParallel', arg(0, 'module', 'model')],
     ['torch.compile', arg(0, 'module', 'model')],
   ]),
-  tensorFactories: new Map([
-    ['torch.tensor', { fromData: true }],
-    ['torch.zeros', {}],
-    ['torch.ones', {}],
-    ['torch.full', {}],
-    ['torch.empty', {}],
-    ['torch.randn', {}],
-    ['torch.rand', {}],
+  tensorFactories: new Map<string, FactorySpec>([
+    ['torch.tensor', { fromData: true, dtype: arg(99, 'dtype') }],
+    ['torch.zeros', factory('float')],
+    ['torch.ones', factory('float')],
+    ['torch.full', { shape: arg(0, 'size'), dtype: arg(99, 'dtype') }],
+    ['torch.empty', factory('float')],
+    ['torch.randn', factory('float')],
+    ['torch.rand', factory('float')],
     ['torch.zeros_like', {}],
     ['torch.ones_like', {}],
     ['torch.as_tensor', {}],
   ]),
+  shapeMethods: new Map([
+    ['view', { op: 'reshape' as const, arg: arg(0, 'size'), varargs: true }],
+    ['reshape', { op: 'reshape' as const, arg: arg(0, 'shape'), varargs: true }],
+    ['squeeze', { op: 'squeeze' as const, arg: arg(0, 'dim') }],
+    ['squeeze_', { op: 'squeeze' as const, arg: arg(0, 'dim') }],
+    ['unsqueeze', { op: 'unsqueeze' as const, arg: arg(0, 'dim') }],
+    ['unsqueeze_', { op: 'unsqueeze' as const, arg: arg(0, 'dim') }],
+    ['flatten', { op: 'flatten' as const, arg: arg(0, 'start_dim') }],
+  ]),
+  shapeFunctions: new Map([
+    ['torch.squeeze', { op: 'squeeze' as const, arg: arg(1, 'dim') }],
+    ['torch.unsqueeze', { op: 'unsqueeze' as const, arg: arg(1, 'dim') }],
+    ['torch.flatten', { op: 'flatten' as const, arg: arg(1, 'start_dim') }],
+    ['torch.reshape', { op: 'reshape' as const, arg: arg(1, 'shape') }],
+  ]),
+  dtypeMethods: new Map([
+    ['long', INT],
+    ['int', INT],
+    ['short', INT],
+    ['float', FLOAT],
+    ['double', FLOAT],
+    ['half', FLOAT],
+    ['bfloat16', FLOAT],
+    ['bool', 'bool' as const],
+  ]),
+  castMethods: new Map([
+    ['to', arg(0, 'dtype')],
+    ['type', arg(0, 'dtype')],
+  ]),
+  integerDtypes: ['torch.long', 'torch.int64', 'torch.int32', 'torch.int', 'torch.int16', 'torch.short', 'torch.int8', 'torch.uint8'],
+  floatDtypes: ['torch.float', 'torch.float32', 'torch.float64', 'torch.double', 'torch.float16', 'torch.half', 'torch.bfloat16'],
+  boolDtypes: ['torch.bool'],
+  clampBounds: new Map([
+    ['clamp', { min: arg(0, 'min'), max: arg(1, 'max') }],
+    ['clamp_', { min: arg(0, 'min'), max: arg(1, 'max') }],
+    ['clip', { min: arg(0, 'min'), max: arg(1, 'max') }],
+    ['torch.clamp', { min: arg(1, 'min'), max: arg(2, 'max') }],
+    ['torch.clip', { min: arg(1, 'min'), max: arg(2, 'max') }],
+  ]),
+  unreducedLoss: { option: 'reduction', values: ['none'] },
+  meanFunctions: ['torch.mean'],
+  meanMethods: ['mean'],
+  oneHotClasses: new Map([['torch.nn.functional.one_hot', arg(1, 'num_classes')]]),
   randomIntegers: ['torch.randint'],
   literalTensors: ['torch.tensor'],
   softmaxAxis: 'explicit-last',
@@ -181,6 +245,8 @@ export const torchPack: FrameworkPack = {
     crossEntropyWithLogits: 'F.cross_entropy',
     multiLabel: 'BCEWithLogitsLoss',
     binaryHead: 'BCEWithLogitsLoss with one unit',
+    squeezeLast: '.squeeze(-1)',
+    sparseCrossEntropy: 'nn.CrossEntropyLoss',
   },
   losses: torchLosses,
   // torchvision.transforms.v2 MixUp/CutMix(*, alpha, num_classes, labels_getter): one-hot rows mixed, never smoothed.

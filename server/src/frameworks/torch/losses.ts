@@ -197,28 +197,34 @@ const params = new Map<string, readonly LossParam[]>([
 ]);
 
 const rows: LossRow[] = [
-  ...pair('CrossEntropyLoss', 'cross_entropy', 'softmax-ce', 'crossEntropy', { sparseTarget: true }),
-  ...pair('BCEWithLogitsLoss', 'binary_cross_entropy_with_logits', 'sigmoid-ce', 'binaryCrossEntropyWithLogits'),
+  ...pair('CrossEntropyLoss', 'cross_entropy', 'softmax-ce', 'crossEntropy', {
+    sparseTarget: true,
+    weights: { perClass: 'weight' },
+    floatTargetsAreProbabilities: true,
+  }),
+  ...pair('BCEWithLogitsLoss', 'binary_cross_entropy_with_logits', 'sigmoid-ce', 'binaryCrossEntropyWithLogits', {
+    weights: { perClass: 'pos_weight', perElement: 'weight' },
+  }),
   [
     'torch.nn.BCELoss',
     'nn.BCELoss',
     'bce-prob',
     'binaryCrossEntropy',
-    { form: 'class', withLogits: { path: 'torch.nn.BCEWithLogitsLoss' } },
+    { form: 'class', withLogits: { path: 'torch.nn.BCEWithLogitsLoss' }, weights: { perElement: 'weight' } },
   ],
   [
     'torch.nn.functional.binary_cross_entropy',
     'F.binary_cross_entropy',
     'bce-prob',
     'binaryCrossEntropy',
-    { form: 'function', withLogits: { path: 'torch.nn.functional.binary_cross_entropy_with_logits' } },
+    { form: 'function', withLogits: { path: 'torch.nn.functional.binary_cross_entropy_with_logits' }, weights: { perElement: 'weight' } },
   ],
-  ...pair('NLLLoss', 'nll_loss', 'nll', 'nllLoss', { sparseTarget: true }),
+  ...pair('NLLLoss', 'nll_loss', 'nll', 'nllLoss', { sparseTarget: true, weights: { perClass: 'weight' } }),
   ...pair('KLDivLoss', 'kl_div', 'kl', 'klDiv'),
-  ...pair('MSELoss', 'mse_loss', 'regression', 'mseLoss'),
-  ...pair('L1Loss', 'l1_loss', 'regression', 'l1Loss'),
-  ...pair('HuberLoss', 'huber_loss', 'regression', 'huberLoss'),
-  ...pair('SmoothL1Loss', 'smooth_l1_loss', 'regression', 'smoothL1Loss'),
+  ...pair('MSELoss', 'mse_loss', 'regression', 'mseLoss', { broadcastsTarget: true }),
+  ...pair('L1Loss', 'l1_loss', 'regression', 'l1Loss', { broadcastsTarget: true }),
+  ...pair('HuberLoss', 'huber_loss', 'regression', 'huberLoss', { broadcastsTarget: true }),
+  ...pair('SmoothL1Loss', 'smooth_l1_loss', 'regression', 'smoothL1Loss', { broadcastsTarget: true }),
   ...pair('HingeEmbeddingLoss', 'hinge_embedding_loss', 'pm1-margin', 'hingeEmbeddingLoss'),
   ...pair('SoftMarginLoss', 'soft_margin_loss', 'pm1-margin', 'softMarginLoss'),
   ...pair('MarginRankingLoss', 'margin_ranking_loss', 'pm1-margin', 'marginRankingLoss', {

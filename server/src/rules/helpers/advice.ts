@@ -12,6 +12,7 @@ const NEUTRAL: Advice = {
   bceWithLogits: { class: 'the binary cross-entropy on logits', function: 'the binary cross-entropy on logits' },
   multiLabel: 'the binary cross-entropy on logits',
   binaryHead: 'binary cross-entropy on one unit',
+  sparseCrossEntropy: 'cross-entropy with integer class ids',
 };
 
 /**

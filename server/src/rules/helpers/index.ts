@@ -6,3 +6,4 @@ export { checkActivationTwice, doubleSoftmaxCeiling, doubleSoftmaxFloor, isSwitc
 export { appendArgumentEdit, listElementRemoval, removeActivationFix } from './fixes';
 export { placeKey, trainingUse, type TrainingUse } from './training-use';
 export { adviceOf, frameworkNote } from './advice';
+export { certainFact, certainShape, tensorsOf } from './facts';
