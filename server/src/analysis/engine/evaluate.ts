@@ -5,6 +5,8 @@ import type { ClassDef, Expr, Module, Stmt } from '../../ir';
 import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
 import { classVar, lookupMethod } from './classes';
+import { joinArms } from './arms';
+import type { LossArm } from './events';
 import { joinPaths, mapUnion } from './kinds';
 import { EngineState, type Frame } from './state';
 import type { UnitTrack } from './units';
@@ -18,8 +20,13 @@ import {
   type FunctionValue,
   type InstanceValue,
   type ObjectValue,
+  type PathTest,
+  type UnionValue,
   type Value,
 } from './values';
+
+/** Calls that end the program, by the dotted name of the callee when that name is not a workspace value. */
+const PROCESS_EXITS = new Set(['exit', 'quit', 'sys.exit', 'os._exit', 'process.exit']);
 
 export abstract class Evaluator extends EngineState {
   // ---- provided by the layers above -------------------------------------------------------
@@ -41,6 +48,15 @@ export abstract class Evaluator extends EngineState {
   /** Tensor and framework-object methods; undefined when the receiver has no special meaning for `name`. */
   protected abstract callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined;
   protected abstract callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value;
+
+  /** The branch arm of a callee that differs between paths being run (see callArms): loss calls made there hold on its path. */
+  protected arm: LossArm | undefined;
+  /** Loops being run, innermost last: where a `break`/`continue` leaves the values it had (joined after the loop). */
+  private readonly loops: { scope: Scope; frame: Frame; journal: number; exits: Map<string, Value | undefined> }[] = [];
+  /** try/with/switch blocks open per frame: a jump inside one may land in a handler, so it ends no path there. */
+  private readonly openBlocks = new WeakMap<Frame, number>();
+  /** An `if` one of whose arms cannot complete: the tests on the path of the arm that does (read by an enclosing `if` of an `elif`). */
+  private readonly survivingPath = new WeakMap<Stmt, PathTest[]>();
 
   // ---- statements -------------------------------------------------------------------------
 
@@ -69,7 +85,10 @@ export abstract class Evaluator extends EngineState {
       }
       case 'expr':
         this.evalExpr(s.expr, scope, frame);
+        if (isProcessExit(s.expr, scope)) this.jump('raise', scope, frame);
         return;
+      case 'jump':
+        return this.jump(s.kind, scope, frame);
       case 'return': {
         const v = s.value ? this.evalExpr(s.value, scope, frame) : ({ t: 'const', value: null } as Value);
         frame.returns = join(frame.returns, v);
@@ -95,8 +114,11 @@ export abstract class Evaluator extends EngineState {
           const it = this.evalExpr(s.iter, scope, frame);
           if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
         }
-        // The body runs zero or more times: its assignments join with the values before it.
+        // The body runs zero or more times: its assignments join with the values before it, and with the
+        // values a `break` or `continue` left.
+        const loop = { scope, frame, journal: scope.journalCount, exits: new Map<string, Value | undefined>() };
         this.branchDepth++;
+        this.loops.push(loop);
         let written: Map<string, Value | undefined>;
         try {
           written = journaled(scope, () => {
@@ -107,17 +129,26 @@ export abstract class Evaluator extends EngineState {
           });
         } finally {
           this.branchDepth--;
+          this.loops.pop();
         }
-        for (const [name, before] of written) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
+        for (const [name, before] of written) {
+          const after = joinPaths(before, scope.vars.get(name));
+          setOrUnbind(scope, name, loop.exits.has(name) ? joinPaths(after, loop.exits.get(name)) : after);
+        }
         return;
       }
       case 'block':
         // try/except/finally are lowered in order; a return in `try` does not make the handlers
         // unreachable, so every statement runs and the block never ends the path.
         for (const it of s.items) this.evalExpr(it, scope, frame);
-        for (const b of s.body) {
-          this.exec(b, scope, frame);
-          frame.done = false;
+        this.openBlocks.set(frame, (this.openBlocks.get(frame) ?? 0) + 1);
+        try {
+          for (const b of s.body) {
+            this.exec(b, scope, frame);
+            frame.done = false;
+          }
+        } finally {
+          this.openBlocks.set(frame, this.openBlocks.get(frame)! - 1);
         }
         return;
       case 'func': {
@@ -160,8 +191,27 @@ export abstract class Evaluator extends EngineState {
     }
   }
 
+  /**
+   * `raise`, `break`, `continue` and calls that end the program: the path ends (branch joins leave it
+   * out); `break` and `continue` leave their values to the loop's join. Inside a try/with/switch block
+   * the path goes on, as before (a handler may run next, a `break` may leave a `switch`).
+   */
+  private jump(kind: 'raise' | 'break' | 'continue', scope: Scope, frame: Frame): void {
+    if ((this.openBlocks.get(frame) ?? 0) > 0) return;
+    if (kind !== 'raise') {
+      const loop = this.loops[this.loops.length - 1];
+      const written = loop && loop.scope === scope && loop.frame === frame ? scope.journalAt(loop.journal) : undefined;
+      if (!written) return;
+      for (const name of written.keys()) {
+        const now = scope.vars.get(name);
+        loop.exits.set(name, loop.exits.has(name) ? joinPaths(loop.exits.get(name), now) : now);
+      }
+    }
+    frame.done = true;
+  }
+
   protected execIf(s: Extract<Stmt, { k: 'if' }>, scope: Scope, frame: Frame): void {
-    this.evalExpr(s.test, scope, frame);
+    const testValue = this.evalExpr(s.test, scope, frame);
     // The loss sees the training path: `if self.training:` takes the body, `if not self.training:` the else branch.
     const training = trainingTest(s.test);
     if (training === 'train') return this.execBlock(s.body, scope, frame);
@@ -186,19 +236,34 @@ export abstract class Evaluator extends EngineState {
     } finally {
       this.branchDepth--;
     }
-    // A branch that returned does not reach the code after the `if`: only the other one does.
+    // Arms are told apart by the test as written, unless it is a constant (one arm is dead code then).
+    const test: PathTest | undefined = testValue.t === 'const' ? undefined : { uri: frame.uri, span: s.test.span, holds: true };
+    const bodyPath = this.armPath(s.body);
+    const elsePath = this.armPath(s.orelse);
+    this.survivingPath.delete(s);
+    // A branch that returned (or raised, or left the loop) does not reach the code after the `if`: only the other one does.
     if (bodyDone && elseDone) return;
     frame.done = false;
-    if (bodyDone) return;
+    if (bodyDone) {
+      if (test) this.survivingPath.set(s, [{ ...test, holds: false }, ...elsePath]);
+      return;
+    }
     if (elseDone) {
       for (const [name, before] of elseWrites) setOrUnbind(scope, name, before);
       for (const [name, v] of afterBody) setOrUnbind(scope, name, v);
+      if (test) this.survivingPath.set(s, [test, ...bodyPath]);
       return;
     }
     // Names either branch wrote: the body's value against the else path's (the state before the `if`
-    // where the else branch did not write).
-    for (const [name, v] of afterBody) setOrUnbind(scope, name, joinPaths(v, scope.vars.get(name)));
-    for (const [name, before] of elseWrites) if (!afterBody.has(name)) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
+    // where the else branch did not write), each remembering its arm.
+    const joinBoth = (a: Value | undefined, b: Value | undefined) => (test ? joinArms(a, b, test, bodyPath, elsePath) : joinPaths(a, b));
+    for (const [name, v] of afterBody) setOrUnbind(scope, name, joinBoth(v, scope.vars.get(name)));
+    for (const [name, before] of elseWrites) if (!afterBody.has(name)) setOrUnbind(scope, name, joinBoth(before, scope.vars.get(name)));
+  }
+
+  /** The tests known to hold through an arm that is one `if` (an `elif`) with a single arm that completes. */
+  private armPath(stmts: Stmt[]): PathTest[] {
+    return stmts.length === 1 ? (this.survivingPath.get(stmts[0]) ?? []) : [];
   }
 
   protected assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
@@ -208,14 +273,12 @@ export abstract class Evaluator extends EngineState {
         return;
       case 'tuple':
       case 'list':
-        target.elts.forEach((t, i) =>
-          this.assign(t, v.t === 'tuple' ? (v.elts[i] ?? UNKNOWN) : v.t === 'tensor' ? v : UNKNOWN, scope, frame),
-        );
+        target.elts.forEach((t, i) => this.assign(t, elementOf(v, i), scope, frame));
         return;
       case 'dict':
         for (const e of target.entries) {
           const key = e.key && e.key.k === 'str' ? e.key.value : undefined;
-          this.assign(e.value, key !== undefined && v.t === 'dict' ? (v.entries.get(key) ?? UNKNOWN) : UNKNOWN, scope, frame);
+          this.assign(e.value, key !== undefined ? entryOf(v, key) : UNKNOWN, scope, frame);
         }
         return;
       case 'attr': {
@@ -279,8 +342,11 @@ export abstract class Evaluator extends EngineState {
         return UNKNOWN;
       }
       case 'cond': {
-        this.evalExpr(e.test, scope, frame);
-        return join(this.evalExpr(e.body, scope, frame), this.evalExpr(e.orelse, scope, frame));
+        const test = this.evalExpr(e.test, scope, frame);
+        const body = this.evalExpr(e.body, scope, frame);
+        const orelse = this.evalExpr(e.orelse, scope, frame);
+        if (test.t === 'const') return join(body, orelse);
+        return joinArms(body, orelse, { uri: frame.uri, span: e.test.span, holds: true }) ?? UNKNOWN;
       }
       case 'lambda':
         return { t: 'function', def: e.fn, uri: frame.uri, scope, qualname: '<lambda>' };
@@ -468,10 +534,12 @@ export abstract class Evaluator extends EngineState {
       }
       case 'union': {
         // `criterion = nn.CrossEntropyLoss() if a else nn.NLLLoss()`: which loss runs is not known, so the
-        // losses computed on this call are not reported (each holds on one path only).
+        // losses computed on this call are not reported (each holds on one path only) — unless the union
+        // knows each option's path: then each runs on its arm (callArms).
         const sameLoss = callee.options.every(
           o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path,
         );
+        if (!sameLoss && callee.when) return this.callArms(callee, site, frame);
         if (!sameLoss) this.uncertainCallee++;
         let out: Value | undefined;
         try {
@@ -484,6 +552,29 @@ export abstract class Evaluator extends EngineState {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * Calls each option of a callee made by branch joins on its own path: the loss calls an option makes
+   * are marked with its arm (LossArm) and the rules decide whether that arm is certainly wrong. An option
+   * whose path is not one known arm runs as an uncertain callee (its loss calls are not reported).
+   */
+  protected callArms(callee: UnionValue, site: CallSite, frame: Frame): Value {
+    const group = {};
+    const outer = this.arm;
+    let out: Value | undefined;
+    callee.options.forEach((o, index) => {
+      const when = callee.when![index];
+      if (when) this.arm = { when: [...(outer?.when ?? []), ...when], group, index, of: callee.options.length };
+      else this.uncertainCallee++;
+      try {
+        out = join(out, this.call(o, site, frame));
+      } finally {
+        if (when) this.arm = outer;
+        else this.uncertainCallee--;
+      }
+    });
+    return out ?? UNKNOWN;
   }
 }
 
@@ -504,6 +595,31 @@ function journaled(scope: Scope, run: () => void): Map<string, Value | undefined
     throw e;
   }
   return scope.closeJournal();
+}
+
+/** Element `i` of what a tuple pattern unpacks: a tuple's element, a tensor's row, per option of a union. */
+function elementOf(v: Value, i: number): Value {
+  if (v.t === 'tuple') return v.elts[i] ?? UNKNOWN;
+  if (v.t === 'tensor') return v;
+  if (v.t === 'union') return mapUnion(v, o => elementOf(o, i));
+  return UNKNOWN;
+}
+
+/** Entry `key` of what an object pattern unpacks (`const { a } = v`), per option of a union. */
+function entryOf(v: Value, key: string): Value {
+  if (v.t === 'dict') return v.entries.get(key) ?? UNKNOWN;
+  if (v.t === 'union') return mapUnion(v, o => entryOf(o, key));
+  return UNKNOWN;
+}
+
+/** `sys.exit(1)`, `exit()`, `process.exit(1)`: a call of a program-ending function whose name is not bound in the workspace. */
+function isProcessExit(e: Expr, scope: Scope): boolean {
+  if (e.k !== 'call') return false;
+  const c = e.callee;
+  if (c.k === 'name') return PROCESS_EXITS.has(c.id) && scope.lookup(c.id) === undefined;
+  if (c.k !== 'attr' || c.obj.k !== 'name' || !PROCESS_EXITS.has(`${c.obj.id}.${c.name}`)) return false;
+  const obj = scope.lookup(c.obj.id);
+  return obj === undefined || obj.t === 'unknown';
 }
 
 function setOrUnbind(scope: Scope, name: string, v: Value | undefined): void {

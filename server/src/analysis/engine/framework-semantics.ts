@@ -454,6 +454,7 @@ export abstract class FrameworkSemantics extends UserCode {
       target: info(spec.target),
       input2: info(spec.input2),
       inFunction: frame.fn?.def.name,
+      arm: this.arm,
     });
   }
 }

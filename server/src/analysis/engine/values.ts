@@ -155,10 +155,27 @@ export interface ModuleValue {
   exports: Scope;
 }
 
+/**
+ * One test on the way to a branch arm: `if <span>:` taken (`holds`) or not. A path is the list of tests
+ * from the outermost branch in.
+ */
+export interface PathTest {
+  uri: string;
+  span: Span;
+  holds: boolean;
+}
+
 /** Values that disagree on different paths (if/else). Rules treat a union as unknown unless every member agrees. */
 export interface UnionValue {
   t: 'union';
   options: Value[];
+  /**
+   * Set when the union was made by branch joins (engine/arms.ts): for each option, the path on which it
+   * is the value, or undefined when that is not one known path (the option holds on several arms, or came
+   * from a loop or an expression that joined values). A finding about one option may then be reported on
+   * its path (docs/ARCHITECTURE.md, "Certainty over recall").
+   */
+  when?: (PathTest[] | undefined)[];
 }
 
 export interface UnknownValue {
@@ -227,6 +244,16 @@ export class Scope {
     this.vars.delete(name);
   }
 
+  /** How many journals are open (the index the next `openJournal` gets). */
+  get journalCount(): number {
+    return this.journals?.length ?? 0;
+  }
+
+  /** The names written since the journal at `index` (0: outermost) opened, with their values before it. */
+  journalAt(index: number): ReadonlyMap<string, Value | undefined> | undefined {
+    return this.journals?.[index];
+  }
+
   /** Starts recording the names written until `closeJournal`. */
   openJournal(): void {
     (this.journals ??= []).push(new Map());
@@ -256,7 +283,8 @@ export function join(a: Value | undefined, b: Value | undefined): Value {
   return { t: 'union', options: opts.slice(0, 8) };
 }
 
-function sameValue(a: Value, b: Value): boolean {
+/** Whether two values are one option of a union (`join` keeps one of them). */
+export function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a.t === 'tensor' && b.t === 'tensor') return a.kind === b.kind && sameSpan(a.origin?.span, b.origin?.span);
   if (a.t === 'sym' && b.t === 'sym') return a.path === b.path;
