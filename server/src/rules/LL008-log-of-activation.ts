@@ -42,7 +42,8 @@ export const logOfActivation: Rule = {
     for (const ev of eventsOfType(ctx.events, 'log')) {
       if (ev.inProduct) continue;
       const t = tensorOf(ev.arg);
-      if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
+      // A mean or weighted sum of activation outputs (`derived`) has no log_softmax form.
+      if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded || t.derived) continue;
       const softmax = t.kind === 'probs-softmax';
       const names = adviceOf(t.origin?.framework, ev.framework);
       const instead = softmax ? names.logSoftmax : names.logSigmoid;

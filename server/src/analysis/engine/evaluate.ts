@@ -7,7 +7,7 @@ import { frameworkModule, memberPath, normalizePath } from '../../frameworks/sym
 import { classVar, lookupMethod } from './classes';
 import { joinArms } from './arms';
 import type { LossArm } from './events';
-import { joinPaths, mapUnion } from './kinds';
+import { indexed, joinPaths, mapUnion, matrixProduct } from './kinds';
 import { EngineState, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
@@ -383,6 +383,11 @@ export abstract class Evaluator extends EngineState {
       if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
     }
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
+    if (e.op === '@') {
+      const text = this.texts.get(frame.uri)?.slice(e.span.start, e.span.end);
+      const label = text && text.length <= 64 && !text.includes('\n') ? text : '… @ …';
+      return matrixProduct(l, r, { uri: frame.uri, span: e.span, label });
+    }
     // `p + eps` keeps the meaning of p but guards a log against 0.
     if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
     return UNKNOWN;
@@ -394,7 +399,7 @@ export abstract class Evaluator extends EngineState {
     if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
     if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
     if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
-    if (obj.t === 'tensor') return obj.units === undefined ? obj : { ...obj, units: undefined };
+    if (obj.t === 'tensor') return indexed(obj, index);
     if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
     return UNKNOWN;
   }

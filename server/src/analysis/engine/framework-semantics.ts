@@ -20,6 +20,10 @@ import {
   LITERAL_TENSORS,
   LOG_FUNCTIONS,
   LOSS_SPECS,
+  MATRIX_PRODUCTS,
+  MATRIX_PRODUCT_METHODS,
+  MEANS,
+  MEAN_METHODS,
   MODEL_BASES,
   RANDOM_INTEGERS,
   SELF_RETURNING_METHODS,
@@ -42,7 +46,7 @@ import type {
   LossSpec,
 } from '../../frameworks/types';
 import { inheritsFrom, lookupMethod } from './classes';
-import { expOf, keepKind, literalTensorKind, mapUnion, randintKind, transferKind, tupleElts } from './kinds';
+import { expOf, keepKind, literalTensorKind, mapUnion, matrixProduct, meanOf, randintKind, transferKind, tupleElts } from './kinds';
 import type { Frame } from './state';
 import { UserCode } from './user-code';
 import {
@@ -80,7 +84,11 @@ export abstract class FrameworkSemantics extends UserCode {
     if (act) return this.applyActivation(act, site, site.positional[0], 0, frame, path);
     if (LOG_FUNCTIONS.has(path)) return this.applyLog(site, site.positional[0], 0, frame, undefined, frameworkOf(path));
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
-    if (KIND_KEEPING_FUNCTIONS.has(path)) return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0]);
+    if (KIND_KEEPING_FUNCTIONS.has(path))
+      return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0], site.positional.slice(1));
+    const mean = MEANS.get(path);
+    if (mean) return meanOf(site.positional[0], argValue(site, mean));
+    if (MATRIX_PRODUCTS.has(path)) return matrixProduct(site.positional[0], site.positional[1], this.productOrigin(path, site, frame));
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
     const functional = FUNCTIONAL_MODELS.get(path);
@@ -144,7 +152,10 @@ export abstract class FrameworkSemantics extends UserCode {
       if (act) return this.applyActivation(act, site, recv, -1, frame, '.' + name, recvArg);
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
-      if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv);
+      if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv, site.positional);
+      const mean = MEAN_METHODS.get(name);
+      if (mean) return meanOf(recv, argValue(site, mean));
+      if (MATRIX_PRODUCT_METHODS.has(name)) return matrixProduct(recv, site.positional[0], this.productOrigin('.' + name, site, frame));
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
@@ -346,7 +357,8 @@ export abstract class FrameworkSemantics extends UserCode {
       if (obj.keepsUnits) obj.activation = ev;
     }
     const origin: Origin = { uri: frame.uri, span: site.expr.span, label, framework: frameworkOf(path) };
-    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null });
+    const dimValue = spec.dim ? argValue(site, { pos: spec.dim.pos, kw: [spec.dim.kw] }) : undefined;
+    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: axisOf(path, dimValue !== undefined, dimValue) });
     else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units });
     else obj.passThrough = true;
     return obj;
@@ -386,7 +398,14 @@ export abstract class FrameworkSemantics extends UserCode {
       inner: opExpr?.span,
       framework: operandPos < 0 ? this.methodFramework(path.slice(1), frame) : frameworkOf(path),
     };
-    return tensor(spec.kind, { origin, units: input?.units, dim: null });
+    const dimValue = dimExpr ? argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) : undefined;
+    return tensor(spec.kind, { origin, units: input?.units, dim: axisOf(path, dimExpr !== undefined, dimValue) });
+  }
+
+  /** Where a distribution made by a matrix product comes from: the product as written (no fix removes it). */
+  protected productOrigin(path: string, site: CallSite, frame: Frame): Origin {
+    const framework = path.startsWith('.') ? this.methodFramework(path.slice(1), frame) : frameworkOf(path);
+    return { uri: frame.uri, span: site.expr.span, label: layerLabel(path, site, this.texts.get(frame.uri)), framework };
   }
 
   /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
@@ -469,6 +488,12 @@ function isLastAxis(path: string, given: boolean, dim: Value | undefined): boole
   if (dim && dim.t === 'const') return dim.value === -1;
   if (given) return false;
   return packOf(path)?.softmaxAxis !== 'explicit-last';
+}
+
+/** TensorValue.dim of an activation's output: -1 when it certainly normalises over the last axis, else the axis as written. */
+function axisOf(path: string, given: boolean, dim: Value | undefined): number | null {
+  if (isLastAxis(path, given, dim)) return -1;
+  return dim && dim.t === 'const' && typeof dim.value === 'number' ? dim.value : null;
 }
 
 function isAxis(dim: Value | undefined, axis: number): boolean {

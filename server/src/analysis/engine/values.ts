@@ -37,8 +37,22 @@ export interface TensorValue {
   t: 'tensor';
   kind: Kind;
   origin?: Origin;
-  /** Softmax axis as written (null when omitted). */
+  /**
+   * Softmax axis: -1 when it certainly normalises over the last axis (written so, or the framework's
+   * default), else as written (null when omitted).
+   */
   dim?: number | null;
+  /**
+   * A distribution over the last axis (probabilities, log-probabilities, one-hot rows) cut along that axis
+   * (`p[:, 1:]`, `p.view(-1)`): the numbers keep their kind, but no longer sum to 1 over the last axis.
+   */
+  partial?: boolean;
+  /**
+   * Made from the kind's producer by an op that keeps the kind but is not the producer itself (a mean over
+   * rows, a weighted sum of rows): no logits stand right behind these numbers, so advice about the
+   * activation (remove it, use log_softmax) does not apply.
+   */
+  derived?: boolean;
   /** Size of the class axis when known (Linear out_features, Dense units). */
   units?: number;
   /**

@@ -19,6 +19,16 @@ export interface LossArgumentCheck {
   /** Further conditions on the call and the argument: a framework, an unguarded value, a number of units. */
   when?(ev: LossCallEvent, t: TensorValue): boolean;
   message(ev: LossCallEvent, t: TensorValue): string;
+  /**
+   * The message for a value made from the producer by a mean or weighted sum of rows (TensorValue.derived),
+   * where advice about the activation does not apply; without it such values are not reported.
+   */
+  derivedMessage?(ev: LossCallEvent, t: TensorValue): string;
+  /**
+   * The finding says something is useless rather than wrong: it holds only when every path agrees, never
+   * on one arm of a callee that differs between paths (what one arm does not need, another may).
+   */
+  everyPath?: boolean;
   /** The related information's text, placed at the origin of the argument's kind (the activation or layer). */
   related?: string;
   fix?(ctx: RuleContext, ev: LossCallEvent, t: TensorValue): Fix | undefined;
@@ -43,15 +53,16 @@ export function checkLossArgument(ctx: RuleContext, ...checks: LossArgumentCheck
       if (!arg || !check.families.includes(ev.family)) continue;
       const t = tensorOf(arg);
       if (!t || !check.kinds.includes(t.kind) || (check.when && !check.when(ev, t))) continue;
+      if (t.derived && !check.derivedMessage) continue;
       const where = anchorOf(arg);
       if (ev.arm) onArms.push({ ev: ev as LossCallEvent & { arm: LossArm }, check, t, where });
       else if (kept(where)) {
         ctx.report({
           uri: where.uri,
           span: where.span,
-          message: check.message(ev, t),
+          message: messageOf(check, ev, t),
           related: check.related === undefined ? undefined : relatedToOrigin(t.origin, check.related),
-          fix: check.fix?.(ctx, ev, t),
+          fix: t.derived ? undefined : check.fix?.(ctx, ev, t),
         });
       }
       break;
@@ -63,17 +74,21 @@ export function checkLossArgument(ctx: RuleContext, ...checks: LossArgumentCheck
       onArms.filter(o => o.ev.arm.group === ev.arm.group && o.check === check && sameSpan(o.where, where)).map(o => o.ev.arm.index),
     );
     const everyArm = arms.size === ev.arm.of;
-    if (!kept(where)) continue;
+    if ((!everyArm && check.everyPath) || !kept(where)) continue;
     const related = check.related === undefined ? [] : relatedToOrigin(t.origin, check.related);
     ctx.report({
       uri: where.uri,
       span: where.span,
-      message: everyArm ? check.message(ev, t) : onPath(ctx, ev.arm.when, check.message(ev, t)),
+      message: everyArm ? messageOf(check, ev, t) : onPath(ctx, ev.arm.when, messageOf(check, ev, t)),
       related: everyArm ? related : [...related, ...armRelated(ctx, ev)],
       // A fix changes the code every path runs: only a finding on every path gets one.
-      fix: everyArm ? check.fix?.(ctx, ev, t) : undefined,
+      fix: everyArm && !t.derived ? check.fix?.(ctx, ev, t) : undefined,
     });
   }
+}
+
+function messageOf(check: LossArgumentCheck, ev: LossCallEvent, t: TensorValue): string {
+  return t.derived && check.derivedMessage ? check.derivedMessage(ev, t) : check.message(ev, t);
 }
 
 function sameSpan(
