@@ -3,8 +3,13 @@
 // call through it (`crit(out, y)` with `crit` chosen by `cfg.loss`) can run each arm on its own path and a
 // rule can report the one arm that is certainly wrong, naming its condition. Everything else reads such
 // a union as before: a value that differs between paths.
-import { joinPaths } from './kinds';
-import { UNKNOWN, sameValue, type PathTest, type Value } from './values';
+import type { Expr } from '../../ir';
+import { joinPaths, mapUnion } from './kinds';
+import type { Frame } from './state';
+import { UNKNOWN, sameValue, type PathTest, type Scope, type Value } from './values';
+
+/** Calls that end the program, by the dotted name of the callee when that name is not a workspace value. */
+const PROCESS_EXITS = new Set(['exit', 'quit', 'sys.exit', 'os._exit', 'process.exit']);
 
 /** The most options a union keeps (as `join` does). */
 const MAX_OPTIONS = 8;
@@ -51,4 +56,57 @@ function armsOf(v: Value, prefix: PathTest[]): { o: Value; w: PathTest[] | undef
     const w = v.when?.[i];
     return { o, w: w === undefined ? undefined : [...prefix, ...w] };
   });
+}
+
+/** The loops being run, innermost last: the values each `break`/`continue` left, joined after the loop. */
+export class LoopExits {
+  private readonly open: { scope: Scope; frame: Frame; journal: number; exits: Map<string, Value | undefined> }[] = [];
+
+  /** A loop starts in `scope` (before it opens its journal). */
+  enter(scope: Scope, frame: Frame): { joined(name: string, after: Value | undefined): Value | undefined } {
+    const loop = { scope, frame, journal: scope.journalCount, exits: new Map<string, Value | undefined>() };
+    this.open.push(loop);
+    return { joined: (name, after) => (loop.exits.has(name) ? joinPaths(after, loop.exits.get(name)) : after) };
+  }
+
+  leave(): void {
+    this.open.pop();
+  }
+
+  /** A `break`/`continue` in the innermost loop of `frame`: records the values its loop wrote so far; false outside one. */
+  jumped(scope: Scope, frame: Frame): boolean {
+    const loop = this.open[this.open.length - 1];
+    const written = loop && loop.scope === scope && loop.frame === frame ? scope.journalAt(loop.journal) : undefined;
+    if (!written) return false;
+    for (const name of written.keys()) {
+      const now = scope.vars.get(name);
+      loop.exits.set(name, loop.exits.has(name) ? joinPaths(loop.exits.get(name), now) : now);
+    }
+    return true;
+  }
+}
+
+/** Element `i` of what a tuple pattern unpacks: a tuple's element, a tensor's row, per option of a union. */
+export function elementOf(v: Value, i: number): Value {
+  if (v.t === 'tuple') return v.elts[i] ?? UNKNOWN;
+  if (v.t === 'tensor') return v;
+  if (v.t === 'union') return mapUnion(v, o => elementOf(o, i));
+  return UNKNOWN;
+}
+
+/** Entry `key` of what an object pattern unpacks (`const { a } = v`), per option of a union. */
+export function entryOf(v: Value, key: string): Value {
+  if (v.t === 'dict') return v.entries.get(key) ?? UNKNOWN;
+  if (v.t === 'union') return mapUnion(v, o => entryOf(o, key));
+  return UNKNOWN;
+}
+
+/** `sys.exit(1)`, `exit()`, `process.exit(1)`: a call of a program-ending function whose name is not bound in the workspace. */
+export function isProcessExit(e: Expr, scope: Scope): boolean {
+  if (e.k !== 'call') return false;
+  const c = e.callee;
+  if (c.k === 'name') return PROCESS_EXITS.has(c.id) && scope.lookup(c.id) === undefined;
+  if (c.k !== 'attr' || c.obj.k !== 'name' || !PROCESS_EXITS.has(`${c.obj.id}.${c.name}`)) return false;
+  const obj = scope.lookup(c.obj.id);
+  return obj === undefined || obj.t === 'unknown';
 }

@@ -5,7 +5,7 @@ import type { ClassDef, Expr, Module, Stmt } from '../../ir';
 import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
 import { classVar, lookupMethod } from './classes';
-import { joinArms } from './arms';
+import { LoopExits, elementOf, entryOf, isProcessExit, joinArms } from './arms';
 import type { LossArm } from './events';
 import { indexed, joinPaths, mapUnion, matrixProduct } from './kinds';
 import { EngineState, type Frame } from './state';
@@ -20,13 +20,11 @@ import {
   type FunctionValue,
   type InstanceValue,
   type ObjectValue,
+  type Origin,
   type PathTest,
   type UnionValue,
   type Value,
 } from './values';
-
-/** Calls that end the program, by the dotted name of the callee when that name is not a workspace value. */
-const PROCESS_EXITS = new Set(['exit', 'quit', 'sys.exit', 'os._exit', 'process.exit']);
 
 export abstract class Evaluator extends EngineState {
   // ---- provided by the layers above -------------------------------------------------------
@@ -48,12 +46,12 @@ export abstract class Evaluator extends EngineState {
   /** Tensor and framework-object methods; undefined when the receiver has no special meaning for `name`. */
   protected abstract callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined;
   protected abstract callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value;
+  protected abstract productOrigin(path: string, expr: Expr, frame: Frame): Origin;
 
   /** The branch arm of a callee that differs between paths being run (see callArms): loss calls made there hold on its path. */
   protected arm: LossArm | undefined;
-  /** Loops being run, innermost last: where a `break`/`continue` leaves the values it had (joined after the loop). */
-  private readonly loops: { scope: Scope; frame: Frame; journal: number; exits: Map<string, Value | undefined> }[] = [];
-  /** try/with/switch blocks open per frame: a jump inside one may land in a handler, so it ends no path there. */
+  private readonly loops = new LoopExits();
+  /** try/with/switch blocks open per frame (a frame an exception leaves is not run again): a jump inside one may land in a handler, so it ends no path there. */
   private readonly openBlocks = new WeakMap<Frame, number>();
   /** An `if` one of whose arms cannot complete: the tests on the path of the arm that does (read by an enclosing `if` of an `elif`). */
   private readonly survivingPath = new WeakMap<Stmt, PathTest[]>();
@@ -114,11 +112,9 @@ export abstract class Evaluator extends EngineState {
           const it = this.evalExpr(s.iter, scope, frame);
           if (s.target) this.assign(s.target, it.t === 'tensor' ? it : UNKNOWN, scope, frame);
         }
-        // The body runs zero or more times: its assignments join with the values before it, and with the
-        // values a `break` or `continue` left.
-        const loop = { scope, frame, journal: scope.journalCount, exits: new Map<string, Value | undefined>() };
+        // The body runs zero or more times: its writes join with the values before it and at each break/continue.
+        const loop = this.loops.enter(scope, frame);
         this.branchDepth++;
-        this.loops.push(loop);
         let written: Map<string, Value | undefined>;
         try {
           written = journaled(scope, () => {
@@ -129,12 +125,9 @@ export abstract class Evaluator extends EngineState {
           });
         } finally {
           this.branchDepth--;
-          this.loops.pop();
+          this.loops.leave();
         }
-        for (const [name, before] of written) {
-          const after = joinPaths(before, scope.vars.get(name));
-          setOrUnbind(scope, name, loop.exits.has(name) ? joinPaths(after, loop.exits.get(name)) : after);
-        }
+        for (const [name, before] of written) setOrUnbind(scope, name, loop.joined(name, joinPaths(before, scope.vars.get(name))));
         return;
       }
       case 'block':
@@ -142,14 +135,11 @@ export abstract class Evaluator extends EngineState {
         // unreachable, so every statement runs and the block never ends the path.
         for (const it of s.items) this.evalExpr(it, scope, frame);
         this.openBlocks.set(frame, (this.openBlocks.get(frame) ?? 0) + 1);
-        try {
-          for (const b of s.body) {
-            this.exec(b, scope, frame);
-            frame.done = false;
-          }
-        } finally {
-          this.openBlocks.set(frame, this.openBlocks.get(frame)! - 1);
+        for (const b of s.body) {
+          this.exec(b, scope, frame);
+          frame.done = false;
         }
+        this.openBlocks.set(frame, this.openBlocks.get(frame)! - 1);
         return;
       case 'func': {
         const fn: FunctionValue = { t: 'function', def: s.def, uri: frame.uri, scope, qualname: s.def.name };
@@ -198,15 +188,7 @@ export abstract class Evaluator extends EngineState {
    */
   private jump(kind: 'raise' | 'break' | 'continue', scope: Scope, frame: Frame): void {
     if ((this.openBlocks.get(frame) ?? 0) > 0) return;
-    if (kind !== 'raise') {
-      const loop = this.loops[this.loops.length - 1];
-      const written = loop && loop.scope === scope && loop.frame === frame ? scope.journalAt(loop.journal) : undefined;
-      if (!written) return;
-      for (const name of written.keys()) {
-        const now = scope.vars.get(name);
-        loop.exits.set(name, loop.exits.has(name) ? joinPaths(loop.exits.get(name), now) : now);
-      }
-    }
+    if (kind !== 'raise' && !this.loops.jumped(scope, frame)) return;
     frame.done = true;
   }
 
@@ -383,11 +365,7 @@ export abstract class Evaluator extends EngineState {
       if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
     }
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
-    if (e.op === '@') {
-      const text = this.texts.get(frame.uri)?.slice(e.span.start, e.span.end);
-      const label = text && text.length <= 64 && !text.includes('\n') ? text : '… @ …';
-      return matrixProduct(l, r, { uri: frame.uri, span: e.span, label });
-    }
+    if (e.op === '@') return matrixProduct(l, r, this.productOrigin('@', e, frame));
     // `p + eps` keeps the meaning of p but guards a log against 0.
     if (e.op === '+' && l.t === 'tensor' && r.t === 'const' && typeof r.value === 'number' && r.value > 0) return { ...l, guarded: true };
     return UNKNOWN;
@@ -600,31 +578,6 @@ function journaled(scope: Scope, run: () => void): Map<string, Value | undefined
     throw e;
   }
   return scope.closeJournal();
-}
-
-/** Element `i` of what a tuple pattern unpacks: a tuple's element, a tensor's row, per option of a union. */
-function elementOf(v: Value, i: number): Value {
-  if (v.t === 'tuple') return v.elts[i] ?? UNKNOWN;
-  if (v.t === 'tensor') return v;
-  if (v.t === 'union') return mapUnion(v, o => elementOf(o, i));
-  return UNKNOWN;
-}
-
-/** Entry `key` of what an object pattern unpacks (`const { a } = v`), per option of a union. */
-function entryOf(v: Value, key: string): Value {
-  if (v.t === 'dict') return v.entries.get(key) ?? UNKNOWN;
-  if (v.t === 'union') return mapUnion(v, o => entryOf(o, key));
-  return UNKNOWN;
-}
-
-/** `sys.exit(1)`, `exit()`, `process.exit(1)`: a call of a program-ending function whose name is not bound in the workspace. */
-function isProcessExit(e: Expr, scope: Scope): boolean {
-  if (e.k !== 'call') return false;
-  const c = e.callee;
-  if (c.k === 'name') return PROCESS_EXITS.has(c.id) && scope.lookup(c.id) === undefined;
-  if (c.k !== 'attr' || c.obj.k !== 'name' || !PROCESS_EXITS.has(`${c.obj.id}.${c.name}`)) return false;
-  const obj = scope.lookup(c.obj.id);
-  return obj === undefined || obj.t === 'unknown';
 }
 
 function setOrUnbind(scope: Scope, name: string, v: Value | undefined): void {

@@ -88,7 +88,7 @@ export abstract class FrameworkSemantics extends UserCode {
       return transferKind(path.slice(path.lastIndexOf('.') + 1), site.positional[0], site.positional.slice(1));
     const mean = MEANS.get(path);
     if (mean) return meanOf(site.positional[0], argValue(site, mean));
-    if (MATRIX_PRODUCTS.has(path)) return matrixProduct(site.positional[0], site.positional[1], this.productOrigin(path, site, frame));
+    if (MATRIX_PRODUCTS.has(path)) return matrixProduct(site.positional[0], site.positional[1], this.productOrigin(path, site.expr, frame));
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
     const functional = FUNCTIONAL_MODELS.get(path);
@@ -155,7 +155,8 @@ export abstract class FrameworkSemantics extends UserCode {
       if (KIND_KEEPING_METHODS.has(name)) return transferKind(name, recv, site.positional);
       const mean = MEAN_METHODS.get(name);
       if (mean) return meanOf(recv, argValue(site, mean));
-      if (MATRIX_PRODUCT_METHODS.has(name)) return matrixProduct(recv, site.positional[0], this.productOrigin('.' + name, site, frame));
+      if (MATRIX_PRODUCT_METHODS.has(name))
+        return matrixProduct(recv, site.positional[0], this.productOrigin('.' + name, site.expr, frame));
       if (recv.t === 'tensor') return UNKNOWN;
     }
     const pack = recv.t === 'object' ? packOf(recv.path) : undefined;
@@ -402,10 +403,15 @@ export abstract class FrameworkSemantics extends UserCode {
     return tensor(spec.kind, { origin, units: input?.units, dim: axisOf(path, dimExpr !== undefined, dimValue) });
   }
 
-  /** Where a distribution made by a matrix product comes from: the product as written (no fix removes it). */
-  protected productOrigin(path: string, site: CallSite, frame: Frame): Origin {
+  /**
+   * Where a distribution made by a matrix product comes from: the product as written (no fix removes it).
+   * `path`: the function's, `.name` for a method, `@` for the operator.
+   */
+  protected productOrigin(path: string, expr: Expr, frame: Frame): Origin {
     const framework = path.startsWith('.') ? this.methodFramework(path.slice(1), frame) : frameworkOf(path);
-    return { uri: frame.uri, span: site.expr.span, label: layerLabel(path, site, this.texts.get(frame.uri)), framework };
+    const written = this.texts.get(frame.uri)?.slice(expr.span.start, expr.span.end);
+    const label = written && written.length <= 64 && !written.includes('\n') ? written : path === '@' ? '… @ …' : `${shortName(path)}(…)`;
+    return { uri: frame.uri, span: expr.span, label, framework };
   }
 
   /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
