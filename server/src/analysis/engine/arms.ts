@@ -110,3 +110,17 @@ export function isProcessExit(e: Expr, scope: Scope): boolean {
   const obj = scope.lookup(c.obj.id);
   return obj === undefined || obj.t === 'unknown';
 }
+
+/**
+ * Framework objects built with the same arguments as written (`BCEWithLogitsLoss()` on two arms): calling
+ * any of them does the same, so they need no arms. Built differently (`from_logits=True` on one arm), they may not.
+ */
+export function sameArguments(options: readonly Value[], texts: ReadonlyMap<string, string>): boolean {
+  const written = (o: Value): string | undefined => {
+    if (o.t !== 'object' || !o.call) return undefined;
+    const text = texts.get(o.call.uri);
+    return text === undefined ? undefined : o.call.expr.args.map(a => text.slice(a.span.start, a.span.end)).join('\u0000');
+  };
+  const first = written(options[0]);
+  return first !== undefined && options.every(o => written(o) === first);
+}

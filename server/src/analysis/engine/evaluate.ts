@@ -5,7 +5,7 @@ import type { ClassDef, Expr, Module, Stmt } from '../../ir';
 import { CALL_THROUGH, LOSS_SPECS, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
 import { classVar, lookupMethod } from './classes';
-import { LoopExits, elementOf, entryOf, isProcessExit, joinArms } from './arms';
+import { LoopExits, elementOf, entryOf, isProcessExit, joinArms, sameArguments } from './arms';
 import type { LossArm } from './events';
 import { indexed, joinPaths, mapUnion, matrixProduct } from './kinds';
 import { EngineState, type Frame } from './state';
@@ -522,7 +522,7 @@ export abstract class Evaluator extends EngineState {
         const sameLoss = callee.options.every(
           o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path,
         );
-        if (!sameLoss && callee.when) return this.callArms(callee, site, frame);
+        if (callee.when && !(sameLoss && sameArguments(callee.options, this.texts))) return this.callArms(callee, site, frame);
         if (!sameLoss) this.uncertainCallee++;
         let out: Value | undefined;
         try {
