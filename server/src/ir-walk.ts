@@ -114,6 +114,7 @@ export class IrWalker {
         break;
       case 'import':
       case 'importFrom':
+      case 'jump':
         break;
     }
     const leave = this.leaveStmt;

@@ -54,6 +54,11 @@ export type Stmt =
   | { k: 'assign'; targets: Expr[]; value: Expr; aug?: string; span: Span }
   | { k: 'expr'; expr: Expr; span: Span }
   | { k: 'return'; value: Expr | null; span: Span }
+  /**
+   * The path ends here without returning: `raise`/`throw` and `assert False` (`raise`), `break`, `continue`.
+   * What they evaluate comes before it as expression statements.
+   */
+  | { k: 'jump'; kind: 'raise' | 'break' | 'continue'; span: Span }
   | { k: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; span: Span }
   /** for / while / do; `target` and `iter` are set for `for x in it` / `for (const x of it)`. */
   | { k: 'loop'; kind: 'for' | 'while'; target: Expr | null; iter: Expr | null; body: Stmt[]; orelse: Stmt[]; span: Span }

@@ -4,6 +4,7 @@ import type {
   ActivationSpec,
   Advice,
   ApplyConvention,
+  ArgRef,
   PackId,
   CompileSpec,
   ContainerSpec,
@@ -59,6 +60,17 @@ function mapOf<V>(
   return out;
 }
 
+function mergedArgRefs(pick: (p: FrameworkPack) => ReadonlyMap<string, ArgRef> | undefined): ReadonlyMap<string, ArgRef> {
+  const out = new Map<string, ArgRef>();
+  for (const p of PACKS)
+    for (const [k, v] of pick(p) ?? []) {
+      const had = out.get(k);
+      if (had && had.pos !== v.pos) throw new Error(`framework packs: method ${k} takes its argument at two positions`);
+      out.set(k, { pos: v.pos, kw: [...new Set([...(had?.kw ?? []), ...v.kw])] });
+    }
+  return out;
+}
+
 function setOf(pick: (p: FrameworkPack) => readonly string[] | undefined): ReadonlySet<string> {
   const out = new Set<string>();
   for (const p of PACKS) for (const k of pick(p) ?? []) out.add(k);
@@ -73,6 +85,12 @@ export const KIND_KEEPING_FUNCTIONS = setOf(p => p.kindKeeping);
 export const KIND_KEEPING_METHODS = setOf(p => p.kindKeepingMethods);
 export const CLAMP_OPS = setOf(p => p.clampOps);
 export const SHAPE_OPS = setOf(p => p.shapeOps);
+export const FLATTEN_OPS = setOf(p => p.flattenOps);
+export const MEANS: ReadonlyMap<string, ArgRef> = mapOf(p => p.means);
+/** Tensor methods carry no framework: every pack's apply, the keywords that name the axis merged. */
+export const AXIS_MEAN_METHODS: ReadonlyMap<string, ArgRef> = mergedArgRefs(p => p.axisMeanMethods);
+export const MATRIX_PRODUCTS = setOf(p => p.matrixProducts);
+export const MATRIX_PRODUCT_METHODS = setOf(p => p.matrixProductMethods);
 export const LOG_FUNCTIONS = setOf(p => p.logFunctions);
 export const EXP_FUNCTIONS = setOf(p => p.expFunctions);
 export const LAYERS: ReadonlyMap<string, LayerSpec> = mapOf(p => p.layers);

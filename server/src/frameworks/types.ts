@@ -344,6 +344,21 @@ export interface FrameworkPack {
   clampOps?: readonly string[];
   /** Names of kind-keeping operations that change the shape: the class-axis size is lost. */
   shapeOps?: readonly string[];
+  /** Shape operations that flatten every axis when given no shape (`p.flatten()`); `view(-1)`-style shapes are read as such too. */
+  flattenOps?: readonly string[];
+  /**
+   * Means over an axis, with where the axis argument is (`torch.mean(p, dim=0)`, `tf.reduce_mean(p, axis=0)`):
+   * over the batch axis (0) the mean of probability rows is a probability row.
+   */
+  means?: ReadonlyMap<string, ArgRef>;
+  /** Tensor methods that take a mean over an axis (`p.mean(0)`); methods of several packs merge their keywords. */
+  axisMeanMethods?: ReadonlyMap<string, ArgRef>;
+  /**
+   * Matrix products (`torch.bmm(w, v)`; Python's `@` is one too): rows of weights that sum to 1 times rows
+   * of distributions give distributions (an attention-weighted sum of one-hot or probability rows).
+   */
+  matrixProducts?: readonly string[];
+  matrixProductMethods?: readonly string[];
   /** Elementwise log and exp. */
   logFunctions?: readonly string[];
   expFunctions?: readonly string[];

@@ -44,6 +44,8 @@ export const nllWithoutLogSoftmax: Rule = {
             : 'probabilities (the loss becomes −p, stuck in [−1, 0])';
         return `${ev.spec.label} expects log-probabilities but gets ${what} from ${t.origin?.label ?? 'here'}: use log_softmax, or CrossEntropyLoss on the logits.`;
       },
+      derivedMessage: (ev, t) =>
+        `${ev.spec.label} expects log-probabilities but gets probabilities (the loss becomes −p, stuck in [−1, 0]) from ${t.origin?.label ?? 'here'}: take their log first, clamped away from 0.`,
       related: 'produced here',
     });
   },

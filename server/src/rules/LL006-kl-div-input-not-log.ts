@@ -39,6 +39,8 @@ export const klDivInputNotLog: Rule = {
       kinds: ['probs-softmax', 'probs-sigmoid'],
       message: (ev, t) =>
         `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Use ${adviceOf(ev.spec.framework).logSoftmax}.`,
+      derivedMessage: (ev, t) =>
+        `${ev.spec.label} expects log-probabilities as its input but gets probabilities from ${t.origin?.label ?? 'here'}: the value is not a KL divergence (it can be negative and is not 0 when the distributions match). Take their log first, clamped away from 0.`,
       related: 'probabilities produced here',
     });
   },

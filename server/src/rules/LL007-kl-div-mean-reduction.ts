@@ -66,7 +66,8 @@ export const klDivMeanReduction: Rule = {
     };
     for (const ev of eventsOfType(ctx.events, 'loss-object', 'loss')) {
       if (ev.type === 'loss-object' && ev.spec.family === 'kl' && ev.spec.framework === 'torch') visit(ev.spec, ev.site);
-      else if (ev.type === 'loss' && ev.spec.family === 'kl' && ev.spec.form === 'function' && ev.spec.framework === 'torch')
+      // A call made on one branch arm only (LossArm) is left to the argument rules.
+      else if (ev.type === 'loss' && !ev.arm && ev.spec.family === 'kl' && ev.spec.form === 'function' && ev.spec.framework === 'torch')
         visit(ev.spec, ev.site);
     }
   },

@@ -49,7 +49,8 @@ export const logOfActivation: Rule = {
     for (const ev of eventsOfType(ctx.events, 'log')) {
       if (ev.inProduct) continue;
       const t = tensorOf(ev.arg);
-      if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded) continue;
+      // A mean or weighted sum of activation outputs (`derived`) has no log_softmax form.
+      if ((t?.kind !== 'probs-softmax' && t?.kind !== 'probs-sigmoid') || t.guarded || t.derived) continue;
       // Only where the log is trained on (it reaches a loss or a gradient): sampling from `log(model.predict(x))`
       // takes no gradient, and log(0) = −inf is harmless there.
       if (!trainingUse(ctx.events).trainedLogs.has(placeKey(ev.site.uri, ev.site.expr.span))) continue;

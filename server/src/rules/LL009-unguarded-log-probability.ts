@@ -41,10 +41,14 @@ export const unguardedLogProbability: Rule = {
       if (!kept(where)) continue;
       const names = adviceOf(t.origin?.framework, ev.framework);
       const builtIn = t.kind === 'probs-sigmoid' ? names.bceWithLogits!.function : names.crossEntropyWithLogits;
+      // A mean or weighted sum of probabilities has no logits behind it: only a guard helps.
+      const advice = t.derived
+        ? 'Clamp it away from 0 (or add a small eps) before the log.'
+        : `Use the built-in loss on the logits (${builtIn}).`;
       ctx.report({
         uri: where.uri,
         span: where.span,
-        message: `Hand-written cross-entropy${where.viaCall ? ` in ${where.viaCall}` : ''} takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. Use the built-in loss on the logits (${builtIn}).`,
+        message: `Hand-written cross-entropy${where.viaCall ? ` in ${where.viaCall}` : ''} takes log of ${t.origin?.label ?? 'probabilities'} with no clamp or eps: one probability that underflows to 0 gives −inf and NaN gradients. ${advice}`,
         related: [
           ...relatedToOrigin(t.origin, 'probabilities produced here'),
           ...(where.viaCall ? [{ uri: ev.site.uri, span: ev.site.expr.span, message: 'log taken here' }] : []),

@@ -32,7 +32,10 @@ export const redundantLogSoftmax: Rule = {
     checkLossArgument(ctx, {
       families: ['softmax-ce'],
       kinds: ['log-probs'],
-      when: ev => ev.spec.framework === 'torch' || ev.spec.framework === 'jax',
+      // A cut of the class axis (`lp[:, 1:]`) is no longer normalised: the loss's log-softmax changes it.
+      when: (ev, t) => (ev.spec.framework === 'torch' || ev.spec.framework === 'jax') && !t.partial && !t.derived,
+      // The log_softmax may be what another arm's loss needs (`NLLLoss() if use_nll else CrossEntropyLoss()`).
+      everyPath: true,
       message: (ev, t) =>
         `${t.origin?.label ?? 'log_softmax'} before ${ev.spec.label} is redundant: the loss applies log-softmax itself and the result is identical. Pass the logits${ev.spec.framework === 'torch' ? ', or use NLLLoss' : ''}.`,
       related: 'log_softmax applied here',

@@ -30,7 +30,7 @@ export const deprecatedReductionArgs: Rule = {
     const kept = keptReports(ctx);
     const seen = new Set<CallSite['expr']>();
     for (const ev of eventsOfType(ctx.events, 'loss-object', 'loss')) {
-      const site = ev.type === 'loss-object' ? ev.site : ev.type === 'loss' && ev.spec.form === 'function' ? ev.site : undefined;
+      const site = ev.type === 'loss-object' ? ev.site : ev.type === 'loss' && ev.spec.form === 'function' && !ev.arm ? ev.site : undefined;
       if (!site || seen.has(site.expr)) continue;
       const spec = ev.type === 'loss-object' || ev.type === 'loss' ? ev.spec : undefined;
       if (!spec?.torchReduction) continue;

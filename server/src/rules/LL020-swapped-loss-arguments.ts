@@ -65,7 +65,8 @@ export const swappedLossArguments: Rule = {
   check(ctx) {
     const kept = keptReports(ctx);
     for (const ev of eventsOfType(ctx.events, 'loss')) {
-      if (!ev.input || !ev.target || ev.input2) continue;
+      // A call made on one branch arm only (LossArm) is left to the argument rules.
+      if (!ev.input || !ev.target || ev.input2 || ev.arm) continue;
       // MSE, L1 and Huber are symmetric in their two arguments: the order changes nothing.
       if (ev.family === 'regression') continue;
       // Only positional calls can be swapped by accident; keywords say what they are.

@@ -108,9 +108,24 @@ for (const [name, code, kind] of cases) {
   });
 }
 
-test('a loss chosen at run time (callee differs between paths) records no loss call', async () => {
+test('a loss chosen by a branch records one loss call per arm, each with the test on its path', async () => {
   const interp = await run(
     'def f(x, y, c):\n    crit = nn.NLLLoss() if c else nn.CrossEntropyLoss()\n    return crit(F.log_softmax(x, dim=1), y)',
+  );
+  const losses = interp.events.filter((e): e is LossCallEvent => e.type === 'loss');
+  assert.deepEqual(
+    losses.map(e => [e.spec.label, e.arm?.when.map(w => w.holds), e.arm?.of]),
+    [
+      ['nn.NLLLoss', [true], 2],
+      ['nn.CrossEntropyLoss', [false], 2],
+    ],
+  );
+  assert.equal(losses[0].arm!.group, losses[1].arm!.group);
+});
+
+test('a loss chosen at run time on paths not told apart (a loop) records no loss call', async () => {
+  const interp = await run(
+    'def f(x, y, items):\n    crit = nn.NLLLoss()\n    for c in items:\n        crit = nn.CrossEntropyLoss()\n    return crit(F.log_softmax(x, dim=1), y)',
   );
   assert.equal(interp.events.filter(e => e.type === 'loss').length, 0);
 });

@@ -127,6 +127,8 @@ export function ps(s: Stmt, indent = ''): string {
       return `${indent}${pe(s.expr)}\n`;
     case 'return':
       return `${indent}return${s.value ? ' ' + pe(s.value) : ''}\n`;
+    case 'jump':
+      return `${indent}${s.kind}\n`;
     case 'if':
       return `${indent}if ${pe(s.test)}:\n${body(s.body, indent)}${s.orelse.length ? `${indent}else:\n${body(s.orelse, indent)}` : ''}`;
     case 'loop': {

@@ -120,10 +120,10 @@ const CONSTRUCTS: { name: string; source: string; expected: string; file?: strin
   {
     name: 'switch → block in order',
     source: `switch (k) { case 1: a(); break; default: b(); }`,
-    expected: 'block:\n  k\n  1\n  a()\n  b()\n',
+    expected: 'block:\n  k\n  1\n  a()\n  break\n  b()\n',
   },
-  { name: 'labeled statement', source: `outer: for (const x of xs) { continue outer; }`, expected: 'for x in xs:\n' },
-  { name: 'throw keeps its expression', source: `throw new Error('x');`, expected: 'Error("x")\n' },
+  { name: 'labeled statement', source: `outer: for (const x of xs) { continue outer; }`, expected: 'for x in xs:\n  continue\n' },
+  { name: 'throw keeps its expression, then ends the path', source: `throw new Error('x');`, expected: 'Error("x")\nraise\n' },
   { name: 'namespace body', source: `namespace N { f(); }`, expected: 'block:\n  f()\n' },
   // functions
   {

@@ -2,11 +2,14 @@
 // their joins, attribute and subscript reads, call sites). What a call does is decided by the layers
 // above: user code (user-code.ts) and framework symbols (framework-semantics.ts).
 import type { ClassDef, Expr, Module, Stmt } from '../../ir';
-import { CALL_THROUGH, LOSS_SPECS, MODULE_BASES, RECORDS, applyConventionOf, packOf } from '../../frameworks/registry';
+import { CALL_THROUGH, LOSS_SPECS, MODULE_BASES, applyConventionOf, packOf } from '../../frameworks/registry';
 import { frameworkModule, memberPath, normalizePath } from '../../frameworks/symbols';
 import { classVar, inheritsFrom, lookupMethod } from './classes';
-import { derived, joinPaths, mapUnion } from './kinds';
+import { LoopExits, elementOf, entryOf, isProcessExit, joinArms, sameArguments } from './arms';
+import type { LossArm } from './events';
+import { derived, indexed, joinPaths, mapUnion, matrixProduct } from './kinds';
 import { boundLoss, isNone, loopElements } from './dispatch';
+import { COMPARISONS, comparison, isLogCall, journaled, passesFunction, recordConstructorOf, setOrUnbind } from './evaluate-helpers';
 import { EngineState, type Frame } from './state';
 import type { UnitTrack } from './units';
 import {
@@ -19,7 +22,9 @@ import {
   type FunctionValue,
   type InstanceValue,
   type ObjectValue,
-  type TensorValue,
+  type Origin,
+  type PathTest,
+  type UnionValue,
   type Value,
 } from './values';
 
@@ -27,6 +32,9 @@ import {
 const ARITHMETIC = new Set(['+', '-', '*', '/', '//', '%', '**', '@']);
 
 export abstract class Evaluator extends EngineState {
+  // ---- branches (branches.ts) --------------------------------------------------------------------
+  protected abstract execIf(s: Extract<Stmt, { k: 'if' }>, scope: Scope, frame: Frame): void;
+  protected abstract callArms(callee: UnionValue, site: CallSite, frame: Frame): Value;
   // ---- provided by the layers above -------------------------------------------------------
 
   abstract callFunction(
@@ -46,6 +54,15 @@ export abstract class Evaluator extends EngineState {
   /** Tensor and framework-object methods; undefined when the receiver has no special meaning for `name`. */
   protected abstract callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined;
   protected abstract callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value;
+  protected abstract productOrigin(path: string, expr: Expr, frame: Frame): Origin;
+
+  /** The branch arm of a callee that differs between paths being run (see callArms): loss calls made there hold on its path. */
+  protected arm: LossArm | undefined;
+  private readonly loops = new LoopExits();
+  /** try/with/switch blocks open per frame (a frame an exception leaves is not run again): a jump inside one may land in a handler, so it ends no path there. */
+  private readonly openBlocks = new WeakMap<Frame, number>();
+  /** An `if` one of whose arms cannot complete: the tests on the path of the arm that does (read by an enclosing `if` of an `elif`). */
+  protected readonly survivingPath = new WeakMap<Stmt, PathTest[]>();
 
   // ---- statements -------------------------------------------------------------------------
 
@@ -74,7 +91,10 @@ export abstract class Evaluator extends EngineState {
       }
       case 'expr':
         this.evalExpr(s.expr, scope, frame);
+        if (isProcessExit(s.expr, scope)) this.jump('raise', scope, frame);
         return;
+      case 'jump':
+        return this.jump(s.kind, scope, frame);
       case 'return': {
         const v = s.value ? this.evalExpr(s.value, scope, frame) : ({ t: 'const', value: null } as Value);
         frame.returns = join(frame.returns, v);
@@ -105,7 +125,8 @@ export abstract class Evaluator extends EngineState {
           if (s.target && !elements)
             this.assign(s.target, it.t === 'tensor' ? it : it.t === 'dataset' ? it.element : UNKNOWN, scope, frame);
         }
-        // The body runs zero or more times: its assignments join with the values before it.
+        // The body runs zero or more times: its writes join with the values before it and at each break/continue.
+        const loop = this.loops.enter(scope, frame);
         this.branchDepth++;
         let written: Map<string, Value | undefined>;
         try {
@@ -124,18 +145,21 @@ export abstract class Evaluator extends EngineState {
           });
         } finally {
           this.branchDepth--;
+          this.loops.leave();
         }
-        for (const [name, before] of written) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
+        for (const [name, before] of written) setOrUnbind(scope, name, loop.joined(name, joinPaths(before, scope.vars.get(name))));
         return;
       }
       case 'block':
         // try/except/finally are lowered in order; a return in `try` does not make the handlers
         // unreachable, so every statement runs and the block never ends the path.
         for (const it of s.items) this.evalExpr(it, scope, frame);
+        this.openBlocks.set(frame, (this.openBlocks.get(frame) ?? 0) + 1);
         for (const b of s.body) {
           this.exec(b, scope, frame);
           frame.done = false;
         }
+        this.openBlocks.set(frame, this.openBlocks.get(frame)! - 1);
         return;
       case 'func': {
         const fn: FunctionValue = { t: 'function', def: s.def, uri: frame.uri, scope, qualname: s.def.name };
@@ -177,45 +201,20 @@ export abstract class Evaluator extends EngineState {
     }
   }
 
-  protected execIf(s: Extract<Stmt, { k: 'if' }>, scope: Scope, frame: Frame): void {
-    this.evalExpr(s.test, scope, frame);
-    // The loss sees the training path: `if self.training:` takes the body, `if not self.training:` the else branch.
-    const training = trainingTest(s.test);
-    if (training === 'train') return this.execBlock(s.body, scope, frame);
-    if (training === 'eval') return this.execBlock(s.orelse, scope, frame);
-    // Each branch runs from the state before the `if`; only the names a branch writes are saved,
-    // undone and joined (journals), never the whole scope.
-    let bodyDone = false;
-    let elseDone = false;
-    let elseWrites: Map<string, Value | undefined>;
-    const afterBody = new Map<string, Value | undefined>();
-    this.branchDepth++;
-    try {
-      const bodyWrites = journaled(scope, () => this.execBlock(s.body, scope, frame));
-      bodyDone = !!frame.done;
-      frame.done = false;
-      for (const [name, before] of bodyWrites) {
-        afterBody.set(name, scope.vars.get(name));
-        setOrUnbind(scope, name, before);
-      }
-      elseWrites = journaled(scope, () => this.execBlock(s.orelse, scope, frame));
-      elseDone = !!frame.done;
-    } finally {
-      this.branchDepth--;
-    }
-    // A branch that returned does not reach the code after the `if`: only the other one does.
-    if (bodyDone && elseDone) return;
-    frame.done = false;
-    if (bodyDone) return;
-    if (elseDone) {
-      for (const [name, before] of elseWrites) setOrUnbind(scope, name, before);
-      for (const [name, v] of afterBody) setOrUnbind(scope, name, v);
-      return;
-    }
-    // Names either branch wrote: the body's value against the else path's (the state before the `if`
-    // where the else branch did not write).
-    for (const [name, v] of afterBody) setOrUnbind(scope, name, joinPaths(v, scope.vars.get(name)));
-    for (const [name, before] of elseWrites) if (!afterBody.has(name)) setOrUnbind(scope, name, joinPaths(before, scope.vars.get(name)));
+  /**
+   * `raise`, `break`, `continue` and calls that end the program: the path ends (branch joins leave it
+   * out); `break` and `continue` leave their values to the loop's join. Inside a try/with/switch block
+   * the path goes on, as before (a handler may run next, a `break` may leave a `switch`).
+   */
+  private jump(kind: 'raise' | 'break' | 'continue', scope: Scope, frame: Frame): void {
+    if ((this.openBlocks.get(frame) ?? 0) > 0) return;
+    if (kind !== 'raise' && !this.loops.jumped(scope, frame)) return;
+    frame.done = true;
+  }
+
+  /** The tests known to hold through an arm that is one `if` (an `elif`) with a single arm that completes. */
+  protected armPath(stmts: Stmt[]): PathTest[] {
+    return stmts.length === 1 ? (this.survivingPath.get(stmts[0]) ?? []) : [];
   }
 
   protected assign(target: Expr, v: Value, scope: Scope, frame: Frame): void {
@@ -225,14 +224,12 @@ export abstract class Evaluator extends EngineState {
         return;
       case 'tuple':
       case 'list':
-        target.elts.forEach((t, i) =>
-          this.assign(t, v.t === 'tuple' ? (v.elts[i] ?? UNKNOWN) : v.t === 'tensor' ? v : UNKNOWN, scope, frame),
-        );
+        target.elts.forEach((t, i) => this.assign(t, elementOf(v, i), scope, frame));
         return;
       case 'dict':
         for (const e of target.entries) {
           const key = e.key && e.key.k === 'str' ? e.key.value : undefined;
-          this.assign(e.value, key !== undefined && v.t === 'dict' ? (v.entries.get(key) ?? UNKNOWN) : UNKNOWN, scope, frame);
+          this.assign(e.value, key !== undefined ? entryOf(v, key) : UNKNOWN, scope, frame);
         }
         return;
       case 'attr': {
@@ -302,8 +299,11 @@ export abstract class Evaluator extends EngineState {
         return e.op === '-' ? derived([v]) : UNKNOWN;
       }
       case 'cond': {
-        this.evalExpr(e.test, scope, frame);
-        return join(this.evalExpr(e.body, scope, frame), this.evalExpr(e.orelse, scope, frame));
+        const test = this.evalExpr(e.test, scope, frame);
+        const body = this.evalExpr(e.body, scope, frame);
+        const orelse = this.evalExpr(e.orelse, scope, frame);
+        if (test.t === 'const') return join(body, orelse);
+        return joinArms(body, orelse, { uri: frame.uri, span: e.test.span, holds: true }) ?? UNKNOWN;
       }
       case 'lambda':
         return { t: 'function', def: e.fn, uri: frame.uri, scope, qualname: '<lambda>' };
@@ -340,6 +340,10 @@ export abstract class Evaluator extends EngineState {
       if (lab && product.some(x => x.t === 'const' && x.value === 2)) return tensor('labels-pm1');
     }
     if (e.op === 'or' || e.op === '||' || e.op === '??') return join(l, r);
+    if (e.op === '@') {
+      const product = matrixProduct(l, r, this.productOrigin('@', e, frame));
+      if (product.t !== 'unknown') return product;
+    }
     // `ids != pad_id`: a 0/1 mask of the tensor's shape.
     if (COMPARISONS.has(e.op)) return comparison(l, r);
     // A masked mean multiplied or divided afterwards may be normalised (`/ mask.float().mean()`).
@@ -362,7 +366,7 @@ export abstract class Evaluator extends EngineState {
     if (obj.t === 'tuple' && n !== undefined) return obj.elts[n < 0 ? obj.elts.length + n : n] ?? UNKNOWN;
     if (obj.t === 'dict' && idx.t === 'const' && typeof idx.value === 'string') return obj.entries.get(idx.value) ?? UNKNOWN;
     if (obj.t === 'object' && obj.layers && n !== undefined) return obj.layers[n < 0 ? obj.layers.length + n : n] ?? UNKNOWN;
-    if (obj.t === 'tensor') return indexed(obj);
+    if (obj.t === 'tensor') return indexed(obj, index);
     if (obj.t === 'union') return mapUnion(obj, o => this.subscript(o, index, scope, frame));
     return UNKNOWN;
   }
@@ -528,10 +532,12 @@ export abstract class Evaluator extends EngineState {
       }
       case 'union': {
         // `criterion = nn.CrossEntropyLoss() if a else nn.NLLLoss()`: which loss runs is not known, so the
-        // losses computed on this call are not reported (each holds on one path only).
+        // losses computed on this call are not reported (each holds on one path only) — unless the union
+        // knows each option's path: then each runs on its arm (callArms).
         const sameLoss = callee.options.every(
           o => o.t === 'object' && LOSS_SPECS.has(o.path) && o.path === (callee.options[0] as ObjectValue).path,
         );
+        if (callee.when && !(sameLoss && sameArguments(callee.options, this.texts))) return this.callArms(callee, site, frame);
         if (!sameLoss) this.uncertainCallee++;
         let out: Value | undefined;
         try {
@@ -545,68 +551,4 @@ export abstract class Evaluator extends EngineState {
         return UNKNOWN;
     }
   }
-}
-
-const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=', '===', '!==']);
-
-/** A comparison with a tensor gives a 0/1 mask of its shape; anything else is unknown. */
-function comparison(l: Value, r: Value): Value {
-  const t = l.t === 'tensor' ? l : r.t === 'tensor' ? r : undefined;
-  const other = t === l ? r : l;
-  // Compared with anything (a tensor, a number, a padding id held in a variable): elementwise.
-  if (!t) return UNKNOWN;
-  return tensor('unknown', { dtype: 'bool', mask: true, shape: other.t === 'const' ? t.shape : undefined });
-}
-
-/** A part or a transpose of a tensor: the same kind of numbers, but neither the class axis nor the shape nor the row encoding. */
-function indexed(t: TensorValue): TensorValue {
-  return t.units === undefined && t.shape === undefined && !t.multiHot
-    ? t
-    : { ...t, units: undefined, shape: undefined, multiHot: undefined };
-}
-
-function trainingTest(test: Expr): 'train' | 'eval' | undefined {
-  if (test.k === 'attr' && test.name === 'training') return 'train';
-  if (test.k === 'unary' && (test.op === 'not' || test.op === '!') && test.operand.k === 'attr' && test.operand.name === 'training')
-    return 'eval';
-  return undefined;
-}
-
-/** Runs `run`, returning the names it wrote in `scope` with their values before. */
-function journaled(scope: Scope, run: () => void): Map<string, Value | undefined> {
-  scope.openJournal();
-  try {
-    run();
-  } catch (e) {
-    scope.closeJournal();
-    throw e;
-  }
-  return scope.closeJournal();
-}
-
-function setOrUnbind(scope: Scope, name: string, v: Value | undefined): void {
-  if (v === undefined) scope.unbind(name);
-  else scope.put(name, v);
-}
-
-function passesFunction(site: CallSite): boolean {
-  for (const v of site.positional) if (v.t === 'function') return true;
-  for (const v of site.keywords.values()) if (v.t === 'function') return true;
-  return false;
-}
-
-function isLogCall(e: Expr): boolean {
-  if (e.k === 'unary') return isLogCall(e.operand);
-  if (e.k !== 'call') return false;
-  const c = e.callee;
-  return (c.k === 'attr' && c.name === 'log') || (c.k === 'name' && c.id === 'log');
-}
-
-/**
- * A record constructor reached through a subclass (`class TrainState(train_state.TrainState)`, then
- * `TrainState.create(…)`): the base's constructor, whose keywords become the attributes.
- */
-function recordConstructorOf(cls: ClassValue, name: string): Value | undefined {
-  for (const b of cls.bases) if (b.t === 'sym' && RECORDS.has(`${b.path}.${name}`)) return { t: 'sym', path: `${b.path}.${name}` };
-  return undefined;
 }

@@ -2,13 +2,27 @@
 // abstract values of its arguments. Rules never walk syntax themselves.
 import type { Expr, FunctionDef, Span } from '../../ir';
 import type { ActivationSpec, Framework, LossFamily, LossSpec, MixerSpec } from '../../frameworks/types';
-import type { CallSite, InstanceValue, ObjectValue, Origin, Value } from './values';
+import type { CallSite, InstanceValue, ObjectValue, Origin, PathTest, Value } from './values';
 
 export interface ArgInfo {
   value: Value;
   /** The argument as written at the call. */
   expr: Expr;
   uri: string;
+}
+
+/**
+ * The branch arm a loss call was made on when the callee differed between paths (`crit(out, y)` with
+ * `crit` chosen by an `if`): the tests on its path, and which option of which union call it is, so a rule
+ * can tell one arm's finding from one that every arm gives.
+ */
+export interface LossArm {
+  when: PathTest[];
+  /** The union call (one object per call of a union callee). */
+  group: object;
+  index: number;
+  /** How many options the callee had. */
+  of: number;
 }
 
 export interface LossCallEvent {
@@ -27,6 +41,8 @@ export interface LossCallEvent {
   options: Map<string, LossOption>;
   /** Name of the enclosing user function (`forward`, `compute_loss`), or undefined at module level. */
   inFunction?: string;
+  /** Made on one arm of a callee that differs between paths: the finding holds on that arm's path only. */
+  arm?: LossArm;
 }
 
 export interface LossOption {

@@ -16,6 +16,12 @@ export function isLastAxis(path: string, given: boolean, dim: Value | undefined)
   return packOf(path)?.softmaxAxis !== 'explicit-last';
 }
 
+/** TensorValue.dim of an activation's output: -1 when it certainly normalises over the last axis, else the axis as written. */
+export function axisOf(path: string, given: boolean, dim: Value | undefined): number | null {
+  if (isLastAxis(path, given, dim)) return -1;
+  return dim && dim.t === 'const' && typeof dim.value === 'number' ? dim.value : null;
+}
+
 export function isAxis(dim: Value | undefined, axis: number): boolean {
   return dim !== undefined && dim.t === 'const' && dim.value === axis;
 }

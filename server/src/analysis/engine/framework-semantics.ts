@@ -3,7 +3,7 @@
 // (server/src/frameworks/). Nothing here names a framework: every path, method name and argument
 // position comes from a pack.
 import type { Expr } from '../../ir';
-import type { ActivationEvent, ArgInfo, CompileEvent, LossOption } from './events';
+import type { ArgInfo, LossOption } from './events';
 import {
   ACTIVATION_FUNCTIONS,
   ACTIVATION_METHODS,
@@ -31,34 +31,28 @@ import {
   DATASET_LOADERS,
   PRODUCT_METHODS,
   LOSS_SPECS,
+  MATRIX_PRODUCTS,
+  MATRIX_PRODUCT_METHODS,
+  MEANS,
+  AXIS_MEAN_METHODS,
   MODEL_BASES,
-  MODULE_BASES,
   RANDOM_INTEGERS,
   RECORDS,
   SELF_RETURNING_METHODS,
   TENSOR_FACTORIES,
   WRAPPERS,
-  applyConventionOf,
   compileSpecOf,
   frameworkOf,
   frameworkOfMethod,
   packOf,
+  shortName,
 } from '../../frameworks/registry';
-import type { ActivationSpec, ArgRef, CompileSpec, ContainerSpec, Framework, LayerSpec, LossSpec } from '../../frameworks/types';
+import type { ActivationSpec, ArgRef, Framework, LossSpec } from '../../frameworks/types';
 import { COMPUTED, configuredFamily, type SwitchReading } from '../../frameworks/losses-table';
 import { inheritsFrom, lookupMethod } from './classes';
 import { datasetMethod, loadDataset } from './datasets';
 import { argExpr, argValue, argValueInOrder } from './call-args';
-import {
-  activationFromValue,
-  containsItemCall,
-  isAxis,
-  isLastAxis,
-  isOpaqueCall,
-  layerLabel,
-  layerListExprs,
-  markLayerElements,
-} from './framework-helpers';
+import { containsItemCall, axisOf, isLastAxis } from './framework-helpers';
 
 export { argExpr, argValue };
 import {
@@ -68,36 +62,18 @@ import {
   keepKind,
   lineageOf,
   mapTensors,
-  mapUnion,
+  matrixProduct,
+  meanOf,
   randintKind,
   sizesArg,
   transferKind,
-  tupleElts,
 } from './kinds';
 import { activationOutput, literalFacts, maskedMean, tensorFacts, unreducedLoss } from './tensor-facts';
 import type { Frame } from './state';
-import { UserCode } from './user-code';
-import { moduleCallSite } from './module-apply';
-import {
-  UNKNOWN,
-  certainTensor,
-  tensor,
-  type CallSite,
-  type FunctionValue,
-  type InstanceValue,
-  type ObjectValue,
-  type Origin,
-  type Value,
-} from './values';
+import { ModelSemantics } from './model-semantics';
+import { UNKNOWN, certainTensor, tensor, type CallSite, type ObjectValue, type Origin, type Value } from './values';
 
-/** How a model of some framework is compiled and fit (from its pack). */
-interface CompileConvention {
-  spec: CompileSpec;
-  framework: Framework;
-  optionsObject: boolean;
-}
-
-export abstract class FrameworkSemantics extends UserCode {
+export abstract class FrameworkSemantics extends ModelSemantics {
   protected callSymbol(path: string, site: CallSite, frame: Frame): Value {
     const loss = LOSS_SPECS.get(path);
     if (loss) {
@@ -119,7 +95,16 @@ export abstract class FrameworkSemantics extends UserCode {
     if (EXP_FUNCTIONS.has(path)) return expOf(site.positional[0]);
     if (KIND_KEEPING_FUNCTIONS.has(path)) {
       const op = path.slice(path.lastIndexOf('.') + 1);
-      return tensorFacts(path, op, transferKind(op, site.positional[0]), site.positional[0], site, this.texts.get(frame.uri), false);
+      const kept = transferKind(op, site.positional[0], site.positional.slice(1));
+      return tensorFacts(path, op, kept, site.positional[0], site, this.texts.get(frame.uri), false);
+    }
+    // Means over the batch axis keep probabilities; other means fall through (masked means, below).
+    const mean = MEANS.get(path);
+    const batchMean = mean ? meanOf(site.positional[0], argValue(site, mean)) : UNKNOWN;
+    if (batchMean.t !== 'unknown') return batchMean;
+    if (MATRIX_PRODUCTS.has(path)) {
+      const product = matrixProduct(site.positional[0], site.positional[1], this.productOrigin(path, site.expr, frame));
+      if (product.t !== 'unknown') return product;
     }
     const container = CONTAINERS.get(path);
     if (container) return this.makeContainer(path, container, site);
@@ -192,18 +177,6 @@ export abstract class FrameworkSemantics extends UserCode {
     return derived([...site.positional, ...site.keywords.values()], PRODUCT_FUNCTIONS.has(path));
   }
 
-  /** `nn.Sequential(a, b)`, `keras.Sequential([a, b])`, `tf.sequential({layers: [a, b]})`: the layers in order. */
-  private makeContainer(path: string, spec: ContainerSpec, site: CallSite): ObjectValue {
-    const layersArg = spec.layers === 'positional' ? undefined : argValueInOrder(site, spec.layers);
-    const layers = spec.layers === 'positional' ? site.positional : tupleElts(layersArg);
-    const container: ObjectValue = this.own({ t: 'object', path, call: site, layers: layers.slice(), depth: this.branchDepth });
-    // `nn.Sequential(*blocks)`, `Sequential(layer_list)`: the layers are not all visible.
-    if (site.expr.args.some(a => a.star) || (layersArg !== undefined && layersArg.t !== 'tuple')) container.opaque = true;
-    else markLayerElements(container.layers!, layerListExprs(spec, site.expr), l => this.mutated(l));
-    this.checkStackedActivations(container.layers!, 0);
-    return container;
-  }
-
   /** Tensor and framework-object methods; undefined when the receiver has no special meaning for `name`. */
   protected callMethod(recv: Value, name: string, site: CallSite, frame: Frame): Value | undefined {
     const recvArg = site.expr.callee.k === 'attr' ? site.expr.callee.obj : site.expr;
@@ -221,7 +194,7 @@ export abstract class FrameworkSemantics extends UserCode {
       if (name === 'log') return this.applyLog(site, recv, -1, frame, recvArg, this.methodFramework(name, frame));
       if (name === 'exp') return expOf(recv);
       if (KIND_KEEPING_METHODS.has(name))
-        return tensorFacts(name, name, transferKind(name, recv), recv, site, this.texts.get(frame.uri), true);
+        return tensorFacts(name, name, transferKind(name, recv, site.positional), recv, site, this.texts.get(frame.uri), true);
       if (recv.t === 'tensor' && GRADIENT_METHODS.has(name)) {
         this.events.push({ type: 'gradient', value: recv, uri: site.uri, span: site.expr.span });
         return { t: 'const', value: null };
@@ -230,6 +203,13 @@ export abstract class FrameworkSemantics extends UserCode {
         return mapTensors(recv, t =>
           tensor('unknown', { shape: t.shape, dtype: DTYPE_METHODS.get(name), mask: t.mask, lineage: t.lineage }),
         );
+      const axisMean = AXIS_MEAN_METHODS.get(name);
+      const batchMean = axisMean ? meanOf(recv, argValue(site, axisMean)) : UNKNOWN;
+      if (batchMean.t !== 'unknown') return batchMean;
+      if (MATRIX_PRODUCT_METHODS.has(name)) {
+        const product = matrixProduct(recv, site.positional[0], this.productOrigin('.' + name, site.expr, frame));
+        if (product.t !== 'unknown') return product;
+      }
       if (MEAN_METHODS.has(name) && site.expr.args.length === 0)
         return orDerived(maskedMean(recv, site, this.events), { ...site, positional: [recv] });
       if (recv.t === 'tensor') return derived([recv, ...site.positional], PRODUCT_METHODS.has(name));
@@ -288,69 +268,6 @@ export abstract class FrameworkSemantics extends UserCode {
     return undefined;
   }
 
-  protected compileModel(
-    model: ObjectValue | InstanceValue,
-    conv: CompileConvention,
-    output: () => Value,
-    site: CallSite,
-    frame: Frame,
-  ): Value {
-    const lossExpr = argExpr(site.expr.args, conv.spec.loss, conv.optionsObject);
-    const loss = argValue(site, conv.spec.loss);
-    if (lossExpr && loss) {
-      const out = output();
-      const event: CompileEvent = {
-        type: 'compile',
-        framework: conv.framework,
-        site,
-        model,
-        output: out,
-        loss: { value: loss, expr: lossExpr, uri: frame.uri },
-      };
-      // Compiled again in the same frame, unconditionally since the model was made, before any use: the
-      // earlier compile never takes effect.
-      const prev = this.pendingCompiles.get(model);
-      if (prev && prev.fn === frame.fn && prev.uri === frame.uri && model.t === 'object' && this.branchDepth <= (model.depth ?? -1))
-        prev.event.superseded = true;
-      this.pendingCompiles.set(model, { event, fn: frame.fn, uri: frame.uri });
-      this.events.push(event);
-      if (loss.t === 'function') this.callCompiledLossFunction(loss, out, lossExpr, frame);
-    }
-    return { t: 'const', value: null };
-  }
-
-  protected fitModel(model: ObjectValue | InstanceValue, spec: CompileSpec, site: CallSite, frame: Frame): Value {
-    const yExpr = argExpr(site.expr.args, spec.fit.y);
-    // `fit(dataset)`: the labels are the second part of the dataset's (features, labels) elements.
-    const ds = yExpr ? undefined : site.positional[0];
-    const dsLabels = ds?.t === 'dataset' && ds.element.t === 'tuple' ? ds.element.elts[1] : undefined;
-    const xExpr = site.expr.args[0]?.value;
-    const cwExpr = spec.fit.classWeight && argExpr(site.expr.args, spec.fit.classWeight);
-    this.events.push({
-      type: 'fit',
-      model,
-      y: yExpr
-        ? { value: argValue(site, spec.fit.y) ?? UNKNOWN, expr: yExpr, uri: frame.uri }
-        : dsLabels && xExpr
-          ? { value: dsLabels, expr: xExpr, uri: frame.uri }
-          : undefined,
-      classWeight: cwExpr ? { value: UNKNOWN, expr: cwExpr, uri: frame.uri } : undefined,
-    });
-    return UNKNOWN;
-  }
-
-  /**
-   * `compile(loss=my_loss)`: Keras calls `my_loss(y_true, y_pred)` with the model's output, so the function
-   * is run with it; a finding inside is reported at the `loss=` argument (one finding per flow).
-   */
-  protected callCompiledLossFunction(fn: FunctionValue, output: Value, lossExpr: Expr, frame: Frame): void {
-    const entry = { uri: frame.uri, span: lossExpr.span, callee: fn.qualname };
-    const withEntry = (v: Value): Value => (v.t === 'tensor' ? { ...v, entries: [entry] } : v.t === 'union' ? mapUnion(v, withEntry) : v);
-    const loss = this.callFunction(fn, [tensor('unknown', { role: 'labels' }), withEntry(output)], new Map(), undefined, frame, false);
-    // Keras minimises what the function returns.
-    this.events.push({ type: 'gradient', value: loss, uri: frame.uri, span: lossExpr.span });
-  }
-
   protected callObject(obj: ObjectValue, site: CallSite, frame: Frame): Value {
     if (obj.applies) return this.applyModule(obj.applies, site, frame);
     const loss = LOSS_SPECS.get(obj.path);
@@ -376,124 +293,6 @@ export abstract class FrameworkSemantics extends UserCode {
     }
     if (obj.output) return obj.output;
     return this.applyLayer(obj, site.positional[0] ?? UNKNOWN, site, frame);
-  }
-
-  /**
-   * `model.apply(variables, x, train=True)`: the module called with the arguments after the variables;
-   * `mutable=` makes it return `(output, state)`, `method=` run another method (unknown).
-   */
-  private applyModule(model: InstanceValue | ObjectValue, site: CallSite, frame: Frame): Value {
-    const base = model.t === 'instance' ? inheritsFrom(model.cls, MODULE_BASES) : model.path;
-    const conv = base === undefined ? undefined : applyConventionOf(base);
-    if (!conv || conv.otherMethod.some(k => site.keywords.has(k))) return UNKNOWN;
-    const inner = moduleCallSite(site, conv);
-    const out = model.t === 'instance' ? this.call(model, inner, frame) : this.callObject(model, inner, frame);
-    return conv.withState.some(k => site.keywords.has(k)) ? { t: 'tuple', elts: [out, UNKNOWN] } : out;
-  }
-
-  protected applyLayer(layer: Value, input: Value, site: CallSite, frame: Frame): Value {
-    if (layer.t === 'object') {
-      if (layer.layers || layer.output) return this.callObject(layer, { ...site, positional: [input] }, frame);
-      if (layer.passThrough) return keepKind(input);
-      if (layer.layerFn) return this.call(layer.layerFn, { ...site, positional: [input], keywords: new Map() }, frame);
-      const out = layer.layerOut ?? UNKNOWN;
-      const inT = certainTensor(input);
-      const inUnits = inT?.units;
-      if (layer.keepsUnits && out.t === 'tensor' && out.units === undefined && inUnits !== undefined)
-        return { ...out, units: inUnits, shape: inT?.shape };
-      if (layer.keepsUnits && out.t === 'tensor' && inT?.shape) return { ...out, shape: inT.shape };
-      // A units layer keeps the input's leading axes (a sequence stays a sequence).
-      if (out.t === 'tensor' && out.shape && inT?.shape && inT.shape.length !== out.shape.length)
-        return { ...out, shape: [...inT.shape.slice(0, -1), out.shape[out.shape.length - 1]] };
-      return out;
-    }
-    if (layer.t === 'instance' || layer.t === 'function' || layer.t === 'sym')
-      return this.call(layer, { ...site, positional: [input], keywords: new Map() }, frame);
-    return UNKNOWN;
-  }
-
-  /**
-   * An activation layer stacked after a layer with a known output size (`Sequential(Linear(h, 1), Softmax(dim=1))`,
-   * `model.add(Activation('softmax'))`): re-emits its activation event with that axis size, from layer `from` on.
-   */
-  protected checkStackedActivations(layers: Value[], from: number): void {
-    let units: number | undefined;
-    // The values are (batch, features) since an argument-less flattening layer: axis 1 is the units axis.
-    let flat = false;
-    layers.forEach((l, i) => {
-      if (l.t !== 'object' || l.layers || l.output) {
-        units = undefined;
-        flat = false;
-        return;
-      }
-      const spec = LAYERS.get(l.path);
-      if (l.keepsUnits) {
-        const a = l.activation;
-        const unitsAxis = isLastAxis(a?.path ?? '', !!a?.dim, a?.dim?.value) || (flat && isAxis(a?.dim?.value, 1));
-        if (i >= from && a && units !== undefined && a.axisSize === undefined && unitsAxis) this.events.push({ ...a, axisSize: units });
-        if (spec?.flattens) flat = l.call?.expr.args.length === 0;
-        return;
-      }
-      units = l.layerOut?.t === 'tensor' ? l.layerOut.units : undefined;
-      // A layer with a units argument (Linear) keeps the rank; any other (Conv) does not.
-      flat = flat && spec?.units !== undefined;
-    });
-  }
-
-  protected makeLayer(path: string, spec: LayerSpec, site: CallSite, frame: Frame): Value {
-    const obj: ObjectValue = this.own({ t: 'object', path, call: site });
-    if (spec.fn) {
-      const fn = argValue(site, { pos: spec.fn.pos, kw: [spec.fn.kw] });
-      obj.layerFn = fn && (fn.t === 'function' || fn.t === 'sym') ? fn : undefined;
-      if (!obj.layerFn) obj.layerOut = UNKNOWN;
-      return obj;
-    }
-    const unitsV = spec.units ? argValue(site, { pos: spec.units.pos, kw: [spec.units.kw] }) : undefined;
-    const units = unitsV && unitsV.t === 'const' && typeof unitsV.value === 'number' ? unitsV.value : undefined;
-    if (spec.opaque && (units === 0 || isOpaqueCall(spec.opaque, site))) {
-      obj.layerOut = UNKNOWN;
-      return obj;
-    }
-    let act: ActivationSpec | undefined;
-    if (spec.activation) {
-      const a = argValue(site, { pos: spec.activation.pos, kw: [spec.activation.kw] });
-      act = activationFromValue(a, packOf(path));
-      // `Activation('linear')` is the identity: no activation, like `Activation(None)`.
-      const identity = act?.identity === true;
-      if (identity) act = undefined;
-      if (a && !act && !identity && !(a.t === 'const' && (a.value === null || a.value === undefined))) {
-        obj.layerOut = UNKNOWN; // an activation LossLens does not model (relu, tanh, a custom one)
-        return obj;
-      }
-    } else if (spec.out !== 'keep' && spec.out !== 'linear') {
-      act = { kind: spec.out, act: spec.act ?? 'other', dim: spec.dim, range: spec.range };
-    }
-    const label = layerLabel(path, site, this.texts.get(frame.uri));
-    obj.keepsUnits = spec.out !== 'linear' && !spec.units;
-    if (act && act.act !== 'other') {
-      const dimExpr = spec.dim ? argExpr(site.expr.args, { pos: spec.dim.pos, kw: [spec.dim.kw] }) : undefined;
-      const ev: ActivationEvent = {
-        type: 'activation',
-        path,
-        spec: act,
-        site,
-        layer: true,
-        axisSize: units,
-        dim: dimExpr
-          ? { value: argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw] }) ?? UNKNOWN, expr: dimExpr, uri: frame.uri }
-          : undefined,
-      };
-      this.events.push(ev);
-      if (obj.keepsUnits) obj.activation = ev;
-    }
-    const origin: Origin = { uri: frame.uri, span: site.expr.span, label, framework: frameworkOf(path) };
-    // A layer with a units argument makes (batch, units) from (batch, features) (see applyLayer for other ranks).
-    const shape = units !== undefined ? [null, units] : undefined;
-    const range = act?.range ? { lo: act.range[0], hi: act.range[1], origin } : undefined;
-    if (act) obj.layerOut = tensor(act.kind, { origin, units, dim: null, shape, range });
-    else if (spec.out === 'linear') obj.layerOut = tensor('logits', { origin, units, shape });
-    else obj.passThrough = true;
-    return obj;
   }
 
   protected applyActivation(
@@ -530,7 +329,20 @@ export abstract class FrameworkSemantics extends UserCode {
       inner: opExpr?.span,
       framework: operandPos < 0 ? this.methodFramework(path.slice(1), frame) : frameworkOf(path),
     };
-    return activationOutput(spec, path, site, input, dimExpr, origin);
+    const out = activationOutput(spec, path, site, input, dimExpr, origin);
+    const dimValue = dimExpr ? argValue(site, { pos: spec.dim!.pos, kw: [spec.dim!.kw, 'dim', 'axis'] }) : undefined;
+    return { ...out, dim: axisOf(path, dimExpr !== undefined, dimValue) };
+  }
+
+  /**
+   * Where a distribution made by a matrix product comes from: the product as written (no fix removes it).
+   * `path`: the function's, `.name` for a method, `@` for the operator.
+   */
+  protected productOrigin(path: string, expr: Expr, frame: Frame): Origin {
+    const framework = path.startsWith('.') ? this.methodFramework(path.slice(1), frame) : frameworkOf(path);
+    const written = this.texts.get(frame.uri)?.slice(expr.span.start, expr.span.end);
+    const label = written && written.length <= 64 && !written.includes('\n') ? written : path === '@' ? '… @ …' : `${shortName(path)}(…)`;
+    return { uri: frame.uri, span: expr.span, label, framework };
   }
 
   /** The framework a tensor method belongs to in the frame's file (see frameworkOfMethod). */
@@ -602,6 +414,7 @@ export abstract class FrameworkSemantics extends UserCode {
       target: info(spec.target),
       input2: info(spec.input2),
       inFunction: frame.fn?.def.name,
+      arm: this.arm,
     });
     return unreducedLoss(spec, options)
       ? tensor('unknown', { unreduced: { uri: frame.uri, span: site.expr.span, label: spec.label, framework: spec.framework } })

@@ -1,9 +1,12 @@
 // The kind algebra: pure functions from value kinds to value kinds (what exp, clamping, reshaping,
 // literals and integer samplers give; how two paths' values join).
 import type { Expr } from '../../ir';
-import { BOOL_DTYPES, CLAMP_OPS, FLOAT_DTYPES, INTEGER_DTYPES, SHAPE_OPS } from '../../frameworks/registry';
-import type { ArgRef, DtypeClass, ShapeOpSpec } from '../../frameworks/types';
-import { UNKNOWN, certainTensor, join, tensor, type CallSite, type Place, type TensorValue, type Value } from './values';
+import { BOOL_DTYPES, CLAMP_OPS, FLATTEN_OPS, FLOAT_DTYPES, INTEGER_DTYPES, SHAPE_OPS } from '../../frameworks/registry';
+import type { ArgRef, DtypeClass, Kind, ShapeOpSpec } from '../../frameworks/types';
+import { UNKNOWN, certainTensor, join, tensor, type CallSite, type Origin, type Place, type TensorValue, type Value } from './values';
+
+/** Kinds whose rows are distributions over the last axis: cutting that axis leaves them partial (TensorValue.partial). */
+const LAST_AXIS_DISTRIBUTIONS: ReadonlySet<Kind> = new Set(['probs-softmax', 'log-probs', 'one-hot']);
 
 export function mapUnion(u: Extract<Value, { t: 'union' }>, f: (v: Value) => Value): Value {
   let out: Value | undefined;
@@ -29,18 +32,22 @@ export function keepKind(v: Value | undefined): Value {
 
 /**
  * What a kind-keeping operation gives: clamping guards probabilities against log(0) but bounds logits
- * (no longer unbounded: unknown); reshaping keeps the kind but not the class-axis size.
+ * (no longer unbounded: unknown); reshaping keeps the kind but not the class-axis size, and flattening
+ * every axis (`shape`: the new shape's arguments, `view(-1)`, `flatten()`) leaves a distribution partial.
  */
-export function transferKind(op: string, v: Value | undefined): Value {
+export function transferKind(op: string, v: Value | undefined, shape?: readonly Value[]): Value {
   if (!v) return UNKNOWN;
-  if (v.t === 'union') return mapUnion(v, o => transferKind(op, o));
+  if (v.t === 'union') return mapUnion(v, o => transferKind(op, o, shape));
   if (v.t !== 'tensor') return UNKNOWN;
   if (CLAMP_OPS.has(op)) return v.kind === 'logits' ? UNKNOWN : { ...v, guarded: true };
-  // Reshaping loses the class axis and, unless the op is followed (shapeOf), the shape and row encoding.
-  if (SHAPE_OPS.has(op))
-    return v.units === undefined && v.shape === undefined && !v.multiHot
+  // Reshaping loses the class axis and, unless the op is followed (shapeOf), the shape and row encoding;
+  // flattening a distribution's last axis leaves it partial.
+  if (SHAPE_OPS.has(op)) {
+    const partial = LAST_AXIS_DISTRIBUTIONS.has(v.kind) && shape !== undefined && flattensAll(op, shape);
+    return v.units === undefined && v.shape === undefined && !v.multiHot && !partial
       ? v
-      : { ...v, units: undefined, shape: undefined, multiHot: undefined };
+      : { ...v, units: undefined, shape: undefined, multiHot: undefined, partial: v.partial || partial };
+  }
   return v;
 }
 
@@ -136,6 +143,56 @@ export function literalShape(e: Expr | undefined): Shape | undefined {
     inner = s;
   }
   return [e.elts.length, ...(inner ?? [])];
+}
+
+/** The new shape is one `-1` (`view(-1)`, `reshape([-1])`), or a flattening op is given none. */
+function flattensAll(op: string, shape: readonly Value[]): boolean {
+  if (shape.length === 0) return FLATTEN_OPS.has(op);
+  if (shape.length !== 1) return false;
+  const s = shape[0].t === 'tuple' && shape[0].elts.length === 1 ? shape[0].elts[0] : shape[0];
+  return s.t === 'const' && s.value === -1;
+}
+
+/** A tensor indexed as written: selecting rows keeps a distribution; cutting any later axis may cut the last one. */
+export function indexed(v: TensorValue, index: Expr): TensorValue {
+  const cut = index.k === 'tuple' && index.elts.slice(1).some(e => !wholeAxis(e));
+  const partial = cut && LAST_AXIS_DISTRIBUTIONS.has(v.kind);
+  return v.units === undefined && v.shape === undefined && !v.multiHot && !partial
+    ? v
+    : { ...v, units: undefined, shape: undefined, multiHot: undefined, partial: v.partial || partial };
+}
+
+/** `:` (or `...`, lowered alike) and `None` (a new axis) leave the axes after them whole. */
+function wholeAxis(e: Expr): boolean {
+  return (e.k === 'unknown' && e.children.length === 0) || (e.k === 'const' && e.value === null);
+}
+
+/**
+ * A mean over `axis`: over the batch axis (0) rows of probabilities average to a row of probabilities (a
+ * softmax over axis 0 excepted); anything else, or an axis not known, gives unknown (as before). The fix
+ * handles of the origin go: removing the activation would change what is averaged.
+ */
+export function meanOf(v: Value | undefined, axis: Value | undefined): Value {
+  if (!v) return UNKNOWN;
+  if (v.t === 'union') return mapUnion(v, o => meanOf(o, axis));
+  if (v.t !== 'tensor' || !axis || axis.t !== 'const' || axis.value !== 0) return UNKNOWN;
+  if (v.kind !== 'probs-softmax' && v.kind !== 'probs-sigmoid') return UNKNOWN;
+  if (v.kind === 'probs-softmax' && v.dim === 0) return UNKNOWN;
+  return { ...v, derived: true, origin: v.origin && { ...v.origin, inner: undefined, element: undefined } };
+}
+
+/**
+ * A matrix product `w @ x`: when each row of `w` is a distribution over its last axis (the axis the
+ * product sums over) and each row of `x` a distribution over its last axis, each row of the result is a
+ * convex combination of `x`'s rows, itself a distribution (`torch.bmm(attn, one_hot)`). Anything else
+ * gives unknown (as before).
+ */
+export function matrixProduct(w: Value | undefined, x: Value | undefined, origin: Origin): Value {
+  const a = certainTensor(w);
+  const b = certainTensor(x);
+  if (!a || !b || a.kind !== 'probs-softmax' || a.dim !== -1 || a.partial || b.partial) return UNKNOWN;
+  if (b.kind !== 'one-hot' && !(b.kind === 'probs-softmax' && b.dim === -1)) return UNKNOWN;
+  return tensor('probs-softmax', { origin, units: b.units, dim: -1, derived: true });
 }
 
 /** exp undoes a log: exp(log_softmax(x)) is softmax(x), exp(logsigmoid(x)) is sigmoid(x). */

@@ -6,7 +6,7 @@ import { frameworkModule, memberPath, normalizePath } from '../../frameworks/sym
 import { TENSOR_TYPES } from '../../frameworks/registry';
 import { MODULE_BASES, setupMethodOf } from '../../frameworks/registry';
 import { hasDecorator, inheritsFrom, isInstanceField, lookupMethod } from './classes';
-import { Evaluator } from './evaluate';
+import { Branches } from './branches';
 import { withLineage } from './kinds';
 import { MAX_CALLS, MAX_DEPTH, MAX_INSTANCES, type Frame } from './state';
 import type { UnitTrack } from './units';
@@ -22,7 +22,7 @@ import {
   type Value,
 } from './values';
 
-export abstract class UserCode extends Evaluator {
+export abstract class UserCode extends Branches {
   // ---- user functions and classes ---------------------------------------------------------
 
   callFunction(

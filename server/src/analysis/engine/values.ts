@@ -37,8 +37,22 @@ export interface TensorValue {
   t: 'tensor';
   kind: Kind;
   origin?: Origin;
-  /** Softmax axis as written (null when omitted). */
+  /**
+   * Softmax axis: -1 when it certainly normalises over the last axis (written so, or the framework's
+   * default), else as written (null when omitted).
+   */
   dim?: number | null;
+  /**
+   * A distribution over the last axis (probabilities, log-probabilities, one-hot rows) cut along that axis
+   * (`p[:, 1:]`, `p.view(-1)`): the numbers keep their kind, but no longer sum to 1 over the last axis.
+   */
+  partial?: boolean;
+  /**
+   * Made from the kind's producer by an op that keeps the kind but is not the producer itself (a mean over
+   * rows, a weighted sum of rows): no logits stand right behind these numbers, so advice about the
+   * activation (remove it, use log_softmax) does not apply.
+   */
+  derived?: boolean;
   /** Size of the class axis when known (Linear out_features, Dense units). */
   units?: number;
   /**
@@ -205,10 +219,27 @@ export interface DatasetValue {
   element: Value;
 }
 
+/**
+ * One test on the way to a branch arm: `if <span>:` taken (`holds`) or not. A path is the list of tests
+ * from the outermost branch in.
+ */
+export interface PathTest {
+  uri: string;
+  span: Span;
+  holds: boolean;
+}
+
 /** Values that disagree on different paths (if/else). Rules treat a union as unknown unless every member agrees. */
 export interface UnionValue {
   t: 'union';
   options: Value[];
+  /**
+   * Set when the union was made by branch joins (engine/arms.ts): for each option, the path on which it
+   * is the value, or undefined when that is not one known path (the option holds on several arms, or came
+   * from a loop or an expression that joined values). A finding about one option may then be reported on
+   * its path (docs/ARCHITECTURE.md, "Certainty over recall").
+   */
+  when?: (PathTest[] | undefined)[];
 }
 
 export interface UnknownValue {
@@ -280,6 +311,16 @@ export class Scope {
     this.vars.delete(name);
   }
 
+  /** How many journals are open (the index the next `openJournal` gets). */
+  get journalCount(): number {
+    return this.journals?.length ?? 0;
+  }
+
+  /** The names written since the journal at `index` (0: outermost) opened, with their values before it. */
+  journalAt(index: number): ReadonlyMap<string, Value | undefined> | undefined {
+    return this.journals?.[index];
+  }
+
   /** Starts recording the names written until `closeJournal`. */
   openJournal(): void {
     (this.journals ??= []).push(new Map());
@@ -309,7 +350,8 @@ export function join(a: Value | undefined, b: Value | undefined): Value {
   return { t: 'union', options: opts.slice(0, 8) };
 }
 
-function sameValue(a: Value, b: Value): boolean {
+/** Whether two values are one option of a union (`join` keeps one of them). */
+export function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a.t === 'tensor' && b.t === 'tensor') return a.kind === b.kind && sameSpan(a.origin?.span, b.origin?.span);
   if (a.t === 'sym' && b.t === 'sym') return a.path === b.path;

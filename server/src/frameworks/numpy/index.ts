@@ -1,5 +1,6 @@
 // NumPy: arrays from `np.array(...)` literals, and elementwise log/exp/clip on model outputs.
 import type { FrameworkPack } from '../types';
+import { arg } from '../losses-table';
 
 export const numpyPack: FrameworkPack = {
   id: 'numpy',
@@ -9,6 +10,9 @@ export const numpyPack: FrameworkPack = {
   kindKeeping: ['numpy.clip', 'numpy.squeeze'],
   clampOps: ['clip'],
   shapeOps: ['squeeze'],
+  means: new Map([['numpy.mean', arg(1, 'axis')]]),
+  axisMeanMethods: new Map([['mean', arg(0, 'axis')]]),
+  matrixProducts: ['numpy.matmul'],
   logFunctions: ['numpy.log'],
   expFunctions: ['numpy.exp'],
   literalTensors: ['numpy.array'],

@@ -76,6 +76,11 @@ export const tfPack: FrameworkPack = {
   ],
   clampOps: ['clip_by_value'],
   shapeOps: ['reshape', 'squeeze', 'expand_dims'],
+  means: new Map([
+    ['tf.reduce_mean', arg(1, 'axis')],
+    ['tf.math.reduce_mean', arg(1, 'axis')],
+  ]),
+  matrixProducts: ['tf.matmul', 'tf.linalg.matmul'],
   logFunctions: ['tf.log'],
   expFunctions: ['tf.exp'],
   literalTensors: ['tf.constant'],

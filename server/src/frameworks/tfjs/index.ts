@@ -46,6 +46,10 @@ export const tfjsPack: FrameworkPack = {
   kindKeepingMethods: ['as', 'asType', 'expandDims', 'clipByValue', 'dataSync', 'arraySync'],
   clampOps: ['clipByValue'],
   shapeOps: ['reshape', 'squeeze', 'expandDims'],
+  means: new Map([['tfjs.mean', arg(1, 'axis')]]),
+  axisMeanMethods: new Map([['mean', arg(0, 'axis')]]),
+  matrixProducts: ['tfjs.matMul'],
+  matrixProductMethods: ['matMul'],
   logFunctions: ['tfjs.log'],
   expFunctions: ['tfjs.exp'],
   layers: new Map<string, LayerSpec>([

@@ -129,6 +129,11 @@ export const torchPack: FrameworkPack = {
     'reshape_as',
     'T',
   ],
+  flattenOps: ['flatten'],
+  means: new Map([['torch.mean', arg(1, 'dim')]]),
+  axisMeanMethods: new Map([['mean', arg(0, 'dim')]]),
+  matrixProducts: ['torch.bmm', 'torch.matmul'],
+  matrixProductMethods: ['bmm', 'matmul'],
   logFunctions: ['torch.log'],
   expFunctions: ['torch.exp'],
   layers: new Map<string, LayerSpec>([

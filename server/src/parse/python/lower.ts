@@ -73,6 +73,8 @@ const STMT_KINDS = new Set<K>([
   K.ExecStatement,
   K.MatchStatement,
   K.PassLike,
+  K.BreakStatement,
+  K.ContinueStatement,
   K.Block,
 ]);
 
@@ -260,9 +262,20 @@ class Lowering {
       case K.AssertStatement:
       case K.RaiseStatement:
       case K.PrintStatement:
-      case K.ExecStatement:
+      case K.ExecStatement: {
         // Kept as expression statements so calls inside stay visible.
-        for (const c of this.kids(i)) out.push({ k: 'expr', expr: this.expr(c), span: this.span(c) });
+        const kids = this.kids(i);
+        for (const c of kids) out.push({ k: 'expr', expr: this.expr(c), span: this.span(c) });
+        // `raise …` and `assert False` end the path (branch joins leave it out).
+        if (this.kind[i] === K.RaiseStatement || (this.kind[i] === K.AssertStatement && kids.length > 0 && this.kind[kids[0]] === K.False))
+          out.push({ k: 'jump', kind: 'raise', span: this.span(i) });
+        return;
+      }
+      case K.BreakStatement:
+        out.push({ k: 'jump', kind: 'break', span: this.span(i) });
+        return;
+      case K.ContinueStatement:
+        out.push({ k: 'jump', kind: 'continue', span: this.span(i) });
         return;
       case K.MatchStatement:
         out.push(this.matchStatement(i));

@@ -426,6 +426,7 @@ class Lowerer {
       case K.ThrowStatement: {
         const t = node as TS.ThrowStatement;
         out.push({ k: 'expr', expr: this.expr(t.expression), span: this.span(t) });
+        out.push({ k: 'jump', kind: 'raise', span: this.span(t) });
         return;
       }
       case K.WithStatement: {
@@ -472,9 +473,11 @@ class Lowerer {
         }
         return;
       }
-      case K.EmptyStatement:
       case K.BreakStatement:
       case K.ContinueStatement:
+        out.push({ k: 'jump', kind: (node.kind as number) === K.BreakStatement ? 'break' : 'continue', span: this.span(node) });
+        return;
+      case K.EmptyStatement:
       case K.DebuggerStatement:
       case K.InterfaceDeclaration:
       case K.TypeAliasDeclaration:

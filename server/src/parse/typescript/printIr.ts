@@ -70,6 +70,8 @@ export function printStmt(s: Stmt, indent = ''): string {
       return `${indent}${printExpr(s.expr)}\n`;
     case 'return':
       return `${indent}return${s.value ? ' ' + printExpr(s.value) : ''}\n`;
+    case 'jump':
+      return `${indent}${s.kind}\n`;
     case 'if':
       return (
         `${indent}if ${printExpr(s.test)}:\n${printBlock(s.body, indent)}` +
