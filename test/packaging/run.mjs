@@ -46,13 +46,14 @@ const samples = {
     'loss = loss_fn(model(x), y)',
     '',
   ].join('\n'),
-  // LL008 with a safe fix (log of softmax -> log_softmax): what the losslens-fix hook applies.
+  // LL008 with a safe fix (log of softmax -> log_softmax, trained on through a loss): what the losslens-fix hook applies.
   'safe.py': [
     'import torch',
     'import torch.nn.functional as F',
     '',
     'logits = torch.randn(2, 3)',
     'log_probs = torch.log(F.softmax(logits, dim=1))',
+    'loss = F.nll_loss(log_probs, torch.tensor([0, 2]))',
     '',
   ].join('\n'),
   // LL001 in TensorFlow.js: the CLI loads the TypeScript compiler (dist/web/typescript.js) for it.
